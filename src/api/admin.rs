@@ -1,0 +1,99 @@
+//! The admin area's server functions, one per file. Each starts with
+//! `require_admin()`: 401 for an anonymous caller, 403 for a learner.
+
+mod add_session;
+mod archive_formation;
+mod cancel_enrollment;
+mod confirm_request;
+mod create_formation;
+mod delete_session;
+mod enroll_user;
+mod generate_sessions;
+mod get_attendance;
+mod get_dashboard;
+mod get_formation;
+mod get_session;
+mod list_audit;
+mod list_enrollments;
+mod list_formations;
+mod list_requests;
+mod list_sessions;
+mod reject_request;
+mod set_attendance;
+mod set_recording;
+mod update_formation;
+mod update_session;
+
+pub use add_session::*;
+pub use archive_formation::*;
+pub use cancel_enrollment::*;
+pub use confirm_request::*;
+pub use create_formation::*;
+pub use delete_session::*;
+pub use enroll_user::*;
+pub use generate_sessions::*;
+pub use get_attendance::*;
+pub use get_dashboard::*;
+pub use get_formation::*;
+pub use get_session::*;
+pub use list_audit::*;
+pub use list_enrollments::*;
+pub use list_formations::*;
+pub use list_requests::*;
+pub use list_sessions::*;
+pub use reject_request::*;
+pub use set_attendance::*;
+pub use set_recording::*;
+pub use update_formation::*;
+pub use update_session::*;
+
+/// The typed values a formation form gets back after an error (never the
+/// meeting password).
+#[cfg(feature = "ssr")]
+fn formation_keep(i: &crate::domain::admin::FormationInput) -> Vec<(&'static str, &str)> {
+    vec![
+        ("name", i.name.as_str()),
+        ("description", i.description.as_str()),
+        ("level", i.level.as_str()),
+        ("platform", i.platform.as_str()),
+        ("meeting_link", i.meeting_link.as_str()),
+        ("meeting_id", i.meeting_id.as_str()),
+        ("instructor_name", i.instructor_name.as_str()),
+        ("schedule_description", i.schedule_description.as_str()),
+        ("timezone", i.timezone.as_str()),
+    ]
+}
+
+/// A session's fields as typed, checked, the local time read in the
+/// formation's time zone and the meeting link against its platform.
+#[cfg(feature = "ssr")]
+fn session_fields(
+    head: &crate::domain::admin::FormationHead,
+    title: &str,
+    scheduled_at: &str,
+    duration_minutes: &str,
+    meeting_link: &str,
+    recording_link: &str,
+) -> Result<crate::server::store::admin::SessionFields, crate::domain::Invalid> {
+    use crate::domain::admin::{
+        check_duration, check_meeting_link, check_recording_link, check_title, invalid,
+    };
+    use crate::domain::recurrence::parse_local_datetime;
+    use crate::domain::schedule::local_to_utc;
+
+    let tz: chrono_tz::Tz = head.timezone.parse().unwrap_or(chrono_tz::Europe::Paris);
+    let title = check_title(title)?;
+    let local = parse_local_datetime(scheduled_at).ok_or_else(|| invalid("a-at"))?;
+    let duration_minutes = check_duration(duration_minutes)?;
+    let meeting_link = match meeting_link.trim() {
+        "" => None,
+        link => Some(check_meeting_link(head.platform, link)?),
+    };
+    Ok(crate::server::store::admin::SessionFields {
+        title,
+        scheduled_at: local_to_utc(tz, local.date(), local.time()),
+        duration_minutes,
+        meeting_link,
+        recording_link: check_recording_link(recording_link)?,
+    })
+}

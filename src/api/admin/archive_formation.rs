@@ -1,0 +1,38 @@
+use leptos::prelude::*;
+
+use crate::error::AppError;
+
+/// Archives (`archived = 1`, after confirmation) or restores (`0`) a
+/// formation. Archived, it leaves the catalogue; its enrollments stay.
+#[server(prefix = "/fn", endpoint = "admin_archive_formation")]
+pub async fn admin_archive_formation(
+    id: i64,
+    archived: i64,
+    confirm: Option<String>,
+) -> Result<(), AppError> {
+    use crate::domain::admin::check_confirmed;
+    use crate::server::{form_error, require_admin, state};
+
+    let admin = require_admin()?;
+    let outcome = async {
+        if archived == 1 {
+            check_confirmed(confirm.as_deref())?;
+        }
+        state()
+            .db
+            .admin_set_archived(&admin, id, archived == 1)
+            .await
+    }
+    .await;
+    match outcome {
+        Ok(()) => {
+            leptos_axum::redirect(&format!("/admin/formations/{id}"));
+            Ok(())
+        }
+        Err(err) => Err(form_error(
+            err,
+            &format!("/admin/formations/{id}"),
+            &[("form", "archive")],
+        )),
+    }
+}

@@ -1,0 +1,39 @@
+use leptos::prelude::*;
+
+use crate::error::AppError;
+
+/// Cancels an enrollment once confirmed: the learner's effective status
+/// becomes cancelled at once, so the meeting link is no longer served.
+#[server(prefix = "/fn", endpoint = "admin_cancel_enrollment")]
+pub async fn admin_cancel_enrollment(
+    enrollment_id: i64,
+    #[server(default)] formation_id: i64,
+    confirm: Option<String>,
+) -> Result<(), AppError> {
+    use crate::domain::admin::check_confirmed;
+    use crate::server::{form_error, require_admin, state};
+
+    let admin = require_admin()?;
+    let outcome = async {
+        check_confirmed(confirm.as_deref())?;
+        state()
+            .db
+            .admin_cancel_enrollment(&admin, enrollment_id)
+            .await
+    }
+    .await;
+    match outcome {
+        Ok(formation_id) => {
+            leptos_axum::redirect(&format!("/admin/formations/{formation_id}/inscriptions"));
+            Ok(())
+        }
+        Err(err) => {
+            let form = format!("cancel-{enrollment_id}");
+            Err(form_error(
+                err,
+                &format!("/admin/formations/{formation_id}/inscriptions"),
+                &[("form", &form)],
+            ))
+        }
+    }
+}

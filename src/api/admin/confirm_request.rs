@@ -1,0 +1,48 @@
+use leptos::prelude::*;
+
+use crate::error::AppError;
+
+/// Confirms a request's payment: creates the enrollment for the chosen
+/// period (sessions counted from the formation's sessions in it when the
+/// count is left empty).
+#[server(prefix = "/fn", endpoint = "admin_confirm_request")]
+pub async fn admin_confirm_request(
+    request_id: i64,
+    #[server(default)] start_date: String,
+    #[server(default)] end_date: String,
+    #[server(default)] total_sessions: String,
+) -> Result<i64, AppError> {
+    use crate::domain::admin::{check_period, check_total_sessions};
+    use crate::server::{form_error, require_admin, state};
+
+    let admin = require_admin()?;
+    let outcome = async {
+        let (start, end) =
+            check_period(&start_date, &end_date, ["a-start", "a-end", "a-end-before"])?;
+        let total = check_total_sessions(&total_sessions)?;
+        state()
+            .db
+            .confirm_request(&admin, request_id, start, end, total)
+            .await
+    }
+    .await;
+    match outcome {
+        Ok(id) => {
+            leptos_axum::redirect("/admin/demandes");
+            Ok(id)
+        }
+        Err(err) => {
+            let form = format!("confirm-{request_id}");
+            Err(form_error(
+                err,
+                "/admin/demandes",
+                &[
+                    ("form", &form),
+                    ("start_date", &start_date),
+                    ("end_date", &end_date),
+                    ("total_sessions", &total_sessions),
+                ],
+            ))
+        }
+    }
+}

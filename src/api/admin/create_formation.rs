@@ -1,0 +1,56 @@
+// One argument per form field, as the HTML form posts them (no nesting, so
+// the form works without JavaScript); the macro-generated client fn inherits them.
+#![allow(clippy::too_many_arguments)]
+
+use leptos::prelude::*;
+
+use crate::error::AppError;
+
+/// Creates a formation; without JavaScript an error comes back to the form
+/// with everything typed (but the password) and the message on its field.
+#[server(prefix = "/fn", endpoint = "admin_create_formation")]
+pub async fn admin_create_formation(
+    name: String,
+    #[server(default)] description: String,
+    #[server(default)] level: String,
+    #[server(default)] platform: String,
+    #[server(default)] meeting_link: String,
+    #[server(default)] meeting_id: String,
+    #[server(default)] meeting_password: String,
+    #[server(default)] instructor_name: String,
+    #[server(default)] schedule_description: String,
+    #[server(default)] timezone: String,
+) -> Result<i64, AppError> {
+    use crate::domain::admin::FormationInput;
+    use crate::server::{form_error, require_admin, state};
+
+    let admin = require_admin()?;
+    let input = FormationInput {
+        name,
+        description,
+        level,
+        platform,
+        meeting_link,
+        meeting_id,
+        meeting_password,
+        instructor_name,
+        schedule_description,
+        timezone,
+    };
+    let outcome = async {
+        let fields = input.check()?;
+        state().db.admin_create_formation(&admin, &fields).await
+    }
+    .await;
+    match outcome {
+        Ok(id) => {
+            leptos_axum::redirect(&format!("/admin/formations/{id}"));
+            Ok(id)
+        }
+        Err(err) => Err(form_error(
+            err,
+            "/admin/formations/nouvelle",
+            &super::formation_keep(&input),
+        )),
+    }
+}

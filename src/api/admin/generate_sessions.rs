@@ -1,0 +1,62 @@
+use leptos::prelude::*;
+
+use crate::error::AppError;
+
+/// Creates a series from a recurrence ("mar, jeu" at 19:00 for 120 minutes
+/// from one date to another) in the formation's time zone, so the UTC times
+/// follow daylight saving; sessions are then renumbered by date.
+#[server(prefix = "/fn", endpoint = "admin_generate_sessions")]
+pub async fn admin_generate_sessions(
+    formation_id: i64,
+    #[server(default)] title: String,
+    #[server(default)] weekdays: String,
+    #[server(default)] start_time: String,
+    #[server(default)] duration_minutes: String,
+    #[server(default)] from_date: String,
+    #[server(default)] to_date: String,
+) -> Result<usize, AppError> {
+    use crate::domain::admin::{check_title, SeriesInput};
+    use crate::server::{form_error, require_admin, state};
+
+    let admin = require_admin()?;
+    let outcome = async {
+        let title = check_title(if title.trim().is_empty() {
+            "Séance"
+        } else {
+            &title
+        })?;
+        let series = SeriesInput {
+            weekdays: weekdays.clone(),
+            start_time: start_time.clone(),
+            duration_minutes: duration_minutes.clone(),
+            from_date: from_date.clone(),
+            to_date: to_date.clone(),
+        }
+        .check()?;
+        state()
+            .db
+            .admin_generate_sessions(&admin, formation_id, &title, &series)
+            .await
+    }
+    .await;
+    let path = format!("/admin/formations/{formation_id}/seances");
+    match outcome {
+        Ok(n) => {
+            leptos_axum::redirect(&path);
+            Ok(n)
+        }
+        Err(err) => Err(form_error(
+            err,
+            &path,
+            &[
+                ("form", "series"),
+                ("title", &title),
+                ("weekdays", &weekdays),
+                ("start_time", &start_time),
+                ("duration_minutes", &duration_minutes),
+                ("from_date", &from_date),
+                ("to_date", &to_date),
+            ],
+        )),
+    }
+}

@@ -1,0 +1,37 @@
+use leptos::prelude::*;
+
+use crate::error::AppError;
+
+/// Refuses a request with a reason the learner will read, once confirmed.
+#[server(prefix = "/fn", endpoint = "admin_reject_request")]
+pub async fn admin_reject_request(
+    request_id: i64,
+    #[server(default)] reason: String,
+    confirm: Option<String>,
+) -> Result<(), AppError> {
+    use crate::domain::admin::{check_confirmed, invalid};
+    use crate::domain::catalog::parse_required;
+    use crate::server::{form_error, require_admin, state};
+
+    let admin = require_admin()?;
+    let outcome = async {
+        let reason = parse_required("reason", &reason, 500).map_err(|_| invalid("a-reason"))?;
+        check_confirmed(confirm.as_deref())?;
+        state().db.reject_request(&admin, request_id, &reason).await
+    }
+    .await;
+    match outcome {
+        Ok(()) => {
+            leptos_axum::redirect("/admin/demandes");
+            Ok(())
+        }
+        Err(err) => {
+            let form = format!("reject-{request_id}");
+            Err(form_error(
+                err,
+                "/admin/demandes",
+                &[("form", &form), ("reason", &reason)],
+            ))
+        }
+    }
+}

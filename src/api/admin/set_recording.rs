@@ -1,0 +1,34 @@
+use leptos::prelude::*;
+
+use crate::error::AppError;
+
+/// Sets (or, empty, clears) a session's recording link.
+#[server(prefix = "/fn", endpoint = "admin_set_recording")]
+pub async fn admin_set_recording(
+    session_id: i64,
+    #[server(default)] recording_link: String,
+) -> Result<(), AppError> {
+    use crate::domain::admin::check_recording_link;
+    use crate::server::{form_error, require_admin, state};
+
+    let admin = require_admin()?;
+    let outcome = async {
+        let link = check_recording_link(&recording_link)?;
+        state()
+            .db
+            .admin_set_recording(&admin, session_id, link.as_deref())
+            .await
+    }
+    .await;
+    match outcome {
+        Ok(formation_id) => {
+            leptos_axum::redirect(&format!("/admin/formations/{formation_id}/seances"));
+            Ok(())
+        }
+        Err(err) => Err(form_error(
+            err,
+            &format!("/admin/seances/{session_id}"),
+            &[("form", "recording"), ("recording_link", &recording_link)],
+        )),
+    }
+}

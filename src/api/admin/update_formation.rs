@@ -1,0 +1,62 @@
+// One argument per form field, as the HTML form posts them (no nesting, so
+// the form works without JavaScript); the macro-generated client fn inherits them.
+#![allow(clippy::too_many_arguments)]
+
+use leptos::prelude::*;
+
+use crate::error::AppError;
+
+/// Saves a formation if nobody else saved it since the form was loaded
+/// (`version`); otherwise 409 with a message, and nothing is overwritten.
+#[server(prefix = "/fn", endpoint = "admin_update_formation")]
+pub async fn admin_update_formation(
+    id: i64,
+    version: i64,
+    name: String,
+    #[server(default)] description: String,
+    #[server(default)] level: String,
+    #[server(default)] platform: String,
+    #[server(default)] meeting_link: String,
+    #[server(default)] meeting_id: String,
+    #[server(default)] meeting_password: String,
+    #[server(default)] instructor_name: String,
+    #[server(default)] schedule_description: String,
+    #[server(default)] timezone: String,
+) -> Result<(), AppError> {
+    use crate::domain::admin::FormationInput;
+    use crate::server::{form_error, require_admin, state};
+
+    let admin = require_admin()?;
+    let input = FormationInput {
+        name,
+        description,
+        level,
+        platform,
+        meeting_link,
+        meeting_id,
+        meeting_password,
+        instructor_name,
+        schedule_description,
+        timezone,
+    };
+    let outcome = async {
+        let fields = input.check()?;
+        state()
+            .db
+            .admin_update_formation(&admin, id, version, &fields)
+            .await
+    }
+    .await;
+    match outcome {
+        Ok(()) => {
+            leptos_axum::redirect(&format!("/admin/formations/{id}?ok=1"));
+            Ok(())
+        }
+        Err(err) => {
+            let version = version.to_string();
+            let mut keep = super::formation_keep(&input);
+            keep.push(("version", &version));
+            Err(form_error(err, &format!("/admin/formations/{id}"), &keep))
+        }
+    }
+}

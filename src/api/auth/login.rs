@@ -1,0 +1,35 @@
+use leptos::prelude::*;
+
+use crate::error::AppError;
+
+#[server(prefix = "/fn", endpoint = "login")]
+pub async fn login(email: String, password: String, next: Option<String>) -> Result<(), AppError> {
+    use crate::server::store::users::TokenKind;
+    use crate::server::{auth, caller, form_error, start_browser_session, state};
+
+    let state = state();
+    let previous = caller().token_hash;
+    let outcome = async {
+        let (_, token) = auth::login(&state.db, &email, &password, TokenKind::Cookie).await?;
+        // A fresh token at every login: a session id planted before login is worthless after.
+        if let Some(previous) = previous {
+            state.db.delete_auth_session(&previous).await?;
+        }
+        Ok::<_, AppError>(token)
+    }
+    .await;
+    match outcome {
+        Ok(token) => {
+            start_browser_session(&token, next.as_deref());
+            Ok(())
+        }
+        Err(err) => Err(form_error(
+            err,
+            "/login",
+            &[
+                ("email", email.trim()),
+                ("next", next.as_deref().unwrap_or_default()),
+            ],
+        )),
+    }
+}

@@ -1,0 +1,28 @@
+use chrono::{DateTime, Utc};
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::domain::enrollment::{NextSession, Stats};
+use crate::error::AppError;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DashboardData {
+    pub now: DateTime<Utc>,
+    pub name: String,
+    pub stats: Stats,
+    pub next: Option<NextSession>,
+}
+
+#[server(prefix = "/fn", endpoint = "dashboard")]
+pub async fn dashboard() -> Result<DashboardData, AppError> {
+    use crate::server::{learner, require_user, state, with_status};
+    let user = require_user()?;
+    let now = Utc::now();
+    let (stats, next) = with_status(learner::dashboard(&state().db, user.id, now).await)?;
+    Ok(DashboardData {
+        now,
+        name: user.name,
+        stats,
+        next,
+    })
+}

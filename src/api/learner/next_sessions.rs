@@ -1,0 +1,21 @@
+use chrono::{DateTime, Utc};
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::domain::enrollment::NextSession;
+use crate::error::AppError;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct UpcomingSessionsData {
+    pub now: DateTime<Utc>,
+    pub sessions: Vec<NextSession>,
+}
+
+#[server(prefix = "/fn", endpoint = "upcoming_sessions")]
+pub async fn upcoming_sessions() -> Result<UpcomingSessionsData, AppError> {
+    use crate::server::{learner, require_user, state, with_status};
+    let user = require_user()?;
+    let now = Utc::now();
+    let sessions = with_status(learner::upcoming_sessions(&state().db, user.id, now, 50).await)?;
+    Ok(UpcomingSessionsData { now, sessions })
+}

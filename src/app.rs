@@ -1,0 +1,94 @@
+//! The HTML shell and the router.
+
+use leptos::prelude::*;
+use leptos_meta::{provide_meta_context, MetaTags, Stylesheet, Title};
+use leptos_router::components::{ParentRoute, Route, Router, Routes};
+use leptos_router::{path, SsrMode};
+
+use crate::ui::components::admin::admin_layout::AdminLayout;
+use crate::ui::components::user_layout::UserLayout;
+use crate::ui::pages::admin::attendance_grid::AdminAttendancePage;
+use crate::ui::pages::admin::audit_log::AdminAuditPage;
+use crate::ui::pages::admin::enrollment_list::AdminEnrollmentsPage;
+use crate::ui::pages::admin::formation_edit::AdminFormationEditPage;
+use crate::ui::pages::admin::formation_list::AdminFormationsPage;
+use crate::ui::pages::admin::formation_new::AdminFormationNewPage;
+use crate::ui::pages::admin::home::AdminHomePage;
+use crate::ui::pages::admin::request_list::AdminRequestsPage;
+use crate::ui::pages::admin::session_edit::AdminSessionEditPage;
+use crate::ui::pages::admin::session_plan::AdminSessionsPage;
+use crate::ui::pages::catalogue::CataloguePage;
+use crate::ui::pages::dashboard::DashboardPage;
+use crate::ui::pages::formations::FormationsPage;
+use crate::ui::pages::login::LoginPage;
+use crate::ui::pages::logout::LogoutPage;
+use crate::ui::pages::next_sessions::NextSessionsPage;
+use crate::ui::pages::not_found::NotFound;
+use crate::ui::pages::sessions::SessionsPage;
+use crate::ui::pages::signup::SignupPage;
+
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    view! {
+        <!DOCTYPE html>
+        <html lang="fr">
+            <head>
+                <meta charset="utf-8" />
+                <meta name="viewport" content="width=device-width, initial-scale=1" />
+                <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
+                <AutoReload options=options.clone() />
+                <HydrationScripts options />
+                <MetaTags />
+            </head>
+            <body>
+                <App />
+            </body>
+        </html>
+    }
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    // End-to-end tests wait for this marker before clicking.
+    Effect::new(move |_| {
+        if let Some(body) = document().body() {
+            let _ = body.set_attribute("data-hydrated", "true");
+        }
+    });
+    view! {
+        <Stylesheet id="leptos" href="/pkg/formations.css" />
+        <Title formatter=|title| format!("{title} · Formations") />
+        <Router>
+            <Routes fallback=NotFound>
+                <Route path=path!("/login") view=LoginPage />
+                <Route path=path!("/signup") view=SignupPage />
+                <Route path=path!("/logout") view=LogoutPage />
+                // Async rendering: the whole page, data included, arrives as
+                // plain HTML, so it also works with JavaScript off.
+                <ParentRoute path=path!("/user") view=UserLayout ssr=SsrMode::Async>
+                    <Route path=path!("") view=DashboardPage ssr=SsrMode::Async />
+                    <Route path=path!("/formations") view=FormationsPage ssr=SsrMode::Async />
+                    <Route path=path!("/formations/next") view=NextSessionsPage ssr=SsrMode::Async />
+                    <Route path=path!("/formations/:id") view=SessionsPage ssr=SsrMode::Async />
+                </ParentRoute>
+                <ParentRoute path=path!("/formations") view=UserLayout ssr=SsrMode::Async>
+                    <Route path=path!("") view=CataloguePage ssr=SsrMode::Async />
+                </ParentRoute>
+                // The admin area: the page guard answers 403 to learners and
+                // every admin server function checks the role again.
+                <ParentRoute path=path!("/admin") view=AdminLayout ssr=SsrMode::Async>
+                    <Route path=path!("") view=AdminHomePage ssr=SsrMode::Async />
+                    <Route path=path!("/formations") view=AdminFormationsPage ssr=SsrMode::Async />
+                    <Route path=path!("/formations/nouvelle") view=AdminFormationNewPage ssr=SsrMode::Async />
+                    <Route path=path!("/formations/:id") view=AdminFormationEditPage ssr=SsrMode::Async />
+                    <Route path=path!("/formations/:id/seances") view=AdminSessionsPage ssr=SsrMode::Async />
+                    <Route path=path!("/formations/:id/inscriptions") view=AdminEnrollmentsPage ssr=SsrMode::Async />
+                    <Route path=path!("/formations/:id/presences") view=AdminAttendancePage ssr=SsrMode::Async />
+                    <Route path=path!("/seances/:id") view=AdminSessionEditPage ssr=SsrMode::Async />
+                    <Route path=path!("/demandes") view=AdminRequestsPage ssr=SsrMode::Async />
+                    <Route path=path!("/audit") view=AdminAuditPage ssr=SsrMode::Async />
+                </ParentRoute>
+            </Routes>
+        </Router>
+    }
+}

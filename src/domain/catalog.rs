@@ -1,0 +1,241 @@
+//! The formation's enumerations, with the one place that maps them to their
+//! stored text and to their French labels, and the checks on links.
+
+use chrono::NaiveDate;
+use chrono_tz::Tz;
+use serde::{Deserialize, Serialize};
+
+use super::Invalid;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Level {
+    Beginner,
+    Intermediate,
+    Advanced,
+    Expert,
+}
+
+impl Level {
+    pub const ALL: [Level; 4] = [
+        Level::Beginner,
+        Level::Intermediate,
+        Level::Advanced,
+        Level::Expert,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Level::Beginner => "beginner",
+            Level::Intermediate => "intermediate",
+            Level::Advanced => "advanced",
+            Level::Expert => "expert",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Level::Beginner => "Débutant",
+            Level::Intermediate => "Intermédiaire",
+            Level::Advanced => "Avancé",
+            Level::Expert => "Expert",
+        }
+    }
+
+    pub fn parse(value: &str) -> Result<Self, Invalid> {
+        Self::ALL
+            .into_iter()
+            .find(|l| l.as_str() == value.trim())
+            .ok_or_else(|| {
+                Invalid::new(
+                    "level",
+                    format!(
+                        "unknown level '{value}' (expected beginner, intermediate, advanced or expert)"
+                    ),
+                )
+            })
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Platform {
+    Zoom,
+    GoogleMeet,
+    Teams,
+}
+
+impl Platform {
+    pub const ALL: [Platform; 3] = [Platform::Zoom, Platform::GoogleMeet, Platform::Teams];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Platform::Zoom => "zoom",
+            Platform::GoogleMeet => "google_meet",
+            Platform::Teams => "teams",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Platform::Zoom => "Zoom",
+            Platform::GoogleMeet => "Google Meet",
+            Platform::Teams => "Microsoft Teams",
+        }
+    }
+
+    pub fn parse(value: &str) -> Result<Self, Invalid> {
+        Self::ALL
+            .into_iter()
+            .find(|p| p.as_str() == value.trim())
+            .ok_or_else(|| {
+                Invalid::new(
+                    "platform",
+                    format!("unknown platform '{value}' (expected zoom, google_meet or teams)"),
+                )
+            })
+    }
+
+    fn accepts_host(self, host: &str) -> bool {
+        let is_or_under = |domain: &str| host == domain || host.ends_with(&format!(".{domain}"));
+        match self {
+            Platform::Zoom => is_or_under("zoom.us"),
+            Platform::GoogleMeet => host == "meet.google.com",
+            Platform::Teams => host == "teams.microsoft.com" || host == "teams.live.com",
+        }
+    }
+}
+
+/// The host of an `https://` URL, lower-cased, or `None` if it is not one.
+fn https_host(url: &str) -> Option<String> {
+    let rest = url.trim().strip_prefix("https://")?;
+    let authority = rest.split(['/', '?', '#']).next()?;
+    if authority.contains('@') || authority.chars().any(char::is_whitespace) {
+        return None;
+    }
+    let host = authority.split(':').next()?.to_ascii_lowercase();
+    (!host.is_empty() && host.contains('.')).then_some(host)
+}
+
+/// A meeting link must be an `https://` URL on the platform's own host, so a
+/// typo or a phishing link never reaches a learner.
+pub fn parse_meeting_link(platform: Platform, value: &str) -> Result<String, Invalid> {
+    let value = value.trim();
+    let host = https_host(value)
+        .ok_or_else(|| Invalid::new("meeting_link", "the meeting link must be an https:// URL"))?;
+    if !platform.accepts_host(&host) {
+        return Err(Invalid::new(
+            "meeting_link",
+            format!(
+                "a {} link must be on {} (got {host})",
+                platform.label(),
+                match platform {
+                    Platform::Zoom => "zoom.us",
+                    Platform::GoogleMeet => "meet.google.com",
+                    Platform::Teams => "teams.microsoft.com or teams.live.com",
+                }
+            ),
+        ));
+    }
+    Ok(value.to_string())
+}
+
+/// A recording may live anywhere (a cloud drive, the platform), but it must be
+/// an https URL.
+pub fn parse_recording_link(value: &str) -> Result<String, Invalid> {
+    https_host(value)
+        .map(|_| value.trim().to_string())
+        .ok_or_else(|| {
+            Invalid::new(
+                "recording_link",
+                "the recording link must be an https:// URL",
+            )
+        })
+}
+
+pub fn parse_timezone(value: &str) -> Result<Tz, Invalid> {
+    value.trim().parse::<Tz>().map_err(|_| {
+        Invalid::new(
+            "timezone",
+            format!("unknown time zone '{value}' (expected an IANA name such as Europe/Paris)"),
+        )
+    })
+}
+
+pub fn parse_date(field: &'static str, value: &str) -> Result<NaiveDate, Invalid> {
+    NaiveDate::parse_from_str(value.trim(), "%Y-%m-%d").map_err(|_| {
+        Invalid::new(
+            field,
+            format!("'{value}' is not a date of the form YYYY-MM-DD"),
+        )
+    })
+}
+
+pub fn parse_required(
+    field: &'static str,
+    value: &str,
+    max_chars: usize,
+) -> Result<String, Invalid> {
+    let value = value.trim();
+    if value.is_empty() {
+        return Err(Invalid::new(field, format!("{field} must not be empty")));
+    }
+    if value.chars().count() > max_chars {
+        return Err(Invalid::new(
+            field,
+            format!("{field} is longer than {max_chars} characters"),
+        ));
+    }
+    Ok(value.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn levels_and_platforms_round_trip_through_their_text() {
+        for l in Level::ALL {
+            assert_eq!(Level::parse(l.as_str()), Ok(l));
+        }
+        for p in Platform::ALL {
+            assert_eq!(Platform::parse(p.as_str()), Ok(p));
+        }
+        assert_eq!(Level::Intermediate.label(), "Intermédiaire");
+        assert!(Level::parse("guru")
+            .unwrap_err()
+            .message
+            .contains("beginner, intermediate"));
+    }
+
+    #[test]
+    fn a_meeting_link_must_be_https_on_the_platform_host() {
+        assert!(parse_meeting_link(Platform::Zoom, "https://zoom.us/j/123456789").is_ok());
+        assert!(parse_meeting_link(Platform::Zoom, "https://us02web.zoom.us/j/1").is_ok());
+        assert!(
+            parse_meeting_link(Platform::GoogleMeet, "https://meet.google.com/abc-defg-hij")
+                .is_ok()
+        );
+        assert!(parse_meeting_link(
+            Platform::Teams,
+            "https://teams.microsoft.com/l/meetup-join/x"
+        )
+        .is_ok());
+        assert!(parse_meeting_link(Platform::Teams, "https://teams.live.com/meet/9").is_ok());
+
+        assert!(parse_meeting_link(Platform::Zoom, "http://zoom.us/j/1").is_err());
+        assert!(parse_meeting_link(Platform::Zoom, "https://evilzoom.us/j/1").is_err());
+        assert!(parse_meeting_link(Platform::Zoom, "https://zoom.us.evil.com/j/1").is_err());
+        assert!(parse_meeting_link(Platform::Zoom, "https://user@zoom.us/j/1").is_err());
+        assert!(parse_meeting_link(Platform::GoogleMeet, "https://zoom.us/j/1").is_err());
+    }
+
+    #[test]
+    fn time_zones_and_dates_are_checked() {
+        assert!(parse_timezone("Europe/Paris").is_ok());
+        assert!(parse_timezone("Mars/Olympus").is_err());
+        assert!(parse_date("start_date", "2024-01-15").is_ok());
+        assert!(parse_date("start_date", "2024-13-01").is_err());
+        assert!(parse_date("start_date", "15/01/2024").is_err());
+    }
+}

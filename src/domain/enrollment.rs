@@ -1,0 +1,549 @@
+//! What a learner may see of their enrollments and sessions. The raw records
+//! hold the meeting details and are deliberately not serialisable: the only
+//! way to send anything to a client is through the views built here, and they
+//! copy the meeting details only for an effectively active enrollment.
+
+use chrono::{DateTime, Datelike, Duration, NaiveDate, Utc};
+use chrono_tz::Tz;
+use serde::{Deserialize, Serialize};
+
+use super::attendance::{attendance_rate, within_marking_window};
+use super::catalog::{Level, Platform};
+use super::status::{days_until, effective_status, today_in, EnrollmentStatus};
+
+/// An enrollment and its formation as stored, secrets included.
+#[derive(Debug, Clone)]
+pub struct EnrollmentRecord {
+    pub id: i64,
+    pub formation_id: i64,
+    pub name: String,
+    pub description: String,
+    pub level: Level,
+    pub platform: Platform,
+    pub meeting_link: String,
+    pub meeting_id: Option<String>,
+    pub meeting_password: Option<String>,
+    pub instructor: String,
+    pub schedule: String,
+    pub timezone: Tz,
+    pub start_date: NaiveDate,
+    pub end_date: NaiveDate,
+    pub stored_status: EnrollmentStatus,
+    pub total_sessions: i64,
+    pub attended_sessions: i64,
+}
+
+/// A session as stored, with whether this learner attended it.
+#[derive(Debug, Clone)]
+pub struct SessionRecord {
+    pub id: i64,
+    pub formation_id: i64,
+    pub session_number: i64,
+    pub title: String,
+    pub starts_at: DateTime<Utc>,
+    pub duration_minutes: i64,
+    pub meeting_link: Option<String>,
+    pub recording_link: Option<String>,
+    pub attended: bool,
+}
+
+impl SessionRecord {
+    pub fn ends_at(&self) -> DateTime<Utc> {
+        self.starts_at + Duration::minutes(self.duration_minutes)
+    }
+
+    /// Sessions belong to the formation; a learner's are those whose date,
+    /// in the formation's time zone, falls within their enrollment.
+    pub fn within(&self, enrollment: &EnrollmentRecord) -> bool {
+        let day = self
+            .starts_at
+            .with_timezone(&enrollment.timezone)
+            .date_naive();
+        enrollment.start_date <= day && day <= enrollment.end_date
+    }
+}
+
+impl EnrollmentRecord {
+    pub fn status(&self, now: DateTime<Utc>) -> EnrollmentStatus {
+        effective_status(
+            self.stored_status,
+            self.start_date,
+            self.end_date,
+            today_in(self.timezone, now),
+        )
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MeetingAccess {
+    pub link: String,
+    pub id: Option<String>,
+    pub password: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SessionPhase {
+    Upcoming,
+    Live,
+    Past,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SessionView {
+    pub id: i64,
+    pub session_number: i64,
+    pub title: String,
+    pub scheduled_date: DateTime<Utc>,
+    pub duration_minutes: i64,
+    pub meeting_link: Option<String>,
+    pub recording_link: Option<String>,
+    pub user_attended: bool,
+    pub can_mark_attendance: bool,
+    pub phase: SessionPhase,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct EnrollmentView {
+    pub id: i64,
+    pub formation_id: i64,
+    pub name: String,
+    pub description: String,
+    pub level: Level,
+    pub platform: Platform,
+    pub instructor: String,
+    pub schedule: String,
+    pub timezone: String,
+    pub start_date: NaiveDate,
+    pub end_date: NaiveDate,
+    pub status: EnrollmentStatus,
+    /// Only for an active enrollment.
+    pub meeting: Option<MeetingAccess>,
+    /// The next session of the enrollment not yet ended, for an active or
+    /// upcoming enrollment.
+    pub next_session: Option<SessionView>,
+    pub total_sessions: i64,
+    pub attended_sessions: i64,
+    pub attendance_rate: f64,
+    pub days_until_end: i64,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Stats {
+    pub total: i64,
+    pub active: i64,
+    pub completed: i64,
+    pub upcoming: i64,
+    pub cancelled: i64,
+}
+
+impl Stats {
+    pub fn of(enrollments: &[EnrollmentView]) -> Stats {
+        let mut stats = Stats {
+            total: enrollments.len() as i64,
+            ..Stats::default()
+        };
+        for e in enrollments {
+            match e.status {
+                EnrollmentStatus::Active => stats.active += 1,
+                EnrollmentStatus::Completed => stats.completed += 1,
+                EnrollmentStatus::Upcoming => stats.upcoming += 1,
+                EnrollmentStatus::Cancelled => stats.cancelled += 1,
+            }
+        }
+        stats
+    }
+}
+
+pub fn session_view(
+    session: &SessionRecord,
+    enrollment: &EnrollmentRecord,
+    status: EnrollmentStatus,
+    now: DateTime<Utc>,
+) -> SessionView {
+    let phase = if now < session.starts_at {
+        SessionPhase::Upcoming
+    } else if now < session.ends_at() {
+        SessionPhase::Live
+    } else {
+        SessionPhase::Past
+    };
+    let active = status.shows_meeting_details();
+    SessionView {
+        id: session.id,
+        session_number: session.session_number,
+        title: session.title.clone(),
+        scheduled_date: session.starts_at,
+        duration_minutes: session.duration_minutes,
+        meeting_link: active.then(|| {
+            session
+                .meeting_link
+                .clone()
+                .unwrap_or_else(|| enrollment.meeting_link.clone())
+        }),
+        // Replays stay available once the formation is over.
+        recording_link: matches!(
+            status,
+            EnrollmentStatus::Active | EnrollmentStatus::Completed
+        )
+        .then(|| session.recording_link.clone())
+        .flatten(),
+        user_attended: session.attended,
+        can_mark_attendance: active
+            && session.within(enrollment)
+            && within_marking_window(session.starts_at, session.duration_minutes, now),
+        phase,
+    }
+}
+
+/// The learner's view of one enrollment. `sessions` may hold sessions of
+/// other formations; they are ignored.
+pub fn enrollment_view(
+    record: &EnrollmentRecord,
+    sessions: &[SessionRecord],
+    now: DateTime<Utc>,
+) -> EnrollmentView {
+    let status = record.status(now);
+    let next_session = matches!(
+        status,
+        EnrollmentStatus::Active | EnrollmentStatus::Upcoming
+    )
+    .then(|| {
+        sessions
+            .iter()
+            .filter(|s| s.formation_id == record.formation_id && s.within(record))
+            .filter(|s| s.ends_at() > now)
+            .min_by_key(|s| (s.starts_at, s.id))
+            .map(|s| session_view(s, record, status, now))
+    })
+    .flatten();
+    EnrollmentView {
+        id: record.id,
+        formation_id: record.formation_id,
+        name: record.name.clone(),
+        description: record.description.clone(),
+        level: record.level,
+        platform: record.platform,
+        instructor: record.instructor.clone(),
+        schedule: record.schedule.clone(),
+        timezone: record.timezone.name().to_string(),
+        start_date: record.start_date,
+        end_date: record.end_date,
+        status,
+        meeting: status.shows_meeting_details().then(|| MeetingAccess {
+            link: record.meeting_link.clone(),
+            id: record.meeting_id.clone(),
+            password: record.meeting_password.clone(),
+        }),
+        next_session,
+        total_sessions: record.total_sessions,
+        attended_sessions: record.attended_sessions,
+        attendance_rate: attendance_rate(record.attended_sessions, record.total_sessions),
+        days_until_end: days_until(today_in(record.timezone, now), record.end_date),
+    }
+}
+
+/// The order of the cards: what a learner acts on first. Running ones, then
+/// those starting soonest, then the finished ones (latest first), cancelled
+/// last.
+pub fn display_order(v: &EnrollmentView) -> (u8, i64, std::cmp::Reverse<i64>) {
+    let days = v.start_date.num_days_from_ce() as i64;
+    let (rank, key) = match v.status {
+        EnrollmentStatus::Active => (0, -days),
+        EnrollmentStatus::Upcoming => (1, days),
+        EnrollmentStatus::Completed => (2, -days),
+        EnrollmentStatus::Cancelled => (3, -days),
+    };
+    (rank, key, std::cmp::Reverse(v.id))
+}
+
+/// One entry of "Prochaines sessions".
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct NextSession {
+    pub enrollment_id: i64,
+    pub formation_id: i64,
+    pub formation_name: String,
+    pub platform: Platform,
+    pub status: EnrollmentStatus,
+    #[serde(flatten)]
+    pub session: SessionView,
+}
+
+/// Sessions not yet ended across active and upcoming enrollments, soonest
+/// first.
+pub fn next_sessions(
+    records: &[EnrollmentRecord],
+    sessions: &[SessionRecord],
+    now: DateTime<Utc>,
+    limit: usize,
+) -> Vec<NextSession> {
+    let mut all: Vec<NextSession> = records
+        .iter()
+        .filter_map(|r| {
+            let status = r.status(now);
+            matches!(
+                status,
+                EnrollmentStatus::Active | EnrollmentStatus::Upcoming
+            )
+            .then_some((r, status))
+        })
+        .flat_map(|(r, status)| {
+            sessions
+                .iter()
+                .filter(move |s| {
+                    s.formation_id == r.formation_id && s.within(r) && s.ends_at() > now
+                })
+                .map(move |s| NextSession {
+                    enrollment_id: r.id,
+                    formation_id: r.formation_id,
+                    formation_name: r.name.clone(),
+                    platform: r.platform,
+                    status,
+                    session: session_view(s, r, status, now),
+                })
+        })
+        .collect();
+    all.sort_by_key(|n| (n.session.scheduled_date, n.session.id));
+    all.truncate(limit);
+    all
+}
+
+/// The answer to "mark my presence".
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AttendOutcome {
+    pub session_id: i64,
+    pub attended: bool,
+    pub attended_sessions: i64,
+    pub total_sessions: i64,
+    pub attendance_rate: f64,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+
+    fn d(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    fn record(start: &str, end: &str, stored: EnrollmentStatus) -> EnrollmentRecord {
+        EnrollmentRecord {
+            id: 1,
+            formation_id: 7,
+            name: "Formation Basic".into(),
+            description: "Analyse".into(),
+            level: Level::Beginner,
+            platform: Platform::Zoom,
+            meeting_link: "https://zoom.us/j/123456789".into(),
+            meeting_id: Some("123 456 789".into()),
+            meeting_password: Some("secret123".into()),
+            instructor: "Jane".into(),
+            schedule: "Mar-Jeu, 19h-21h".into(),
+            timezone: chrono_tz::Europe::Paris,
+            start_date: d(start),
+            end_date: d(end),
+            stored_status: stored,
+            total_sessions: 10,
+            attended_sessions: 5,
+        }
+    }
+
+    fn session(id: i64, at: DateTime<Utc>) -> SessionRecord {
+        SessionRecord {
+            id,
+            formation_id: 7,
+            session_number: id,
+            title: format!("Séance {id}"),
+            starts_at: at,
+            duration_minutes: 120,
+            meeting_link: None,
+            recording_link: Some(format!("https://zoom.us/rec/{id}")),
+            attended: false,
+        }
+    }
+
+    fn at(y: i32, m: u32, day: u32, h: u32) -> DateTime<Utc> {
+        Utc.with_ymd_and_hms(y, m, day, h, 0, 0).unwrap()
+    }
+
+    fn json(view: &EnrollmentView) -> String {
+        serde_json::to_string(view).unwrap()
+    }
+
+    #[test]
+    fn an_active_enrollment_carries_the_meeting_details() {
+        let r = record("2024-01-15", "2024-02-15", EnrollmentStatus::Upcoming);
+        let v = enrollment_view(&r, &[], at(2024, 1, 20, 12));
+        assert_eq!(v.status, EnrollmentStatus::Active);
+        assert_eq!(v.meeting.unwrap().password.as_deref(), Some("secret123"));
+    }
+
+    #[test]
+    fn upcoming_completed_and_cancelled_enrollments_never_carry_any_meeting_detail() {
+        let sessions = [
+            session(1, at(2024, 1, 16, 18)),
+            session(2, at(2024, 2, 1, 18)),
+        ];
+        let cases = [
+            (
+                record("2024-01-15", "2024-02-15", EnrollmentStatus::Active),
+                at(2024, 1, 10, 12),
+            ),
+            (
+                record("2024-01-15", "2024-02-15", EnrollmentStatus::Active),
+                at(2024, 3, 1, 12),
+            ),
+            (
+                record("2024-01-15", "2024-02-15", EnrollmentStatus::Cancelled),
+                at(2024, 1, 20, 12),
+            ),
+        ];
+        for (r, now) in cases {
+            let v = enrollment_view(&r, &sessions, now);
+            assert!(v.meeting.is_none());
+            let text = json(&v);
+            for secret in ["zoom.us/j/", "123 456 789", "secret123"] {
+                assert!(
+                    !text.contains(secret),
+                    "{:?} leaked {secret}: {text}",
+                    v.status
+                );
+            }
+            for s in &sessions {
+                assert!(session_view(s, &r, v.status, now).meeting_link.is_none());
+            }
+        }
+    }
+
+    #[test]
+    fn the_next_session_is_the_first_not_yet_ended_within_the_enrollment() {
+        let r = record("2024-01-15", "2024-02-15", EnrollmentStatus::Upcoming);
+        let sessions = [
+            session(1, at(2024, 1, 10, 18)), // before the enrollment
+            session(2, at(2024, 1, 16, 18)),
+            session(3, at(2024, 1, 18, 18)),
+        ];
+        // During session 2: it is live, so it is still the next one.
+        let v = enrollment_view(&r, &sessions, at(2024, 1, 16, 19));
+        let next = v.next_session.unwrap();
+        assert_eq!((next.id, next.phase), (2, SessionPhase::Live));
+        let v = enrollment_view(&r, &sessions, at(2024, 1, 16, 21));
+        assert_eq!(v.next_session.unwrap().id, 3);
+        // Before the start, the next session is the first one of the enrollment.
+        let v = enrollment_view(&r, &sessions, at(2024, 1, 1, 0));
+        assert_eq!(v.next_session.unwrap().id, 2);
+    }
+
+    #[test]
+    fn completed_and_cancelled_enrollments_have_no_next_session() {
+        let sessions = [session(2, at(2024, 2, 15, 18))];
+        let done = record("2024-01-15", "2024-02-15", EnrollmentStatus::Active);
+        assert!(enrollment_view(&done, &sessions, at(2024, 2, 20, 0))
+            .next_session
+            .is_none());
+        let cancelled = record("2024-01-15", "2024-02-15", EnrollmentStatus::Cancelled);
+        assert!(enrollment_view(&cancelled, &sessions, at(2024, 1, 20, 0))
+            .next_session
+            .is_none());
+    }
+
+    #[test]
+    fn recordings_show_while_active_or_completed_only() {
+        let s = session(1, at(2024, 1, 16, 18));
+        let r = record("2024-01-15", "2024-02-15", EnrollmentStatus::Active);
+        for (status, shown) in [
+            (EnrollmentStatus::Active, true),
+            (EnrollmentStatus::Completed, true),
+            (EnrollmentStatus::Upcoming, false),
+            (EnrollmentStatus::Cancelled, false),
+        ] {
+            let v = session_view(&s, &r, status, at(2024, 1, 17, 0));
+            assert_eq!(v.recording_link.is_some(), shown, "{status:?}");
+        }
+    }
+
+    #[test]
+    fn attendance_can_be_marked_only_while_active_and_in_the_window() {
+        let s = session(1, at(2024, 1, 16, 18));
+        let r = record("2024-01-15", "2024-02-15", EnrollmentStatus::Active);
+        let active = EnrollmentStatus::Active;
+        assert!(!session_view(&s, &r, active, at(2024, 1, 16, 17)).can_mark_attendance);
+        assert!(session_view(&s, &r, active, at(2024, 1, 16, 18)).can_mark_attendance);
+        assert!(
+            !session_view(&s, &r, EnrollmentStatus::Completed, at(2024, 1, 16, 18))
+                .can_mark_attendance
+        );
+    }
+
+    #[test]
+    fn cards_show_running_then_soonest_upcoming_then_finished_then_cancelled() {
+        let now = at(2024, 1, 20, 12);
+        let mut views: Vec<_> = [
+            ("2023-01-15", "2023-02-15", EnrollmentStatus::Active),
+            ("2024-03-15", "2024-04-15", EnrollmentStatus::Upcoming),
+            ("2024-01-15", "2024-02-15", EnrollmentStatus::Cancelled),
+            ("2024-02-15", "2024-03-15", EnrollmentStatus::Upcoming),
+            ("2024-01-15", "2024-02-15", EnrollmentStatus::Upcoming),
+        ]
+        .iter()
+        .enumerate()
+        .map(|(i, (s, e, st))| {
+            let mut r = record(s, e, *st);
+            r.id = i as i64;
+            enrollment_view(&r, &[], now)
+        })
+        .collect();
+        views.sort_by_key(display_order);
+        let ids: Vec<_> = views.iter().map(|v| v.id).collect();
+        assert_eq!(ids, vec![4, 3, 1, 0, 2]);
+    }
+
+    #[test]
+    fn stats_count_every_effective_status() {
+        let now = at(2024, 1, 20, 12);
+        let views: Vec<_> = [
+            record("2024-01-15", "2024-02-15", EnrollmentStatus::Upcoming),
+            record("2024-02-15", "2024-03-15", EnrollmentStatus::Upcoming),
+            record("2023-01-15", "2023-02-15", EnrollmentStatus::Active),
+            record("2024-01-15", "2024-02-15", EnrollmentStatus::Cancelled),
+        ]
+        .iter()
+        .map(|r| enrollment_view(r, &[], now))
+        .collect();
+        assert_eq!(
+            Stats::of(&views),
+            Stats {
+                total: 4,
+                active: 1,
+                completed: 1,
+                upcoming: 1,
+                cancelled: 1
+            }
+        );
+    }
+
+    #[test]
+    fn next_sessions_are_soonest_first_across_enrollments_and_skip_ended_ones() {
+        let mut a = record("2024-01-15", "2024-02-15", EnrollmentStatus::Upcoming);
+        a.id = 1;
+        let mut b = record("2024-01-15", "2024-02-15", EnrollmentStatus::Upcoming);
+        b.id = 2;
+        b.formation_id = 8;
+        let mut s3 = session(3, at(2024, 1, 17, 18));
+        s3.formation_id = 8;
+        let sessions = [
+            session(1, at(2024, 1, 16, 9)),
+            session(2, at(2024, 1, 18, 18)),
+            s3,
+        ];
+        let list = next_sessions(&[a, b], &sessions, at(2024, 1, 16, 12), 10);
+        let ids: Vec<_> = list.iter().map(|n| n.session.id).collect();
+        assert_eq!(ids, vec![3, 2]);
+        assert_eq!(list[0].enrollment_id, 2);
+        assert_eq!(
+            next_sessions(&[], &sessions, at(2024, 1, 16, 12), 10).len(),
+            0
+        );
+    }
+}

@@ -1,0 +1,205 @@
+//! The enrollment lifecycle. The stored status only matters when it says
+//! "cancelled": every other status is derived from the dates and today's date
+//! in the formation's time zone, so a meeting link never depends on a job
+//! having run at midnight.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use chrono_tz::Tz;
+use serde::{Deserialize, Serialize};
+
+use super::Invalid;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EnrollmentStatus {
+    Upcoming,
+    Active,
+    Completed,
+    Cancelled,
+}
+
+impl EnrollmentStatus {
+    pub const ALL: [EnrollmentStatus; 4] = [
+        EnrollmentStatus::Upcoming,
+        EnrollmentStatus::Active,
+        EnrollmentStatus::Completed,
+        EnrollmentStatus::Cancelled,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EnrollmentStatus::Upcoming => "upcoming",
+            EnrollmentStatus::Active => "active",
+            EnrollmentStatus::Completed => "completed",
+            EnrollmentStatus::Cancelled => "cancelled",
+        }
+    }
+
+    pub fn parse(value: &str) -> Result<Self, Invalid> {
+        Self::ALL
+            .into_iter()
+            .find(|s| s.as_str() == value)
+            .ok_or_else(|| {
+                Invalid::new(
+                    "status",
+                    format!(
+                        "unknown status '{value}' (expected upcoming, active, completed or cancelled)"
+                    ),
+                )
+            })
+    }
+
+    /// The French badge text of the spec.
+    pub fn label(self) -> &'static str {
+        match self {
+            EnrollmentStatus::Upcoming => "À venir",
+            EnrollmentStatus::Active => "En cours",
+            EnrollmentStatus::Completed => "Terminée",
+            EnrollmentStatus::Cancelled => "Annulée",
+        }
+    }
+
+    /// Only an active enrollment may ever see the meeting link, id or password.
+    pub fn shows_meeting_details(self) -> bool {
+        self == EnrollmentStatus::Active
+    }
+}
+
+/// The status a reader must use, whatever the stored column says.
+pub fn effective_status(
+    stored: EnrollmentStatus,
+    start: NaiveDate,
+    end: NaiveDate,
+    today: NaiveDate,
+) -> EnrollmentStatus {
+    if stored == EnrollmentStatus::Cancelled {
+        EnrollmentStatus::Cancelled
+    } else if today < start {
+        EnrollmentStatus::Upcoming
+    } else if today <= end {
+        EnrollmentStatus::Active
+    } else {
+        EnrollmentStatus::Completed
+    }
+}
+
+/// The calendar date at `now` in the formation's time zone: a formation in
+/// Paris starts at midnight in Paris, not at midnight UTC.
+pub fn today_in(tz: Tz, now: DateTime<Utc>) -> NaiveDate {
+    now.with_timezone(&tz).date_naive()
+}
+
+/// Whole days from `today` to `end`, never negative.
+pub fn days_until(today: NaiveDate, end: NaiveDate) -> i64 {
+    (end - today).num_days().max(0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+    use EnrollmentStatus::*;
+
+    fn d(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    #[test]
+    fn an_enrollment_is_upcoming_the_day_before_it_starts() {
+        assert_eq!(
+            effective_status(Active, d("2024-01-15"), d("2024-02-15"), d("2024-01-14")),
+            Upcoming
+        );
+    }
+
+    #[test]
+    fn an_enrollment_is_active_on_its_first_and_last_day() {
+        for today in ["2024-01-15", "2024-02-15"] {
+            assert_eq!(
+                effective_status(Upcoming, d("2024-01-15"), d("2024-02-15"), d(today)),
+                Active
+            );
+        }
+    }
+
+    #[test]
+    fn an_enrollment_is_completed_the_day_after_it_ends() {
+        assert_eq!(
+            effective_status(Active, d("2024-01-15"), d("2024-02-15"), d("2024-02-16")),
+            Completed
+        );
+    }
+
+    #[test]
+    fn a_cancelled_enrollment_stays_cancelled_whatever_the_date() {
+        for today in ["2024-01-01", "2024-01-20", "2024-03-01"] {
+            assert_eq!(
+                effective_status(Cancelled, d("2024-01-15"), d("2024-02-15"), d(today)),
+                Cancelled
+            );
+        }
+    }
+
+    #[test]
+    fn a_stale_stored_status_is_ignored() {
+        assert_eq!(
+            effective_status(Completed, d("2024-01-15"), d("2024-02-15"), d("2024-01-20")),
+            Active
+        );
+    }
+
+    #[test]
+    fn midnight_in_paris_is_already_the_next_day_while_utc_is_still_the_day_before() {
+        // 2024-01-14 23:30 UTC is 2024-01-15 00:30 in Paris (UTC+1 in winter).
+        let now = Utc.with_ymd_and_hms(2024, 1, 14, 23, 30, 0).unwrap();
+        let paris = today_in(chrono_tz::Europe::Paris, now);
+        let utc = today_in(chrono_tz::UTC, now);
+        assert_eq!(paris, d("2024-01-15"));
+        assert_eq!(utc, d("2024-01-14"));
+        assert_eq!(
+            effective_status(Upcoming, d("2024-01-15"), d("2024-02-15"), paris),
+            Active
+        );
+        assert_eq!(
+            effective_status(Upcoming, d("2024-01-15"), d("2024-02-15"), utc),
+            Upcoming
+        );
+    }
+
+    #[test]
+    fn the_last_day_ends_at_midnight_in_the_formation_time_zone() {
+        // 2024-02-15 23:30 UTC is already 2024-02-16 in Paris: completed there.
+        let now = Utc.with_ymd_and_hms(2024, 2, 15, 23, 30, 0).unwrap();
+        let paris = today_in(chrono_tz::Europe::Paris, now);
+        assert_eq!(
+            effective_status(Active, d("2024-01-15"), d("2024-02-15"), paris),
+            Completed
+        );
+    }
+
+    #[test]
+    fn only_active_shows_meeting_details() {
+        let shown: Vec<_> = EnrollmentStatus::ALL
+            .into_iter()
+            .filter(|s| s.shows_meeting_details())
+            .collect();
+        assert_eq!(shown, vec![Active]);
+    }
+
+    #[test]
+    fn status_text_round_trips_and_unknown_values_name_the_allowed_ones() {
+        for s in EnrollmentStatus::ALL {
+            assert_eq!(EnrollmentStatus::parse(s.as_str()), Ok(s));
+        }
+        let err = EnrollmentStatus::parse("paused").unwrap_err();
+        assert!(err
+            .message
+            .contains("upcoming, active, completed or cancelled"));
+    }
+
+    #[test]
+    fn days_until_end_is_never_negative() {
+        assert_eq!(days_until(d("2024-01-21"), d("2024-02-15")), 25);
+        assert_eq!(days_until(d("2024-02-20"), d("2024-02-15")), 0);
+    }
+}

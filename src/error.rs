@@ -1,0 +1,189 @@
+//! The one error type of the application. Its text is what a person sees;
+//! internal causes are logged on the server and never serialised.
+
+use serde::{Deserialize, Serialize};
+use server_fn::codec::JsonEncoding;
+use server_fn::error::{FromServerFnError, ServerFnErrorErr};
+
+use crate::domain::Invalid;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+pub enum AppError {
+    #[error("Vous devez être connecté.")]
+    Unauthorized,
+    #[error("E-mail ou mot de passe incorrect.")]
+    InvalidCredentials,
+    #[error("Accès réservé aux administrateurs.")]
+    Forbidden,
+    #[error("Page introuvable.")]
+    NotFound,
+    #[error("{0}")]
+    BadRequest(String),
+    #[error("{message}")]
+    Invalid { field: String, message: String },
+    #[error("{0}")]
+    Conflict(String),
+    #[error("Une erreur interne est survenue. Réessayez dans un instant.")]
+    Internal,
+    /// Transport problems between the browser and the server.
+    #[error("Le serveur est injoignable : {0}")]
+    Transport(String),
+}
+
+impl AppError {
+    pub fn status_code(&self) -> u16 {
+        match self {
+            AppError::Unauthorized | AppError::InvalidCredentials => 401,
+            AppError::Forbidden => 403,
+            AppError::NotFound => 404,
+            AppError::BadRequest(_) | AppError::Transport(_) => 400,
+            AppError::Invalid { .. } => 422,
+            AppError::Conflict(_) => 409,
+            AppError::Internal => 500,
+        }
+    }
+
+    /// The form field this error belongs to, if any.
+    pub fn field(&self) -> Option<&str> {
+        match self {
+            AppError::Invalid { field, .. } => Some(field),
+            _ => None,
+        }
+    }
+}
+
+impl From<Invalid> for AppError {
+    fn from(value: Invalid) -> Self {
+        AppError::Invalid {
+            field: value.field.to_string(),
+            message: value.message,
+        }
+    }
+}
+
+impl FromServerFnError for AppError {
+    type Encoder = JsonEncoding;
+
+    fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
+        match value {
+            ServerFnErrorErr::Args(msg) | ServerFnErrorErr::Deserialization(msg) => {
+                AppError::BadRequest(format!("Requête invalide : {msg}"))
+            }
+            other => AppError::Transport(other.to_string()),
+        }
+    }
+}
+
+#[cfg(feature = "ssr")]
+mod ssr {
+    use super::AppError;
+    use axum::http::StatusCode;
+    use axum::response::{IntoResponse, Response};
+    use axum::Json;
+
+    impl IntoResponse for AppError {
+        fn into_response(self) -> Response {
+            let status = StatusCode::from_u16(self.status_code())
+                .unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+            let mut body = serde_json::json!({ "detail": self.to_string() });
+            if let AppError::Invalid { field, .. } = &self {
+                body["field"] = serde_json::Value::String(field.clone());
+            }
+            (status, Json(body)).into_response()
+        }
+    }
+
+    impl From<sqlx::Error> for AppError {
+        fn from(err: sqlx::Error) -> Self {
+            tracing::error!(error = %err, "database error");
+            AppError::Internal
+        }
+    }
+}
+
+use crate::domain::attendance::{
+    REFUSED_NOT_ACTIVE, REFUSED_OUTSIDE_PERIOD, REFUSED_OUTSIDE_WINDOW,
+};
+
+/// Short codes carried in the URL when a form was posted without JavaScript,
+/// so the page can show the error after the redirect without echoing any
+/// text an attacker could put in a link.
+impl AppError {
+    /// The code of any message that has one: the admin area's table first
+    /// (`domain::admin`), then the generic codes.
+    pub fn form_code(&self) -> &'static str {
+        let admin = match self {
+            AppError::Invalid { message, .. } | AppError::Conflict(message) => {
+                crate::domain::admin::code_of(message)
+            }
+            _ => None,
+        };
+        admin.unwrap_or_else(|| self.generic_form_code())
+    }
+
+    fn generic_form_code(&self) -> &'static str {
+        match self {
+            AppError::InvalidCredentials => "credentials",
+            AppError::Invalid { field, message } => match field.as_str() {
+                "email" if message == crate::domain::account::EMAIL_TAKEN => "email_taken",
+                "email" => "email",
+                "password" => "password",
+                "name" => "name",
+                _ => "invalid",
+            },
+            AppError::Unauthorized => "unauthorized",
+            AppError::NotFound => "not_found",
+            AppError::Conflict(message) => match message.as_str() {
+                REFUSED_NOT_ACTIVE => "attend_status",
+                REFUSED_OUTSIDE_PERIOD => "attend_period",
+                REFUSED_OUTSIDE_WINDOW => "attend_window",
+                _ => "conflict",
+            },
+            _ => "internal",
+        }
+    }
+
+    pub fn from_form_code(code: &str) -> AppError {
+        use crate::domain::account::{DisplayName, Email, Password, EMAIL_TAKEN};
+        let invalid = |field: &str, message: String| AppError::Invalid {
+            field: field.into(),
+            message,
+        };
+        match code {
+            "credentials" => AppError::InvalidCredentials,
+            "email_taken" => invalid("email", EMAIL_TAKEN.into()),
+            "email" => Email::parse("")
+                .map(|_| AppError::Internal)
+                .unwrap_or_else(Into::into),
+            "password" => Password::parse("")
+                .map(|_| AppError::Internal)
+                .unwrap_or_else(Into::into),
+            "name" => DisplayName::parse("")
+                .map(|_| AppError::Internal)
+                .unwrap_or_else(Into::into),
+            "invalid" => AppError::BadRequest("Certaines valeurs sont invalides.".into()),
+            "unauthorized" => AppError::Unauthorized,
+            "not_found" => AppError::NotFound,
+            "attend_status" => AppError::Conflict(REFUSED_NOT_ACTIVE.into()),
+            "attend_period" => AppError::Conflict(REFUSED_OUTSIDE_PERIOD.into()),
+            "attend_window" => AppError::Conflict(REFUSED_OUTSIDE_WINDOW.into()),
+            "conflict" => AppError::Conflict("Cette action n'est plus possible.".into()),
+            other => AppError::from_admin_code(other).unwrap_or(AppError::Internal),
+        }
+    }
+}
+
+/// The admin area's messages travel as codes too (see `domain::admin`).
+impl AppError {
+    pub fn from_admin_code(code: &str) -> Option<AppError> {
+        let (field, message) = crate::domain::admin::by_code(code)?;
+        Some(if field.is_empty() {
+            AppError::Conflict(message.into())
+        } else {
+            AppError::Invalid {
+                field: field.into(),
+                message: message.into(),
+            }
+        })
+    }
+}

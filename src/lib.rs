@@ -1,0 +1,18 @@
+#![forbid(unsafe_code)]
+//! Formations: live trainings on Zoom, Google Meet or Teams, and everything
+//! around them.
+
+pub mod api;
+pub mod app;
+pub mod domain;
+pub mod error;
+#[cfg(feature = "ssr")]
+pub mod server;
+pub mod ui;
+
+#[cfg(feature = "hydrate")]
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn hydrate() {
+    console_error_panic_hook::set_once();
+    leptos::mount::hydrate_body(app::App);
+}

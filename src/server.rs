@@ -1,0 +1,106 @@
+//! Everything that only runs on the server: configuration, the database and
+//! its queries, authentication, the HTTP application and the CLI.
+
+pub mod admin_export;
+pub mod auth;
+pub mod cli;
+pub mod config;
+pub mod db;
+pub mod demo;
+pub mod http;
+pub mod learner;
+pub mod rest;
+pub mod store;
+
+use crate::error::AppError;
+
+/// Sets the HTTP status of a server function's response from its error, so a
+/// refused call is a 4xx and not a generic 500.
+pub fn with_status<T>(result: Result<T, AppError>) -> Result<T, AppError> {
+    if let Err(err) = &result {
+        if let Some(options) = leptos::prelude::use_context::<leptos_axum::ResponseOptions>() {
+            if let Ok(code) = axum::http::StatusCode::from_u16(err.status_code()) {
+                options.set_status(code);
+            }
+        }
+    }
+    result
+}
+
+/// True when the current server-function call is a plain HTML form post (no
+/// JavaScript): such a caller needs a redirect, not a serialised error.
+pub fn is_plain_form_post() -> bool {
+    leptos::prelude::use_context::<axum::http::request::Parts>()
+        .and_then(|parts| {
+            parts
+                .headers
+                .get(axum::http::header::ACCEPT)
+                .and_then(|v| v.to_str().ok())
+                .map(|v| v.contains("text/html"))
+        })
+        .unwrap_or(false)
+}
+
+/// The caller of the current server function or page render.
+pub fn caller() -> auth::Caller {
+    leptos::prelude::use_context::<axum::http::request::Parts>()
+        .and_then(|parts| parts.extensions.get::<auth::Caller>().cloned())
+        .unwrap_or_default()
+}
+
+/// The first line of every server function that needs a signed-in user.
+pub fn require_user() -> Result<crate::domain::account::SessionUser, AppError> {
+    with_status(caller().user.ok_or(AppError::Unauthorized))
+}
+
+/// The first line of every admin server function: 401 for an anonymous
+/// caller, 403 for a signed-in learner.
+pub fn require_admin() -> Result<crate::domain::account::SessionUser, AppError> {
+    with_status(match caller().user {
+        None => Err(AppError::Unauthorized),
+        Some(user) if user.is_admin() => Ok(user),
+        Some(_) => Err(AppError::Forbidden),
+    })
+}
+
+/// The shared state, available to every server function and page render.
+pub fn state() -> http::AppState {
+    leptos::prelude::expect_context::<http::AppState>()
+}
+
+/// Turns a form's error into its response: the status code, and for a plain
+/// form post (no JavaScript) a redirect back to the form with a short error
+/// code and the typed values, so nothing typed is lost.
+pub fn form_error(err: AppError, form_path: &str, keep: &[(&str, &str)]) -> AppError {
+    if is_plain_form_post() {
+        let mut query = url::form_urlencoded::Serializer::new(String::new());
+        query.append_pair("error", err.form_code());
+        for (key, value) in keep {
+            if !value.is_empty() {
+                query.append_pair(key, value);
+            }
+        }
+        let sep = if form_path.contains('?') { '&' } else { '?' };
+        leptos_axum::redirect(&format!("{form_path}{sep}{}", query.finish()));
+        err
+    } else {
+        with_status(Err::<(), _>(err)).unwrap_err()
+    }
+}
+
+/// Adds a header to the response of the current server function.
+pub fn set_response_header(name: axum::http::HeaderName, value: axum::http::HeaderValue) {
+    if let Some(options) = leptos::prelude::use_context::<leptos_axum::ResponseOptions>() {
+        options.append_header(name, value);
+    }
+}
+
+/// After a successful login or sign-up: the session cookie, then on to the
+/// page the visitor wanted (only ever a path on this site).
+pub fn start_browser_session(token: &str, next: Option<&str>) {
+    set_response_header(
+        axum::http::header::SET_COOKIE,
+        auth::session_cookie(token, state().settings.cookie_secure),
+    );
+    leptos_axum::redirect(&auth::safe_next(next));
+}

@@ -1,0 +1,127 @@
+//! CSV exports of the admin area, plain axum GET routes so a browser
+//! downloads them with a link. Each handler checks the admin role itself (the
+//! page guard in front of it is only a courtesy).
+
+use axum::extract::{Path, State};
+use axum::http::header;
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use axum::{Extension, Router};
+
+use crate::domain::csv;
+use crate::error::AppError;
+use crate::server::auth::Caller;
+use crate::server::http::AppState;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route(
+            "/admin/formations/{id}/inscriptions.csv",
+            get(enrollments_csv),
+        )
+        .route("/admin/formations/{id}/presences.csv", get(attendance_csv))
+}
+
+fn require_admin(caller: &Caller) -> Result<(), AppError> {
+    match &caller.user {
+        None => Err(AppError::Unauthorized),
+        Some(user) if user.is_admin() => Ok(()),
+        Some(_) => Err(AppError::Forbidden),
+    }
+}
+
+fn attachment(filename: &str, body: String) -> Response {
+    (
+        [
+            (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_string()),
+            (
+                header::CONTENT_DISPOSITION,
+                format!("attachment; filename=\"{filename}\""),
+            ),
+            (header::CACHE_CONTROL, "no-store".to_string()),
+        ],
+        body,
+    )
+        .into_response()
+}
+
+/// 50.0 → "50,0": the decimal comma a French spreadsheet expects.
+fn rate(value: f64) -> String {
+    format!("{value:.1}").replace('.', ",")
+}
+
+async fn enrollments_csv(
+    State(state): State<AppState>,
+    Extension(caller): Extension<Caller>,
+    Path(id): Path<i64>,
+) -> Result<Response, AppError> {
+    require_admin(&caller)?;
+    let view = state.db.admin_enrollments(id).await?;
+    let rows: Vec<Vec<String>> = view
+        .enrollments
+        .iter()
+        .map(|e| {
+            vec![
+                e.user_name.clone(),
+                e.user_email.clone(),
+                e.start_date.clone(),
+                e.end_date.clone(),
+                e.status.label().to_string(),
+                e.total_sessions.to_string(),
+                e.attended_sessions.to_string(),
+                rate(e.attendance_rate),
+            ]
+        })
+        .collect();
+    let body = csv::document(
+        &[
+            "Nom",
+            "E-mail",
+            "Début",
+            "Fin",
+            "Statut",
+            "Séances prévues",
+            "Séances suivies",
+            "Taux de présence (%)",
+        ],
+        &rows,
+    );
+    Ok(attachment(
+        &format!("inscriptions-formation-{id}.csv"),
+        body,
+    ))
+}
+
+async fn attendance_csv(
+    State(state): State<AppState>,
+    Extension(caller): Extension<Caller>,
+    Path(id): Path<i64>,
+) -> Result<Response, AppError> {
+    require_admin(&caller)?;
+    let grid = state.db.admin_attendance(id).await?;
+    let mut header = vec!["Nom".to_string(), "E-mail".to_string()];
+    header.extend(
+        grid.sessions
+            .iter()
+            .map(|s| format!("Séance {} ({})", s.number, s.local.replace('T', " "))),
+    );
+    header.push("Séances suivies".into());
+    header.push("Taux de présence (%)".into());
+    let rows: Vec<Vec<String>> = grid
+        .learners
+        .iter()
+        .map(|l| {
+            let mut row = vec![l.name.clone(), l.email.clone()];
+            row.extend(
+                l.attended
+                    .iter()
+                    .map(|p| if *p { "Présent" } else { "Absent" }.to_string()),
+            );
+            row.push(l.attended_sessions.to_string());
+            row.push(rate(l.attendance_rate));
+            row
+        })
+        .collect();
+    let body = csv::document(&header, &rows);
+    Ok(attachment(&format!("presences-formation-{id}.csv"), body))
+}

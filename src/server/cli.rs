@@ -1,0 +1,343 @@
+//! The management commands of the spec, for admins and scripts. Each
+//! `create`/`add`/`enroll` prints the new id alone on stdout; every error is
+//! one line on stderr and a non-zero exit code.
+
+use chrono::{DateTime, Utc};
+use clap::{Args, Parser, Subcommand};
+
+use crate::domain::account::{DisplayName, Email, Password, Role};
+use crate::domain::admin::FormationFields;
+use crate::domain::catalog::{
+    parse_date, parse_meeting_link, parse_recording_link, parse_required, parse_timezone, Level,
+    Platform,
+};
+use crate::domain::status::EnrollmentStatus;
+use crate::domain::Invalid;
+use crate::error::AppError;
+use crate::server::auth;
+use crate::server::config::Config;
+use crate::server::db::Db;
+use crate::server::http::Application;
+use crate::server::store::catalog::NewSession;
+use crate::server::store::enrollments::NewEnrollment;
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "formations",
+    version,
+    about = "Formations: live trainings and everything around them"
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Serve the web app and the API (the default).
+    Serve,
+    /// Apply the database migrations and exit.
+    Migrate,
+    /// Manage accounts.
+    #[command(subcommand)]
+    User(UserCommand),
+    /// Manage formations.
+    #[command(subcommand)]
+    Formation(FormationCommand),
+    /// Manage the sessions of a formation.
+    #[command(subcommand)]
+    Session(SessionCommand),
+    /// Enroll a user in a formation (payment already confirmed).
+    Enroll(EnrollArgs),
+    /// Load the demo data (idempotent).
+    Demo,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum UserCommand {
+    Create {
+        #[arg(long)]
+        email: String,
+        #[arg(long)]
+        name: String,
+        #[arg(long)]
+        password: String,
+        #[arg(long)]
+        admin: bool,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum FormationCommand {
+    Create(FormationArgs),
+}
+
+#[derive(Args, Debug)]
+pub struct FormationArgs {
+    #[arg(long)]
+    name: String,
+    #[arg(long)]
+    description: String,
+    /// beginner, intermediate, advanced or expert
+    #[arg(long)]
+    level: String,
+    /// zoom, google_meet or teams
+    #[arg(long)]
+    platform: String,
+    #[arg(long)]
+    meeting_link: String,
+    #[arg(long)]
+    meeting_id: Option<String>,
+    #[arg(long)]
+    meeting_password: Option<String>,
+    #[arg(long)]
+    instructor: String,
+    /// e.g. "Mar-Jeu, 19h-21h"
+    #[arg(long)]
+    schedule: String,
+    /// IANA time zone of the formation
+    #[arg(long, default_value = "Europe/Paris")]
+    timezone: String,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum SessionCommand {
+    Add(SessionArgs),
+}
+
+#[derive(Args, Debug)]
+pub struct SessionArgs {
+    #[arg(long)]
+    formation: i64,
+    #[arg(long)]
+    number: i64,
+    #[arg(long)]
+    title: String,
+    /// RFC 3339 with an offset or Z, e.g. 2024-01-22T19:00:00+01:00
+    #[arg(long)]
+    at: String,
+    #[arg(long)]
+    duration_minutes: i64,
+    #[arg(long)]
+    meeting_link: Option<String>,
+    #[arg(long)]
+    recording_link: Option<String>,
+}
+
+#[derive(Args, Debug)]
+pub struct EnrollArgs {
+    #[arg(long)]
+    email: String,
+    #[arg(long)]
+    formation: i64,
+    #[arg(long)]
+    start_date: String,
+    #[arg(long)]
+    end_date: String,
+    #[arg(long)]
+    total_sessions: i64,
+}
+
+/// A command's failure, printed as one line.
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub struct CliError(String);
+
+impl From<Invalid> for CliError {
+    fn from(value: Invalid) -> Self {
+        CliError(format!(
+            "--{}: {}",
+            value.field.replace('_', "-"),
+            value.message
+        ))
+    }
+}
+
+impl From<AppError> for CliError {
+    fn from(value: AppError) -> Self {
+        match value.field() {
+            Some(field) => CliError(format!("--{}: {value}", field.replace('_', "-"))),
+            None => CliError(value.to_string()),
+        }
+    }
+}
+
+fn optional(value: Option<String>) -> Option<String> {
+    value
+        .map(|v| v.trim().to_string())
+        .filter(|v| !v.is_empty())
+}
+
+pub async fn run(command: Command, config: Config) -> Result<(), CliError> {
+    let open = || async {
+        Db::open(&config.database_url)
+            .await
+            .map_err(|e| CliError(e.to_string()))
+    };
+    match command {
+        Command::Serve => {
+            let db = open().await?;
+            let app = Application::build(&config, db)
+                .await
+                .map_err(|e| CliError(format!("cannot listen on {}: {e}", config.site_addr)))?;
+            tracing::info!(addr = %config.site_addr, "listening on http://{}", config.site_addr);
+            app.run_until_stopped()
+                .await
+                .map_err(|e| CliError(format!("server error: {e}")))
+        }
+        Command::Migrate => {
+            open().await?;
+            eprintln!("migrations applied");
+            Ok(())
+        }
+        Command::User(UserCommand::Create {
+            email,
+            name,
+            password,
+            admin,
+        }) => {
+            let db = open().await?;
+            let id = create_user(&db, &email, &name, &password, admin).await?;
+            println!("{id}");
+            Ok(())
+        }
+        Command::Formation(FormationCommand::Create(args)) => {
+            let formation = parse_formation(args)?;
+            let db = open().await?;
+            println!("{}", db.insert_formation(&formation).await?);
+            Ok(())
+        }
+        Command::Session(SessionCommand::Add(args)) => {
+            let db = open().await?;
+            println!("{}", add_session(&db, args).await?);
+            Ok(())
+        }
+        Command::Enroll(args) => {
+            let db = open().await?;
+            println!("{}", enroll(&db, args).await?);
+            Ok(())
+        }
+        Command::Demo => {
+            let db = open().await?;
+            let summary = crate::server::demo::load(&db, Utc::now()).await?;
+            eprintln!("{summary}");
+            Ok(())
+        }
+    }
+}
+
+pub async fn create_user(
+    db: &Db,
+    email: &str,
+    name: &str,
+    password: &str,
+    admin: bool,
+) -> Result<i64, CliError> {
+    let email = Email::parse(email)?;
+    let name = DisplayName::parse(name)?;
+    let password = Password::parse(password)?;
+    let hash = auth::hash_password(password).await?;
+    let role = if admin { Role::Admin } else { Role::Learner };
+    Ok(db.insert_user(&email, name.as_str(), &hash, role).await?)
+}
+
+fn parse_formation(args: FormationArgs) -> Result<FormationFields, CliError> {
+    let platform = Platform::parse(&args.platform)?;
+    Ok(FormationFields {
+        name: parse_required("name", &args.name, 200)?,
+        description: args.description.trim().to_string(),
+        level: Level::parse(&args.level)?,
+        platform,
+        meeting_link: parse_meeting_link(platform, &args.meeting_link)?,
+        meeting_id: optional(args.meeting_id),
+        meeting_password: optional(args.meeting_password),
+        instructor_name: parse_required("instructor", &args.instructor, 200)?,
+        schedule_description: parse_required("schedule", &args.schedule, 200)?,
+        timezone: parse_timezone(&args.timezone)?,
+    })
+}
+
+async fn add_session(db: &Db, args: SessionArgs) -> Result<i64, CliError> {
+    let scheduled_at = DateTime::parse_from_rfc3339(args.at.trim())
+        .map_err(|_| {
+            Invalid::new(
+                "at",
+                format!("'{}' is not an RFC 3339 date-time with an offset, e.g. 2024-01-22T19:00:00+01:00", args.at),
+            )
+        })?
+        .with_timezone(&Utc);
+    if args.number < 1 {
+        return Err(Invalid::new("number", "the session number must be 1 or more").into());
+    }
+    if !(1..=1440).contains(&args.duration_minutes) {
+        return Err(Invalid::new(
+            "duration_minutes",
+            "the duration must be between 1 and 1440 minutes",
+        )
+        .into());
+    }
+    let platform = db
+        .formation_platform(args.formation)
+        .await?
+        .ok_or_else(|| {
+            Invalid::new(
+                "formation",
+                format!("no formation has the id {}", args.formation),
+            )
+        })?;
+    let session = NewSession {
+        formation_id: args.formation,
+        session_number: args.number,
+        title: parse_required("title", &args.title, 200)?,
+        scheduled_at,
+        duration_minutes: args.duration_minutes,
+        meeting_link: optional(args.meeting_link)
+            .map(|l| parse_meeting_link(platform, &l))
+            .transpose()?,
+        recording_link: optional(args.recording_link)
+            .map(|l| parse_recording_link(&l))
+            .transpose()?,
+    };
+    Ok(db.insert_session(&session).await?)
+}
+
+async fn enroll(db: &Db, args: EnrollArgs) -> Result<i64, CliError> {
+    let email = Email::parse(&args.email)?;
+    let start_date = parse_date("start_date", &args.start_date)?;
+    let end_date = parse_date("end_date", &args.end_date)?;
+    if end_date < start_date {
+        return Err(
+            Invalid::new("end_date", "the end date must not be before the start date").into(),
+        );
+    }
+    if args.total_sessions < 0 {
+        return Err(Invalid::new(
+            "total_sessions",
+            "the number of sessions cannot be negative",
+        )
+        .into());
+    }
+    let user_id = db.user_id_by_email(&email).await?.ok_or_else(|| {
+        Invalid::new(
+            "email",
+            format!("no user has the e-mail {}", email.as_str()),
+        )
+    })?;
+    if db.formation_platform(args.formation).await?.is_none() {
+        return Err(Invalid::new(
+            "formation",
+            format!("no formation has the id {}", args.formation),
+        )
+        .into());
+    }
+    let enrollment = NewEnrollment {
+        user_id,
+        formation_id: args.formation,
+        start_date,
+        end_date,
+        // The stored status only matters once cancelled; readers derive the rest.
+        status: EnrollmentStatus::Upcoming,
+        total_sessions: args.total_sessions,
+    };
+    Ok(db.insert_enrollment(&enrollment).await?)
+}

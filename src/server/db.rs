@@ -1,0 +1,195 @@
+//! One pool, two backends. The URL scheme chooses; both run the same queries
+//! (the schemas are kept column-for-column identical) and their own
+//! migrations.
+
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Arc;
+use std::time::Duration;
+
+use sqlx::any::{install_default_drivers, AnyPoolOptions};
+use sqlx::{AnyPool, Executor};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+#[derive(Clone)]
+pub struct Db {
+    pub pool: AnyPool,
+    pub backend: Backend,
+    /// Statements issued through [`Db::pool`]: lets tests prove that a page
+    /// costs a constant number of queries whatever the data size.
+    queries: Arc<AtomicU64>,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum DbSetupError {
+    #[error("DATABASE_URL '{0}' is not supported: use sqlite://path/to/file.db or postgres://user@host:5432/database")]
+    UnsupportedUrl(String),
+    #[error("cannot open the database at {url}: {reason}")]
+    Connect { url: String, reason: String },
+    #[error("cannot migrate the database at {url}: {reason}")]
+    Migrate { url: String, reason: String },
+}
+
+static SQLITE_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("migrations/sqlite");
+static POSTGRES_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("migrations/postgres");
+
+pub fn backend_of(url: &str) -> Result<Backend, DbSetupError> {
+    let scheme = url
+        .split(':')
+        .next()
+        .unwrap_or_default()
+        .to_ascii_lowercase();
+    match scheme.as_str() {
+        "sqlite" if url.contains(':') => Ok(Backend::Sqlite),
+        "postgres" | "postgresql" => Ok(Backend::Postgres),
+        _ => Err(DbSetupError::UnsupportedUrl(redact(url))),
+    }
+}
+
+/// The URL without its password, for messages and logs.
+pub fn redact(url: &str) -> String {
+    match url::Url::parse(url) {
+        Ok(mut parsed) if parsed.password().is_some() => {
+            let _ = parsed.set_password(Some("***"));
+            parsed.to_string()
+        }
+        _ => url.to_string(),
+    }
+}
+
+/// Creates the SQLite file when it is missing, as a first run expects.
+fn sqlite_url(url: &str) -> String {
+    if url.contains("mode=") || url.contains(":memory:") {
+        url.to_string()
+    } else if url.contains('?') {
+        format!("{url}&mode=rwc")
+    } else {
+        format!("{url}?mode=rwc")
+    }
+}
+
+fn connect_reason(err: &sqlx::Error) -> String {
+    match err {
+        sqlx::Error::PoolTimedOut => "no answer within 5 seconds (is the server running?)".into(),
+        sqlx::Error::Io(io) => io.to_string(),
+        sqlx::Error::Database(db) => db.message().to_string(),
+        other => other.to_string(),
+    }
+}
+
+impl Db {
+    pub async fn connect(url: &str) -> Result<Db, DbSetupError> {
+        install_default_drivers();
+        let backend = backend_of(url)?;
+        let (url_to_open, max) = match backend {
+            Backend::Sqlite => (sqlite_url(url), 8),
+            Backend::Postgres => (url.to_string(), 10),
+        };
+        let options = AnyPoolOptions::new()
+            .max_connections(max)
+            .acquire_timeout(Duration::from_secs(5));
+        let options = if backend == Backend::Sqlite {
+            options.after_connect(|conn, _meta| {
+                Box::pin(async move {
+                    // WAL lets pages read while a write commits; the busy
+                    // timeout makes concurrent writers wait instead of failing.
+                    conn.execute("PRAGMA journal_mode = WAL").await?;
+                    conn.execute("PRAGMA busy_timeout = 5000").await?;
+                    conn.execute("PRAGMA foreign_keys = ON").await?;
+                    conn.execute("PRAGMA synchronous = NORMAL").await?;
+                    Ok(())
+                })
+            })
+        } else {
+            options
+        };
+        let pool = options
+            .connect(&url_to_open)
+            .await
+            .map_err(|err| DbSetupError::Connect {
+                url: redact(url),
+                reason: connect_reason(&err),
+            })?;
+        Ok(Db {
+            pool,
+            backend,
+            queries: Arc::default(),
+        })
+    }
+
+    /// The pool, counted: every store method runs its statements through here.
+    pub fn pool(&self) -> &AnyPool {
+        self.queries.fetch_add(1, Ordering::Relaxed);
+        &self.pool
+    }
+
+    pub fn query_count(&self) -> u64 {
+        self.queries.load(Ordering::Relaxed)
+    }
+
+    pub async fn migrate(&self) -> Result<(), DbSetupError> {
+        let migrator = match self.backend {
+            Backend::Sqlite => &SQLITE_MIGRATIONS,
+            Backend::Postgres => &POSTGRES_MIGRATIONS,
+        };
+        migrator
+            .run(&self.pool)
+            .await
+            .map_err(|err| DbSetupError::Migrate {
+                url: format!("{:?} database", self.backend),
+                reason: err.to_string(),
+            })
+    }
+
+    /// Opens and migrates: what every command that touches data does first.
+    pub async fn open(url: &str) -> Result<Db, DbSetupError> {
+        let db = Db::connect(url).await?;
+        db.migrate().await?;
+        Ok(db)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_scheme_chooses_the_backend() {
+        assert_eq!(
+            backend_of("sqlite://formations.db").unwrap(),
+            Backend::Sqlite
+        );
+        assert_eq!(backend_of("sqlite::memory:").unwrap(), Backend::Sqlite);
+        assert_eq!(
+            backend_of("postgres://postgres@127.0.0.1/x").unwrap(),
+            Backend::Postgres
+        );
+        assert_eq!(
+            backend_of("postgresql://postgres@127.0.0.1/x").unwrap(),
+            Backend::Postgres
+        );
+        let err = backend_of("mysql://root:pw@localhost/x")
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.contains("sqlite://") && err.contains("postgres://"),
+            "{err}"
+        );
+        assert!(
+            !err.contains(":pw@"),
+            "the password must not be printed: {err}"
+        );
+    }
+
+    #[test]
+    fn passwords_are_redacted() {
+        assert_eq!(
+            redact("postgres://app:hunter2@db:5432/formations"),
+            "postgres://app:***@db:5432/formations"
+        );
+    }
+}

@@ -1,0 +1,274 @@
+//! Demo data, relative to today, so every status, platform and level shows
+//! up whenever the app is started. Loading twice changes nothing.
+
+use chrono::{DateTime, Duration, NaiveTime, Utc, Weekday};
+use chrono_tz::Tz;
+
+use crate::domain::account::{Email, Password, Role};
+use crate::domain::admin::FormationFields;
+use crate::domain::catalog::{Level, Platform};
+use crate::domain::schedule::weekly_occurrences;
+use crate::domain::status::{today_in, EnrollmentStatus};
+use crate::error::AppError;
+use crate::server::auth;
+use crate::server::db::Db;
+use crate::server::store::catalog::NewSession;
+use crate::server::store::enrollments::{AttendanceSource, NewEnrollment};
+
+pub const ADMIN_EMAIL: &str = "admin@formations.test";
+pub const ADMIN_PASSWORD: &str = "admin-demo-2026";
+pub const LEARNER_EMAIL: &str = "apprenant@formations.test";
+pub const LEARNER_PASSWORD: &str = "apprenant-demo-2026";
+const SECOND_LEARNER_EMAIL: &str = "lea@formations.test";
+
+struct DemoFormation {
+    formation: FormationFields,
+    weekdays: &'static [Weekday],
+    at: (u32, u32),
+    duration_minutes: i64,
+    /// Session period relative to today, in days.
+    period: (i64, i64),
+    topics: &'static [&'static str],
+    with_recordings: bool,
+}
+
+fn formations() -> Vec<DemoFormation> {
+    let paris: Tz = chrono_tz::Europe::Paris;
+    vec![
+        DemoFormation {
+            formation: FormationFields {
+                name: "Formation Basic".into(),
+                description: "Analyse technique et gestion du risque".into(),
+                level: Level::Beginner,
+                platform: Platform::GoogleMeet,
+                meeting_link: "https://meet.google.com/abc-defg-hij".into(),
+                meeting_id: Some("abc-defg-hij".into()),
+                meeting_password: None,
+                instructor_name: "Jane Smith".into(),
+                schedule_description: "Mar-Jeu, 19h-21h".into(),
+                timezone: paris,
+            },
+            weekdays: &[Weekday::Tue, Weekday::Thu],
+            at: (19, 0),
+            duration_minutes: 120,
+            period: (-14, 16),
+            topics: &[
+                "Introduction au trading",
+                "Lire un graphique",
+                "Supports et résistances",
+                "Tendances et figures",
+                "Indicateurs techniques",
+                "Gestion du risque",
+                "Taille de position",
+                "Psychologie du trader",
+                "Plan de trading",
+                "Études de cas",
+            ],
+            with_recordings: true,
+        },
+        DemoFormation {
+            formation: FormationFields {
+                name: "Formation Advanced".into(),
+                description: "Stratégies avancées : options, couverture et gestion de portefeuille"
+                    .into(),
+                level: Level::Intermediate,
+                platform: Platform::Zoom,
+                meeting_link: "https://zoom.us/j/123456789".into(),
+                meeting_id: Some("123 456 789".into()),
+                meeting_password: Some("secret123".into()),
+                instructor_name: "John Doe".into(),
+                schedule_description: "Mar-Jeu, 19h-21h".into(),
+                timezone: paris,
+            },
+            weekdays: &[Weekday::Tue, Weekday::Thu],
+            at: (19, 0),
+            duration_minutes: 120,
+            period: (7, 37),
+            topics: &[
+                "Rappels et objectifs",
+                "Les options",
+                "Stratégies de couverture",
+                "Volatilité",
+                "Allocation d'actifs",
+                "Backtesting",
+                "Automatisation",
+                "Gestion avancée du risque",
+                "Fiscalité",
+                "Synthèse",
+            ],
+            with_recordings: false,
+        },
+        DemoFormation {
+            formation: FormationFields {
+                name: "Formation Expert".into(),
+                description: "Trading algorithmique et microstructure des marchés".into(),
+                level: Level::Expert,
+                platform: Platform::Teams,
+                meeting_link: "https://teams.microsoft.com/l/meetup-join/demo-expert".into(),
+                meeting_id: Some("EXP-2026".into()),
+                meeting_password: Some("expert-pass".into()),
+                instructor_name: "Sophie Laurent".into(),
+                schedule_description: "Lun-Mer, 18h-20h".into(),
+                timezone: paris,
+            },
+            weekdays: &[Weekday::Mon, Weekday::Wed],
+            at: (18, 0),
+            duration_minutes: 120,
+            period: (-60, -30),
+            topics: &[
+                "Microstructure",
+                "Carnet d'ordres",
+                "Exécution",
+                "Market making",
+                "Arbitrage statistique",
+                "Données haute fréquence",
+                "Risque opérationnel",
+                "Projet final",
+                "Présentations",
+            ],
+            with_recordings: true,
+        },
+        DemoFormation {
+            formation: FormationFields {
+                name: "Gestion de portefeuille".into(),
+                description: "Construire et piloter un portefeuille diversifié".into(),
+                level: Level::Advanced,
+                platform: Platform::Zoom,
+                meeting_link: "https://zoom.us/j/987654321".into(),
+                meeting_id: Some("987 654 321".into()),
+                meeting_password: Some("pf-2026".into()),
+                instructor_name: "Marc Petit".into(),
+                schedule_description: "Sam, 10h-12h (heure de Montréal)".into(),
+                timezone: chrono_tz::America::Montreal,
+            },
+            weekdays: &[Weekday::Sat],
+            at: (10, 0),
+            duration_minutes: 120,
+            period: (-5, 25),
+            topics: &[
+                "Allocation",
+                "Diversification",
+                "Rééquilibrage",
+                "Mesure de performance",
+                "Bilan",
+            ],
+            with_recordings: false,
+        },
+    ]
+}
+
+/// Loads the demo data; returns a summary with the accounts to log in with.
+pub async fn load(db: &Db, now: DateTime<Utc>) -> Result<String, AppError> {
+    ensure_user(db, ADMIN_EMAIL, "Admin Démo", ADMIN_PASSWORD, Role::Admin).await?;
+    let camille = ensure_user(
+        db,
+        LEARNER_EMAIL,
+        "Camille Martin",
+        LEARNER_PASSWORD,
+        Role::Learner,
+    )
+    .await?;
+    let lea = ensure_user(
+        db,
+        SECOND_LEARNER_EMAIL,
+        "Léa Dubois",
+        LEARNER_PASSWORD,
+        Role::Learner,
+    )
+    .await?;
+
+    for (index, demo) in formations().into_iter().enumerate() {
+        if db
+            .formation_id_by_name(&demo.formation.name)
+            .await?
+            .is_some()
+        {
+            continue;
+        }
+        let tz = demo.formation.timezone;
+        let today = today_in(tz, now);
+        let from = today + Duration::days(demo.period.0);
+        let to = today + Duration::days(demo.period.1);
+        let formation_id = db.insert_formation(&demo.formation).await?;
+        let time = NaiveTime::from_hms_opt(demo.at.0, demo.at.1, 0).expect("valid demo time");
+        let starts = weekly_occurrences(tz, demo.weekdays, time, from, to);
+        let mut session_ids = Vec::new();
+        for (i, at) in starts.iter().enumerate() {
+            let number = i as i64 + 1;
+            let ended = *at + Duration::minutes(demo.duration_minutes) < now;
+            let id = db
+                .insert_session(&NewSession {
+                    formation_id,
+                    session_number: number,
+                    title: demo
+                        .topics
+                        .get(i)
+                        .copied()
+                        .unwrap_or("Séance de pratique")
+                        .to_string(),
+                    scheduled_at: *at,
+                    duration_minutes: demo.duration_minutes,
+                    meeting_link: None,
+                    recording_link: (demo.with_recordings && ended)
+                        .then(|| format!("https://zoom.us/rec/share/demo-{formation_id}-{number}")),
+                })
+                .await?;
+            session_ids.push((id, *at));
+        }
+        let total = starts.len() as i64;
+        let mut learners = vec![(camille, index != 3)];
+        if index == 0 || index == 3 {
+            learners.push((lea, true));
+        }
+        for (user_id, live) in learners {
+            let status = if live {
+                EnrollmentStatus::Upcoming
+            } else {
+                EnrollmentStatus::Cancelled
+            };
+            db.insert_enrollment(&NewEnrollment {
+                user_id,
+                formation_id,
+                start_date: from,
+                end_date: to,
+                status,
+                total_sessions: total,
+            })
+            .await?;
+            if !live {
+                continue;
+            }
+            // Present at every past session but the second one.
+            for (n, (session_id, at)) in session_ids.iter().enumerate() {
+                if *at < now && n != 1 {
+                    let marked = *at + Duration::minutes(30);
+                    db.insert_attendance(
+                        user_id,
+                        *session_id,
+                        AttendanceSource::SelfMarked,
+                        marked,
+                    )
+                    .await?;
+                }
+            }
+        }
+    }
+    Ok(format!(
+        "demo data ready\n  admin:   {ADMIN_EMAIL} / {ADMIN_PASSWORD}\n  learner: {LEARNER_EMAIL} / {LEARNER_PASSWORD}"
+    ))
+}
+
+async fn ensure_user(
+    db: &Db,
+    email: &str,
+    name: &str,
+    password: &str,
+    role: Role,
+) -> Result<i64, AppError> {
+    let email = Email::parse(email)?;
+    if let Some(id) = db.user_id_by_email(&email).await? {
+        return Ok(id);
+    }
+    let hash = auth::hash_password(Password::parse(password)?).await?;
+    db.insert_user(&email, name, &hash, role).await
+}

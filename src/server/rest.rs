@@ -1,0 +1,491 @@
+//! The JSON REST API of the spec, for API clients (the mobile app, scripts).
+//! Paths and field names are the spec's; every error is `{"detail": "..."}`
+//! with its status, and no HTML ever comes out of `/api/`.
+
+use axum::body::Bytes;
+use axum::extract::{Path, RawQuery, State};
+use axum::http::header;
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use axum::{Extension, Json, Router};
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
+use utoipa::{OpenApi, ToSchema};
+
+use crate::domain::account::SessionUser;
+use crate::domain::enrollment::{AttendOutcome, EnrollmentView, NextSession, SessionView, Stats};
+use crate::domain::status::EnrollmentStatus;
+use crate::error::AppError;
+use crate::server::auth::{self, Caller};
+use crate::server::http::AppState;
+use crate::server::learner;
+use crate::server::store::users::TokenKind;
+
+pub fn router() -> Router<AppState> {
+    // Both `/path/` (the spec's) and `/path` answer.
+    let both =
+        |router: Router<AppState>, path: &str, route: axum::routing::MethodRouter<AppState>| {
+            router
+                .route(path, route.clone())
+                .route(path.trim_end_matches('/'), route)
+        };
+    let mut r = Router::new();
+    r = both(r, "/api/auth/login/", post(login));
+    r = both(r, "/api/auth/logout/", post(logout));
+    r = both(r, "/api/auth/user/formations/", get(list_formations));
+    r = both(
+        r,
+        "/api/auth/user/formations/next-sessions/",
+        get(list_next_sessions),
+    );
+    r = both(
+        r,
+        "/api/auth/user/formations/{enrollment_id}/sessions/",
+        get(list_sessions),
+    );
+    r = both(
+        r,
+        "/api/auth/user/sessions/{session_id}/attend/",
+        post(attend),
+    );
+    r.route("/api/openapi.json", get(openapi))
+        .route("/api/{*rest}", axum::routing::any(not_found))
+        .method_not_allowed_fallback(method_not_allowed)
+}
+
+/// Parses a JSON body ourselves so a malformed one is a 400 with a message,
+/// not axum's plain-text rejection.
+pub fn json_body<T: serde::de::DeserializeOwned>(body: &Bytes) -> Result<T, AppError> {
+    serde_json::from_slice(body)
+        .map_err(|err| AppError::BadRequest(format!("corps JSON invalide : {err}")))
+}
+
+fn require(caller: &Caller) -> Result<&SessionUser, AppError> {
+    caller.user.as_ref().ok_or(AppError::Unauthorized)
+}
+
+/// Ids in paths: anything that is not a positive integer names nothing.
+fn id(raw: &str) -> Result<i64, AppError> {
+    raw.parse::<i64>()
+        .ok()
+        .filter(|id| *id > 0)
+        .ok_or(AppError::NotFound)
+}
+
+/// One query-string value (the last if repeated); parsed by hand so that no
+/// query string can produce axum's plain-text rejection.
+fn query_param(query: Option<&str>, key: &str) -> Option<String> {
+    url::form_urlencoded::parse(query.unwrap_or_default().as_bytes())
+        .filter(|(k, _)| k == key)
+        .map(|(_, v)| v.into_owned())
+        .last()
+}
+
+fn utc(at: DateTime<Utc>) -> String {
+    at.format("%Y-%m-%dT%H:%M:%SZ").to_string()
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct ErrorBody {
+    /// A message for a person.
+    detail: String,
+    /// The input field the message is about, if any.
+    #[schema(nullable = false)]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    field: Option<String>,
+}
+
+#[derive(Deserialize, ToSchema)]
+pub struct LoginBody {
+    email: String,
+    password: String,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct TokenBody {
+    /// Send it as `Authorization: Bearer <token>`.
+    token: String,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct DetailBody {
+    detail: String,
+}
+
+/// One enrollment, in the spec's shape. `id` is the enrollment id.
+#[derive(Serialize, ToSchema)]
+pub struct FormationItem {
+    id: i64,
+    formation_id: i64,
+    name: String,
+    description: String,
+    #[schema(example = "beginner")]
+    level: String,
+    #[schema(example = "google_meet")]
+    platform: String,
+    /// Only while the enrollment is active; null otherwise.
+    meeting_link: Option<String>,
+    meeting_id: Option<String>,
+    meeting_password: Option<String>,
+    instructor: String,
+    schedule: String,
+    timezone: String,
+    #[schema(example = "2024-01-15")]
+    start_date: String,
+    #[schema(example = "2024-02-15")]
+    end_date: String,
+    #[schema(example = "active")]
+    status: String,
+    /// The next session not yet ended, UTC; null when none or when the
+    /// enrollment is completed or cancelled.
+    #[schema(example = "2024-01-22T19:00:00Z")]
+    next_session: Option<String>,
+    total_sessions: i64,
+    attended_sessions: i64,
+    attendance_rate: f64,
+    days_until_end: i64,
+}
+
+impl From<&EnrollmentView> for FormationItem {
+    fn from(v: &EnrollmentView) -> Self {
+        FormationItem {
+            id: v.id,
+            formation_id: v.formation_id,
+            name: v.name.clone(),
+            description: v.description.clone(),
+            level: v.level.as_str().into(),
+            platform: v.platform.as_str().into(),
+            meeting_link: v.meeting.as_ref().map(|m| m.link.clone()),
+            meeting_id: v.meeting.as_ref().and_then(|m| m.id.clone()),
+            meeting_password: v.meeting.as_ref().and_then(|m| m.password.clone()),
+            instructor: v.instructor.clone(),
+            schedule: v.schedule.clone(),
+            timezone: v.timezone.clone(),
+            start_date: v.start_date.to_string(),
+            end_date: v.end_date.to_string(),
+            status: v.status.as_str().into(),
+            next_session: v.next_session.as_ref().map(|s| utc(s.scheduled_date)),
+            total_sessions: v.total_sessions,
+            attended_sessions: v.attended_sessions,
+            attendance_rate: v.attendance_rate,
+            days_until_end: v.days_until_end,
+        }
+    }
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct StatsBody {
+    total: i64,
+    active: i64,
+    completed: i64,
+    upcoming: i64,
+    cancelled: i64,
+}
+
+impl From<Stats> for StatsBody {
+    fn from(s: Stats) -> Self {
+        StatsBody {
+            total: s.total,
+            active: s.active,
+            completed: s.completed,
+            upcoming: s.upcoming,
+            cancelled: s.cancelled,
+        }
+    }
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct FormationsBody {
+    formations: Vec<FormationItem>,
+    /// Counts over all the caller's enrollments, whatever the filter.
+    stats: StatsBody,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct SessionItem {
+    id: i64,
+    session_number: i64,
+    title: String,
+    #[schema(example = "2024-01-22T18:00:00Z")]
+    scheduled_date: String,
+    duration_minutes: i64,
+    /// Only while the enrollment is active.
+    meeting_link: Option<String>,
+    /// While the enrollment is active or completed.
+    recording_link: Option<String>,
+    user_attended: bool,
+    can_mark_attendance: bool,
+    /// upcoming, live or past
+    #[schema(example = "upcoming")]
+    phase: String,
+}
+
+impl From<&SessionView> for SessionItem {
+    fn from(s: &SessionView) -> Self {
+        SessionItem {
+            id: s.id,
+            session_number: s.session_number,
+            title: s.title.clone(),
+            scheduled_date: utc(s.scheduled_date),
+            duration_minutes: s.duration_minutes,
+            meeting_link: s.meeting_link.clone(),
+            recording_link: s.recording_link.clone(),
+            user_attended: s.user_attended,
+            can_mark_attendance: s.can_mark_attendance,
+            phase: match s.phase {
+                crate::domain::enrollment::SessionPhase::Upcoming => "upcoming",
+                crate::domain::enrollment::SessionPhase::Live => "live",
+                crate::domain::enrollment::SessionPhase::Past => "past",
+            }
+            .into(),
+        }
+    }
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct SessionsBody {
+    sessions: Vec<SessionItem>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct NextSessionItem {
+    enrollment_id: i64,
+    formation_id: i64,
+    formation_name: String,
+    platform: String,
+    #[serde(flatten)]
+    session: SessionItem,
+}
+
+impl From<&NextSession> for NextSessionItem {
+    fn from(n: &NextSession) -> Self {
+        NextSessionItem {
+            enrollment_id: n.enrollment_id,
+            formation_id: n.formation_id,
+            formation_name: n.formation_name.clone(),
+            platform: n.platform.as_str().into(),
+            session: (&n.session).into(),
+        }
+    }
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct NextSessionsBody {
+    sessions: Vec<NextSessionItem>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct AttendBody {
+    session_id: i64,
+    attended: bool,
+    attended_sessions: i64,
+    total_sessions: i64,
+    attendance_rate: f64,
+}
+
+impl From<AttendOutcome> for AttendBody {
+    fn from(o: AttendOutcome) -> Self {
+        AttendBody {
+            session_id: o.session_id,
+            attended: o.attended,
+            attended_sessions: o.attended_sessions,
+            total_sessions: o.total_sessions,
+            attendance_rate: o.attendance_rate,
+        }
+    }
+}
+
+#[utoipa::path(
+    post, path = "/api/auth/login/", tag = "auth",
+    request_body = LoginBody,
+    responses(
+        (status = 200, description = "Logged in; also sets the page session cookie", body = TokenBody),
+        (status = 400, description = "Malformed body", body = ErrorBody),
+        (status = 401, description = "Wrong e-mail or password", body = ErrorBody),
+    )
+)]
+async fn login(State(state): State<AppState>, body: Bytes) -> Result<Response, AppError> {
+    let body: LoginBody = json_body(&body)?;
+    let (user, token) =
+        auth::login(&state.db, &body.email, &body.password, TokenKind::Bearer).await?;
+    // The same login also signs the caller in on the pages.
+    let cookie_token = auth::open_session(&state.db, user.id, TokenKind::Cookie).await?;
+    let mut response = Json(TokenBody { token }).into_response();
+    response.headers_mut().append(
+        header::SET_COOKIE,
+        auth::session_cookie(&cookie_token, state.settings.cookie_secure),
+    );
+    Ok(response)
+}
+
+#[utoipa::path(
+    post, path = "/api/auth/logout/", tag = "auth",
+    responses(
+        (status = 200, description = "The token (or cookie session) is revoked", body = DetailBody),
+        (status = 401, description = "Not logged in", body = ErrorBody),
+    ),
+    security(("bearer" = []))
+)]
+async fn logout(
+    State(state): State<AppState>,
+    Extension(caller): Extension<Caller>,
+) -> Result<Response, AppError> {
+    require(&caller)?;
+    let hash = caller.token_hash.ok_or(AppError::Unauthorized)?;
+    state.db.delete_auth_session(&hash).await?;
+    let mut response = Json(DetailBody {
+        detail: "Déconnecté.".into(),
+    })
+    .into_response();
+    response
+        .headers_mut()
+        .append(header::SET_COOKIE, auth::clearing_cookie());
+    Ok(response)
+}
+
+#[utoipa::path(
+    get, path = "/api/auth/user/formations/", tag = "formations",
+    params(("status" = Option<String>, Query, description = "active, upcoming, completed or cancelled")),
+    responses(
+        (status = 200, description = "The caller's enrollments and their stats", body = FormationsBody),
+        (status = 400, description = "Unknown status value", body = ErrorBody),
+        (status = 401, description = "Not logged in", body = ErrorBody),
+    ),
+    security(("bearer" = []))
+)]
+async fn list_formations(
+    State(state): State<AppState>,
+    Extension(caller): Extension<Caller>,
+    RawQuery(query): RawQuery,
+) -> Result<Json<FormationsBody>, AppError> {
+    let user = require(&caller)?;
+    let wanted = query_param(query.as_deref(), "status")
+        .filter(|s| !s.is_empty())
+        .map(|s| EnrollmentStatus::parse(&s).map_err(|e| AppError::BadRequest(e.message)))
+        .transpose()?;
+    let (views, stats) = learner::overview(&state.db, user.id, Utc::now()).await?;
+    Ok(Json(FormationsBody {
+        formations: views
+            .iter()
+            .filter(|v| wanted.is_none_or(|w| v.status == w))
+            .map(FormationItem::from)
+            .collect(),
+        stats: stats.into(),
+    }))
+}
+
+#[utoipa::path(
+    get, path = "/api/auth/user/formations/{enrollment_id}/sessions/", tag = "formations",
+    params(("enrollment_id" = i64, Path, description = "The enrollment id (the `id` of the formations list)")),
+    responses(
+        (status = 200, description = "The sessions of the enrollment, by number", body = SessionsBody),
+        (status = 401, description = "Not logged in", body = ErrorBody),
+        (status = 404, description = "No such enrollment of the caller", body = ErrorBody),
+    ),
+    security(("bearer" = []))
+)]
+async fn list_sessions(
+    State(state): State<AppState>,
+    Extension(caller): Extension<Caller>,
+    Path(enrollment_id): Path<String>,
+) -> Result<Json<SessionsBody>, AppError> {
+    let user = require(&caller)?;
+    let (_, sessions) =
+        learner::enrollment_sessions(&state.db, user.id, id(&enrollment_id)?, Utc::now()).await?;
+    Ok(Json(SessionsBody {
+        sessions: sessions.iter().map(SessionItem::from).collect(),
+    }))
+}
+
+#[utoipa::path(
+    get, path = "/api/auth/user/formations/next-sessions/", tag = "formations",
+    params(("limit" = Option<i64>, Query, minimum = 1, maximum = 100, description = "How many (default 10)")),
+    responses(
+        (status = 200, description = "Sessions not yet ended of active and upcoming enrollments, soonest first", body = NextSessionsBody),
+        (status = 400, description = "Bad limit", body = ErrorBody),
+        (status = 401, description = "Not logged in", body = ErrorBody),
+    ),
+    security(("bearer" = []))
+)]
+async fn list_next_sessions(
+    State(state): State<AppState>,
+    Extension(caller): Extension<Caller>,
+    RawQuery(query): RawQuery,
+) -> Result<Json<NextSessionsBody>, AppError> {
+    let user = require(&caller)?;
+    let limit = match query_param(query.as_deref(), "limit").filter(|l| !l.is_empty()) {
+        None => 10,
+        Some(raw) => raw
+            .parse::<usize>()
+            .ok()
+            .filter(|l| (1..=100).contains(l))
+            .ok_or_else(|| {
+                AppError::BadRequest("limit doit être un entier entre 1 et 100.".into())
+            })?,
+    };
+    let list = learner::upcoming_sessions(&state.db, user.id, Utc::now(), limit).await?;
+    Ok(Json(NextSessionsBody {
+        sessions: list.iter().map(NextSessionItem::from).collect(),
+    }))
+}
+
+#[utoipa::path(
+    post, path = "/api/auth/user/sessions/{session_id}/attend/", tag = "formations",
+    params(("session_id" = i64, Path, description = "The session id")),
+    responses(
+        (status = 200, description = "Present (a repeat changes nothing)", body = AttendBody),
+        (status = 401, description = "Not logged in", body = ErrorBody),
+        (status = 404, description = "No such session, or the caller is not enrolled in its formation", body = ErrorBody),
+        (status = 409, description = "The enrollment is not active or the time is outside the window", body = ErrorBody),
+    ),
+    security(("bearer" = []))
+)]
+async fn attend(
+    State(state): State<AppState>,
+    Extension(caller): Extension<Caller>,
+    Path(session_id): Path<String>,
+) -> Result<Json<AttendBody>, AppError> {
+    let user = require(&caller)?;
+    let outcome = learner::attend(&state.db, user.id, id(&session_id)?, Utc::now()).await?;
+    Ok(Json(outcome.into()))
+}
+
+struct BearerAuth;
+
+impl utoipa::Modify for BearerAuth {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme(
+            "bearer",
+            SecurityScheme::Http(HttpBuilder::new().scheme(HttpAuthScheme::Bearer).build()),
+        );
+    }
+}
+
+#[derive(OpenApi)]
+#[openapi(
+    info(title = "Formations API", version = "1.0.0", description = "The learner's formations, sessions and attendance. Errors are {\"detail\": \"...\"}."),
+    paths(login, logout, list_formations, list_sessions, list_next_sessions, attend),
+    modifiers(&BearerAuth)
+)]
+pub struct ApiDoc;
+
+async fn openapi() -> Json<utoipa::openapi::OpenApi> {
+    Json(ApiDoc::openapi())
+}
+
+async fn not_found() -> AppError {
+    AppError::NotFound
+}
+
+async fn method_not_allowed() -> Response {
+    (
+        axum::http::StatusCode::METHOD_NOT_ALLOWED,
+        Json(ErrorBody {
+            detail: "Méthode non autorisée pour cette adresse.".into(),
+            field: None,
+        }),
+    )
+        .into_response()
+}

@@ -1,0 +1,363 @@
+//! The learners' catalogue and their enrollment requests ("En attente de
+//! paiement" until an admin confirms the payment or refuses).
+// Row tuples mirror the SELECT column lists written next to them.
+#![allow(clippy::type_complexity)]
+
+use std::collections::HashMap;
+
+use chrono::{NaiveDate, Utc};
+use serde_json::json;
+
+use super::admin::enroll_in;
+use super::audit::{record, Change};
+use super::{instant_text, is_unique_violation};
+use crate::domain::account::SessionUser;
+use crate::domain::admin::{
+    self, CatalogueEntry, CatalogueView, FormationHead, MyRequest, RequestRow, RequestStatus,
+};
+use crate::domain::catalog::{Level, Platform};
+use crate::domain::status::{effective_status, today_in, EnrollmentStatus};
+use crate::error::AppError;
+use crate::server::db::Db;
+
+fn effective(status: &str, start: &str, end: &str, tz: &str) -> EnrollmentStatus {
+    let stored = EnrollmentStatus::parse(status).unwrap_or(EnrollmentStatus::Upcoming);
+    let tz: chrono_tz::Tz = tz.parse().unwrap_or(chrono_tz::Europe::Paris);
+    match (start.parse::<NaiveDate>(), end.parse::<NaiveDate>()) {
+        (Ok(s), Ok(e)) => effective_status(stored, s, e, today_in(tz, Utc::now())),
+        _ => stored,
+    }
+}
+
+impl Db {
+    /// The non-archived formations, each with the caller's request and
+    /// enrollment state, and the caller's requests. Three queries; no meeting
+    /// detail is ever selected.
+    #[tracing::instrument(skip_all, err)]
+    pub async fn catalogue(&self, user_id: i64) -> Result<CatalogueView, AppError> {
+        let formations: Vec<(i64, String, String, String, String, String, String)> = sqlx::query_as(
+            "SELECT id, name, description, level, platform, instructor_name, schedule_description
+             FROM formations WHERE archived = 0 ORDER BY name, id",
+        )
+        .fetch_all(&self.pool)
+        .await?;
+        let requests: Vec<(
+            i64,
+            i64,
+            String,
+            String,
+            Option<String>,
+            String,
+            Option<String>,
+            Option<String>,
+            Option<String>,
+            String,
+        )> = sqlx::query_as(
+            "SELECT r.id, r.formation_id, f.name, r.status, r.reason, r.created_at,
+                    e.status, e.start_date, e.end_date, f.timezone
+                 FROM enrollment_requests r
+                 JOIN formations f ON f.id = r.formation_id
+                 LEFT JOIN enrollments e ON e.id = r.enrollment_id
+                 WHERE r.user_id = $1
+                 ORDER BY r.created_at DESC, r.id DESC",
+        )
+        .bind(user_id)
+        .fetch_all(&self.pool)
+        .await?;
+        let enrollments: Vec<(i64, String, String, String, String)> = sqlx::query_as(
+            "SELECT e.formation_id, e.status, e.start_date, e.end_date, f.timezone
+             FROM enrollments e JOIN formations f ON f.id = e.formation_id
+             WHERE e.user_id = $1 ORDER BY e.id",
+        )
+        .bind(user_id)
+        .fetch_all(&self.pool)
+        .await?;
+
+        // Latest enrollment per formation, a live one winning over a cancelled one.
+        let mut enrollment_of: HashMap<i64, EnrollmentStatus> = HashMap::new();
+        for (formation_id, status, start, end, tz) in &enrollments {
+            let status = effective(status, start, end, tz);
+            let keep = enrollment_of.get(formation_id).is_some_and(|s| {
+                *s != EnrollmentStatus::Cancelled && status == EnrollmentStatus::Cancelled
+            });
+            if !keep {
+                enrollment_of.insert(*formation_id, status);
+            }
+        }
+        let mut request_of: HashMap<i64, RequestStatus> = HashMap::new();
+        let requests: Vec<MyRequest> = requests
+            .into_iter()
+            .map(
+                |(
+                    id,
+                    formation_id,
+                    formation_name,
+                    status,
+                    reason,
+                    created_at,
+                    e_status,
+                    e_start,
+                    e_end,
+                    tz,
+                )| {
+                    let status = RequestStatus::from_stored(&status);
+                    request_of.entry(formation_id).or_insert(status);
+                    let enrollment = match (e_status, e_start, e_end) {
+                        (Some(s), Some(a), Some(b)) => Some(effective(&s, &a, &b, &tz)),
+                        _ => None,
+                    };
+                    MyRequest {
+                        id,
+                        formation_id,
+                        formation_name,
+                        status,
+                        reason,
+                        created_at,
+                        enrollment,
+                    }
+                },
+            )
+            .collect();
+        let formations = formations
+            .into_iter()
+            .map(
+                |(
+                    id,
+                    name,
+                    description,
+                    level,
+                    platform,
+                    instructor_name,
+                    schedule_description,
+                )| CatalogueEntry {
+                    id,
+                    name,
+                    description,
+                    level: Level::parse(&level).unwrap_or(Level::Beginner),
+                    platform: Platform::parse(&platform).unwrap_or(Platform::Zoom),
+                    instructor_name,
+                    schedule_description,
+                    request: request_of.get(&id).copied(),
+                    enrollment: enrollment_of.get(&id).copied(),
+                },
+            )
+            .collect();
+        Ok(CatalogueView {
+            formations,
+            requests,
+        })
+    }
+
+    /// A learner asks to enroll; the request waits for the payment.
+    #[tracing::instrument(skip_all, err)]
+    pub async fn request_enrollment(
+        &self,
+        user_id: i64,
+        formation_id: i64,
+    ) -> Result<i64, AppError> {
+        let mut tx = self.pool.begin().await?;
+        let archived: Option<i64> =
+            sqlx::query_scalar("SELECT archived FROM formations WHERE id = $1")
+                .bind(formation_id)
+                .fetch_optional(&mut *tx)
+                .await?;
+        match archived {
+            None => return Err(AppError::NotFound),
+            Some(1) => return Err(AppError::Conflict(admin::message("a-archived"))),
+            Some(_) => {}
+        }
+        let live: Vec<(String, String, String, String)> = sqlx::query_as(
+            "SELECT e.status, e.start_date, e.end_date, f.timezone
+             FROM enrollments e JOIN formations f ON f.id = e.formation_id
+             WHERE e.user_id = $1 AND e.formation_id = $2 AND e.status <> 'cancelled'",
+        )
+        .bind(user_id)
+        .bind(formation_id)
+        .fetch_all(&mut *tx)
+        .await?;
+        if live.iter().any(|(s, a, b, tz)| {
+            matches!(
+                effective(s, a, b, tz),
+                EnrollmentStatus::Upcoming | EnrollmentStatus::Active
+            )
+        }) {
+            return Err(AppError::Conflict(admin::message("a-already")));
+        }
+        let id: i64 = sqlx::query_scalar(
+            "INSERT INTO enrollment_requests (user_id, formation_id, status, created_at)
+             VALUES ($1, $2, 'pending', $3) RETURNING id",
+        )
+        .bind(user_id)
+        .bind(formation_id)
+        .bind(instant_text(Utc::now()))
+        .fetch_one(&mut *tx)
+        .await
+        .map_err(|err| {
+            if is_unique_violation(&err) {
+                AppError::Conflict(admin::message("a-pending"))
+            } else {
+                err.into()
+            }
+        })?;
+        tx.commit().await?;
+        Ok(id)
+    }
+
+    /// Requests waiting for a decision, oldest first.
+    #[tracing::instrument(skip_all, err)]
+    pub async fn pending_requests(&self) -> Result<Vec<RequestRow>, AppError> {
+        let rows: Vec<(
+            i64,
+            String,
+            String,
+            i64,
+            String,
+            String,
+            String,
+            Option<String>,
+        )> = sqlx::query_as(
+            "SELECT r.id, u.name, u.email, f.id, f.name, r.created_at, r.status, r.reason
+             FROM enrollment_requests r
+             JOIN users u ON u.id = r.user_id
+             JOIN formations f ON f.id = r.formation_id
+             WHERE r.status = 'pending'
+             ORDER BY r.created_at, r.id",
+        )
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows
+            .into_iter()
+            .map(
+                |(
+                    id,
+                    user_name,
+                    user_email,
+                    formation_id,
+                    formation_name,
+                    created_at,
+                    status,
+                    reason,
+                )| RequestRow {
+                    id,
+                    user_name,
+                    user_email,
+                    formation_id,
+                    formation_name,
+                    created_at,
+                    status: RequestStatus::from_stored(&status),
+                    reason,
+                },
+            )
+            .collect())
+    }
+
+    /// Confirms the payment: the enrollment is created and the request
+    /// closed, in one transaction.
+    #[tracing::instrument(skip_all, err)]
+    pub async fn confirm_request(
+        &self,
+        actor: &SessionUser,
+        request_id: i64,
+        start: NaiveDate,
+        end: NaiveDate,
+        total: Option<i64>,
+    ) -> Result<i64, AppError> {
+        let mut tx = self.pool.begin().await?;
+        let row: Option<(i64, i64, String)> = sqlx::query_as(
+            "SELECT user_id, formation_id, status FROM enrollment_requests WHERE id = $1",
+        )
+        .bind(request_id)
+        .fetch_optional(&mut *tx)
+        .await?;
+        let (user_id, formation_id, status) = row.ok_or(AppError::NotFound)?;
+        if status != "pending" {
+            return Err(AppError::Conflict(admin::message("a-decided")));
+        }
+        let head: (i64, String, String, String, i64) = sqlx::query_as(
+            "SELECT id, name, platform, timezone, archived FROM formations WHERE id = $1",
+        )
+        .bind(formation_id)
+        .fetch_one(&mut *tx)
+        .await?;
+        let head = FormationHead {
+            id: head.0,
+            name: head.1,
+            platform: Platform::parse(&head.2).unwrap_or(Platform::Zoom),
+            timezone: head.3,
+            archived: head.4 == 1,
+        };
+        let (enrollment_id, total) = enroll_in(&mut tx, user_id, &head, start, end, total).await?;
+        sqlx::query(
+            "UPDATE enrollment_requests SET status = 'confirmed', enrollment_id = $1, decided_at = $2, decided_by = $3
+             WHERE id = $4",
+        )
+        .bind(enrollment_id)
+        .bind(instant_text(Utc::now()))
+        .bind(actor.id)
+        .bind(request_id)
+        .execute(&mut *tx)
+        .await?;
+        record(
+            &mut tx,
+            actor,
+            Change {
+                action: "request.confirm",
+                entity: "enrollment_request",
+                entity_id: Some(request_id),
+                before: Some(json!({ "status": "pending" })),
+                after: Some(json!({
+                    "status": "confirmed", "enrollment_id": enrollment_id, "user_id": user_id,
+                    "formation_id": formation_id, "start_date": start.to_string(),
+                    "end_date": end.to_string(), "total_sessions": total,
+                })),
+            },
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(enrollment_id)
+    }
+
+    #[tracing::instrument(skip_all, err)]
+    pub async fn reject_request(
+        &self,
+        actor: &SessionUser,
+        request_id: i64,
+        reason: &str,
+    ) -> Result<(), AppError> {
+        let mut tx = self.pool.begin().await?;
+        let status: Option<String> =
+            sqlx::query_scalar("SELECT status FROM enrollment_requests WHERE id = $1")
+                .bind(request_id)
+                .fetch_optional(&mut *tx)
+                .await?;
+        match status.as_deref() {
+            None => return Err(AppError::NotFound),
+            Some("pending") => {}
+            Some(_) => return Err(AppError::Conflict(admin::message("a-decided"))),
+        }
+        sqlx::query(
+            "UPDATE enrollment_requests SET status = 'rejected', reason = $1, decided_at = $2, decided_by = $3
+             WHERE id = $4",
+        )
+        .bind(reason)
+        .bind(instant_text(Utc::now()))
+        .bind(actor.id)
+        .bind(request_id)
+        .execute(&mut *tx)
+        .await?;
+        record(
+            &mut tx,
+            actor,
+            Change {
+                action: "request.reject",
+                entity: "enrollment_request",
+                entity_id: Some(request_id),
+                before: Some(json!({ "status": "pending" })),
+                after: Some(json!({ "status": "rejected", "reason": reason })),
+            },
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+}

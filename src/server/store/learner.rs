@@ -1,0 +1,254 @@
+//! The learner's reads and the one write they make (marking attendance).
+//! Each page is two queries at most, whatever the number of enrollments and
+//! sessions.
+
+use chrono::{DateTime, Duration, NaiveDate, Utc};
+
+use super::{instant_text, parse_instant};
+use crate::domain::catalog::{Level, Platform};
+use crate::domain::enrollment::{EnrollmentRecord, SessionRecord};
+use crate::domain::status::EnrollmentStatus;
+use crate::error::AppError;
+use crate::server::db::Db;
+
+const ENROLLMENT_COLUMNS: &str = "
+    e.id, e.formation_id, e.start_date, e.end_date, e.status, e.total_sessions,
+    f.name, f.description, f.level, f.platform, f.meeting_link, f.meeting_id, f.meeting_password,
+    f.instructor_name, f.schedule_description, f.timezone,
+    (SELECT COUNT(*) FROM session_attendance a JOIN formation_sessions s ON s.id = a.session_id
+      WHERE a.user_id = e.user_id AND s.formation_id = e.formation_id) AS attended_sessions";
+
+#[derive(sqlx::FromRow)]
+struct EnrollmentRow {
+    id: i64,
+    formation_id: i64,
+    start_date: String,
+    end_date: String,
+    status: String,
+    total_sessions: i64,
+    name: String,
+    description: String,
+    level: String,
+    platform: String,
+    meeting_link: String,
+    meeting_id: Option<String>,
+    meeting_password: Option<String>,
+    instructor_name: String,
+    schedule_description: String,
+    timezone: String,
+    attended_sessions: i64,
+}
+
+fn corrupt(what: &str, value: &str) -> AppError {
+    tracing::error!(what, value, "unreadable value in the database");
+    AppError::Internal
+}
+
+fn date(value: &str) -> Result<NaiveDate, AppError> {
+    NaiveDate::parse_from_str(value, "%Y-%m-%d").map_err(|_| corrupt("date", value))
+}
+
+impl TryFrom<EnrollmentRow> for EnrollmentRecord {
+    type Error = AppError;
+
+    fn try_from(r: EnrollmentRow) -> Result<Self, AppError> {
+        Ok(EnrollmentRecord {
+            id: r.id,
+            formation_id: r.formation_id,
+            level: Level::parse(&r.level).map_err(|_| corrupt("level", &r.level))?,
+            platform: Platform::parse(&r.platform).map_err(|_| corrupt("platform", &r.platform))?,
+            timezone: r
+                .timezone
+                .parse()
+                .map_err(|_| corrupt("timezone", &r.timezone))?,
+            start_date: date(&r.start_date)?,
+            end_date: date(&r.end_date)?,
+            stored_status: EnrollmentStatus::parse(&r.status)
+                .map_err(|_| corrupt("status", &r.status))?,
+            name: r.name,
+            description: r.description,
+            meeting_link: r.meeting_link,
+            meeting_id: r.meeting_id,
+            meeting_password: r.meeting_password,
+            instructor: r.instructor_name,
+            schedule: r.schedule_description,
+            total_sessions: r.total_sessions,
+            attended_sessions: r.attended_sessions,
+        })
+    }
+}
+
+#[derive(sqlx::FromRow)]
+struct SessionRow {
+    id: i64,
+    formation_id: i64,
+    session_number: i64,
+    title: String,
+    scheduled_date: String,
+    duration_minutes: i64,
+    meeting_link: Option<String>,
+    recording_link: Option<String>,
+    attended: i64,
+}
+
+impl TryFrom<SessionRow> for SessionRecord {
+    type Error = AppError;
+
+    fn try_from(r: SessionRow) -> Result<Self, AppError> {
+        Ok(SessionRecord {
+            starts_at: parse_instant(&r.scheduled_date)
+                .ok_or_else(|| corrupt("instant", &r.scheduled_date))?,
+            id: r.id,
+            formation_id: r.formation_id,
+            session_number: r.session_number,
+            title: r.title,
+            duration_minutes: r.duration_minutes,
+            meeting_link: r.meeting_link,
+            recording_link: r.recording_link,
+            attended: r.attended > 0,
+        })
+    }
+}
+
+fn convert<R, T: TryFrom<R, Error = AppError>>(rows: Vec<R>) -> Result<Vec<T>, AppError> {
+    rows.into_iter().map(T::try_from).collect()
+}
+
+/// What the attend endpoint needs to decide.
+pub struct AttendTarget {
+    pub enrollment: EnrollmentRecord,
+    pub session: SessionRecord,
+}
+
+impl Db {
+    /// Every enrollment of the learner, newest first.
+    #[tracing::instrument(skip(self), err)]
+    pub async fn learner_enrollments(
+        &self,
+        user_id: i64,
+    ) -> Result<Vec<EnrollmentRecord>, AppError> {
+        let rows: Vec<EnrollmentRow> = sqlx::query_as(&format!(
+            "SELECT {ENROLLMENT_COLUMNS} FROM enrollments e JOIN formations f ON f.id = e.formation_id
+             WHERE e.user_id = $1 ORDER BY e.start_date DESC, e.id DESC"
+        ))
+        .bind(user_id)
+        .fetch_all(self.pool())
+        .await?;
+        convert(rows)
+    }
+
+    /// Sessions of all the learner's formations that may not have ended at
+    /// `now` (a session lasts at most a day), soonest first.
+    #[tracing::instrument(skip(self), err)]
+    pub async fn learner_open_sessions(
+        &self,
+        user_id: i64,
+        now: DateTime<Utc>,
+    ) -> Result<Vec<SessionRecord>, AppError> {
+        let rows: Vec<SessionRow> = sqlx::query_as(
+            "SELECT s.id, s.formation_id, s.session_number, s.title, s.scheduled_date, s.duration_minutes,
+                    s.meeting_link, s.recording_link,
+                    (SELECT COUNT(*) FROM session_attendance a WHERE a.session_id = s.id AND a.user_id = $1) AS attended
+             FROM formation_sessions s
+             WHERE s.formation_id IN (SELECT formation_id FROM enrollments WHERE user_id = $1)
+               AND s.scheduled_date >= $2
+             ORDER BY s.scheduled_date, s.id",
+        )
+        .bind(user_id)
+        .bind(instant_text(now - Duration::days(1)))
+        .fetch_all(self.pool())
+        .await?;
+        convert(rows)
+    }
+
+    /// One enrollment of this learner; `None` for anybody else's.
+    #[tracing::instrument(skip(self), err)]
+    pub async fn learner_enrollment(
+        &self,
+        user_id: i64,
+        enrollment_id: i64,
+    ) -> Result<Option<EnrollmentRecord>, AppError> {
+        let row: Option<EnrollmentRow> = sqlx::query_as(&format!(
+            "SELECT {ENROLLMENT_COLUMNS} FROM enrollments e JOIN formations f ON f.id = e.formation_id
+             WHERE e.id = $1 AND e.user_id = $2"
+        ))
+        .bind(enrollment_id)
+        .bind(user_id)
+        .fetch_optional(self.pool())
+        .await?;
+        row.map(EnrollmentRecord::try_from).transpose()
+    }
+
+    /// All sessions of a formation with this learner's presence, by number.
+    #[tracing::instrument(skip(self), err)]
+    pub async fn learner_formation_sessions(
+        &self,
+        user_id: i64,
+        formation_id: i64,
+    ) -> Result<Vec<SessionRecord>, AppError> {
+        let rows: Vec<SessionRow> = sqlx::query_as(
+            "SELECT s.id, s.formation_id, s.session_number, s.title, s.scheduled_date, s.duration_minutes,
+                    s.meeting_link, s.recording_link,
+                    (SELECT COUNT(*) FROM session_attendance a WHERE a.session_id = s.id AND a.user_id = $1) AS attended
+             FROM formation_sessions s WHERE s.formation_id = $2
+             ORDER BY s.session_number",
+        )
+        .bind(user_id)
+        .bind(formation_id)
+        .fetch_all(self.pool())
+        .await?;
+        convert(rows)
+    }
+
+    /// The session and the learner's enrollment in its formation (the live
+    /// one if there is one, else the latest); `None` if either is missing.
+    #[tracing::instrument(skip(self), err)]
+    pub async fn attend_target(
+        &self,
+        user_id: i64,
+        session_id: i64,
+    ) -> Result<Option<AttendTarget>, AppError> {
+        let session: Option<SessionRow> = sqlx::query_as(
+            "SELECT s.id, s.formation_id, s.session_number, s.title, s.scheduled_date, s.duration_minutes,
+                    s.meeting_link, s.recording_link,
+                    (SELECT COUNT(*) FROM session_attendance a WHERE a.session_id = s.id AND a.user_id = $1) AS attended
+             FROM formation_sessions s WHERE s.id = $2",
+        )
+        .bind(user_id)
+        .bind(session_id)
+        .fetch_optional(self.pool())
+        .await?;
+        let Some(session) = session else {
+            return Ok(None);
+        };
+        let session = SessionRecord::try_from(session)?;
+        let row: Option<EnrollmentRow> = sqlx::query_as(&format!(
+            "SELECT {ENROLLMENT_COLUMNS} FROM enrollments e JOIN formations f ON f.id = e.formation_id
+             WHERE e.user_id = $1 AND e.formation_id = $2
+             ORDER BY CASE WHEN e.status = 'cancelled' THEN 1 ELSE 0 END, e.id DESC LIMIT 1"
+        ))
+        .bind(user_id)
+        .bind(session.formation_id)
+        .fetch_optional(self.pool())
+        .await?;
+        Ok(match row {
+            Some(row) => Some(AttendTarget {
+                enrollment: row.try_into()?,
+                session,
+            }),
+            None => None,
+        })
+    }
+
+    /// The learner's attendance count in a formation, after a mark.
+    pub async fn attended_count(&self, user_id: i64, formation_id: i64) -> Result<i64, AppError> {
+        Ok(sqlx::query_scalar(
+            "SELECT COUNT(*) FROM session_attendance a JOIN formation_sessions s ON s.id = a.session_id
+             WHERE a.user_id = $1 AND s.formation_id = $2",
+        )
+        .bind(user_id)
+        .bind(formation_id)
+        .fetch_one(self.pool())
+        .await?)
+    }
+}

@@ -1,0 +1,167 @@
+use chrono::{DateTime, Utc};
+
+use super::{instant_text, is_unique_violation};
+use crate::domain::account::{Email, Role, SessionUser};
+use crate::error::AppError;
+use crate::server::db::Db;
+
+#[derive(sqlx::FromRow)]
+struct UserRow {
+    id: i64,
+    email: String,
+    name: String,
+    role: String,
+}
+
+impl From<UserRow> for SessionUser {
+    fn from(row: UserRow) -> Self {
+        SessionUser {
+            id: row.id,
+            email: row.email,
+            name: row.name,
+            role: Role::from_stored(&row.role),
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TokenKind {
+    Cookie,
+    Bearer,
+}
+
+impl TokenKind {
+    fn as_str(self) -> &'static str {
+        match self {
+            TokenKind::Cookie => "cookie",
+            TokenKind::Bearer => "bearer",
+        }
+    }
+}
+
+impl Db {
+    #[tracing::instrument(skip_all, err)]
+    pub async fn insert_user(
+        &self,
+        email: &Email,
+        name: &str,
+        password_hash: &str,
+        role: Role,
+    ) -> Result<i64, AppError> {
+        sqlx::query_scalar(
+            "INSERT INTO users (email, name, password_hash, role, created_at)
+             VALUES ($1, $2, $3, $4, $5) RETURNING id",
+        )
+        .bind(email.as_str())
+        .bind(name)
+        .bind(password_hash)
+        .bind(role.as_str())
+        .bind(instant_text(Utc::now()))
+        .fetch_one(self.pool())
+        .await
+        .map_err(|err| {
+            if is_unique_violation(&err) {
+                AppError::Invalid {
+                    field: "email".into(),
+                    message: crate::domain::account::EMAIL_TAKEN.into(),
+                }
+            } else {
+                err.into()
+            }
+        })
+    }
+
+    /// The user and their password hash, for a login attempt.
+    pub async fn credentials(
+        &self,
+        email: &Email,
+    ) -> Result<Option<(SessionUser, String)>, AppError> {
+        #[derive(sqlx::FromRow)]
+        struct Row {
+            id: i64,
+            email: String,
+            name: String,
+            role: String,
+            password_hash: String,
+        }
+        let row: Option<Row> = sqlx::query_as(
+            "SELECT id, email, name, role, password_hash FROM users WHERE email = $1",
+        )
+        .bind(email.as_str())
+        .fetch_optional(self.pool())
+        .await?;
+        Ok(row.map(|r| {
+            let user = UserRow {
+                id: r.id,
+                email: r.email,
+                name: r.name,
+                role: r.role,
+            };
+            (user.into(), r.password_hash)
+        }))
+    }
+
+    pub async fn user_id_by_email(&self, email: &Email) -> Result<Option<i64>, AppError> {
+        Ok(sqlx::query_scalar("SELECT id FROM users WHERE email = $1")
+            .bind(email.as_str())
+            .fetch_optional(self.pool())
+            .await?)
+    }
+
+    pub async fn insert_auth_session(
+        &self,
+        token_hash: &str,
+        user_id: i64,
+        kind: TokenKind,
+        expires_at: DateTime<Utc>,
+    ) -> Result<(), AppError> {
+        sqlx::query(
+            "INSERT INTO auth_sessions (token_hash, user_id, kind, created_at, expires_at)
+             VALUES ($1, $2, $3, $4, $5)",
+        )
+        .bind(token_hash)
+        .bind(user_id)
+        .bind(kind.as_str())
+        .bind(instant_text(Utc::now()))
+        .bind(instant_text(expires_at))
+        .execute(self.pool())
+        .await?;
+        Ok(())
+    }
+
+    /// The user behind a live token; one query per request.
+    pub async fn user_for_token(
+        &self,
+        token_hash: &str,
+        now: DateTime<Utc>,
+    ) -> Result<Option<SessionUser>, AppError> {
+        let row: Option<UserRow> = sqlx::query_as(
+            "SELECT u.id, u.email, u.name, u.role
+             FROM auth_sessions s JOIN users u ON u.id = s.user_id
+             WHERE s.token_hash = $1 AND s.expires_at > $2",
+        )
+        .bind(token_hash)
+        .bind(instant_text(now))
+        .fetch_optional(self.pool())
+        .await?;
+        Ok(row.map(Into::into))
+    }
+
+    pub async fn delete_auth_session(&self, token_hash: &str) -> Result<(), AppError> {
+        sqlx::query("DELETE FROM auth_sessions WHERE token_hash = $1")
+            .bind(token_hash)
+            .execute(self.pool())
+            .await?;
+        Ok(())
+    }
+
+    /// Expired sessions are swept at each login so the table does not grow
+    /// without bound; no background job is needed for that.
+    pub async fn delete_expired_sessions(&self, now: DateTime<Utc>) -> Result<(), AppError> {
+        sqlx::query("DELETE FROM auth_sessions WHERE expires_at <= $1")
+            .bind(instant_text(now))
+            .execute(self.pool())
+            .await?;
+        Ok(())
+    }
+}

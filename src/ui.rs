@@ -1,0 +1,6 @@
+//! Pages and components: one component per file. Components never touch SQL;
+//! they call server functions.
+
+pub mod components;
+pub mod hooks;
+pub mod pages;

@@ -1,0 +1,11 @@
+pub mod admin;
+pub mod countdown;
+pub mod enrollment_card;
+pub mod error_notice;
+pub mod field_error;
+pub mod header;
+pub mod join_link;
+pub mod local_time;
+pub mod platform_label;
+pub mod status_badge;
+pub mod user_layout;

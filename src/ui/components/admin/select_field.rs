@@ -1,0 +1,36 @@
+use leptos::prelude::*;
+
+use crate::error::AppError;
+use crate::ui::components::field_error::FieldError;
+
+/// A labelled select with its error right under it.
+#[component]
+pub fn SelectField(
+    id: String,
+    label: &'static str,
+    name: &'static str,
+    /// (value, label) pairs.
+    options: Vec<(&'static str, &'static str)>,
+    selected: String,
+    #[prop(into)] error: Signal<Option<AppError>>,
+    /// A first, empty choice ("Tous") when set.
+    #[prop(optional)]
+    empty: Option<&'static str>,
+) -> impl IntoView {
+    view! {
+        <div class="field">
+            <label for=id.clone()>{label}</label>
+            <select id=id name=name>
+                {empty.map(|e| view! { <option value="">{e}</option> })}
+                {options
+                    .into_iter()
+                    .map(|(value, text)| {
+                        let is = selected == value;
+                        view! { <option value=value selected=is>{text}</option> }
+                    })
+                    .collect_view()}
+            </select>
+            <FieldError error field=name />
+        </div>
+    }
+}

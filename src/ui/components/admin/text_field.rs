@@ -1,0 +1,52 @@
+use leptos::prelude::*;
+
+use crate::error::AppError;
+use crate::ui::components::field_error::FieldError;
+
+/// A labelled input with its error right under it.
+#[component]
+pub fn TextField(
+    /// Unique on the page: the input's id.
+    id: String,
+    label: &'static str,
+    name: &'static str,
+    value: String,
+    #[prop(into)] error: Signal<Option<AppError>>,
+    #[prop(default = "text")] kind: &'static str,
+    #[prop(optional)] required: bool,
+    #[prop(optional)] hint: Option<&'static str>,
+    #[prop(optional)] placeholder: Option<&'static str>,
+) -> impl IntoView {
+    let hint_id = format!("{id}-hint");
+    let invalid = move || error.get().is_some_and(|e| e.field() == Some(name));
+    let described = {
+        let hint_id = hint_id.clone();
+        move || {
+            let mut ids = Vec::new();
+            if hint.is_some() {
+                ids.push(hint_id.clone());
+            }
+            if invalid() {
+                ids.push(format!("{name}-error"));
+            }
+            (!ids.is_empty()).then(|| ids.join(" "))
+        }
+    };
+    view! {
+        <div class="field">
+            <label for=id.clone()>{label}</label>
+            <input
+                id=id
+                type=kind
+                name=name
+                value=value
+                required=required
+                placeholder=placeholder
+                aria-invalid=move || invalid().then_some("true")
+                aria-describedby=described
+            />
+            {hint.map(|h| view! { <p class="hint" id=hint_id>{h}</p> })}
+            <FieldError error field=name />
+        </div>
+    }
+}

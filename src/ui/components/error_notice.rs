@@ -1,0 +1,19 @@
+use leptos::prelude::*;
+
+use crate::error::AppError;
+use crate::ui::pages::not_found::NotFoundContent;
+
+/// What a page shows when its data could not be loaded.
+#[component]
+pub fn ErrorNotice(error: AppError) -> impl IntoView {
+    match error {
+        AppError::NotFound => view! { <NotFoundContent /> }.into_any(),
+        AppError::Unauthorized => view! {
+            <p class="notice" role="alert">
+                "Votre session a expiré. " <a href="/login">"Se reconnecter"</a>
+            </p>
+        }
+        .into_any(),
+        other => view! { <p class="notice" role="alert">{other.to_string()}</p> }.into_any(),
+    }
+}

@@ -1,0 +1,10 @@
+pub mod admin;
+pub mod catalogue;
+pub mod dashboard;
+pub mod formations;
+pub mod login;
+pub mod logout;
+pub mod next_sessions;
+pub mod not_found;
+pub mod sessions;
+pub mod signup;

@@ -1,0 +1,12 @@
+//! The admin area's pages, one per file.
+
+pub mod attendance_grid;
+pub mod audit_log;
+pub mod enrollment_list;
+pub mod formation_edit;
+pub mod formation_list;
+pub mod formation_new;
+pub mod home;
+pub mod request_list;
+pub mod session_edit;
+pub mod session_plan;

@@ -1,0 +1,99 @@
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+use crate::api::admin::{admin_get_attendance, AdminSetAttendance};
+use crate::domain::admin::AttendanceGrid;
+use crate::ui::components::admin::form_state::{form_error, QueryForm};
+use crate::ui::components::admin::formation_nav::FormationNav;
+use crate::ui::hooks::use_route_id;
+
+/// Learners × sessions: each cell a button that marks or unmarks presence.
+#[component]
+pub fn AdminAttendancePage() -> impl IntoView {
+    let id = use_route_id();
+    let mark = ServerAction::<AdminSetAttendance>::new();
+    let grid = Resource::new(
+        move || (id.get(), mark.version().get()),
+        |(id, _)| admin_get_attendance(id),
+    );
+    view! {
+        <Title text="Présences" />
+        <Suspense fallback=|| view! { <p>"Chargement…"</p> }>
+            {move || Suspend::new(async move {
+                match grid.await {
+                    Ok(grid) => view! { <Grid grid mark /> }.into_any(),
+                    Err(err) => view! { <p class="field-error" role="alert">{err.to_string()}</p> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn Grid(grid: AttendanceGrid, mark: ServerAction<AdminSetAttendance>) -> impl IntoView {
+    let id = grid.formation.id;
+    let error = form_error(mark.value(), QueryForm::new("grid"));
+    let error = move || error.get().map(|e| e.to_string());
+    let sessions = grid.sessions.clone();
+    view! {
+        <FormationNav id name=grid.formation.name.clone() />
+        <div class="page-head">
+            <h1>"Présences — " {grid.formation.name.clone()}</h1>
+            <a class="button" href=format!("/admin/formations/{id}/presences.csv") download="">"Exporter en CSV"</a>
+        </div>
+        <Show when=move || error().is_some()>
+            <p class="field-error" role="alert">{error}</p>
+        </Show>
+        {if grid.learners.is_empty() || grid.sessions.is_empty() {
+            view! { <p>"Il faut des séances et des inscrits pour saisir des présences."</p> }.into_any()
+        } else {
+            view! {
+                <div class="grid-scroll" tabindex="0" role="region" aria-label="Grille des présences">
+                    <table class="admin-table attendance-grid">
+                        <caption class="visually-hidden">"Présences par apprenant et par séance"</caption>
+                        <thead>
+                            <tr>
+                                <th scope="col">"Apprenant"</th>
+                                {sessions.iter().map(|s| view! {
+                                    <th scope="col"><abbr title=s.title.clone()>{format!("S{}", s.number)}</abbr><br /><span class="hint">{s.local.get(5..10).unwrap_or_default().to_string()}</span></th>
+                                }).collect_view()}
+                                <th scope="col">"Taux"</th>
+                            </tr>
+                        </thead>
+                        <tbody>
+                            {grid.learners.into_iter().map(|l| {
+                                let sessions = sessions.clone();
+                                view! {
+                                    <tr>
+                                        <th scope="row">{l.name.clone()}</th>
+                                        {sessions.into_iter().zip(l.attended.clone()).map(|(s, present)| {
+                                            let label = format!(
+                                                "{} — {}, séance {}",
+                                                if present { "Retirer la présence" } else { "Marquer présent" },
+                                                l.name, s.number,
+                                            );
+                                            view! {
+                                                <td class=if present { "cell present" } else { "cell" }>
+                                                    <ActionForm action=mark>
+                                                        <input type="hidden" name="formation_id" value=id />
+                                                        <input type="hidden" name="user_id" value=l.user_id />
+                                                        <input type="hidden" name="session_id" value=s.id />
+                                                        <input type="hidden" name="present" value=if present { "0" } else { "1" } />
+                                                        <button type="submit" class="cell-button" aria-label=label aria-pressed=if present { "true" } else { "false" }>
+                                                            {if present { "✓" } else { "·" }}
+                                                        </button>
+                                                    </ActionForm>
+                                                </td>
+                                            }
+                                        }).collect_view()}
+                                        <td>{format!("{}/{} · {:.1} %", l.attended_sessions, l.total_sessions, l.attendance_rate)}</td>
+                                    </tr>
+                                }
+                            }).collect_view()}
+                        </tbody>
+                    </table>
+                </div>
+            }.into_any()
+        }}
+    }
+}

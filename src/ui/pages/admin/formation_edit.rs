@@ -1,0 +1,118 @@
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_query_map;
+
+use crate::api::admin::{admin_get_formation, AdminArchiveFormation, AdminUpdateFormation};
+use crate::domain::admin::{FormationDetail, FormationInput};
+use crate::ui::components::admin::confirm_box::ConfirmBox;
+use crate::ui::components::admin::form_state::{form_error, successes, QueryForm};
+use crate::ui::components::admin::formation_fields::FormationFields;
+use crate::ui::components::admin::formation_nav::FormationNav;
+use crate::ui::components::field_error::FieldError;
+use crate::ui::hooks::use_route_id;
+
+#[component]
+pub fn AdminFormationEditPage() -> impl IntoView {
+    let id = use_route_id();
+    let update = ServerAction::<AdminUpdateFormation>::new();
+    let archive = ServerAction::<AdminArchiveFormation>::new();
+    let updated = successes(update.value());
+    let archive_done = successes(archive.value());
+    let formation = Resource::new(
+        move || (id.get(), updated.get(), archive_done.get()),
+        |(id, _, _)| admin_get_formation(id),
+    );
+    view! {
+        <Title text="Formation" />
+        <Suspense fallback=|| view! { <p>"Chargement…"</p> }>
+            {move || Suspend::new(async move {
+                match formation.await {
+                    Ok(detail) => view! { <EditForms detail update archive /> }.into_any(),
+                    Err(err) => view! { <p class="field-error" role="alert">{err.to_string()}</p> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn EditForms(
+    detail: FormationDetail,
+    update: ServerAction<AdminUpdateFormation>,
+    archive: ServerAction<AdminArchiveFormation>,
+) -> impl IntoView {
+    let saved = use_query_map();
+    let query = QueryForm::new("");
+    let error = form_error(update.value(), query);
+    let archive_query = QueryForm::new("archive");
+    let archive_error = form_error(archive.value(), archive_query);
+    let d = &detail.input;
+    let values = FormationInput {
+        name: query.value("name", &d.name),
+        description: query.value("description", &d.description),
+        level: query.value("level", &d.level),
+        platform: query.value("platform", &d.platform),
+        meeting_link: query.value("meeting_link", &d.meeting_link),
+        meeting_id: query.value("meeting_id", &d.meeting_id),
+        meeting_password: d.meeting_password.clone(),
+        instructor_name: query.value("instructor_name", &d.instructor_name),
+        schedule_description: query.value("schedule_description", &d.schedule_description),
+        timezone: query.value("timezone", &d.timezone),
+    };
+    let version = query.value("version", &detail.version.to_string());
+    let id = detail.id;
+    let archived = detail.archived;
+    let just_saved = move || saved.read().get("ok").is_some() && update.value().get().is_none();
+    let saved_now = move || matches!(update.value().get(), Some(Ok(())));
+    view! {
+        <FormationNav id name=detail.input.name.clone() />
+        <h1>{detail.input.name.clone()}</h1>
+        {archived.then(|| view! { <p class="notice">"Cette formation est archivée : elle n'apparaît plus dans le catalogue. Ses inscriptions sont conservées."</p> })}
+        <Show when=move || just_saved() || saved_now()>
+            <p class="notice" role="status">"Modifications enregistrées."</p>
+        </Show>
+        <Show when=move || {
+            error.get().is_some_and(|e| e.form_code() == "a-stale")
+        }>
+            // A full reload (rel="external"), so the current version is read again.
+            <p>
+                <a href=format!("/admin/formations/{id}") rel="external">
+                    "Recharger la version actuelle"
+                </a>
+            </p>
+        </Show>
+        <ActionForm action=update attr:class="admin-form">
+            <input type="hidden" name="id" value=id />
+            <input type="hidden" name="version" value=version />
+            <FormationFields values error />
+            <button type="submit" disabled=move || update.pending().get()>"Enregistrer"</button>
+        </ActionForm>
+        <section class="danger-zone" aria-labelledby="archive-title">
+            {if archived {
+                view! {
+                    <h2 id="archive-title">"Restaurer"</h2>
+                    <ActionForm action=archive>
+                        <input type="hidden" name="id" value=id />
+                        <input type="hidden" name="archived" value="0" />
+                        <FieldError error=archive_error />
+                        <button type="submit">"Remettre au catalogue"</button>
+                    </ActionForm>
+                }
+                    .into_any()
+            } else {
+                view! {
+                    <h2 id="archive-title">"Archiver"</h2>
+                    <p>"La formation quittera le catalogue ; ses inscriptions restent."</p>
+                    <ActionForm action=archive>
+                        <input type="hidden" name="id" value=id />
+                        <input type="hidden" name="archived" value="1" />
+                        <ConfirmBox id="archive-confirm".into() error=archive_error />
+                        <FieldError error=archive_error />
+                        <button type="submit" class="danger">"Archiver la formation"</button>
+                    </ActionForm>
+                }
+                    .into_any()
+            }}
+        </section>
+    }
+}

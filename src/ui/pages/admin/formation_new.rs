@@ -1,0 +1,35 @@
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+use crate::api::admin::AdminCreateFormation;
+use crate::domain::admin::FormationInput;
+use crate::ui::components::admin::form_state::{form_error, QueryForm};
+use crate::ui::components::admin::formation_fields::FormationFields;
+
+#[component]
+pub fn AdminFormationNewPage() -> impl IntoView {
+    let create = ServerAction::<AdminCreateFormation>::new();
+    let query = QueryForm::new("");
+    let error = form_error(create.value(), query);
+    let values = FormationInput {
+        name: query.value("name", ""),
+        description: query.value("description", ""),
+        level: query.value("level", "beginner"),
+        platform: query.value("platform", "zoom"),
+        meeting_link: query.value("meeting_link", ""),
+        meeting_id: query.value("meeting_id", ""),
+        meeting_password: String::new(),
+        instructor_name: query.value("instructor_name", ""),
+        schedule_description: query.value("schedule_description", ""),
+        timezone: query.value("timezone", "Europe/Paris"),
+    };
+    view! {
+        <Title text="Nouvelle formation" />
+        <p class="breadcrumb"><a href="/admin/formations">"Formations"</a> " › Nouvelle"</p>
+        <h1>"Nouvelle formation"</h1>
+        <ActionForm action=create attr:class="admin-form">
+            <FormationFields values error />
+            <button type="submit" disabled=move || create.pending().get()>"Créer la formation"</button>
+        </ActionForm>
+    }
+}

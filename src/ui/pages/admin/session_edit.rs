@@ -1,0 +1,94 @@
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+use crate::api::admin::{
+    admin_get_session, AdminDeleteSession, AdminSetRecording, AdminUpdateSession,
+};
+use crate::domain::admin::SessionView;
+use crate::ui::components::admin::confirm_box::ConfirmBox;
+use crate::ui::components::admin::form_state::{form_error, successes, QueryForm};
+use crate::ui::components::admin::formation_nav::FormationNav;
+use crate::ui::components::admin::text_field::TextField;
+use crate::ui::components::field_error::FieldError;
+use crate::ui::hooks::use_route_id;
+
+/// One session: edit it, set its recording link, or delete it.
+#[component]
+pub fn AdminSessionEditPage() -> impl IntoView {
+    let id = use_route_id();
+    let update = ServerAction::<AdminUpdateSession>::new();
+    let recording = ServerAction::<AdminSetRecording>::new();
+    let delete = ServerAction::<AdminDeleteSession>::new();
+    let updated = successes(update.value());
+    let recorded = successes(recording.value());
+    let session = Resource::new(
+        move || (id.get(), updated.get(), recorded.get()),
+        |(id, _, _)| admin_get_session(id),
+    );
+    view! {
+        <Title text="Séance" />
+        <Suspense fallback=|| view! { <p>"Chargement…"</p> }>
+            {move || Suspend::new(async move {
+                match session.await {
+                    Ok(data) => view! { <SessionForms data update recording delete /> }.into_any(),
+                    Err(err) => view! { <p class="field-error" role="alert">{err.to_string()}</p> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn SessionForms(
+    data: SessionView,
+    update: ServerAction<AdminUpdateSession>,
+    recording: ServerAction<AdminSetRecording>,
+    delete: ServerAction<AdminDeleteSession>,
+) -> impl IntoView {
+    let s = data.session;
+    let edit_query = QueryForm::new("edit");
+    let edit_error = form_error(update.value(), edit_query);
+    let rec_query = QueryForm::new("recording");
+    let rec_error = form_error(recording.value(), rec_query);
+    let del_query = QueryForm::new("delete");
+    let del_error = form_error(delete.value(), del_query);
+    let v_title = edit_query.value("title", &s.title);
+    let v_at = edit_query.value("scheduled_at", &s.local);
+    let v_duration = edit_query.value("duration_minutes", &s.duration_minutes.to_string());
+    let v_link = edit_query.value("meeting_link", &s.meeting_link);
+    let v_recording = edit_query.value("recording_link", &s.recording_link);
+    let v_rec = rec_query.value("recording_link", &s.recording_link);
+    view! {
+        <FormationNav id=data.formation.id name=data.formation.name.clone() />
+        <h1>{format!("Séance {} — {}", s.number, s.title)}</h1>
+        <p class="hint">"Heure dans le fuseau de la formation : " {data.formation.timezone.clone()}</p>
+        <ActionForm action=update attr:class="admin-form">
+            <input type="hidden" name="session_id" value=s.id />
+            <TextField id="edit-title".into() label="Titre" name="title" value=v_title required=true error=edit_error />
+            <TextField id="edit-at".into() label="Date et heure" name="scheduled_at" kind="datetime-local" value=v_at required=true error=edit_error />
+            <TextField id="edit-duration".into() label="Durée (minutes)" name="duration_minutes" kind="number" value=v_duration required=true error=edit_error />
+            <TextField id="edit-link".into() label="Lien de session propre (facultatif)" name="meeting_link" kind="url" value=v_link error=edit_error />
+            <TextField id="edit-recording".into() label="Lien d'enregistrement (facultatif)" name="recording_link" kind="url" value=v_recording error=edit_error />
+            <FieldError error=edit_error />
+            <button type="submit" disabled=move || update.pending().get()>"Enregistrer la séance"</button>
+        </ActionForm>
+        <section aria-labelledby="recording-h">
+            <h2 id="recording-h">"Enregistrement"</h2>
+            <ActionForm action=recording attr:class="admin-form">
+                <input type="hidden" name="session_id" value=s.id />
+                <TextField id="rec-link".into() label="Lien de l'enregistrement" name="recording_link" kind="url" value=v_rec hint="Laisser vide pour le retirer." error=rec_error />
+                <button type="submit">"Enregistrer le lien"</button>
+            </ActionForm>
+        </section>
+        <section class="danger-zone" aria-labelledby="delete-h">
+            <h2 id="delete-h">"Supprimer la séance"</h2>
+            <p>"Ses présences seront supprimées ; les autres séances seront renumérotées."</p>
+            <ActionForm action=delete>
+                <input type="hidden" name="session_id" value=s.id />
+                <ConfirmBox id="delete-confirm".into() error=del_error />
+                <FieldError error=del_error />
+                <button type="submit" class="danger">"Supprimer la séance"</button>
+            </ActionForm>
+        </section>
+    }
+}

@@ -1,0 +1,123 @@
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_query_map;
+
+use crate::api::learner::{my_formations, MyFormationsData};
+use crate::domain::status::EnrollmentStatus;
+use crate::ui::components::enrollment_card::EnrollmentCard;
+use crate::ui::components::error_notice::ErrorNotice;
+
+/// "Mes Formations": stats, filters and one card per enrollment.
+#[component]
+pub fn FormationsPage() -> impl IntoView {
+    let data = Resource::new(|| (), |_| my_formations());
+    view! {
+        <Title text="Mes Formations" />
+        <h1>"Mes Formations"</h1>
+        <Suspense fallback=|| view! { <p class="loading">"Chargement…"</p> }>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Ok(data) => view! { <FormationsView data /> }.into_any(),
+                    Err(error) => view! { <ErrorNotice error /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+const FILTERS: [(Option<EnrollmentStatus>, &str); 4] = [
+    (None, "Toutes"),
+    (Some(EnrollmentStatus::Active), "En cours"),
+    (Some(EnrollmentStatus::Upcoming), "À venir"),
+    (Some(EnrollmentStatus::Completed), "Terminées"),
+];
+
+fn filter_href(status: Option<EnrollmentStatus>) -> String {
+    match status {
+        None => "/user/formations".into(),
+        Some(s) => format!("/user/formations?status={}", s.as_str()),
+    }
+}
+
+#[component]
+fn FormationsView(data: MyFormationsData) -> impl IntoView {
+    let query = use_query_map();
+    // The filter lives in the URL: shareable, and plain links without JavaScript.
+    let filter = Memo::new(move |_| {
+        query
+            .read()
+            .get("status")
+            .and_then(|s| EnrollmentStatus::parse(&s).ok())
+    });
+    let stats = data.stats;
+    let now = data.now;
+    let all = StoredValue::new(data.enrollments);
+    let count = move |status: Option<EnrollmentStatus>| {
+        all.with_value(|list| {
+            list.iter()
+                .filter(|e| status.is_none_or(|s| e.status == s))
+                .count()
+        })
+    };
+    let shown = move || {
+        all.with_value(|list| {
+            list.iter()
+                .filter(|e| filter.get().is_none_or(|s| e.status == s))
+                .cloned()
+                .collect::<Vec<_>>()
+        })
+    };
+    view! {
+        <section class="stats" aria-label="Statistiques">
+            <div class="stat"><span class="stat-value">{stats.total}</span><span class="stat-label">"Total Inscrit"</span></div>
+            <div class="stat stat-active"><span class="stat-value">{stats.active}</span><span class="stat-label">"En Cours"</span></div>
+            <div class="stat stat-completed"><span class="stat-value">{stats.completed}</span><span class="stat-label">"Terminées"</span></div>
+            <div class="stat stat-upcoming"><span class="stat-value">{stats.upcoming}</span><span class="stat-label">"À Venir"</span></div>
+        </section>
+        <nav class="filters" aria-label="Filtres">
+            {FILTERS
+                .into_iter()
+                .map(|(status, label)| {
+                    let current = move || (filter.get() == status).then_some("page");
+                    view! {
+                        <a href=filter_href(status) aria-current=current class="filter">
+                            {label}
+                            " "
+                            <span class="filter-count">{format!("({})", count(status))}</span>
+                        </a>
+                    }
+                })
+                .collect_view()}
+        </nav>
+        {move || {
+            let list = shown();
+            if all.with_value(Vec::is_empty) {
+                view! {
+                    <div class="empty">
+                        <p>"Vous n'êtes inscrit à aucune formation pour le moment."</p>
+                        <p><a href="/formations">"Découvrir le catalogue"</a></p>
+                    </div>
+                }
+                    .into_any()
+            } else if list.is_empty() {
+                view! {
+                    <div class="empty">
+                        <p>"Aucune formation dans ce filtre."</p>
+                        <p><a href="/user/formations">"Voir toutes mes formations"</a></p>
+                    </div>
+                }
+                    .into_any()
+            } else {
+                view! {
+                    <div class="cards">
+                        {list
+                            .into_iter()
+                            .map(|enrollment| view! { <EnrollmentCard enrollment now /> })
+                            .collect_view()}
+                    </div>
+                }
+                    .into_any()
+            }
+        }}
+    }
+}

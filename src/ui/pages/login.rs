@@ -1,0 +1,64 @@
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_query_map;
+
+use crate::api::auth::Login;
+use crate::ui::components::field_error::{form_error_signal, FieldError};
+
+#[component]
+pub fn LoginPage() -> impl IntoView {
+    let login = ServerAction::<Login>::new();
+    let query = use_query_map();
+    let param = move |key: &str| query.read().get(key).unwrap_or_default();
+    // With JavaScript the action holds the error; without it, the server
+    // redirected back here with a short code in the URL.
+    let error = form_error_signal(move || login.value().get().and_then(Result::err));
+    let signup_href = move || match param("next") {
+        next if next.is_empty() => "/signup".to_string(),
+        next => format!("/signup?next={}", encode_query_value(&next)),
+    };
+    view! {
+        <Title text="Connexion" />
+        <main class="auth-page" id="contenu">
+            <h1>"Connexion"</h1>
+            <ActionForm action=login>
+                <FieldError error />
+                <input type="hidden" name="next" value=move || param("next") />
+                <label for="email">"E-mail"</label>
+                <input
+                    id="email"
+                    type="email"
+                    name="email"
+                    required
+                    autocomplete="email"
+                    value=move || param("email")
+                />
+                <label for="password">"Mot de passe"</label>
+                <input
+                    id="password"
+                    type="password"
+                    name="password"
+                    required
+                    autocomplete="current-password"
+                />
+                <button type="submit" disabled=move || login.pending().get()>
+                    "Se connecter"
+                </button>
+            </ActionForm>
+            <p>"Pas encore de compte ? " <a href=signup_href>"Créer un compte"</a></p>
+        </main>
+    }
+}
+
+/// Percent-encodes a path for use as a query value.
+pub fn encode_query_value(value: &str) -> String {
+    value
+        .bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => {
+                (b as char).to_string()
+            }
+            other => format!("%{other:02X}"),
+        })
+        .collect()
+}

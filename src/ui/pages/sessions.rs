@@ -1,0 +1,142 @@
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+use crate::api::learner::{enrollment_sessions, EnrollmentSessionsData, MarkAttendance};
+use crate::domain::enrollment::{SessionPhase, SessionView};
+use crate::domain::format::duration_fr;
+use crate::ui::components::countdown::Countdown;
+use crate::ui::components::enrollment_card::format_rate;
+use crate::ui::components::error_notice::ErrorNotice;
+use crate::ui::components::field_error::form_error_signal;
+use crate::ui::components::join_link::JoinLink;
+use crate::ui::components::local_time::LocalTime;
+use crate::ui::components::status_badge::StatusBadge;
+use crate::ui::hooks::use_route_id;
+
+/// The sessions of one enrollment, with attendance marking.
+#[component]
+pub fn SessionsPage() -> impl IntoView {
+    let id = use_route_id();
+    let mark = ServerAction::<MarkAttendance>::new();
+    // Refetched after each mark: counts update without a page reload.
+    let data = Resource::new(
+        move || (id.get(), mark.version().get()),
+        |(id, _)| enrollment_sessions(id),
+    );
+    view! {
+        <Transition fallback=|| view! { <p class="loading">"Chargement…"</p> }>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Ok(data) => view! { <SessionsView data mark /> }.into_any(),
+                    Err(error) => view! { <ErrorNotice error /> }.into_any(),
+                }
+            })}
+        </Transition>
+    }
+}
+
+#[component]
+fn SessionsView(data: EnrollmentSessionsData, mark: ServerAction<MarkAttendance>) -> impl IntoView {
+    let e = data.enrollment;
+    let now = data.now;
+    let refused = form_error_signal(move || mark.value().get().and_then(Result::err));
+    let refused = move || refused.get().map(|err| err.to_string());
+    let rows = data
+        .sessions
+        .into_iter()
+        .map(|s| view! { <SessionRow session=s enrollment_id=e.id timezone=e.timezone.clone() now mark /> })
+        .collect_view();
+    let empty = rows.is_empty();
+    view! {
+        <Title text=e.name.clone() />
+        <p class="breadcrumb"><a href="/user/formations">"← Mes Formations"</a></p>
+        <div class="page-head">
+            <h1>{e.name.clone()}</h1>
+            <StatusBadge status=e.status />
+        </div>
+        <p class="attendance-summary">
+            "Présence : "
+            <strong class="attended-count">{format!("{} / {} séances", e.attended_sessions, e.total_sessions)}</strong>
+            {format!(" ({} %)", format_rate(e.attendance_rate))}
+        </p>
+        <JoinLink link=e.meeting.as_ref().map(|m| m.link.clone()) status=e.status />
+        <Show when=move || refused().is_some()>
+            <p class="field-error" role="alert">{refused}</p>
+        </Show>
+        {if empty {
+            view! { <p class="empty">"Aucune séance n'est encore planifiée."</p> }.into_any()
+        } else {
+            view! { <ol class="sessions" aria-label="Séances">{rows}</ol> }.into_any()
+        }}
+    }
+}
+
+#[component]
+fn SessionRow(
+    session: SessionView,
+    enrollment_id: i64,
+    timezone: String,
+    now: chrono::DateTime<chrono::Utc>,
+    mark: ServerAction<MarkAttendance>,
+) -> impl IntoView {
+    let s = session;
+    let (phase_label, phase_class) = match s.phase {
+        SessionPhase::Past => ("Passée", "phase-past"),
+        SessionPhase::Live => ("En direct", "phase-live"),
+        SessionPhase::Upcoming => ("À venir", "phase-upcoming"),
+    };
+    let countdown = (s.phase != SessionPhase::Past).then(|| {
+        view! { " · " <Countdown starts_at=s.scheduled_date duration_minutes=s.duration_minutes server_now=now /> }
+    });
+    let present = s
+        .user_attended
+        .then(|| view! { <span class="present">"✓ Présent"</span> });
+    let recording = s.recording_link.clone().map(|href| {
+        view! {
+            <a href=href target="_blank" rel="noopener noreferrer" class="recording">
+                "Voir l'enregistrement"
+                <span class="visually-hidden">{format!(" de la séance {} (nouvel onglet)", s.session_number)}</span>
+            </a>
+        }
+    });
+    let join = (s.phase != SessionPhase::Past)
+        .then_some(s.meeting_link.clone())
+        .flatten()
+        .map(|href| {
+            view! {
+                <a href=href target="_blank" rel="noopener noreferrer" class="join-button small">
+                    "Rejoindre"
+                    <span class="visually-hidden">{format!(" la séance {} (nouvel onglet)", s.session_number)}</span>
+                </a>
+            }
+        });
+    let can_mark = s.can_mark_attendance && !s.user_attended;
+    let form = can_mark.then(|| {
+        view! {
+            <ActionForm action=mark>
+                <input type="hidden" name="enrollment_id" value=enrollment_id />
+                <input type="hidden" name="session_id" value=s.id />
+                <button type="submit" class="mark-button" disabled=move || mark.pending().get()>
+                    "Marquer ma présence"
+                    <span class="visually-hidden">{format!(" à la séance {}", s.session_number)}</span>
+                </button>
+            </ActionForm>
+        }
+    });
+    view! {
+        <li class=format!("session {phase_class}") data-session-id=s.id>
+            <div class="session-head">
+                <span class="session-number">{format!("Séance {}", s.session_number)}</span>
+                <h2 class="session-title">{s.title.clone()}</h2>
+                <span class=format!("phase {phase_class}")>{phase_label}</span>
+                {present}
+            </div>
+            <p class="session-when">
+                <LocalTime at=s.scheduled_date timezone=timezone />
+                {format!(" · {}", duration_fr(s.duration_minutes))}
+                {countdown}
+            </p>
+            <div class="session-actions">{join} {form} {recording}</div>
+        </li>
+    }
+}

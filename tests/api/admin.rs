@@ -1,0 +1,1229 @@
+//! The admin area over HTTP: role checks on every admin server function,
+//! formations, sessions, requests, enrollments, attendance, exports, audit.
+
+use chrono::{NaiveDate, TimeZone, Utc};
+use formations::domain::admin::FormationFields;
+use formations::domain::catalog::{Level, Platform};
+use formations::domain::status::EnrollmentStatus;
+use formations::server::cli::create_user;
+use formations::server::store::catalog::NewSession;
+use formations::server::store::enrollments::NewEnrollment;
+
+use crate::helpers::{client_for, spawn_app, TestApp, PASSWORD};
+
+/// A client signed in as a new user (admin or learner); returns it with the
+/// user's id.
+async fn signed_in(app: &TestApp, email: &str, admin: bool) -> (reqwest::Client, i64) {
+    let id = create_user(&app.db, email, "Testeur", PASSWORD, admin)
+        .await
+        .unwrap();
+    let client = client_for(&app.address);
+    let resp = client
+        .post(app.url("/fn/login"))
+        .header("Accept", "text/html")
+        .form(&[("email", email), ("password", PASSWORD), ("next", "/")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(resp.status().as_u16(), 302, "login of {email}");
+    (client, id)
+}
+
+async fn post(
+    app: &TestApp,
+    client: &reqwest::Client,
+    endpoint: &str,
+    form: &[(&str, String)],
+) -> reqwest::Response {
+    client
+        .post(app.url(&format!("/fn/{endpoint}")))
+        .header("Accept", "application/json")
+        .form(form)
+        .send()
+        .await
+        .unwrap()
+}
+
+/// Same call, as a browser without JavaScript posts a form.
+async fn post_html(
+    app: &TestApp,
+    client: &reqwest::Client,
+    endpoint: &str,
+    form: &[(&str, String)],
+) -> reqwest::Response {
+    client
+        .post(app.url(&format!("/fn/{endpoint}")))
+        .header("Accept", "text/html")
+        .form(form)
+        .send()
+        .await
+        .unwrap()
+}
+
+fn f(pairs: &[(&str, &str)]) -> Vec<(&'static str, String)> {
+    pairs
+        .iter()
+        .map(|(k, v)| (&*Box::leak(k.to_string().into_boxed_str()), v.to_string()))
+        .collect()
+}
+
+fn zoom_formation(name: &str) -> FormationFields {
+    FormationFields {
+        name: name.into(),
+        description: "Stratégies avancées".into(),
+        level: Level::Intermediate,
+        platform: Platform::Zoom,
+        meeting_link: "https://zoom.us/j/123456789".into(),
+        meeting_id: Some("123 456 789".into()),
+        meeting_password: Some("secret123".into()),
+        instructor_name: "John Doe".into(),
+        schedule_description: "Mar-Jeu, 19h-21h".into(),
+        timezone: chrono_tz::Europe::Paris,
+    }
+}
+
+fn formation_form(name: &str, platform: &str, link: &str) -> Vec<(&'static str, String)> {
+    f(&[
+        ("name", name),
+        ("description", "Stratégies avancées"),
+        ("level", "intermediate"),
+        ("platform", platform),
+        ("meeting_link", link),
+        ("meeting_id", "123 456 789"),
+        ("meeting_password", "secret123"),
+        ("instructor_name", "John Doe"),
+        ("schedule_description", "Mar-Jeu, 19h-21h"),
+        ("timezone", "Europe/Paris"),
+    ])
+}
+
+async fn scalar(app: &TestApp, sql: &str) -> i64 {
+    sqlx::query_scalar(sql)
+        .fetch_one(&app.db.pool)
+        .await
+        .unwrap()
+}
+
+/// Everything an admin function could change, as one comparable text.
+async fn snapshot(app: &TestApp) -> String {
+    let mut out = String::new();
+    for sql in [
+        "SELECT COUNT(*) FROM formations",
+        "SELECT COALESCE(MAX(version), 0) FROM formations",
+        "SELECT COUNT(*) FROM formations WHERE archived = 1",
+        "SELECT COUNT(*) FROM formation_sessions",
+        "SELECT COUNT(*) FROM formation_sessions WHERE recording_link IS NOT NULL",
+        "SELECT COUNT(*) FROM enrollments",
+        "SELECT COUNT(*) FROM enrollments WHERE status = 'cancelled'",
+        "SELECT COUNT(*) FROM session_attendance",
+        "SELECT COUNT(*) FROM enrollment_requests WHERE status = 'pending'",
+        "SELECT COUNT(*) FROM audit_log",
+    ] {
+        out.push_str(&format!("{sql} = {}\n", scalar(app, sql).await));
+    }
+    let names: Vec<String> = sqlx::query_scalar("SELECT name || title FROM formations f JOIN formation_sessions s ON s.formation_id = f.id ORDER BY s.id")
+        .fetch_all(&app.db.pool)
+        .await
+        .unwrap();
+    out.push_str(&names.join("|"));
+    out
+}
+
+struct Fixture {
+    formation: i64,
+    session: i64,
+    learner: i64,
+    enrollment: i64,
+    request: i64,
+}
+
+async fn fixture(app: &TestApp) -> Fixture {
+    let formation = app
+        .db
+        .insert_formation(&zoom_formation("Formation Advanced"))
+        .await
+        .unwrap();
+    let session = app
+        .db
+        .insert_session(&NewSession {
+            formation_id: formation,
+            session_number: 1,
+            title: "Introduction".into(),
+            scheduled_at: Utc.with_ymd_and_hms(2024, 1, 16, 18, 0, 0).unwrap(),
+            duration_minutes: 120,
+            meeting_link: None,
+            recording_link: None,
+        })
+        .await
+        .unwrap();
+    let learner = create_user(&app.db, "inscrit@example.com", "Inscrit", PASSWORD, false)
+        .await
+        .unwrap();
+    let enrollment = app
+        .db
+        .insert_enrollment(&NewEnrollment {
+            user_id: learner,
+            formation_id: formation,
+            start_date: NaiveDate::from_ymd_opt(2024, 1, 15).unwrap(),
+            end_date: NaiveDate::from_ymd_opt(2099, 2, 15).unwrap(),
+            status: EnrollmentStatus::Upcoming,
+            total_sessions: 10,
+        })
+        .await
+        .unwrap();
+    let asker = create_user(&app.db, "demande@example.com", "Demandeur", PASSWORD, false)
+        .await
+        .unwrap();
+    let request = app.db.request_enrollment(asker, formation).await.unwrap();
+    Fixture {
+        formation,
+        session,
+        learner,
+        enrollment,
+        request,
+    }
+}
+
+/// A valid body for every admin server function.
+fn every_admin_call(fx: &Fixture) -> Vec<(&'static str, Vec<(&'static str, String)>)> {
+    let id = fx.formation.to_string();
+    let session = fx.session.to_string();
+    let mut update = formation_form("Renommée", "zoom", "https://zoom.us/j/1");
+    update.push(("id", id.clone()));
+    update.push(("version", "1".into()));
+    vec![
+        ("admin_list_formations", f(&[("q", "")])),
+        ("admin_get_formation", f(&[("id", &id)])),
+        (
+            "admin_create_formation",
+            formation_form("Nouvelle", "zoom", "https://zoom.us/j/2"),
+        ),
+        ("admin_update_formation", update),
+        (
+            "admin_archive_formation",
+            f(&[("id", &id), ("archived", "1"), ("confirm", "on")]),
+        ),
+        ("admin_list_sessions", f(&[("formation_id", &id)])),
+        ("admin_get_session", f(&[("session_id", &session)])),
+        (
+            "admin_add_session",
+            f(&[
+                ("formation_id", &id),
+                ("title", "Bonus"),
+                ("scheduled_at", "2024-01-10T19:00"),
+                ("duration_minutes", "60"),
+            ]),
+        ),
+        (
+            "admin_generate_sessions",
+            f(&[
+                ("formation_id", &id),
+                ("title", "Séance"),
+                ("weekdays", "mar, jeu"),
+                ("start_time", "19:00"),
+                ("duration_minutes", "120"),
+                ("from_date", "2024-01-15"),
+                ("to_date", "2024-02-15"),
+            ]),
+        ),
+        (
+            "admin_update_session",
+            f(&[
+                ("session_id", &session),
+                ("title", "Autre titre"),
+                ("scheduled_at", "2024-01-16T19:00"),
+                ("duration_minutes", "90"),
+            ]),
+        ),
+        (
+            "admin_set_recording",
+            f(&[
+                ("session_id", &session),
+                ("recording_link", "https://zoom.us/rec/share/x"),
+            ]),
+        ),
+        (
+            "admin_delete_session",
+            f(&[("session_id", &session), ("confirm", "on")]),
+        ),
+        ("admin_list_enrollments", f(&[("formation_id", &id)])),
+        (
+            "admin_enroll_user",
+            f(&[
+                ("formation_id", &id),
+                ("email", "demande@example.com"),
+                ("start_date", "2024-01-15"),
+                ("end_date", "2024-02-15"),
+            ]),
+        ),
+        (
+            "admin_cancel_enrollment",
+            f(&[
+                ("enrollment_id", &fx.enrollment.to_string()),
+                ("formation_id", &id),
+                ("confirm", "on"),
+            ]),
+        ),
+        ("admin_list_requests", vec![]),
+        (
+            "admin_confirm_request",
+            f(&[
+                ("request_id", &fx.request.to_string()),
+                ("start_date", "2024-01-15"),
+                ("end_date", "2024-02-15"),
+            ]),
+        ),
+        (
+            "admin_reject_request",
+            f(&[
+                ("request_id", &fx.request.to_string()),
+                ("reason", "Paiement non reçu"),
+                ("confirm", "on"),
+            ]),
+        ),
+        ("admin_get_attendance", f(&[("formation_id", &id)])),
+        (
+            "admin_set_attendance",
+            f(&[
+                ("formation_id", &id),
+                ("user_id", &fx.learner.to_string()),
+                ("session_id", &session),
+                ("present", "1"),
+            ]),
+        ),
+        ("admin_get_dashboard", vec![]),
+        ("admin_list_audit", vec![]),
+    ]
+}
+
+/// Every `endpoint = "admin_…"` declared under src/api/admin.
+fn declared_admin_endpoints() -> Vec<String> {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/api/admin");
+    let mut found = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+        for part in text.split("endpoint = \"").skip(1) {
+            found.push(part.split('"').next().unwrap().to_string());
+        }
+    }
+    found.sort();
+    found
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_admin_server_function_refuses_learners_with_403_and_anonymous_callers_with_401_and_changes_nothing(
+) {
+    let app = spawn_app().await;
+    let fx = fixture(&app).await;
+    let calls = every_admin_call(&fx);
+
+    let mut covered: Vec<String> = calls.iter().map(|(e, _)| e.to_string()).collect();
+    covered.sort();
+    assert_eq!(
+        covered,
+        declared_admin_endpoints(),
+        "the table must list every admin server function"
+    );
+
+    let (learner, _) = signed_in(&app, "curieux@example.com", false).await;
+    let anonymous = client_for(&app.address);
+    let before = snapshot(&app).await;
+    for (endpoint, body) in &calls {
+        for (who, client, expected) in [("learner", &learner, 403), ("anonymous", &anonymous, 401)]
+        {
+            let resp = post(&app, client, endpoint, body).await;
+            assert_eq!(resp.status().as_u16(), expected, "{endpoint} as {who}");
+            let resp = post_html(&app, client, endpoint, body).await;
+            assert_eq!(
+                resp.status().as_u16(),
+                expected,
+                "{endpoint} as {who}, form post"
+            );
+            assert_eq!(
+                snapshot(&app).await,
+                before,
+                "{endpoint} as {who} changed something"
+            );
+        }
+    }
+
+    // The same bodies are valid: an admin gets past the role check.
+    let (admin, _) = signed_in(&app, "chef@example.com", true).await;
+    for (endpoint, body) in &calls {
+        let status = post(&app, &admin, endpoint, body).await.status().as_u16();
+        assert!(
+            status < 500 && ![400, 401, 403].contains(&status),
+            "{endpoint} as admin: {status}"
+        );
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn admin_pages_are_refused_to_learners_and_send_anonymous_visitors_to_login() {
+    let app = spawn_app().await;
+    let resp = client_for(&app.address)
+        .get(app.url("/admin/formations"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(resp.status().as_u16(), 303);
+    assert!(resp.headers()["location"]
+        .to_str()
+        .unwrap()
+        .starts_with("/login?next=%2Fadmin"));
+
+    let (learner, _) = signed_in(&app, "curieux@example.com", false).await;
+    for path in [
+        "/admin",
+        "/admin/formations",
+        "/admin/audit",
+        "/admin/formations/1/inscriptions.csv",
+    ] {
+        let resp = learner.get(app.url(path)).send().await.unwrap();
+        assert_eq!(resp.status().as_u16(), 403, "{path}");
+        assert!(resp
+            .text()
+            .await
+            .unwrap()
+            .contains("Accès réservé aux administrateurs"));
+    }
+
+    let (admin, _) = signed_in(&app, "chef@example.com", true).await;
+    let resp = admin.get(app.url("/admin")).send().await.unwrap();
+    assert_eq!(resp.status().as_u16(), 200);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_admin_creates_a_formation_and_a_link_on_another_platform_is_refused_next_to_its_field()
+{
+    let app = spawn_app().await;
+    let (admin, _) = signed_in(&app, "chef@example.com", true).await;
+
+    let resp = post(
+        &app,
+        &admin,
+        "admin_create_formation",
+        &formation_form("Meet", "google_meet", "https://zoom.us/j/1"),
+    )
+    .await;
+    assert_eq!(resp.status().as_u16(), 422);
+    let body: serde_json::Value = resp.json().await.unwrap();
+    assert_eq!(body["Invalid"]["field"], "meeting_link", "{body}");
+    assert_eq!(
+        body["Invalid"]["message"],
+        "Un lien Google Meet doit être sur meet.google.com."
+    );
+    assert_eq!(scalar(&app, "SELECT COUNT(*) FROM formations").await, 0);
+
+    // Without JavaScript: back to the form with the code and the typed values.
+    let resp = post_html(
+        &app,
+        &admin,
+        "admin_create_formation",
+        &formation_form("Meet", "google_meet", "https://zoom.us/j/1"),
+    )
+    .await;
+    assert_eq!(resp.status().as_u16(), 302);
+    let location = resp.headers()["location"].to_str().unwrap().to_string();
+    assert!(
+        location.starts_with("/admin/formations/nouvelle?error=a-link-meet"),
+        "{location}"
+    );
+    assert!(
+        location.contains("name=Meet") && !location.contains("secret123"),
+        "{location}"
+    );
+    let page = admin
+        .get(app.url(&location))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        page.contains("Un lien Google Meet doit être sur meet.google.com."),
+        "message shown"
+    );
+    assert!(
+        page.contains("value=\"https://zoom.us/j/1\""),
+        "typed link kept"
+    );
+
+    let resp = post(
+        &app,
+        &admin,
+        "admin_create_formation",
+        &formation_form(
+            "Meet",
+            "google_meet",
+            "https://meet.google.com/abc-defg-hij",
+        ),
+    )
+    .await;
+    assert_eq!(resp.status().as_u16(), 200);
+    let id: i64 = resp.json().await.unwrap();
+    let (name, tz): (String, String) =
+        sqlx::query_as("SELECT name, timezone FROM formations WHERE id = $1")
+            .bind(id)
+            .fetch_one(&app.db.pool)
+            .await
+            .unwrap();
+    assert_eq!((name.as_str(), tz.as_str()), ("Meet", "Europe/Paris"));
+    assert_eq!(
+        scalar(
+            &app,
+            "SELECT COUNT(*) FROM audit_log WHERE action = 'formation.create'"
+        )
+        .await,
+        1
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn two_admins_saving_the_same_formation_do_not_silently_lose_a_change() {
+    let app = spawn_app().await;
+    let id = app
+        .db
+        .insert_formation(&zoom_formation("Formation"))
+        .await
+        .unwrap();
+    let (first, _) = signed_in(&app, "un@example.com", true).await;
+    let (second, _) = signed_in(&app, "deux@example.com", true).await;
+
+    let mut form = formation_form("Nom du premier", "zoom", "https://zoom.us/j/1");
+    form.push(("id", id.to_string()));
+    form.push(("version", "1".into()));
+    assert_eq!(
+        post(&app, &first, "admin_update_formation", &form)
+            .await
+            .status()
+            .as_u16(),
+        200
+    );
+
+    let mut stale = formation_form("Nom du second", "zoom", "https://zoom.us/j/1");
+    stale.push(("id", id.to_string()));
+    stale.push(("version", "1".into()));
+    let resp = post(&app, &second, "admin_update_formation", &stale).await;
+    assert_eq!(resp.status().as_u16(), 409);
+    assert!(resp
+        .text()
+        .await
+        .unwrap()
+        .contains("modifiée entre-temps par un autre administrateur"));
+    let name: String = sqlx::query_scalar("SELECT name FROM formations WHERE id = $1")
+        .bind(id)
+        .fetch_one(&app.db.pool)
+        .await
+        .unwrap();
+    assert_eq!(name, "Nom du premier");
+    assert_eq!(scalar(&app, "SELECT version FROM formations").await, 2);
+
+    // Without JavaScript: back to the form with the message and what was typed.
+    let resp = post_html(&app, &second, "admin_update_formation", &stale).await;
+    assert_eq!(resp.status().as_u16(), 302);
+    let location = resp.headers()["location"].to_str().unwrap().to_string();
+    assert!(
+        location.starts_with(&format!("/admin/formations/{id}?error=a-stale")),
+        "{location}"
+    );
+    let page = second
+        .get(app.url(&location))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(page.contains("modifiée entre-temps par un autre administrateur"));
+    assert!(page.contains("value=\"Nom du second\""), "typed name kept");
+    assert!(page.contains("Recharger la version actuelle"));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn tuesday_thursday_evenings_are_generated_in_paris_time_across_the_spring_change_and_numbered_by_date(
+) {
+    let app = spawn_app().await;
+    let id = app
+        .db
+        .insert_formation(&zoom_formation("Formation"))
+        .await
+        .unwrap();
+    let (admin, _) = signed_in(&app, "chef@example.com", true).await;
+    let series = |from: &str, to: &str| {
+        f(&[
+            ("formation_id", &id.to_string()),
+            ("title", "Séance"),
+            ("weekdays", "Mar-Jeu"),
+            ("start_time", "19h"),
+            ("duration_minutes", "120"),
+            ("from_date", from),
+            ("to_date", to),
+        ])
+    };
+    let resp = post(
+        &app,
+        &admin,
+        "admin_generate_sessions",
+        &series("2024-01-15", "2024-02-15"),
+    )
+    .await;
+    assert_eq!(resp.status().as_u16(), 200);
+    assert_eq!(resp.json::<i64>().await.unwrap(), 10);
+    // Spring change in Paris on 2024-03-31: 19h is 18:00Z before, 17:00Z after.
+    let resp = post(
+        &app,
+        &admin,
+        "admin_generate_sessions",
+        &series("2024-03-26", "2024-04-04"),
+    )
+    .await;
+    assert_eq!(resp.json::<i64>().await.unwrap(), 4);
+    // An earlier single session takes number 1; the others follow by date.
+    let resp = post(
+        &app,
+        &admin,
+        "admin_add_session",
+        &f(&[
+            ("formation_id", &id.to_string()),
+            ("title", "Accueil"),
+            ("scheduled_at", "2024-01-10T19:00"),
+            ("duration_minutes", "60"),
+        ]),
+    )
+    .await;
+    assert_eq!(resp.status().as_u16(), 200);
+
+    let rows: Vec<(i64, String, String)> = sqlx::query_as(
+        "SELECT session_number, title, scheduled_date FROM formation_sessions WHERE formation_id = $1 ORDER BY session_number",
+    )
+    .bind(id)
+    .fetch_all(&app.db.pool)
+    .await
+    .unwrap();
+    assert_eq!(rows.len(), 15);
+    assert_eq!(
+        rows[0],
+        (1, "Accueil".into(), "2024-01-10T18:00:00Z".into())
+    );
+    assert_eq!(rows[1].2, "2024-01-16T18:00:00Z");
+    assert_eq!(rows[10].2, "2024-02-15T18:00:00Z");
+    let spring: Vec<&str> = rows[11..].iter().map(|r| r.2.as_str()).collect();
+    assert_eq!(
+        spring,
+        [
+            "2024-03-26T18:00:00Z",
+            "2024-03-28T18:00:00Z",
+            "2024-04-02T17:00:00Z",
+            "2024-04-04T17:00:00Z"
+        ]
+    );
+    assert!(rows
+        .windows(2)
+        .all(|w| w[0].2 <= w[1].2 && w[1].0 == w[0].0 + 1));
+
+    // Generating the same period again creates nothing and says so.
+    let resp = post(
+        &app,
+        &admin,
+        "admin_generate_sessions",
+        &series("2024-01-15", "2024-02-15"),
+    )
+    .await;
+    assert_eq!(resp.status().as_u16(), 422);
+
+    // Deleting needs the confirmation, then renumbers.
+    let first_id: i64 =
+        sqlx::query_scalar("SELECT id FROM formation_sessions WHERE session_number = 1")
+            .fetch_one(&app.db.pool)
+            .await
+            .unwrap();
+    let resp = post(
+        &app,
+        &admin,
+        "admin_delete_session",
+        &f(&[("session_id", &first_id.to_string())]),
+    )
+    .await;
+    assert_eq!(resp.status().as_u16(), 422);
+    let resp = post(
+        &app,
+        &admin,
+        "admin_delete_session",
+        &f(&[("session_id", &first_id.to_string()), ("confirm", "on")]),
+    )
+    .await;
+    assert_eq!(resp.status().as_u16(), 200);
+    let first: String = sqlx::query_scalar(
+        "SELECT scheduled_date FROM formation_sessions WHERE session_number = 1",
+    )
+    .fetch_one(&app.db.pool)
+    .await
+    .unwrap();
+    assert_eq!(first, "2024-01-16T18:00:00Z");
+    assert_eq!(
+        scalar(&app, "SELECT MAX(session_number) FROM formation_sessions").await,
+        14
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_learner_request_waits_for_payment_then_the_admin_confirms_it_and_the_enrollment_exists()
+{
+    let app = spawn_app().await;
+    let id = app
+        .db
+        .insert_formation(&zoom_formation("Formation Advanced"))
+        .await
+        .unwrap();
+    let (admin, _) = signed_in(&app, "chef@example.com", true).await;
+    for day in ["2024-01-16T19:00", "2024-01-18T19:00", "2024-03-01T19:00"] {
+        let resp = post(
+            &app,
+            &admin,
+            "admin_add_session",
+            &f(&[
+                ("formation_id", &id.to_string()),
+                ("title", "S"),
+                ("scheduled_at", day),
+                ("duration_minutes", "120"),
+            ]),
+        )
+        .await;
+        assert_eq!(resp.status().as_u16(), 200);
+    }
+    let (learner, learner_id) = signed_in(&app, "camille@example.com", false).await;
+
+    let resp = post(
+        &app,
+        &learner,
+        "catalogue_request",
+        &f(&[("formation_id", &id.to_string())]),
+    )
+    .await;
+    assert_eq!(resp.status().as_u16(), 200);
+    let again = post(
+        &app,
+        &learner,
+        "catalogue_request",
+        &f(&[("formation_id", &id.to_string())]),
+    )
+    .await;
+    assert_eq!(again.status().as_u16(), 409);
+
+    let page = learner
+        .get(app.url("/formations"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(page.contains("En attente de paiement"));
+    assert!(
+        !page.contains("zoom.us/j") && !page.contains("secret123") && !page.contains("123 456 789")
+    );
+    let json = post(&app, &learner, "catalogue", &[])
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        !json.contains("zoom.us/j") && !json.contains("secret123") && !json.contains("123 456 789"),
+        "{json}"
+    );
+
+    let requests: serde_json::Value = post(&app, &admin, "admin_list_requests", &[])
+        .await
+        .json()
+        .await
+        .unwrap();
+    let request_id = requests[0]["id"].as_i64().unwrap();
+    let resp = post(
+        &app,
+        &admin,
+        "admin_confirm_request",
+        &f(&[
+            ("request_id", &request_id.to_string()),
+            ("start_date", "2024-01-15"),
+            ("end_date", "2024-02-15"),
+        ]),
+    )
+    .await;
+    assert_eq!(resp.status().as_u16(), 200);
+    let (user_id, total, status): (i64, i64, String) = sqlx::query_as(
+        "SELECT user_id, total_sessions, status FROM enrollments WHERE formation_id = $1",
+    )
+    .bind(id)
+    .fetch_one(&app.db.pool)
+    .await
+    .unwrap();
+    assert_eq!(
+        (user_id, total),
+        (learner_id, 2),
+        "two sessions in the period"
+    );
+    assert_eq!(status, "completed");
+
+    let twice = post(
+        &app,
+        &admin,
+        "admin_confirm_request",
+        &f(&[
+            ("request_id", &request_id.to_string()),
+            ("start_date", "2024-01-15"),
+            ("end_date", "2024-02-15"),
+        ]),
+    )
+    .await;
+    assert_eq!(twice.status().as_u16(), 409);
+    assert_eq!(scalar(&app, "SELECT COUNT(*) FROM enrollments").await, 1);
+
+    let page = learner
+        .get(app.url("/formations"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        page.contains("Paiement confirmé"),
+        "the learner sees the confirmation"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_rejected_request_shows_refusee_and_its_reason_to_the_learner() {
+    let app = spawn_app().await;
+    let id = app
+        .db
+        .insert_formation(&zoom_formation("Formation Advanced"))
+        .await
+        .unwrap();
+    let (admin, _) = signed_in(&app, "chef@example.com", true).await;
+    let (learner, learner_id) = signed_in(&app, "camille@example.com", false).await;
+    let request_id = app.db.request_enrollment(learner_id, id).await.unwrap();
+
+    let resp = post(
+        &app,
+        &admin,
+        "admin_reject_request",
+        &f(&[
+            ("request_id", &request_id.to_string()),
+            ("reason", "Paiement non reçu"),
+        ]),
+    )
+    .await;
+    assert_eq!(
+        resp.status().as_u16(),
+        422,
+        "the confirmation box is required"
+    );
+    let resp = post(
+        &app,
+        &admin,
+        "admin_reject_request",
+        &f(&[
+            ("request_id", &request_id.to_string()),
+            ("reason", "Paiement non reçu"),
+            ("confirm", "on"),
+        ]),
+    )
+    .await;
+    assert_eq!(resp.status().as_u16(), 200);
+    let page = learner
+        .get(app.url("/formations"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(page.contains("Refusée") && page.contains("Paiement non reçu"));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn cancelling_an_enrollment_makes_its_effective_status_cancelled_at_once() {
+    let app = spawn_app().await;
+    let id = app
+        .db
+        .insert_formation(&zoom_formation("Formation Advanced"))
+        .await
+        .unwrap();
+    let (admin, _) = signed_in(&app, "chef@example.com", true).await;
+    let (learner, _) = signed_in(&app, "camille@example.com", false).await;
+    let today = Utc::now().date_naive();
+    let resp = post(
+        &app,
+        &admin,
+        "admin_enroll_user",
+        &f(&[
+            ("formation_id", &id.to_string()),
+            ("email", "camille@example.com"),
+            (
+                "start_date",
+                &(today - chrono::Duration::days(10)).to_string(),
+            ),
+            (
+                "end_date",
+                &(today + chrono::Duration::days(10)).to_string(),
+            ),
+            ("total_sessions", "6"),
+        ]),
+    )
+    .await;
+    assert_eq!(resp.status().as_u16(), 200);
+    let enrollment: i64 = resp.json().await.unwrap();
+    let view: serde_json::Value = post(
+        &app,
+        &admin,
+        "admin_list_enrollments",
+        &f(&[("formation_id", &id.to_string())]),
+    )
+    .await
+    .json()
+    .await
+    .unwrap();
+    assert_eq!(view["enrollments"][0]["status"], "active");
+
+    let resp = post(
+        &app,
+        &admin,
+        "admin_enroll_user",
+        &f(&[
+            ("formation_id", &id.to_string()),
+            ("email", "nobody@example.com"),
+            ("start_date", "2024-01-01"),
+            ("end_date", "2024-01-02"),
+        ]),
+    )
+    .await;
+    assert_eq!(resp.status().as_u16(), 422);
+
+    let resp = post(
+        &app,
+        &admin,
+        "admin_cancel_enrollment",
+        &f(&[
+            ("enrollment_id", &enrollment.to_string()),
+            ("formation_id", &id.to_string()),
+            ("confirm", "on"),
+        ]),
+    )
+    .await;
+    assert_eq!(resp.status().as_u16(), 200);
+    let view: serde_json::Value = post(
+        &app,
+        &admin,
+        "admin_list_enrollments",
+        &f(&[("formation_id", &id.to_string())]),
+    )
+    .await
+    .json()
+    .await
+    .unwrap();
+    assert_eq!(view["enrollments"][0]["status"], "cancelled");
+    let catalogue: serde_json::Value = post(&app, &learner, "catalogue", &[])
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(catalogue["formations"][0]["enrollment"], "cancelled");
+    assert_eq!(
+        scalar(
+            &app,
+            "SELECT COUNT(*) FROM audit_log WHERE action = 'enrollment.cancel'"
+        )
+        .await,
+        1
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn attendance_marked_by_the_admin_is_manual_and_the_attended_count_follows_the_rows() {
+    let app = spawn_app().await;
+    let fx = fixture(&app).await;
+    let (admin, _) = signed_in(&app, "chef@example.com", true).await;
+    let mark = |present: &str| {
+        f(&[
+            ("formation_id", &fx.formation.to_string()),
+            ("user_id", &fx.learner.to_string()),
+            ("session_id", &fx.session.to_string()),
+            ("present", present),
+        ])
+    };
+    assert_eq!(
+        post(&app, &admin, "admin_set_attendance", &mark("1"))
+            .await
+            .status()
+            .as_u16(),
+        200
+    );
+    assert_eq!(
+        post(&app, &admin, "admin_set_attendance", &mark("1"))
+            .await
+            .status()
+            .as_u16(),
+        200
+    );
+    assert_eq!(
+        scalar(
+            &app,
+            "SELECT COUNT(*) FROM session_attendance WHERE source = 'manual'"
+        )
+        .await,
+        1
+    );
+    let grid: serde_json::Value = post(
+        &app,
+        &admin,
+        "admin_get_attendance",
+        &f(&[("formation_id", &fx.formation.to_string())]),
+    )
+    .await
+    .json()
+    .await
+    .unwrap();
+    assert_eq!(grid["learners"][0]["attended"], serde_json::json!([true]));
+    assert_eq!(grid["learners"][0]["attended_sessions"], 1);
+    assert_eq!(grid["learners"][0]["attendance_rate"], 10.0);
+
+    assert_eq!(
+        post(&app, &admin, "admin_set_attendance", &mark("0"))
+            .await
+            .status()
+            .as_u16(),
+        200
+    );
+    assert_eq!(
+        scalar(&app, "SELECT COUNT(*) FROM session_attendance").await,
+        0
+    );
+    let grid: serde_json::Value = post(
+        &app,
+        &admin,
+        "admin_get_attendance",
+        &f(&[("formation_id", &fx.formation.to_string())]),
+    )
+    .await
+    .json()
+    .await
+    .unwrap();
+    assert_eq!(grid["learners"][0]["attended_sessions"], 0);
+    assert_eq!(
+        scalar(
+            &app,
+            "SELECT COUNT(*) FROM audit_log WHERE action LIKE 'attendance.%'"
+        )
+        .await,
+        2
+    );
+
+    // Someone not enrolled cannot be marked; without JavaScript the grid says why.
+    let mut stranger = mark("1");
+    stranger[1].1 = "999999".into();
+    let resp = post_html(&app, &admin, "admin_set_attendance", &stranger).await;
+    assert_eq!(resp.status().as_u16(), 302);
+    let location = resp.headers()["location"].to_str().unwrap().to_string();
+    assert!(location.contains("error=a-not-enrolled"), "{location}");
+    let page = admin
+        .get(app.url(&location))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(page.contains("pas inscrit à cette formation"));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_csv_exports_are_attachments_with_a_bom_and_escaped_fields_for_admins_only() {
+    let app = spawn_app().await;
+    let fx = fixture(&app).await;
+    sqlx::query("UPDATE users SET name = $1 WHERE id = $2")
+        .bind("Dupont; \"Jo\"\nJr")
+        .bind(fx.learner)
+        .execute(&app.db.pool)
+        .await
+        .unwrap();
+    let (admin, _) = signed_in(&app, "chef@example.com", true).await;
+    for kind in ["inscriptions", "presences"] {
+        let resp = admin
+            .get(app.url(&format!("/admin/formations/{}/{kind}.csv", fx.formation)))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(resp.status().as_u16(), 200, "{kind}");
+        assert!(resp.headers()["content-disposition"]
+            .to_str()
+            .unwrap()
+            .starts_with("attachment; filename="));
+        assert!(resp.headers()["content-type"]
+            .to_str()
+            .unwrap()
+            .starts_with("text/csv"));
+        let body = resp.text().await.unwrap();
+        assert!(body.starts_with('\u{feff}'), "{kind}: BOM");
+        assert!(
+            body.contains("\"Dupont; \"\"Jo\"\"\nJr\";inscrit@example.com;"),
+            "{kind}: {body}"
+        );
+        assert!(body.contains("\r\n"));
+    }
+    let (learner, _) = signed_in(&app, "curieux@example.com", false).await;
+    let resp = learner
+        .get(app.url(&format!("/admin/formations/{}/presences.csv", fx.formation)))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(resp.status().as_u16(), 403);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_admin_change_is_in_the_audit_log_with_who_and_before_after() {
+    let app = spawn_app().await;
+    let fx = fixture(&app).await;
+    let (admin, _) = signed_in(&app, "chef@example.com", true).await;
+    let resp = post(
+        &app,
+        &admin,
+        "admin_archive_formation",
+        &f(&[("id", &fx.formation.to_string()), ("archived", "1")]),
+    )
+    .await;
+    assert_eq!(
+        resp.status().as_u16(),
+        422,
+        "archiving asks for confirmation"
+    );
+    let resp = post(
+        &app,
+        &admin,
+        "admin_archive_formation",
+        &f(&[
+            ("id", &fx.formation.to_string()),
+            ("archived", "1"),
+            ("confirm", "on"),
+        ]),
+    )
+    .await;
+    assert_eq!(resp.status().as_u16(), 200);
+    let entries: serde_json::Value = post(&app, &admin, "admin_list_audit", &[])
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(entries[0]["action"], "formation.archive");
+    assert_eq!(entries[0]["actor_email"], "chef@example.com");
+    assert!(entries[0]["before_json"]
+        .as_str()
+        .unwrap()
+        .contains("\"archived\":false"));
+    assert!(entries[0]["after_json"]
+        .as_str()
+        .unwrap()
+        .contains("\"archived\":true"));
+
+    // Archived: out of the catalogue, enrollments kept.
+    let (learner, _) = signed_in(&app, "curieux@example.com", false).await;
+    let catalogue: serde_json::Value = post(&app, &learner, "catalogue", &[])
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(catalogue["formations"].as_array().unwrap().len(), 0);
+    assert_eq!(scalar(&app, "SELECT COUNT(*) FROM enrollments").await, 1);
+    let page = admin
+        .get(app.url("/admin/audit"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(page.contains("formation.archive") || page.contains("Archivage"));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_dashboard_counts_enrollments_by_effective_status_and_pending_requests() {
+    let app = spawn_app().await;
+    let fx = fixture(&app).await;
+    // Stored 'upcoming' but started in 2024 and ends in 2099: effectively active.
+    let _ = fx.enrollment;
+    let (admin, _) = signed_in(&app, "chef@example.com", true).await;
+    let dash: serde_json::Value = post(&app, &admin, "admin_get_dashboard", &[])
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(dash["active"], 1);
+    assert_eq!(dash["upcoming"], 0);
+    assert_eq!(dash["pending_requests"], 1);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_formations_list_is_searched_and_filtered_by_level_and_platform_and_hides_archived_ones(
+) {
+    let app = spawn_app().await;
+    let (admin, _) = signed_in(&app, "chef@example.com", true).await;
+    let mut alpha = zoom_formation("Alpha trading");
+    alpha.instructor_name = "Jane Smith".into();
+    app.db.insert_formation(&alpha).await.unwrap();
+    let mut beta = zoom_formation("Beta analyse");
+    beta.level = Level::Beginner;
+    beta.platform = Platform::GoogleMeet;
+    beta.meeting_link = "https://meet.google.com/abc-defg-hij".into();
+    app.db.insert_formation(&beta).await.unwrap();
+    let gamma = app
+        .db
+        .insert_formation(&zoom_formation("Gamma archivée"))
+        .await
+        .unwrap();
+    sqlx::query("UPDATE formations SET archived = 1 WHERE id = $1")
+        .bind(gamma)
+        .execute(&app.db.pool)
+        .await
+        .unwrap();
+
+    let mut seen = Vec::new();
+    for pairs in [
+        vec![],
+        f(&[("q", "SMITH")]),
+        f(&[("level", "beginner")]),
+        f(&[("platform", "zoom")]),
+        f(&[("archived", "1"), ("platform", "zoom")]),
+    ] {
+        let resp = post(&app, &admin, "admin_list_formations", &pairs).await;
+        assert_eq!(resp.status().as_u16(), 200);
+        let body: serde_json::Value = resp.json().await.unwrap();
+        let names: Vec<String> = body
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| f["name"].as_str().unwrap().to_string())
+            .collect();
+        seen.push(names.join(", "));
+    }
+    assert_eq!(
+        seen,
+        [
+            "Alpha trading, Beta analyse",
+            "Alpha trading",
+            "Beta analyse",
+            "Alpha trading",
+            "Alpha trading, Gamma archivée",
+        ]
+    );
+    let page = admin
+        .get(app.url("/admin/formations?level=beginner"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(page.contains("Beta analyse") && !page.contains("Alpha trading"));
+}

@@ -1,0 +1,15 @@
+//! All HTTP and CLI tests compile into one binary. Each test starts the real
+//! server (or the real CLI) on a fresh database of the backend chosen by
+//! FORMATIONS_TEST_BACKEND (sqlite, the default, or postgres).
+//! Tests run on a multi-threaded runtime, as the server does in production.
+//! Every request gives up after 30 s, so a hung render fails its test with the
+//! request that hung instead of stalling the run (see
+//! `pages_keep_rendering_while_other_apps_are_built_in_the_same_process`).
+
+mod accounts;
+mod admin;
+mod cli;
+mod helpers;
+mod pages;
+mod rest;
+mod security;
