@@ -462,6 +462,17 @@ pub struct AuditEntry {
     pub after_json: Option<String>,
 }
 
+/// One page of the audit log, newest first. `older_than` is the cursor of the
+/// next page (the last entry's id) when older entries exist.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AuditPage {
+    pub entries: Vec<AuditEntry>,
+    pub older_than: Option<i64>,
+}
+
+/// How many audit entries a page shows.
+pub const AUDIT_PAGE_SIZE: i64 = 100;
+
 /// A formation of the learners' catalogue: never any meeting detail.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CatalogueEntry {

@@ -19,8 +19,9 @@ pub enum Backend {
 pub struct Db {
     pub pool: AnyPool,
     pub backend: Backend,
-    /// Statements issued through [`Db::pool`]: lets tests prove that a page
-    /// costs a constant number of queries whatever the data size.
+    /// Trips to the database through [`Db::pool`] (a transaction counts once;
+    /// the statements inside one are a fixed list, never a loop): lets tests
+    /// prove that a page costs the same whatever the data size.
     queries: Arc<AtomicU64>,
 }
 
@@ -121,7 +122,7 @@ impl Db {
         })
     }
 
-    /// The pool, counted: every store method runs its statements through here.
+    /// The pool, counted: every store method goes through here.
     pub fn pool(&self) -> &AnyPool {
         self.queries.fetch_add(1, Ordering::Relaxed);
         &self.pool

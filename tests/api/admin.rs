@@ -1116,6 +1116,7 @@ async fn every_admin_change_is_in_the_audit_log_with_who_and_before_after() {
         .json()
         .await
         .unwrap();
+    let entries = &entries["entries"];
     assert_eq!(entries[0]["action"], "formation.archive");
     assert_eq!(entries[0]["actor_email"], "chef@example.com");
     assert!(entries[0]["before_json"]
@@ -1226,4 +1227,215 @@ async fn the_formations_list_is_searched_and_filtered_by_level_and_platform_and_
         .await
         .unwrap();
     assert!(page.contains("Beta analyse") && !page.contains("Alpha trading"));
+}
+
+/// A formation with `sessions` sessions and `learners` enrolled learners, each
+/// present at every session, plus as many pending requests.
+async fn populated_formation(app: &TestApp, name: &str, sessions: i64, learners: i64) -> i64 {
+    let formation = app
+        .db
+        .insert_formation(&zoom_formation(name))
+        .await
+        .unwrap();
+    let mut session_ids = vec![];
+    for n in 1..=sessions {
+        let at = Utc.with_ymd_and_hms(2099, 1, 1, 18, 0, 0).unwrap() + chrono::Duration::days(n);
+        session_ids.push(
+            app.db
+                .insert_session(&NewSession {
+                    formation_id: formation,
+                    session_number: n,
+                    title: format!("Séance {n}"),
+                    scheduled_at: at,
+                    duration_minutes: 90,
+                    meeting_link: None,
+                    recording_link: None,
+                })
+                .await
+                .unwrap(),
+        );
+    }
+    for i in 0..learners {
+        let email = format!("{formation}-{i}@example.com");
+        let user = create_user(&app.db, &email, "Inscrit", PASSWORD, false)
+            .await
+            .unwrap();
+        app.db
+            .insert_enrollment(&NewEnrollment {
+                user_id: user,
+                formation_id: formation,
+                start_date: NaiveDate::from_ymd_opt(2099, 1, 1).unwrap(),
+                end_date: NaiveDate::from_ymd_opt(2099, 3, 1).unwrap(),
+                status: EnrollmentStatus::Upcoming,
+                total_sessions: sessions,
+            })
+            .await
+            .unwrap();
+        for session in &session_ids {
+            sqlx::query(
+                "INSERT INTO session_attendance (user_id, session_id, marked_at, source)
+                 VALUES ($1, $2, '2099-01-02T19:00:00Z', 'manual')",
+            )
+            .bind(user)
+            .bind(session)
+            .execute(&app.db.pool)
+            .await
+            .unwrap();
+        }
+        let asker = create_user(
+            &app.db,
+            &format!("ask-{email}"),
+            "Demandeur",
+            PASSWORD,
+            false,
+        )
+        .await
+        .unwrap();
+        app.db.request_enrollment(asker, formation).await.unwrap();
+    }
+    formation
+}
+
+async fn page_cost(app: &TestApp, client: &reqwest::Client, path: &str) -> u64 {
+    let before = app.db.query_count();
+    let resp = client.get(app.url(path)).send().await.unwrap();
+    assert_eq!(resp.status().as_u16(), 200, "{path}");
+    resp.text().await.unwrap();
+    app.db.query_count() - before
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn each_admin_page_costs_the_same_number_of_queries_for_one_or_many_rows() {
+    let app = spawn_app().await;
+    let (admin, _) = signed_in(&app, "cout@example.com", true).await;
+    let small = populated_formation(&app, "Petite", 1, 1).await;
+    let first_session = |formation: i64| {
+        let app = &app;
+        async move {
+            sqlx::query_scalar::<_, i64>(
+                "SELECT MIN(id) FROM formation_sessions WHERE formation_id = $1",
+            )
+            .bind(formation)
+            .fetch_one(&app.db.pool)
+            .await
+            .unwrap()
+        }
+    };
+    let per_formation = |f: i64, s: i64| {
+        vec![
+            format!("/admin/formations/{f}"),
+            format!("/admin/formations/{f}/seances"),
+            format!("/admin/formations/{f}/inscriptions"),
+            format!("/admin/formations/{f}/presences"),
+            format!("/admin/seances/{s}"),
+            format!("/admin/formations/{f}/inscriptions.csv"),
+            format!("/admin/formations/{f}/presences.csv"),
+        ]
+    };
+    let global = [
+        "/admin",
+        "/admin/formations",
+        "/admin/demandes",
+        "/admin/audit",
+    ];
+    let mut global_small = vec![];
+    for path in global {
+        global_small.push(page_cost(&app, &admin, path).await);
+    }
+    let small_paths = per_formation(small, first_session(small).await);
+    let mut small_costs = vec![];
+    for path in &small_paths {
+        small_costs.push(page_cost(&app, &admin, path).await);
+    }
+
+    let large = populated_formation(&app, "Grande", 10, 8).await;
+    for extra in 0..3 {
+        populated_formation(&app, &format!("Autre {extra}"), 3, 1).await;
+    }
+    for (path, small_cost) in global.iter().zip(global_small) {
+        let cost = page_cost(&app, &admin, path).await;
+        assert_eq!(cost, small_cost, "{path}");
+        assert!(cost <= 6, "{path}: {cost} queries");
+    }
+    let large_paths = per_formation(large, first_session(large).await);
+    for ((path, small_cost), small_path) in large_paths.iter().zip(small_costs).zip(&small_paths) {
+        let cost = page_cost(&app, &admin, path).await;
+        assert_eq!(cost, small_cost, "{path} against {small_path}");
+        assert!(cost <= 6, "{path}: {cost} queries");
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_admin_page_for_a_record_that_does_not_exist_is_the_not_found_page() {
+    let app = spawn_app().await;
+    let (admin, _) = signed_in(&app, "introuvable@example.com", true).await;
+    for path in [
+        "/admin/formations/999999",
+        "/admin/formations/999999/seances",
+        "/admin/formations/999999/inscriptions",
+        "/admin/formations/999999/presences",
+        "/admin/seances/999999",
+        "/admin/formations/pas-un-nombre",
+    ] {
+        let resp = admin.get(app.url(path)).send().await.unwrap();
+        assert_eq!(resp.status().as_u16(), 404, "{path}");
+        assert!(
+            resp.text().await.unwrap().contains("Page introuvable"),
+            "{path}"
+        );
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_audit_log_pages_through_every_entry_once_newest_first() {
+    let app = spawn_app().await;
+    let (admin, admin_id) = signed_in(&app, "archiviste@example.com", true).await;
+    for n in 1..=230 {
+        sqlx::query(
+            "INSERT INTO audit_log (actor_id, actor_email, action, entity, entity_id, at)
+             VALUES ($1, 'archiviste@example.com', 'formation.update', 'formation', $2, '2026-01-01T10:00:00Z')",
+        )
+        .bind(admin_id)
+        .bind(n)
+        .execute(&app.db.pool)
+        .await
+        .unwrap();
+    }
+    let mut seen = vec![];
+    let mut path = "/admin/audit".to_string();
+    let mut pages = 0;
+    loop {
+        let html = admin
+            .get(app.url(&path))
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
+        pages += 1;
+        seen.extend(html.match_indices("formation #").map(|(at, _)| {
+            html[at + "formation #".len()..]
+                .chars()
+                .take_while(char::is_ascii_digit)
+                .collect::<String>()
+                .parse::<i64>()
+                .unwrap()
+        }));
+        assert_eq!(html.contains("Les plus récentes"), pages > 1, "{path}");
+        match html.split("href=\"/admin/audit?avant=").nth(1) {
+            Some(rest) => path = format!("/admin/audit?avant={}", &rest[..rest.find('"').unwrap()]),
+            None => break,
+        }
+    }
+    assert_eq!(pages, 3);
+    assert_eq!(seen, (1..=230).rev().collect::<Vec<i64>>());
+
+    let refused = post(&app, &admin, "admin_list_audit", &f(&[("before", "-4")])).await;
+    assert_eq!(refused.status().as_u16(), 400);
+    assert!(refused
+        .text()
+        .await
+        .unwrap()
+        .contains("identifiant positif"));
 }

@@ -249,7 +249,7 @@ impl Db {
         .bind(filter.level.map(Level::as_str).unwrap_or_default())
         .bind(filter.platform.map(Platform::as_str).unwrap_or_default())
         .bind(i64::from(filter.include_archived))
-        .fetch_all(&self.pool)
+        .fetch_all(self.pool())
         .await?;
         Ok(rows
             .into_iter()
@@ -281,7 +281,7 @@ impl Db {
 
     #[tracing::instrument(skip_all, err)]
     pub async fn admin_formation(&self, id: i64) -> Result<FormationDetail, AppError> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.pool().begin().await?;
         let detail = formation_detail_in(&mut tx, id).await?;
         tx.commit().await?;
         Ok(detail)
@@ -293,7 +293,7 @@ impl Db {
         actor: &SessionUser,
         f: &FormationFields,
     ) -> Result<i64, AppError> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.pool().begin().await?;
         let id = super::catalog::insert_formation_in(&mut *tx, f).await?;
         record(
             &mut tx,
@@ -321,7 +321,7 @@ impl Db {
         version: i64,
         f: &FormationFields,
     ) -> Result<(), AppError> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.pool().begin().await?;
         let before = formation_detail_in(&mut tx, id).await?;
         let done = sqlx::query(
             "UPDATE formations SET name = $1, description = $2, level = $3, platform = $4,
@@ -374,7 +374,7 @@ impl Db {
         id: i64,
         archived: bool,
     ) -> Result<(), AppError> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.pool().begin().await?;
         let before = formation_detail_in(&mut tx, id).await?;
         sqlx::query(
             "UPDATE formations SET archived = $1, version = version + 1, updated_at = $2 WHERE id = $3",
@@ -406,7 +406,7 @@ impl Db {
 
     #[tracing::instrument(skip_all, err)]
     pub async fn admin_head(&self, formation_id: i64) -> Result<FormationHead, AppError> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.pool().begin().await?;
         let head = head_in(&mut tx, formation_id).await?;
         tx.commit().await?;
         Ok(head)
@@ -414,7 +414,7 @@ impl Db {
 
     #[tracing::instrument(skip_all, err)]
     pub async fn admin_sessions(&self, formation_id: i64) -> Result<SessionsView, AppError> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.pool().begin().await?;
         let formation = head_in(&mut tx, formation_id).await?;
         let sessions = sessions_in(&mut tx, &formation).await?;
         tx.commit().await?;
@@ -426,7 +426,7 @@ impl Db {
 
     #[tracing::instrument(skip_all, err)]
     pub async fn admin_session(&self, session_id: i64) -> Result<SessionView, AppError> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.pool().begin().await?;
         let (formation_id, session) = session_in(&mut tx, session_id).await?;
         let formation = head_in(&mut tx, formation_id).await?;
         let tz = tz_of(&formation.timezone);
@@ -444,7 +444,7 @@ impl Db {
         formation_id: i64,
         s: &SessionFields,
     ) -> Result<i64, AppError> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.pool().begin().await?;
         head_in(&mut tx, formation_id).await?;
         let id = insert_session_in(&mut tx, formation_id, s).await?;
         renumber(&mut tx, formation_id).await?;
@@ -478,7 +478,7 @@ impl Db {
         title: &str,
         series: &Series,
     ) -> Result<usize, AppError> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.pool().begin().await?;
         let head = head_in(&mut tx, formation_id).await?;
         let tz = tz_of(&head.timezone);
         let existing: HashSet<String> = sqlx::query_scalar(
@@ -551,7 +551,7 @@ impl Db {
         session_id: i64,
         s: &SessionFields,
     ) -> Result<i64, AppError> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.pool().begin().await?;
         let (formation_id, before) = session_in(&mut tx, session_id).await?;
         let head = head_in(&mut tx, formation_id).await?;
         let before = session_row(tz_of(&head.timezone), before);
@@ -595,7 +595,7 @@ impl Db {
         session_id: i64,
         recording_link: Option<&str>,
     ) -> Result<i64, AppError> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.pool().begin().await?;
         let (formation_id, before) = session_in(&mut tx, session_id).await?;
         sqlx::query("UPDATE formation_sessions SET recording_link = $1 WHERE id = $2")
             .bind(recording_link)
@@ -625,7 +625,7 @@ impl Db {
         actor: &SessionUser,
         session_id: i64,
     ) -> Result<i64, AppError> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.pool().begin().await?;
         let (formation_id, before) = session_in(&mut tx, session_id).await?;
         let head = head_in(&mut tx, formation_id).await?;
         let before = session_row(tz_of(&head.timezone), before);
@@ -658,7 +658,7 @@ impl Db {
 
     #[tracing::instrument(skip_all, err)]
     pub async fn admin_enrollments(&self, formation_id: i64) -> Result<EnrollmentsView, AppError> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.pool().begin().await?;
         let formation = head_in(&mut tx, formation_id).await?;
         let enrollments = enrollments_in(&mut tx, &formation).await?;
         tx.commit().await?;
@@ -680,7 +680,7 @@ impl Db {
         end: NaiveDate,
         total: Option<i64>,
     ) -> Result<i64, AppError> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.pool().begin().await?;
         let head = head_in(&mut tx, formation_id).await?;
         let (id, total) = enroll_in(&mut tx, user_id, &head, start, end, total).await?;
         sqlx::query(
@@ -721,7 +721,7 @@ impl Db {
         actor: &SessionUser,
         enrollment_id: i64,
     ) -> Result<i64, AppError> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.pool().begin().await?;
         let row: Option<(i64, String)> =
             sqlx::query_as("SELECT formation_id, status FROM enrollments WHERE id = $1")
                 .bind(enrollment_id)
@@ -752,7 +752,7 @@ impl Db {
 
     #[tracing::instrument(skip_all, err)]
     pub async fn admin_attendance(&self, formation_id: i64) -> Result<AttendanceGrid, AppError> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.pool().begin().await?;
         let formation = head_in(&mut tx, formation_id).await?;
         let sessions = sessions_in(&mut tx, &formation).await?;
         let enrollments = enrollments_in(&mut tx, &formation).await?;
@@ -803,7 +803,7 @@ impl Db {
         session_id: i64,
         present: bool,
     ) -> Result<bool, AppError> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.pool().begin().await?;
         let (session_formation, _) = session_in(&mut tx, session_id).await?;
         if session_formation != formation_id {
             return Err(AppError::NotFound);
@@ -871,7 +871,7 @@ impl Db {
             "SELECT e.status, e.start_date, e.end_date, f.timezone
              FROM enrollments e JOIN formations f ON f.id = e.formation_id",
         )
-        .fetch_all(&self.pool)
+        .fetch_all(self.pool())
         .await?;
         let mut counts: HashMap<EnrollmentStatus, i64> = HashMap::new();
         for (status, start, end, tz) in rows {
@@ -886,11 +886,11 @@ impl Db {
         }
         let pending_requests: i64 =
             sqlx::query_scalar("SELECT COUNT(*) FROM enrollment_requests WHERE status = 'pending'")
-                .fetch_one(&self.pool)
+                .fetch_one(self.pool())
                 .await?;
         let formations: i64 =
             sqlx::query_scalar("SELECT COUNT(*) FROM formations WHERE archived = 0")
-                .fetch_one(&self.pool)
+                .fetch_one(self.pool())
                 .await?;
         let paris = chrono_tz::Europe::Paris;
         let monday = week_start(today_in(paris, now));
@@ -904,7 +904,7 @@ impl Db {
         )
         .bind(instant_text(from))
         .bind(instant_text(to))
-        .fetch_all(&self.pool)
+        .fetch_all(self.pool())
         .await?;
         let week_sessions = rows
             .into_iter()

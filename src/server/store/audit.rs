@@ -8,7 +8,7 @@ use sqlx::{Any, Transaction};
 
 use super::instant_text;
 use crate::domain::account::SessionUser;
-use crate::domain::admin::AuditEntry;
+use crate::domain::admin::{AuditEntry, AuditPage};
 use crate::error::AppError;
 use crate::server::db::Db;
 
@@ -44,9 +44,11 @@ pub(crate) async fn record(
 }
 
 impl Db {
-    /// The latest entries, newest first.
+    /// A page of entries, newest first, older than the `before` id when one
+    /// is given. A keyset cursor, not an offset: entries written while an
+    /// admin pages through never shift or repeat a page.
     #[tracing::instrument(skip_all, err)]
-    pub async fn audit_entries(&self, limit: i64) -> Result<Vec<AuditEntry>, AppError> {
+    pub async fn audit_page(&self, before: Option<i64>, size: i64) -> Result<AuditPage, AppError> {
         let rows: Vec<(
             i64,
             String,
@@ -58,13 +60,17 @@ impl Db {
             Option<String>,
         )> = sqlx::query_as(
             "SELECT id, at, actor_email, action, entity, entity_id, before_json, after_json
-                 FROM audit_log ORDER BY id DESC LIMIT $1",
+                 FROM audit_log WHERE ($1 = 0 OR id < $1) ORDER BY id DESC LIMIT $2",
         )
-        .bind(limit)
-        .fetch_all(&self.pool)
+        .bind(before.unwrap_or(0))
+        // One more than shown tells whether an older page exists.
+        .bind(size + 1)
+        .fetch_all(self.pool())
         .await?;
-        Ok(rows
+        let more = rows.len() as i64 > size;
+        let entries: Vec<AuditEntry> = rows
             .into_iter()
+            .take(size as usize)
             .map(
                 |(id, at, actor_email, action, entity, entity_id, before_json, after_json)| {
                     AuditEntry {
@@ -79,6 +85,11 @@ impl Db {
                     }
                 },
             )
-            .collect())
+            .collect();
+        let older_than = more.then(|| entries.last().map(|e| e.id)).flatten();
+        Ok(AuditPage {
+            entries,
+            older_than,
+        })
     }
 }

@@ -39,7 +39,7 @@ impl Db {
             "SELECT id, name, description, level, platform, instructor_name, schedule_description
              FROM formations WHERE archived = 0 ORDER BY name, id",
         )
-        .fetch_all(&self.pool)
+        .fetch_all(self.pool())
         .await?;
         let requests: Vec<(
             i64,
@@ -62,7 +62,7 @@ impl Db {
                  ORDER BY r.created_at DESC, r.id DESC",
         )
         .bind(user_id)
-        .fetch_all(&self.pool)
+        .fetch_all(self.pool())
         .await?;
         let enrollments: Vec<(i64, String, String, String, String)> = sqlx::query_as(
             "SELECT e.formation_id, e.status, e.start_date, e.end_date, f.timezone
@@ -70,7 +70,7 @@ impl Db {
              WHERE e.user_id = $1 ORDER BY e.id",
         )
         .bind(user_id)
-        .fetch_all(&self.pool)
+        .fetch_all(self.pool())
         .await?;
 
         // Latest enrollment per formation, a live one winning over a cancelled one.
@@ -155,7 +155,7 @@ impl Db {
         user_id: i64,
         formation_id: i64,
     ) -> Result<i64, AppError> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.pool().begin().await?;
         let archived: Option<i64> =
             sqlx::query_scalar("SELECT archived FROM formations WHERE id = $1")
                 .bind(formation_id)
@@ -223,7 +223,7 @@ impl Db {
              WHERE r.status = 'pending'
              ORDER BY r.created_at, r.id",
         )
-        .fetch_all(&self.pool)
+        .fetch_all(self.pool())
         .await?;
         Ok(rows
             .into_iter()
@@ -262,7 +262,7 @@ impl Db {
         end: NaiveDate,
         total: Option<i64>,
     ) -> Result<i64, AppError> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.pool().begin().await?;
         let row: Option<(i64, i64, String)> = sqlx::query_as(
             "SELECT user_id, formation_id, status FROM enrollment_requests WHERE id = $1",
         )
@@ -324,7 +324,7 @@ impl Db {
         request_id: i64,
         reason: &str,
     ) -> Result<(), AppError> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.pool().begin().await?;
         let status: Option<String> =
             sqlx::query_scalar("SELECT status FROM enrollment_requests WHERE id = $1")
                 .bind(request_id)

@@ -5,6 +5,7 @@ use crate::api::admin::{admin_get_attendance, AdminSetAttendance};
 use crate::domain::admin::AttendanceGrid;
 use crate::ui::components::admin::form_state::{form_error, QueryForm};
 use crate::ui::components::admin::formation_nav::FormationNav;
+use crate::ui::components::error_notice::ErrorNotice;
 use crate::ui::hooks::use_route_id;
 
 /// Learners × sessions: each cell a button that marks or unmarks presence.
@@ -22,7 +23,7 @@ pub fn AdminAttendancePage() -> impl IntoView {
             {move || Suspend::new(async move {
                 match grid.await {
                     Ok(grid) => view! { <Grid grid mark /> }.into_any(),
-                    Err(err) => view! { <p class="field-error" role="alert">{err.to_string()}</p> }.into_any(),
+                    Err(error) => view! { <ErrorNotice error /> }.into_any(),
                 }
             })}
         </Suspense>

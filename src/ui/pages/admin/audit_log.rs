@@ -1,20 +1,31 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
+use leptos_router::hooks::use_query_map;
 
 use crate::api::admin::admin_list_audit;
+use crate::ui::components::error_notice::ErrorNotice;
 
 /// Who changed what, when, with the state before and after.
 #[component]
 pub fn AdminAuditPage() -> impl IntoView {
-    let entries = Resource::new(|| (), |_| admin_list_audit());
+    let query = use_query_map();
+    // `?avant=<id>`: a plain link, so paging works without JavaScript too.
+    let before = Memo::new(move |_| {
+        query
+            .read()
+            .get("avant")
+            .and_then(|v| v.parse::<i64>().ok())
+            .filter(|id| *id > 0)
+    });
+    let entries = Resource::new(move || before.get(), admin_list_audit);
     view! {
         <Title text="Journal des modifications" />
         <h1>"Journal des modifications"</h1>
         <Suspense fallback=|| view! { <p>"Chargement…"</p> }>
             {move || Suspend::new(async move {
                 match entries.await {
-                    Ok(rows) if rows.is_empty() => view! { <p>"Aucune modification enregistrée."</p> }.into_any(),
-                    Ok(rows) => view! {
+                    Ok(page) if page.entries.is_empty() => view! { <p>"Aucune modification enregistrée."</p> }.into_any(),
+                    Ok(page) => view! {
                         <table class="admin-table audit-table">
                             <caption class="visually-hidden">"Dernières modifications"</caption>
                             <thead>
@@ -27,7 +38,7 @@ pub fn AdminAuditPage() -> impl IntoView {
                                 </tr>
                             </thead>
                             <tbody>
-                                {rows.into_iter().map(|e| view! {
+                                {page.entries.into_iter().map(|e| view! {
                                     <tr>
                                         <td><time datetime=e.at.clone()>{e.at.replace('T', " ").replace('Z', "")}</time></td>
                                         <td>{e.actor_email}</td>
@@ -46,8 +57,14 @@ pub fn AdminAuditPage() -> impl IntoView {
                                 }).collect_view()}
                             </tbody>
                         </table>
+                        <nav class="pager" aria-label="Pages du journal">
+                            {before.get_untracked().map(|_| view! { <a href="/admin/audit">"← Les plus récentes"</a> })}
+                            {page.older_than.map(|id| view! {
+                                <a class="older" href=format!("/admin/audit?avant={id}")>"Modifications plus anciennes →"</a>
+                            })}
+                        </nav>
                     }.into_any(),
-                    Err(err) => view! { <p class="field-error" role="alert">{err.to_string()}</p> }.into_any(),
+                    Err(error) => view! { <ErrorNotice error /> }.into_any(),
                 }
             })}
         </Suspense>

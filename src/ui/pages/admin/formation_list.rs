@@ -4,6 +4,7 @@ use leptos_router::hooks::use_query_map;
 
 use crate::api::admin::admin_list_formations;
 use crate::domain::catalog::{Level, Platform};
+use crate::ui::components::error_notice::ErrorNotice;
 
 #[component]
 pub fn AdminFormationsPage() -> impl IntoView {
@@ -82,7 +83,7 @@ pub fn AdminFormationsPage() -> impl IntoView {
                             </tbody>
                         </table>
                     }.into_any(),
-                    Err(err) => view! { <p class="field-error" role="alert">{err.to_string()}</p> }.into_any(),
+                    Err(error) => view! { <ErrorNotice error /> }.into_any(),
                 }
             })}
         </Suspense>

@@ -2,6 +2,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 
 use crate::api::admin::admin_get_dashboard;
+use crate::ui::components::error_notice::ErrorNotice;
 
 /// The admin dashboard: enrollments by effective status, pending payments,
 /// this week's sessions.
@@ -52,7 +53,7 @@ pub fn AdminHomePage() -> impl IntoView {
                             }}
                         </section>
                     }.into_any(),
-                    Err(err) => view! { <p class="field-error" role="alert">{err.to_string()}</p> }.into_any(),
+                    Err(error) => view! { <ErrorNotice error /> }.into_any(),
                 }
             })}
         </Suspense>

@@ -6,6 +6,7 @@ use crate::domain::admin::RequestRow;
 use crate::ui::components::admin::confirm_box::ConfirmBox;
 use crate::ui::components::admin::form_state::{form_error, QueryForm};
 use crate::ui::components::admin::text_field::TextField;
+use crate::ui::components::error_notice::ErrorNotice;
 use crate::ui::components::field_error::FieldError;
 
 /// Requests waiting for their payment: confirm (creates the enrollment) or
@@ -26,7 +27,7 @@ pub fn AdminRequestsPage() -> impl IntoView {
                             {rows.into_iter().map(|r| view! { <RequestItem r reload /> }).collect_view()}
                         </ul>
                     }.into_any(),
-                    Err(err) => view! { <p class="field-error" role="alert">{err.to_string()}</p> }.into_any(),
+                    Err(error) => view! { <ErrorNotice error /> }.into_any(),
                 }
             })}
         </Suspense>

@@ -9,6 +9,7 @@ use crate::ui::components::admin::confirm_box::ConfirmBox;
 use crate::ui::components::admin::form_state::{form_error, successes, QueryForm};
 use crate::ui::components::admin::formation_nav::FormationNav;
 use crate::ui::components::admin::text_field::TextField;
+use crate::ui::components::error_notice::ErrorNotice;
 use crate::ui::components::field_error::FieldError;
 use crate::ui::hooks::use_route_id;
 
@@ -31,7 +32,7 @@ pub fn AdminSessionEditPage() -> impl IntoView {
             {move || Suspend::new(async move {
                 match session.await {
                     Ok(data) => view! { <SessionForms data update recording delete /> }.into_any(),
-                    Err(err) => view! { <p class="field-error" role="alert">{err.to_string()}</p> }.into_any(),
+                    Err(error) => view! { <ErrorNotice error /> }.into_any(),
                 }
             })}
         </Suspense>

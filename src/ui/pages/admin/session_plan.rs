@@ -6,6 +6,7 @@ use crate::domain::admin::SessionsView;
 use crate::ui::components::admin::form_state::{form_error, successes, QueryForm};
 use crate::ui::components::admin::formation_nav::FormationNav;
 use crate::ui::components::admin::text_field::TextField;
+use crate::ui::components::error_notice::ErrorNotice;
 use crate::ui::components::field_error::FieldError;
 use crate::ui::hooks::use_route_id;
 
@@ -27,7 +28,7 @@ pub fn AdminSessionsPage() -> impl IntoView {
             {move || Suspend::new(async move {
                 match view_data.await {
                     Ok(data) => view! { <SessionsBody data add series /> }.into_any(),
-                    Err(err) => view! { <p class="field-error" role="alert">{err.to_string()}</p> }.into_any(),
+                    Err(error) => view! { <ErrorNotice error /> }.into_any(),
                 }
             })}
         </Suspense>
