@@ -1298,9 +1298,7 @@ async fn populated_formation(app: &TestApp, name: &str, sessions: i64, learners:
 
 async fn page_cost(app: &TestApp, client: &reqwest::Client, path: &str) -> u64 {
     let before = app.db.query_count();
-    let resp = client.get(app.url(path)).send().await.unwrap();
-    assert_eq!(resp.status().as_u16(), 200, "{path}");
-    resp.text().await.unwrap();
+    assert_eq!(app.page(client, path).await.0, 200, "{path}");
     app.db.query_count() - before
 }
 
@@ -1377,12 +1375,9 @@ async fn an_admin_page_for_a_record_that_does_not_exist_is_the_not_found_page() 
         "/admin/seances/999999",
         "/admin/formations/pas-un-nombre",
     ] {
-        let resp = admin.get(app.url(path)).send().await.unwrap();
-        assert_eq!(resp.status().as_u16(), 404, "{path}");
-        assert!(
-            resp.text().await.unwrap().contains("Page introuvable"),
-            "{path}"
-        );
+        let (status, html) = app.page(&admin, path).await;
+        assert_eq!(status, 404, "{path}");
+        assert!(html.contains("Page introuvable"), "{path}");
     }
 }
 
@@ -1405,14 +1400,8 @@ async fn the_audit_log_pages_through_every_entry_once_newest_first() {
     let mut path = "/admin/audit".to_string();
     let mut pages = 0;
     loop {
-        let html = admin
-            .get(app.url(&path))
-            .send()
-            .await
-            .unwrap()
-            .text()
-            .await
-            .unwrap();
+        let (status, html) = app.page(&admin, &path).await;
+        assert_eq!(status, 200, "{path}");
         pages += 1;
         seen.extend(html.match_indices("formation #").map(|(at, _)| {
             html[at + "formation #".len()..]
