@@ -57,12 +57,15 @@ pub fn AdminAuditPage() -> impl IntoView {
                                 }).collect_view()}
                             </tbody>
                         </table>
-                        <nav class="pager" aria-label="Pages du journal">
-                            {before.get_untracked().map(|_| view! { <a href="/admin/audit">"← Les plus récentes"</a> })}
-                            {page.older_than.map(|id| view! {
-                                <a class="older" href=format!("/admin/audit?avant={id}")>"Modifications plus anciennes →"</a>
-                            })}
-                        </nav>
+                        // A navigation landmark only when there is somewhere to go.
+                        {(before.get_untracked().is_some() || page.older_than.is_some()).then(|| view! {
+                            <nav class="pager" aria-label="Pages du journal">
+                                {before.get_untracked().map(|_| view! { <a href="/admin/audit">"← Les plus récentes"</a> })}
+                                {page.older_than.map(|id| view! {
+                                    <a class="older" href=format!("/admin/audit?avant={id}")>"Modifications plus anciennes →"</a>
+                                })}
+                            </nav>
+                        })}
                     }.into_any(),
                     Err(error) => view! { <ErrorNotice error /> }.into_any(),
                 }
