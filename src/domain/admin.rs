@@ -49,6 +49,7 @@ pub const MESSAGES: &[(&str, &str, &str)] = &[
     ("a-already", "", "Vous êtes déjà inscrit à cette formation."),
     ("a-archived", "", "Cette formation est archivée."),
     ("a-not-enrolled", "", "Cet apprenant n'est pas inscrit à cette formation."),
+    ("a-not-started", "", super::attendance::REFUSED_NOT_STARTED),
 ];
 
 /// The message of a code, with its field ("" for the whole form).
@@ -362,6 +363,9 @@ pub struct SessionRow {
     pub duration_minutes: i64,
     pub meeting_link: String,
     pub recording_link: String,
+    /// Whether its attendance has opened (`attendance::attendance_open`):
+    /// until then the grid and the CSV show it blank and locked.
+    pub attendance_open: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

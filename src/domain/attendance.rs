@@ -8,6 +8,12 @@ pub const REFUSED_OUTSIDE_PERIOD: &str =
     "Cette séance ne fait pas partie de votre période d'inscription.";
 pub const REFUSED_OUTSIDE_WINDOW: &str =
     "La présence se marque de 15 minutes avant le début jusqu'à 24 heures après la fin de la séance.";
+/// Why any mark (the learner's, the admin's) is refused before a session.
+pub const REFUSED_NOT_STARTED: &str =
+    "Cette séance n'a pas encore eu lieu : la présence se marque au plus tôt 15 minutes avant son début.";
+
+/// How long before its start a session's attendance opens.
+const OPENS_BEFORE_MINUTES: i64 = 15;
 
 /// attended / total × 100, rounded to one decimal; 0.0 when nothing is planned.
 pub fn attendance_rate(attended: i64, total: i64) -> f64 {
@@ -17,16 +23,35 @@ pub fn attendance_rate(attended: i64, total: i64) -> f64 {
     (attended as f64 * 1000.0 / total as f64).round() / 10.0
 }
 
-/// A learner may mark their own presence from 15 minutes before a session
-/// starts until 24 hours after it ends.
+/// Whether a session's attendance has opened at `now` (15 minutes before
+/// its start). The one rule for every way a presence is written — the
+/// learner's own mark, the admin's grid — and for what the grid and the CSV
+/// show: before that, a session has not happened and nobody attended it.
+pub fn attendance_open(starts_at: DateTime<Utc>, now: DateTime<Utc>) -> bool {
+    starts_at - Duration::minutes(OPENS_BEFORE_MINUTES) <= now
+}
+
+/// [`attendance_open`] as a check, with the message to show.
+pub fn check_attendance_open(
+    starts_at: DateTime<Utc>,
+    now: DateTime<Utc>,
+) -> Result<(), &'static str> {
+    if attendance_open(starts_at, now) {
+        Ok(())
+    } else {
+        Err(REFUSED_NOT_STARTED)
+    }
+}
+
+/// A learner may mark their own presence from the opening of attendance
+/// (15 minutes before a session starts) until 24 hours after it ends.
 pub fn within_marking_window(
     starts_at: DateTime<Utc>,
     duration_minutes: i64,
     now: DateTime<Utc>,
 ) -> bool {
-    let opens = starts_at - Duration::minutes(15);
     let closes = starts_at + Duration::minutes(duration_minutes) + Duration::hours(24);
-    opens <= now && now <= closes
+    attendance_open(starts_at, now) && now <= closes
 }
 
 #[cfg(test)]
@@ -65,5 +90,23 @@ mod tests {
             120,
             start + Duration::hours(26) + Duration::seconds(1)
         ));
+    }
+
+    #[test]
+    fn attendance_opens_fifteen_minutes_before_the_start_and_stays_open() {
+        let start = Utc.with_ymd_and_hms(2024, 1, 22, 18, 0, 0).unwrap();
+        let before = start - Duration::minutes(15) - Duration::seconds(1);
+        assert!(!attendance_open(start, before));
+        assert_eq!(
+            check_attendance_open(start, before),
+            Err(REFUSED_NOT_STARTED)
+        );
+        assert!(attendance_open(start, start - Duration::minutes(15)));
+        // Unlike the learner's window, it never closes: an admin fixes
+        // the register of a past session at any time.
+        assert_eq!(
+            check_attendance_open(start, start + Duration::days(400)),
+            Ok(())
+        );
     }
 }

@@ -112,11 +112,15 @@ async fn attendance_csv(
         .iter()
         .map(|l| {
             let mut row = vec![l.name.clone(), l.email.clone()];
-            row.extend(
-                l.attended
-                    .iter()
-                    .map(|p| if *p { "Présent" } else { "Absent" }.to_string()),
-            );
+            // A session that has not happened yet is neither: left empty.
+            row.extend(grid.sessions.iter().zip(&l.attended).map(|(s, p)| {
+                match (s.attendance_open, *p) {
+                    (false, _) => "",
+                    (true, true) => "Présent",
+                    (true, false) => "Absent",
+                }
+                .to_string()
+            }));
             row.push(l.attended_sessions.to_string());
             row.push(rate(l.attendance_rate));
             row

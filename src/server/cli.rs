@@ -60,6 +60,8 @@ pub enum UserCommand {
         email: String,
         #[arg(long)]
         name: String,
+        /// The password, or `-` to read it from standard input (first line)
+        /// so that it stays out of the process list and the shell history.
         #[arg(long)]
         password: String,
         #[arg(long)]
@@ -88,6 +90,7 @@ pub struct FormationArgs {
     meeting_link: String,
     #[arg(long)]
     meeting_id: Option<String>,
+    /// The meeting password, or `-` to read it from standard input
     #[arg(long)]
     meeting_password: Option<String>,
     #[arg(long)]
@@ -162,6 +165,29 @@ impl From<AppError> for CliError {
     }
 }
 
+/// A secret given on the command line, or read from standard input when it
+/// is `-`: its first line, without the line ending.
+fn secret(flag: &str, value: String) -> Result<String, CliError> {
+    if value != "-" {
+        return Ok(value);
+    }
+    secret_from(flag, std::io::stdin().lock())
+}
+
+fn secret_from(flag: &str, mut input: impl std::io::BufRead) -> Result<String, CliError> {
+    let mut line = String::new();
+    let read = input
+        .read_line(&mut line)
+        .map_err(|e| CliError(format!("{flag}: cannot read standard input: {e}")))?;
+    let line = line.trim_end_matches(['\n', '\r']);
+    if read == 0 || line.is_empty() {
+        return Err(CliError(format!(
+            "{flag}: '-' reads it from standard input, which gave an empty line"
+        )));
+    }
+    Ok(line.to_string())
+}
+
 fn optional(value: Option<String>) -> Option<String> {
     value
         .map(|v| v.trim().to_string())
@@ -196,12 +222,17 @@ pub async fn run(command: Command, config: Config) -> Result<(), CliError> {
             password,
             admin,
         }) => {
+            let password = secret("--password", password)?;
             let db = open().await?;
             let id = create_user(&db, &email, &name, &password, admin).await?;
             println!("{id}");
             Ok(())
         }
-        Command::Formation(FormationCommand::Create(args)) => {
+        Command::Formation(FormationCommand::Create(mut args)) => {
+            args.meeting_password = args
+                .meeting_password
+                .map(|pw| secret("--meeting-password", pw))
+                .transpose()?;
             let formation = parse_formation(args)?;
             let db = open().await?;
             println!("{}", db.insert_formation(&formation).await?);
@@ -340,4 +371,26 @@ async fn enroll(db: &Db, args: EnrollArgs) -> Result<i64, CliError> {
         total_sessions: args.total_sessions,
     };
     Ok(db.insert_enrollment(&enrollment).await?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_secret_from_standard_input_is_its_first_line_without_the_line_ending() {
+        let read = |text: &str| secret_from("--password", text.as_bytes());
+        assert_eq!(read("s3cret pw\r\nrest\n").unwrap(), "s3cret pw");
+        assert_eq!(
+            read("last-line-without-newline").unwrap(),
+            "last-line-without-newline"
+        );
+        for empty in ["", "\n"] {
+            let err = read(empty).unwrap_err().to_string();
+            assert!(
+                err.starts_with("--password: ") && err.contains("empty"),
+                "{err}"
+            );
+        }
+    }
 }

@@ -7,7 +7,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use sqlx::any::{install_default_drivers, AnyPoolOptions};
-use sqlx::{AnyPool, Executor};
+use sqlx::{Any, AnyPool, Executor, Transaction};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Backend {
@@ -126,6 +126,23 @@ impl Db {
     pub fn pool(&self) -> &AnyPool {
         self.queries.fetch_add(1, Ordering::Relaxed);
         &self.pool
+    }
+
+    /// A transaction that will write, counted like [`Db::pool`]. Every write
+    /// transaction of the stores starts here.
+    ///
+    /// On SQLite it takes the write lock at `BEGIN IMMEDIATE`: a deferred
+    /// `BEGIN` that reads first must upgrade its read lock to write, and in
+    /// WAL mode that upgrade fails at once with "database is locked" when
+    /// another writer committed meanwhile — the busy timeout does not cover
+    /// it. Taken up front, the lock is simply waited for (busy timeout).
+    /// PostgreSQL has row locks and needs nothing but `BEGIN`.
+    pub async fn begin_write(&self) -> Result<Transaction<'static, Any>, sqlx::Error> {
+        let pool = self.pool();
+        match self.backend {
+            Backend::Sqlite => pool.begin_with("BEGIN IMMEDIATE").await,
+            Backend::Postgres => pool.begin().await,
+        }
     }
 
     pub fn query_count(&self) -> u64 {

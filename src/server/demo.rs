@@ -158,10 +158,22 @@ fn formations() -> Vec<DemoFormation> {
 }
 
 /// Loads the demo data; returns a summary with the accounts to log in with.
+/// An account with a demo e-mail that the demo did not create is left as it
+/// is — not reset, not enrolled — and the summary says so.
 pub async fn load(db: &Db, now: DateTime<Utc>) -> Result<String, AppError> {
-    ensure_user(db, ADMIN_EMAIL, "Admin Démo", ADMIN_PASSWORD, Role::Admin).await?;
+    let mut accounts = Vec::new();
+    ensure_user(
+        db,
+        &mut accounts,
+        ADMIN_EMAIL,
+        "Admin Démo",
+        ADMIN_PASSWORD,
+        Role::Admin,
+    )
+    .await?;
     let camille = ensure_user(
         db,
+        &mut accounts,
         LEARNER_EMAIL,
         "Camille Martin",
         LEARNER_PASSWORD,
@@ -170,6 +182,7 @@ pub async fn load(db: &Db, now: DateTime<Utc>) -> Result<String, AppError> {
     .await?;
     let lea = ensure_user(
         db,
+        &mut accounts,
         SECOND_LEARNER_EMAIL,
         "Léa Dubois",
         LEARNER_PASSWORD,
@@ -221,6 +234,9 @@ pub async fn load(db: &Db, now: DateTime<Utc>) -> Result<String, AppError> {
             learners.push((lea, true));
         }
         for (user_id, live) in learners {
+            let Some(user_id) = user_id else {
+                continue;
+            };
             let status = if live {
                 EnrollmentStatus::Upcoming
             } else {
@@ -253,22 +269,39 @@ pub async fn load(db: &Db, now: DateTime<Utc>) -> Result<String, AppError> {
             }
         }
     }
-    Ok(format!(
-        "demo data ready\n  admin:   {ADMIN_EMAIL} / {ADMIN_PASSWORD}\n  learner: {LEARNER_EMAIL} / {LEARNER_PASSWORD}"
-    ))
+    Ok(format!("demo data ready\n{}", accounts.join("\n")))
 }
 
+/// The id of the demo account with this e-mail, created if missing; `None`
+/// when the e-mail belongs to an account the demo did not create. One line
+/// for the summary either way.
 async fn ensure_user(
     db: &Db,
+    accounts: &mut Vec<String>,
     email: &str,
     name: &str,
     password: &str,
     role: Role,
-) -> Result<i64, AppError> {
+) -> Result<Option<i64>, AppError> {
     let email = Email::parse(email)?;
-    if let Some(id) = db.user_id_by_email(&email).await? {
-        return Ok(id);
-    }
-    let hash = auth::hash_password(Password::parse(password)?).await?;
-    db.insert_user(&email, name, &hash, role).await
+    let label = match role {
+        Role::Admin => "admin:  ",
+        Role::Learner => "learner:",
+    };
+    let id = match db.user_origin(&email).await? {
+        Some((id, true)) => Some(id),
+        Some((_, false)) => None,
+        None => {
+            let hash = auth::hash_password(Password::parse(password)?).await?;
+            Some(db.insert_demo_user(&email, name, &hash, role).await?)
+        }
+    };
+    accounts.push(match id {
+        Some(_) => format!("  {label} {} / {password}", email.as_str()),
+        None => format!(
+            "  {label} {} already belongs to an account the demo did not create: left as it is",
+            email.as_str()
+        ),
+    });
+    Ok(id)
 }

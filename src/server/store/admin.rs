@@ -19,13 +19,13 @@ use crate::domain::admin::{
     FormationFields, FormationHead, FormationInput, FormationRow, GridLearner, Series, SessionRow,
     SessionView, SessionsView, WeekSession,
 };
-use crate::domain::attendance::attendance_rate;
+use crate::domain::attendance::{attendance_open, attendance_rate, check_attendance_open};
 use crate::domain::catalog::{Level, Platform};
 use crate::domain::recurrence::week_start;
 use crate::domain::schedule::{local_to_utc, weekly_occurrences};
 use crate::domain::status::{effective_status, today_in, EnrollmentStatus};
 use crate::error::AppError;
-use crate::server::db::Db;
+use crate::server::db::{Backend, Db};
 
 /// The most sessions one series may create.
 pub const MAX_SERIES: usize = 200;
@@ -93,10 +93,12 @@ type SessionTuple = (
 
 fn session_row(tz: Tz, t: SessionTuple) -> SessionRow {
     let (id, number, title, scheduled_at, duration_minutes, meeting_link, recording_link) = t;
-    let local = parse_instant(&scheduled_at)
+    let starts_at = parse_instant(&scheduled_at);
+    let local = starts_at
         .map(|at| at.with_timezone(&tz).format("%Y-%m-%dT%H:%M").to_string())
         .unwrap_or_default();
     SessionRow {
+        attendance_open: starts_at.is_some_and(|at| attendance_open(at, Utc::now())),
         id,
         number,
         title,
@@ -157,6 +159,47 @@ fn head_of(
         platform: Platform::parse(&platform).unwrap_or(Platform::Zoom),
         timezone,
         archived: archived == 1,
+    }
+}
+
+/// The formation a session belongs to.
+async fn session_formation_in(
+    tx: &mut Transaction<'_, Any>,
+    session_id: i64,
+) -> Result<i64, AppError> {
+    let formation_id: Option<i64> =
+        sqlx::query_scalar("SELECT formation_id FROM formation_sessions WHERE id = $1")
+            .bind(session_id)
+            .fetch_optional(&mut **tx)
+            .await?;
+    formation_id.ok_or(AppError::NotFound)
+}
+
+impl Db {
+    /// Serialises the changes to one formation and its sessions, taken
+    /// before anything of them is read. On PostgreSQL each statement sees
+    /// what was committed when it started: two sessions added at once would
+    /// both be numbered MAX + 1 (a unique violation, a 500), and two
+    /// renumberings or archive toggles could interleave and log a wrong
+    /// "before". The row lock makes the second transaction wait for the
+    /// first to commit and then read its result — waiting is right here,
+    /// whereas retrying on a unique violation would only cover the insert.
+    /// SQLite needs nothing: `BEGIN IMMEDIATE` (see [`Db::begin_write`])
+    /// already holds its single write lock.
+    async fn lock_formation(
+        &self,
+        tx: &mut Transaction<'_, Any>,
+        formation_id: i64,
+    ) -> Result<(), AppError> {
+        if self.backend == Backend::Postgres {
+            let found: Option<i64> =
+                sqlx::query_scalar("SELECT id FROM formations WHERE id = $1 FOR UPDATE")
+                    .bind(formation_id)
+                    .fetch_optional(&mut **tx)
+                    .await?;
+            found.ok_or(AppError::NotFound)?;
+        }
+        Ok(())
     }
 }
 
@@ -293,7 +336,7 @@ impl Db {
         actor: &SessionUser,
         f: &FormationFields,
     ) -> Result<i64, AppError> {
-        let mut tx = self.pool().begin().await?;
+        let mut tx = self.begin_write().await?;
         let id = super::catalog::insert_formation_in(&mut *tx, f).await?;
         record(
             &mut tx,
@@ -321,7 +364,7 @@ impl Db {
         version: i64,
         f: &FormationFields,
     ) -> Result<(), AppError> {
-        let mut tx = self.pool().begin().await?;
+        let mut tx = self.begin_write().await?;
         let before = formation_detail_in(&mut tx, id).await?;
         let done = sqlx::query(
             "UPDATE formations SET name = $1, description = $2, level = $3, platform = $4,
@@ -374,7 +417,8 @@ impl Db {
         id: i64,
         archived: bool,
     ) -> Result<(), AppError> {
-        let mut tx = self.pool().begin().await?;
+        let mut tx = self.begin_write().await?;
+        self.lock_formation(&mut tx, id).await?;
         let before = formation_detail_in(&mut tx, id).await?;
         sqlx::query(
             "UPDATE formations SET archived = $1, version = version + 1, updated_at = $2 WHERE id = $3",
@@ -444,7 +488,8 @@ impl Db {
         formation_id: i64,
         s: &SessionFields,
     ) -> Result<i64, AppError> {
-        let mut tx = self.pool().begin().await?;
+        let mut tx = self.begin_write().await?;
+        self.lock_formation(&mut tx, formation_id).await?;
         head_in(&mut tx, formation_id).await?;
         let id = insert_session_in(&mut tx, formation_id, s).await?;
         renumber(&mut tx, formation_id).await?;
@@ -478,7 +523,8 @@ impl Db {
         title: &str,
         series: &Series,
     ) -> Result<usize, AppError> {
-        let mut tx = self.pool().begin().await?;
+        let mut tx = self.begin_write().await?;
+        self.lock_formation(&mut tx, formation_id).await?;
         let head = head_in(&mut tx, formation_id).await?;
         let tz = tz_of(&head.timezone);
         let existing: HashSet<String> = sqlx::query_scalar(
@@ -551,8 +597,10 @@ impl Db {
         session_id: i64,
         s: &SessionFields,
     ) -> Result<i64, AppError> {
-        let mut tx = self.pool().begin().await?;
-        let (formation_id, before) = session_in(&mut tx, session_id).await?;
+        let mut tx = self.begin_write().await?;
+        let formation_id = session_formation_in(&mut tx, session_id).await?;
+        self.lock_formation(&mut tx, formation_id).await?;
+        let (_, before) = session_in(&mut tx, session_id).await?;
         let head = head_in(&mut tx, formation_id).await?;
         let before = session_row(tz_of(&head.timezone), before);
         sqlx::query(
@@ -595,8 +643,10 @@ impl Db {
         session_id: i64,
         recording_link: Option<&str>,
     ) -> Result<i64, AppError> {
-        let mut tx = self.pool().begin().await?;
-        let (formation_id, before) = session_in(&mut tx, session_id).await?;
+        let mut tx = self.begin_write().await?;
+        let formation_id = session_formation_in(&mut tx, session_id).await?;
+        self.lock_formation(&mut tx, formation_id).await?;
+        let (_, before) = session_in(&mut tx, session_id).await?;
         sqlx::query("UPDATE formation_sessions SET recording_link = $1 WHERE id = $2")
             .bind(recording_link)
             .bind(session_id)
@@ -625,8 +675,10 @@ impl Db {
         actor: &SessionUser,
         session_id: i64,
     ) -> Result<i64, AppError> {
-        let mut tx = self.pool().begin().await?;
-        let (formation_id, before) = session_in(&mut tx, session_id).await?;
+        let mut tx = self.begin_write().await?;
+        let formation_id = session_formation_in(&mut tx, session_id).await?;
+        self.lock_formation(&mut tx, formation_id).await?;
+        let (_, before) = session_in(&mut tx, session_id).await?;
         let head = head_in(&mut tx, formation_id).await?;
         let before = session_row(tz_of(&head.timezone), before);
         sqlx::query("DELETE FROM session_attendance WHERE session_id = $1")
@@ -680,7 +732,7 @@ impl Db {
         end: NaiveDate,
         total: Option<i64>,
     ) -> Result<i64, AppError> {
-        let mut tx = self.pool().begin().await?;
+        let mut tx = self.begin_write().await?;
         let head = head_in(&mut tx, formation_id).await?;
         let (id, total) = enroll_in(&mut tx, user_id, &head, start, end, total).await?;
         sqlx::query(
@@ -721,18 +773,24 @@ impl Db {
         actor: &SessionUser,
         enrollment_id: i64,
     ) -> Result<i64, AppError> {
-        let mut tx = self.pool().begin().await?;
+        let mut tx = self.begin_write().await?;
         let row: Option<(i64, String)> =
             sqlx::query_as("SELECT formation_id, status FROM enrollments WHERE id = $1")
                 .bind(enrollment_id)
                 .fetch_optional(&mut *tx)
                 .await?;
         let (formation_id, status) = row.ok_or(AppError::NotFound)?;
-        if status != "cancelled" {
-            sqlx::query("UPDATE enrollments SET status = 'cancelled' WHERE id = $1")
-                .bind(enrollment_id)
-                .execute(&mut *tx)
-                .await?;
+        // The condition, not the read above, decides: of two cancellations at
+        // once only one changes the row and writes the audit line.
+        let changed = sqlx::query(
+            "UPDATE enrollments SET status = 'cancelled' WHERE id = $1 AND status <> 'cancelled'",
+        )
+        .bind(enrollment_id)
+        .execute(&mut *tx)
+        .await?
+        .rows_affected()
+            == 1;
+        if changed {
             record(
                 &mut tx,
                 actor,
@@ -803,10 +861,17 @@ impl Db {
         session_id: i64,
         present: bool,
     ) -> Result<bool, AppError> {
-        let mut tx = self.pool().begin().await?;
-        let (session_formation, _) = session_in(&mut tx, session_id).await?;
+        let mut tx = self.begin_write().await?;
+        let (session_formation, session) = session_in(&mut tx, session_id).await?;
         if session_formation != formation_id {
             return Err(AppError::NotFound);
+        }
+        // Removing a mark stays possible (a session moved to a later date
+        // keeps its register to fix); adding one waits for the session.
+        if present {
+            let starts_at = parse_instant(&session.3).ok_or(AppError::Internal)?;
+            check_attendance_open(starts_at, Utc::now())
+                .map_err(|message| AppError::Conflict(message.into()))?;
         }
         let enrolled: i64 = sqlx::query_scalar(
             "SELECT COUNT(*) FROM enrollments WHERE user_id = $1 AND formation_id = $2 AND status <> 'cancelled'",

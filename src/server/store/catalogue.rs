@@ -7,6 +7,7 @@ use std::collections::HashMap;
 
 use chrono::{NaiveDate, Utc};
 use serde_json::json;
+use sqlx::{Any, Transaction};
 
 use super::admin::enroll_in;
 use super::audit::{record, Change};
@@ -27,6 +28,42 @@ fn effective(status: &str, start: &str, end: &str, tz: &str) -> EnrollmentStatus
         (Ok(s), Ok(e)) => effective_status(stored, s, e, today_in(tz, Utc::now())),
         _ => stored,
     }
+}
+
+/// Decides a pending request: the UPDATE's own condition on the status,
+/// and its row count, tell whether this call made the decision. A request
+/// already decided is a 409 with the reason, one that does not exist a 404.
+async fn claim_pending(
+    tx: &mut Transaction<'_, Any>,
+    request_id: i64,
+    status: &str,
+    reason: Option<&str>,
+    actor: &SessionUser,
+) -> Result<(), AppError> {
+    let claimed = sqlx::query(
+        "UPDATE enrollment_requests SET status = $1, reason = $2, decided_at = $3, decided_by = $4
+         WHERE id = $5 AND status = 'pending'",
+    )
+    .bind(status)
+    .bind(reason)
+    .bind(instant_text(Utc::now()))
+    .bind(actor.id)
+    .bind(request_id)
+    .execute(&mut **tx)
+    .await?
+    .rows_affected();
+    if claimed == 1 {
+        return Ok(());
+    }
+    let exists: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM enrollment_requests WHERE id = $1")
+        .bind(request_id)
+        .fetch_one(&mut **tx)
+        .await?;
+    Err(if exists == 0 {
+        AppError::NotFound
+    } else {
+        AppError::Conflict(admin::message("a-decided"))
+    })
 }
 
 impl Db {
@@ -155,7 +192,7 @@ impl Db {
         user_id: i64,
         formation_id: i64,
     ) -> Result<i64, AppError> {
-        let mut tx = self.pool().begin().await?;
+        let mut tx = self.begin_write().await?;
         let archived: Option<i64> =
             sqlx::query_scalar("SELECT archived FROM formations WHERE id = $1")
                 .bind(formation_id)
@@ -262,17 +299,18 @@ impl Db {
         end: NaiveDate,
         total: Option<i64>,
     ) -> Result<i64, AppError> {
-        let mut tx = self.pool().begin().await?;
-        let row: Option<(i64, i64, String)> = sqlx::query_as(
-            "SELECT user_id, formation_id, status FROM enrollment_requests WHERE id = $1",
-        )
-        .bind(request_id)
-        .fetch_optional(&mut *tx)
-        .await?;
-        let (user_id, formation_id, status) = row.ok_or(AppError::NotFound)?;
-        if status != "pending" {
-            return Err(AppError::Conflict(admin::message("a-decided")));
-        }
+        let mut tx = self.begin_write().await?;
+        let row: Option<(i64, i64)> =
+            sqlx::query_as("SELECT user_id, formation_id FROM enrollment_requests WHERE id = $1")
+                .bind(request_id)
+                .fetch_optional(&mut *tx)
+                .await?;
+        let (user_id, formation_id) = row.ok_or(AppError::NotFound)?;
+        // The request is claimed first, on its status: of a confirmation and
+        // a refusal (or two confirmations) at once, the second waits for the
+        // first (its row lock on PostgreSQL, the write lock on SQLite), then
+        // changes no row and is told so — never a second decision.
+        claim_pending(&mut tx, request_id, "confirmed", None, actor).await?;
         let head: (i64, String, String, String, i64) = sqlx::query_as(
             "SELECT id, name, platform, timezone, archived FROM formations WHERE id = $1",
         )
@@ -287,16 +325,11 @@ impl Db {
             archived: head.4 == 1,
         };
         let (enrollment_id, total) = enroll_in(&mut tx, user_id, &head, start, end, total).await?;
-        sqlx::query(
-            "UPDATE enrollment_requests SET status = 'confirmed', enrollment_id = $1, decided_at = $2, decided_by = $3
-             WHERE id = $4",
-        )
-        .bind(enrollment_id)
-        .bind(instant_text(Utc::now()))
-        .bind(actor.id)
-        .bind(request_id)
-        .execute(&mut *tx)
-        .await?;
+        sqlx::query("UPDATE enrollment_requests SET enrollment_id = $1 WHERE id = $2")
+            .bind(enrollment_id)
+            .bind(request_id)
+            .execute(&mut *tx)
+            .await?;
         record(
             &mut tx,
             actor,
@@ -324,27 +357,8 @@ impl Db {
         request_id: i64,
         reason: &str,
     ) -> Result<(), AppError> {
-        let mut tx = self.pool().begin().await?;
-        let status: Option<String> =
-            sqlx::query_scalar("SELECT status FROM enrollment_requests WHERE id = $1")
-                .bind(request_id)
-                .fetch_optional(&mut *tx)
-                .await?;
-        match status.as_deref() {
-            None => return Err(AppError::NotFound),
-            Some("pending") => {}
-            Some(_) => return Err(AppError::Conflict(admin::message("a-decided"))),
-        }
-        sqlx::query(
-            "UPDATE enrollment_requests SET status = 'rejected', reason = $1, decided_at = $2, decided_by = $3
-             WHERE id = $4",
-        )
-        .bind(reason)
-        .bind(instant_text(Utc::now()))
-        .bind(actor.id)
-        .bind(request_id)
-        .execute(&mut *tx)
-        .await?;
+        let mut tx = self.begin_write().await?;
+        claim_pending(&mut tx, request_id, "rejected", Some(reason), actor).await?;
         record(
             &mut tx,
             actor,

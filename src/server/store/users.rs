@@ -48,15 +48,52 @@ impl Db {
         password_hash: &str,
         role: Role,
     ) -> Result<i64, AppError> {
+        self.insert_user_marked(email, name, password_hash, role, false)
+            .await
+    }
+
+    /// A user made by `formations demo`, marked so: the demo reuses only
+    /// the accounts it made itself.
+    #[tracing::instrument(skip_all, err)]
+    pub async fn insert_demo_user(
+        &self,
+        email: &Email,
+        name: &str,
+        password_hash: &str,
+        role: Role,
+    ) -> Result<i64, AppError> {
+        self.insert_user_marked(email, name, password_hash, role, true)
+            .await
+    }
+
+    /// The id of the user with this e-mail and whether the demo made it.
+    pub async fn user_origin(&self, email: &Email) -> Result<Option<(i64, bool)>, AppError> {
+        let row: Option<(i64, i64)> =
+            sqlx::query_as("SELECT id, created_by_demo FROM users WHERE email = $1")
+                .bind(email.as_str())
+                .fetch_optional(self.pool())
+                .await?;
+        Ok(row.map(|(id, demo)| (id, demo == 1)))
+    }
+
+    async fn insert_user_marked(
+        &self,
+        email: &Email,
+        name: &str,
+        password_hash: &str,
+        role: Role,
+        demo: bool,
+    ) -> Result<i64, AppError> {
         sqlx::query_scalar(
-            "INSERT INTO users (email, name, password_hash, role, created_at)
-             VALUES ($1, $2, $3, $4, $5) RETURNING id",
+            "INSERT INTO users (email, name, password_hash, role, created_at, created_by_demo)
+             VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
         )
         .bind(email.as_str())
         .bind(name)
         .bind(password_hash)
         .bind(role.as_str())
         .bind(instant_text(Utc::now()))
+        .bind(i64::from(demo))
         .fetch_one(self.pool())
         .await
         .map_err(|err| {

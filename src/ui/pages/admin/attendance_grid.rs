@@ -8,7 +8,8 @@ use crate::ui::components::admin::formation_nav::FormationNav;
 use crate::ui::components::error_notice::ErrorNotice;
 use crate::ui::hooks::use_route_id;
 
-/// Learners × sessions: each cell a button that marks or unmarks presence.
+/// Learners × sessions: each cell a button that marks or unmarks presence;
+/// sessions whose attendance has not opened are blank and locked.
 #[component]
 pub fn AdminAttendancePage() -> impl IntoView {
     let id = use_route_id();
@@ -68,6 +69,14 @@ fn Grid(grid: AttendanceGrid, mark: ServerAction<AdminSetAttendance>) -> impl In
                                     <tr>
                                         <th scope="row">{l.name.clone()}</th>
                                         {sessions.into_iter().zip(l.attended.clone()).map(|(s, present)| {
+                                            if !s.attendance_open {
+                                                // Not happened yet: nothing to mark, nothing shown.
+                                                return view! {
+                                                    <td class="cell locked" title="Séance à venir">
+                                                        <span class="visually-hidden">{format!("Séance {} à venir", s.number)}</span>
+                                                    </td>
+                                                }.into_any();
+                                            }
                                             let label = format!(
                                                 "{} — {}, séance {}",
                                                 if present { "Retirer la présence" } else { "Marquer présent" },
@@ -85,7 +94,7 @@ fn Grid(grid: AttendanceGrid, mark: ServerAction<AdminSetAttendance>) -> impl In
                                                         </button>
                                                     </ActionForm>
                                                 </td>
-                                            }
+                                            }.into_any()
                                         }).collect_view()}
                                         <td>{format!("{}/{} · {:.1} %", l.attended_sessions, l.total_sessions, l.attendance_rate)}</td>
                                     </tr>
