@@ -12,6 +12,35 @@ pub mod recurrence;
 pub mod schedule;
 pub mod status;
 
+/// What a secret field prints in `Debug`, so logs, panics and test failures
+/// never show meeting details, tokens or password hashes.
+pub struct Redacted;
+
+impl std::fmt::Debug for Redacted {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("***")
+    }
+}
+
+/// `Debug` for a struct holding secrets: the fields after `hide` print as
+/// `***`. Every field must be named (the struct is destructured), so a field
+/// added later cannot slip out of the list unnoticed.
+#[macro_export]
+macro_rules! debug_redacted {
+    ($ty:ident { $($field:ident),* $(,)? } hide { $($secret:ident),* $(,)? }) => {
+        impl ::std::fmt::Debug for $ty {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                let $ty { $($field,)* $($secret,)* } = self;
+                $(let _ = $secret;)*
+                f.debug_struct(stringify!($ty))
+                    $(.field(stringify!($field), $field))*
+                    $(.field(stringify!($secret), &$crate::domain::Redacted))*
+                    .finish()
+            }
+        }
+    };
+}
+
 /// A value that failed to parse at the edge, with the field it belongs to so
 /// forms can show the message next to it.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -36,3 +65,23 @@ impl std::fmt::Display for Invalid {
 }
 
 impl std::error::Error for Invalid {}
+
+#[cfg(test)]
+mod tests {
+    #[derive(Clone)]
+    struct Holder {
+        name: String,
+        meeting_password: Option<String>,
+    }
+    crate::debug_redacted!(Holder { name } hide { meeting_password });
+
+    #[test]
+    fn secrets_print_as_stars_in_debug() {
+        let h = Holder {
+            name: "Rust".into(),
+            meeting_password: Some("hunter2".into()),
+        };
+        let text = format!("{h:?}");
+        assert_eq!(text, "Holder { name: \"Rust\", meeting_password: *** }");
+    }
+}

@@ -65,12 +65,22 @@ impl FromServerFnError for AppError {
     type Encoder = JsonEncoding;
 
     fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
-        match value {
+        let err = match value {
             ServerFnErrorErr::Args(msg) | ServerFnErrorErr::Deserialization(msg) => {
                 AppError::BadRequest(format!("Requête invalide : {msg}"))
             }
             other => AppError::Transport(other.to_string()),
+        };
+        // On the server this runs when a call's arguments cannot be decoded,
+        // before the function body (and its own status handling) exists:
+        // the answer must still be a 400, never server_fn's default 500.
+        #[cfg(feature = "ssr")]
+        if let Some(options) = leptos::prelude::use_context::<leptos_axum::ResponseOptions>() {
+            if let Ok(code) = axum::http::StatusCode::from_u16(err.status_code()) {
+                options.set_status(code);
+            }
         }
+        err
     }
 }
 

@@ -7,6 +7,7 @@ pub mod cli;
 pub mod config;
 pub mod db;
 pub mod demo;
+pub mod edge;
 pub mod http;
 pub mod learner;
 pub mod rest;
@@ -100,7 +101,7 @@ pub fn set_response_header(name: axum::http::HeaderName, value: axum::http::Head
 pub fn start_browser_session(token: &str, next: Option<&str>) {
     set_response_header(
         axum::http::header::SET_COOKIE,
-        auth::session_cookie(token, state().settings.cookie_secure),
+        auth::session_cookie(&state().settings, token),
     );
     leptos_axum::redirect(&auth::safe_next(next));
 }

@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { Browser, expect, Page, test } from '@playwright/test';
+import { Browser, expect, Page, test } from './fixtures';
 import { hydrated, watchConsole } from './helpers';
 
 const ADMIN = { email: 'admin@formations.test', password: 'admin-demo-2026' };

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { hydrated, uniqueEmail, watchConsole } from './helpers';
 
 const password = 'un mot de passe solide';

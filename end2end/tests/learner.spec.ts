@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, Page, test } from '@playwright/test';
+import { expect, Page, test } from './fixtures';
 import { demoLearner, hydrated, liveLearner, loginAs, noJsLearner, watchConsole } from './helpers';
 
 const cards = (page: Page) => page.locator('article.card');

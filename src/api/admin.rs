@@ -50,14 +50,16 @@ pub use update_session::*;
 /// The typed values a formation form gets back after an error (never the
 /// meeting password).
 #[cfg(feature = "ssr")]
+/// What a refused formation form carries back in the URL. Never the meeting
+/// link, id or password: a URL is something anyone can send an admin, so
+/// the forms never take those from it (a crafted link must not pre-fill a
+/// phishing meeting link that a hurried admin then saves).
 fn formation_keep(i: &crate::domain::admin::FormationInput) -> Vec<(&'static str, &str)> {
     vec![
         ("name", i.name.as_str()),
         ("description", i.description.as_str()),
         ("level", i.level.as_str()),
         ("platform", i.platform.as_str()),
-        ("meeting_link", i.meeting_link.as_str()),
-        ("meeting_id", i.meeting_id.as_str()),
         ("instructor_name", i.instructor_name.as_str()),
         ("schedule_description", i.schedule_description.as_str()),
         ("timezone", i.timezone.as_str()),

@@ -17,6 +17,10 @@ pub const MESSAGES: &[(&str, &str, &str)] = &[
     ("a-name", "name", "Le nom est obligatoire (200 caractères au plus)."),
     ("a-instructor", "instructor_name", "Le nom du formateur est obligatoire (200 caractères au plus)."),
     ("a-schedule", "schedule_description", "Le planning est obligatoire (ex. : Mar-Jeu, 19h-21h)."),
+    ("a-description", "description", "La description ne doit pas dépasser 5 000 caractères."),
+    ("a-meeting-id", "meeting_id", "L'identifiant de réunion ne doit pas dépasser 200 caractères."),
+    ("a-meeting-password", "meeting_password", "Le mot de passe de réunion ne doit pas dépasser 200 caractères."),
+    ("a-link-long", "meeting_link", "Le lien de session ne doit pas dépasser 2 000 caractères."),
     ("a-level", "level", "Choisissez un niveau."),
     ("a-platform", "platform", "Choisissez une plateforme."),
     ("a-link-https", "meeting_link", "Le lien de session doit être une URL commençant par https://."),
@@ -83,7 +87,7 @@ pub fn message(code: &str) -> String {
 }
 
 /// A formation's fields as typed in the admin form.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FormationInput {
     pub name: String,
     pub description: String,
@@ -96,9 +100,10 @@ pub struct FormationInput {
     pub schedule_description: String,
     pub timezone: String,
 }
+crate::debug_redacted!(FormationInput { name, description, level, platform, instructor_name, schedule_description, timezone } hide { meeting_link, meeting_id, meeting_password });
 
 /// A formation's fields once checked.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct FormationFields {
     pub name: String,
     pub description: String,
@@ -111,6 +116,7 @@ pub struct FormationFields {
     pub schedule_description: String,
     pub timezone: Tz,
 }
+crate::debug_redacted!(FormationFields { name, description, level, platform, instructor_name, schedule_description, timezone } hide { meeting_link, meeting_id, meeting_password });
 
 fn optional(value: &str) -> Option<String> {
     let value = value.trim();
@@ -120,7 +126,9 @@ fn optional(value: &str) -> Option<String> {
 /// The meeting link check of `catalog`, with the admin form's French messages.
 pub fn check_meeting_link(platform: Platform, value: &str) -> Result<String, Invalid> {
     catalog::parse_meeting_link(platform, value).map_err(|_| {
-        if !value.trim().starts_with("https://") {
+        if value.trim().chars().count() > catalog::MAX_LINK_CHARS {
+            invalid("a-link-long")
+        } else if !value.trim().starts_with("https://") {
             invalid("a-link-https")
         } else {
             invalid(match platform {
@@ -155,6 +163,25 @@ impl FormationInput {
         let schedule_description =
             catalog::parse_required("schedule_description", &self.schedule_description, 200)
                 .map_err(|_| invalid("a-schedule"))?;
+        let description = catalog::parse_optional(
+            "description",
+            &self.description,
+            catalog::MAX_DESCRIPTION_CHARS,
+        )
+        .map_err(|_| invalid("a-description"))?
+        .unwrap_or_default();
+        let meeting_id = catalog::parse_optional(
+            "meeting_id",
+            &self.meeting_id,
+            catalog::MAX_MEETING_CODE_CHARS,
+        )
+        .map_err(|_| invalid("a-meeting-id"))?;
+        let meeting_password = catalog::parse_optional(
+            "meeting_password",
+            &self.meeting_password,
+            catalog::MAX_MEETING_CODE_CHARS,
+        )
+        .map_err(|_| invalid("a-meeting-password"))?;
         let timezone = if self.timezone.trim().is_empty() {
             chrono_tz::Europe::Paris
         } else {
@@ -162,12 +189,12 @@ impl FormationInput {
         };
         Ok(FormationFields {
             name,
-            description: self.description.trim().to_string(),
+            description,
             level,
             platform,
             meeting_link,
-            meeting_id: optional(&self.meeting_id),
-            meeting_password: optional(&self.meeting_password),
+            meeting_id,
+            meeting_password,
             instructor_name,
             schedule_description,
             timezone,
@@ -351,7 +378,7 @@ pub struct FormationHead {
     pub archived: bool,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, PartialEq, Serialize, Deserialize)]
 pub struct SessionRow {
     pub id: i64,
     pub number: i64,
@@ -367,6 +394,7 @@ pub struct SessionRow {
     /// until then the grid and the CSV show it blank and locked.
     pub attendance_open: bool,
 }
+crate::debug_redacted!(SessionRow { id, number, title, scheduled_at, local, duration_minutes, recording_link } hide { meeting_link });
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SessionsView {

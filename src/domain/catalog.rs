@@ -106,15 +106,70 @@ impl Platform {
     }
 }
 
+/// The longest link accepted anywhere (meeting, recording): browsers and
+/// mail clients cope with far more, but no real meeting link comes close.
+pub const MAX_LINK_CHARS: usize = 2_000;
+
 /// The host of an `https://` URL, lower-cased, or `None` if it is not one.
+///
+/// Characters browsers rewrite or ignore (a backslash becomes `/`, tabs and
+/// new lines vanish) are refused outright: `https://evil.example\.zoom.us/`
+/// reads as a Zoom host to a naive split but opens evil.example. User-info
+/// (`user@host`) and any port but 443 are refused as well.
 fn https_host(url: &str) -> Option<String> {
-    let rest = url.trim().strip_prefix("https://")?;
-    let authority = rest.split(['/', '?', '#']).next()?;
-    if authority.contains('@') || authority.chars().any(char::is_whitespace) {
+    let url = url.trim();
+    if url.chars().count() > MAX_LINK_CHARS
+        || url
+            .chars()
+            .any(|c| c == '\\' || c.is_whitespace() || c.is_control())
+    {
         return None;
     }
-    let host = authority.split(':').next()?.to_ascii_lowercase();
-    (!host.is_empty() && host.contains('.')).then_some(host)
+    let rest = url
+        .get(..8)?
+        .eq_ignore_ascii_case("https://")
+        .then(|| &url[8..])?;
+    let authority = rest.split(['/', '?', '#']).next()?;
+    if authority.contains('@') {
+        return None;
+    }
+    let (host, port) = match authority.rsplit_once(':') {
+        Some((host, port)) => (host, Some(port)),
+        None => (authority, None),
+    };
+    if port.is_some_and(|p| p != "443") {
+        return None;
+    }
+    let host = host.to_ascii_lowercase();
+    let plain = host
+        .chars()
+        .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '.');
+    if host.is_empty() || !host.contains('.') || !plain {
+        return None;
+    }
+    same_host_as_a_browser(url, &host).then_some(host)
+}
+
+/// On the server the link is parsed again the way a browser does (WHATWG
+/// URL, the `url` crate) and both readings must agree: the hand-written check
+/// above is what the browser build can afford, this one is the authority.
+#[cfg(feature = "ssr")]
+fn same_host_as_a_browser(url: &str, host: &str) -> bool {
+    match url::Url::parse(url) {
+        Ok(parsed) => {
+            parsed.scheme() == "https"
+                && parsed.username().is_empty()
+                && parsed.password().is_none()
+                && parsed.port().is_none()
+                && parsed.host_str() == Some(host)
+        }
+        Err(_) => false,
+    }
+}
+
+#[cfg(not(feature = "ssr"))]
+fn same_host_as_a_browser(_url: &str, _host: &str) -> bool {
+    true
 }
 
 /// A meeting link must be an `https://` URL on the platform's own host, so a
@@ -169,6 +224,29 @@ pub fn parse_date(field: &'static str, value: &str) -> Result<NaiveDate, Invalid
             format!("'{value}' is not a date of the form YYYY-MM-DD"),
         )
     })
+}
+
+/// Limits on free text, so one form cannot store megabytes that every page
+/// and export would then carry.
+pub const MAX_NAME_CHARS: usize = 200;
+pub const MAX_DESCRIPTION_CHARS: usize = 5_000;
+/// Meeting ids and passwords: a few dozen characters on every platform.
+pub const MAX_MEETING_CODE_CHARS: usize = 200;
+
+/// An optional text field: blank is `None`, too long is an error.
+pub fn parse_optional(
+    field: &'static str,
+    value: &str,
+    max_chars: usize,
+) -> Result<Option<String>, Invalid> {
+    let value = value.trim();
+    if value.chars().count() > max_chars {
+        return Err(Invalid::new(
+            field,
+            format!("{field} is longer than {max_chars} characters"),
+        ));
+    }
+    Ok((!value.is_empty()).then(|| value.to_string()))
 }
 
 pub fn parse_required(
@@ -228,6 +306,22 @@ mod tests {
         assert!(parse_meeting_link(Platform::Zoom, "https://zoom.us.evil.com/j/1").is_err());
         assert!(parse_meeting_link(Platform::Zoom, "https://user@zoom.us/j/1").is_err());
         assert!(parse_meeting_link(Platform::GoogleMeet, "https://zoom.us/j/1").is_err());
+    }
+
+    #[test]
+    fn a_meeting_link_is_checked_as_a_browser_reads_it() {
+        // A browser turns the backslash into a slash and opens evil.example.
+        assert!(parse_meeting_link(Platform::Zoom, "https://evil.example\\.zoom.us/j/1").is_err());
+        assert!(parse_meeting_link(Platform::Zoom, "https://evil.example\\@zoom.us/j/1").is_err());
+        assert!(parse_meeting_link(Platform::Zoom, "https://zoom.us:8443/j/1").is_err());
+        assert!(parse_meeting_link(Platform::Zoom, "https://a:b@zoom.us/j/1").is_err());
+        assert!(parse_meeting_link(Platform::Zoom, "https://zoom.us\t.evil.example/j/1").is_err());
+        assert!(parse_meeting_link(Platform::Zoom, "https://evil.example%2f.zoom.us/j/1").is_err());
+        assert!(parse_meeting_link(Platform::Zoom, "https://zoom.us:443/j/1").is_ok());
+        assert!(parse_meeting_link(Platform::Zoom, "HTTPS://Zoom.US/j/1").is_ok());
+        let long = format!("https://zoom.us/j/{}", "1".repeat(MAX_LINK_CHARS));
+        assert!(parse_meeting_link(Platform::Zoom, &long).is_err());
+        assert!(parse_recording_link("https://drive.example\\.org/x").is_err());
     }
 
     #[test]

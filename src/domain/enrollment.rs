@@ -12,7 +12,7 @@ use super::catalog::{Level, Platform};
 use super::status::{days_until, effective_status, today_in, EnrollmentStatus};
 
 /// An enrollment and its formation as stored, secrets included.
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct EnrollmentRecord {
     pub id: i64,
     pub formation_id: i64,
@@ -32,9 +32,10 @@ pub struct EnrollmentRecord {
     pub total_sessions: i64,
     pub attended_sessions: i64,
 }
+crate::debug_redacted!(EnrollmentRecord { id, formation_id, name, description, level, platform, instructor, schedule, timezone, start_date, end_date, stored_status, total_sessions, attended_sessions } hide { meeting_link, meeting_id, meeting_password });
 
 /// A session as stored, with whether this learner attended it.
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct SessionRecord {
     pub id: i64,
     pub formation_id: i64,
@@ -46,6 +47,7 @@ pub struct SessionRecord {
     pub recording_link: Option<String>,
     pub attended: bool,
 }
+crate::debug_redacted!(SessionRecord { id, formation_id, session_number, title, starts_at, duration_minutes, recording_link, attended } hide { meeting_link });
 
 impl SessionRecord {
     pub fn ends_at(&self) -> DateTime<Utc> {
@@ -74,12 +76,13 @@ impl EnrollmentRecord {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, PartialEq, Serialize, Deserialize)]
 pub struct MeetingAccess {
     pub link: String,
     pub id: Option<String>,
     pub password: Option<String>,
 }
+crate::debug_redacted!(MeetingAccess {  } hide { link, id, password });
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -89,7 +92,7 @@ pub enum SessionPhase {
     Past,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, PartialEq, Serialize, Deserialize)]
 pub struct SessionView {
     pub id: i64,
     pub session_number: i64,
@@ -102,6 +105,7 @@ pub struct SessionView {
     pub can_mark_attendance: bool,
     pub phase: SessionPhase,
 }
+crate::debug_redacted!(SessionView { id, session_number, title, scheduled_date, duration_minutes, recording_link, user_attended, can_mark_attendance, phase } hide { meeting_link });
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct EnrollmentView {

@@ -18,18 +18,19 @@ use sha2::{Digest, Sha256};
 use crate::domain::account::{Email, Password, SessionUser};
 use crate::error::AppError;
 use crate::server::db::Db;
-use crate::server::http::AppState;
+use crate::server::http::{AppState, Settings};
 use crate::server::store::users::TokenKind;
 
 pub const COOKIE_NAME: &str = "formations_session";
 pub const SESSION_DAYS: i64 = 30;
 
 /// Who is calling, resolved once per request by [`resolve_session`].
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Default)]
 pub struct Caller {
     pub user: Option<SessionUser>,
     pub token_hash: Option<String>,
 }
+crate::debug_redacted!(Caller { user } hide { token_hash });
 
 /// Argon2id with the crate's defaults (19 MiB, 2 passes), run on the blocking
 /// pool: a hash takes tens of milliseconds and must not stall other requests.
@@ -125,30 +126,41 @@ pub async fn open_session(db: &Db, user_id: i64, kind: TokenKind) -> Result<Stri
     Ok(token)
 }
 
-pub fn session_cookie(token: &str, secure: bool) -> HeaderValue {
-    let secure = if secure { "; Secure" } else { "" };
+pub fn session_cookie(settings: &Settings, token: &str) -> HeaderValue {
+    let secure = if settings.cookie_secure() {
+        "; Secure"
+    } else {
+        ""
+    };
     let max_age = SESSION_DAYS * 24 * 3600;
+    let name = settings.cookie_name();
     HeaderValue::from_str(&format!(
-        "{COOKIE_NAME}={token}; Path=/; HttpOnly; SameSite=Lax; Max-Age={max_age}{secure}"
+        "{name}={token}; Path=/; HttpOnly; SameSite=Lax; Max-Age={max_age}{secure}"
     ))
     .expect("a token is URL-safe base64")
 }
 
-pub fn clearing_cookie() -> HeaderValue {
+pub fn clearing_cookie(settings: &Settings) -> HeaderValue {
+    let secure = if settings.cookie_secure() {
+        "; Secure"
+    } else {
+        ""
+    };
     HeaderValue::from_str(&format!(
-        "{COOKIE_NAME}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0"
+        "{}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0{secure}",
+        settings.cookie_name()
     ))
     .expect("static cookie")
 }
 
-fn cookie_token(headers: &HeaderMap) -> Option<&str> {
+fn cookie_token<'h>(headers: &'h HeaderMap, name: &str) -> Option<&'h str> {
     headers
         .get_all(header::COOKIE)
         .iter()
         .filter_map(|v| v.to_str().ok())
         .flat_map(|v| v.split(';'))
         .filter_map(|pair| pair.trim().split_once('='))
-        .find(|(name, _)| *name == COOKIE_NAME)
+        .find(|(n, _)| *n == name)
         .map(|(_, value)| value)
         .filter(|v| !v.is_empty())
 }
@@ -165,7 +177,13 @@ pub async fn resolve_session(
     mut req: Request,
     next: Next,
 ) -> Response {
-    let token = bearer_token(req.headers()).or_else(|| cookie_token(req.headers()));
+    // The app's own files need no caller: no database trip for them.
+    if req.uri().path().starts_with("/pkg/") {
+        req.extensions_mut().insert(Caller::default());
+        return next.run(req).await;
+    }
+    let cookie_name = state.settings.cookie_name();
+    let token = bearer_token(req.headers()).or_else(|| cookie_token(req.headers(), cookie_name));
     let mut caller = Caller::default();
     if let Some(token) = token {
         let hash = token_hash(token);
@@ -181,31 +199,62 @@ pub async fn resolve_session(
     next.run(req).await
 }
 
-fn host_of_origin(origin: &str) -> Option<&str> {
-    let rest = origin.split_once("://")?.1;
-    Some(rest.split('/').next().unwrap_or(rest))
+/// The origin (`scheme://host[:port]`) an `Origin` or `Referer` names.
+fn origin_of(value: &str) -> Option<url::Origin> {
+    url::Url::parse(value)
+        .ok()
+        .map(|url| url.origin())
+        .filter(url::Origin::is_tuple)
+}
+
+/// Whether `claimed` (an `Origin` or `Referer`) is this site: the configured
+/// public URL when there is one (behind a proxy the `Host` may be rewritten,
+/// and HTTP/2 has no `Host` at all), else the request's `Host`.
+fn is_own_origin(settings: &Settings, claimed: &str, host: Option<&str>) -> bool {
+    if let Some(public) = &settings.public_url {
+        return public.matches(claimed);
+    }
+    let Some(origin) = origin_of(claimed) else {
+        return false;
+    };
+    let Some(host) = host else {
+        return false;
+    };
+    // The Host header names the authority; compare it with the origin's,
+    // whatever the scheme (TLS may end at a proxy in front of us).
+    ["http", "https"].iter().any(|scheme| {
+        origin_of(&format!("{scheme}://{host}")).is_some_and(|own| {
+            let url::Origin::Tuple(_, own_host, own_port) = own else {
+                return false;
+            };
+            matches!(&origin, url::Origin::Tuple(s, h, p) if s == scheme && *h == own_host && *p == own_port)
+        })
+    })
 }
 
 /// State changes only come from our own pages: a cross-site form or fetch
 /// carrying the session cookie is refused. Bearer-token clients are not
 /// exposed to that attack (a browser never adds the header by itself).
-pub async fn require_same_origin(req: Request, next: Next) -> Response {
+pub async fn require_same_origin(
+    State(state): State<AppState>,
+    req: Request,
+    next: Next,
+) -> Response {
     let safe = matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS);
     if safe || bearer_token(req.headers()).is_some() {
         return next.run(req).await;
     }
     let headers = req.headers();
     let host = headers.get(header::HOST).and_then(|v| v.to_str().ok());
-    let claimed = headers
-        .get(header::ORIGIN)
-        .or_else(|| headers.get(header::REFERER))
-        .and_then(|v| v.to_str().ok())
-        .filter(|v| *v != "null");
-    let allowed = match (claimed, host) {
-        (Some(claimed), Some(host)) => host_of_origin(claimed) == Some(host),
+    let origin = headers.get(header::ORIGIN).and_then(|v| v.to_str().ok());
+    let claimed = origin.or_else(|| headers.get(header::REFERER).and_then(|v| v.to_str().ok()));
+    let allowed = match claimed {
+        // An opaque origin (sandboxed frame, data: URL, some redirects) can
+        // never be proven to be ours.
+        Some("null") => false,
+        Some(claimed) => is_own_origin(&state.settings, claimed, host),
         // A script without cookies (curl logging in) has no origin to check.
-        (None, _) => cookie_token(headers).is_none(),
-        (Some(_), None) => false,
+        None => cookie_token(headers, state.settings.cookie_name()).is_none(),
     };
     if allowed {
         next.run(req).await
@@ -281,17 +330,31 @@ fn forbidden_page() -> Response {
 }
 
 /// Where to go after logging in: only a path on this site, never another host.
+///
+/// The value is refused unless it is a plain absolute path; it is then
+/// resolved against a placeholder origin the way a browser would, and kept
+/// only if it stays on that origin. What comes back is re-serialised, so it
+/// is always a valid `Location` header (a control character made the
+/// redirect panic before).
 pub fn safe_next(next: Option<&str>) -> String {
-    match next.map(str::trim) {
-        Some(path)
-            if path.starts_with('/')
-                && !path.starts_with("//")
-                && !path.starts_with("/\\")
-                && !path.contains(['\r', '\n']) =>
-        {
-            path.to_string()
+    const HOME: &str = "/user/formations";
+    let Some(path) = next else {
+        return HOME.to_string();
+    };
+    let suspicious = !path.starts_with('/')
+        || path.starts_with("//")
+        || path
+            .chars()
+            .any(|c| c.is_control() || c.is_whitespace() || c == '\\');
+    if suspicious {
+        return HOME.to_string();
+    }
+    let base = url::Url::parse("http://formations.invalid/").expect("static URL");
+    match base.join(path) {
+        Ok(url) if url.origin() == base.origin() => {
+            url[url::Position::BeforePath..url::Position::AfterQuery].to_string()
         }
-        _ => "/user/formations".to_string(),
+        _ => HOME.to_string(),
     }
 }
 
@@ -309,6 +372,13 @@ mod tests {
         assert_eq!(safe_next(Some("https://evil.example")), "/user/formations");
         assert_eq!(safe_next(Some("/\\evil.example")), "/user/formations");
         assert_eq!(safe_next(None), "/user/formations");
+        // `/%09/evil.example` arrives decoded: a tab that browsers drop.
+        assert_eq!(safe_next(Some("/\t/evil.example")), "/user/formations");
+        assert_eq!(safe_next(Some("/\u{1}")), "/user/formations");
+        assert_eq!(safe_next(Some(" /user")), "/user/formations");
+        assert_eq!(safe_next(Some("javascript:alert(1)")), "/user/formations");
+        assert_eq!(safe_next(Some("/user/é?x=1")), "/user/%C3%A9?x=1");
+        assert_eq!(safe_next(Some("/a/../../b")), "/b");
     }
 
     #[test]
@@ -321,13 +391,87 @@ mod tests {
 
     #[test]
     fn the_session_cookie_is_http_only_and_same_site_lax() {
-        let cookie = session_cookie("abc", false);
+        let plain = Settings {
+            cookie_secure: false,
+            public_url: None,
+        };
+        let cookie = session_cookie(&plain, "abc");
         let text = cookie.to_str().unwrap();
+        assert!(text.starts_with("formations_session=abc;"));
         assert!(text.contains("HttpOnly") && text.contains("SameSite=Lax"));
         assert!(!text.contains("Secure"));
-        assert!(session_cookie("abc", true)
+        let secure = Settings {
+            cookie_secure: true,
+            public_url: None,
+        };
+        assert!(session_cookie(&secure, "abc")
             .to_str()
             .unwrap()
             .ends_with("; Secure"));
+    }
+
+    #[test]
+    fn behind_https_the_cookie_is_host_prefixed_and_secure() {
+        let https = Settings {
+            cookie_secure: false,
+            public_url: Some(
+                crate::server::config::PublicUrl::parse("https://formations.example.org").unwrap(),
+            ),
+        };
+        let text = session_cookie(&https, "abc").to_str().unwrap().to_string();
+        assert!(
+            text.starts_with("__Host-formations_session=abc; Path=/;"),
+            "{text}"
+        );
+        assert!(text.ends_with("; Secure") && !text.contains("Domain"));
+        assert!(clearing_cookie(&https)
+            .to_str()
+            .unwrap()
+            .starts_with("__Host-formations_session=;"));
+    }
+
+    #[test]
+    fn origins_are_compared_with_the_public_url_when_set() {
+        let plain = Settings {
+            cookie_secure: false,
+            public_url: None,
+        };
+        assert!(is_own_origin(
+            &plain,
+            "http://127.0.0.1:3000",
+            Some("127.0.0.1:3000")
+        ));
+        assert!(is_own_origin(
+            &plain,
+            "http://127.0.0.1:3000/login",
+            Some("127.0.0.1:3000")
+        ));
+        assert!(!is_own_origin(
+            &plain,
+            "http://127.0.0.1:3001",
+            Some("127.0.0.1:3000")
+        ));
+        assert!(!is_own_origin(
+            &plain,
+            "http://evil.example",
+            Some("127.0.0.1:3000")
+        ));
+        assert!(!is_own_origin(&plain, "http://127.0.0.1:3000", None));
+        let proxied = Settings {
+            cookie_secure: false,
+            public_url: Some(
+                crate::server::config::PublicUrl::parse("https://formations.example.org").unwrap(),
+            ),
+        };
+        assert!(is_own_origin(
+            &proxied,
+            "https://formations.example.org",
+            Some("10.0.0.5:3000")
+        ));
+        assert!(!is_own_origin(
+            &proxied,
+            "http://10.0.0.5:3000",
+            Some("10.0.0.5:3000")
+        ));
     }
 }

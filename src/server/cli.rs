@@ -8,8 +8,8 @@ use clap::{Args, Parser, Subcommand};
 use crate::domain::account::{DisplayName, Email, Password, Role};
 use crate::domain::admin::FormationFields;
 use crate::domain::catalog::{
-    parse_date, parse_meeting_link, parse_recording_link, parse_required, parse_timezone, Level,
-    Platform,
+    parse_date, parse_meeting_link, parse_optional, parse_recording_link, parse_required,
+    parse_timezone, Level, Platform, MAX_DESCRIPTION_CHARS, MAX_MEETING_CODE_CHARS,
 };
 use crate::domain::status::EnrollmentStatus;
 use crate::domain::Invalid;
@@ -74,7 +74,7 @@ pub enum FormationCommand {
     Create(FormationArgs),
 }
 
-#[derive(Args, Debug)]
+#[derive(Args)]
 pub struct FormationArgs {
     #[arg(long)]
     name: String,
@@ -102,13 +102,14 @@ pub struct FormationArgs {
     #[arg(long, default_value = "Europe/Paris")]
     timezone: String,
 }
+crate::debug_redacted!(FormationArgs { name, description, level, platform, instructor, schedule, timezone } hide { meeting_link, meeting_id, meeting_password });
 
 #[derive(Subcommand, Debug)]
 pub enum SessionCommand {
     Add(SessionArgs),
 }
 
-#[derive(Args, Debug)]
+#[derive(Args)]
 pub struct SessionArgs {
     #[arg(long)]
     formation: i64,
@@ -126,6 +127,7 @@ pub struct SessionArgs {
     #[arg(long)]
     recording_link: Option<String>,
 }
+crate::debug_redacted!(SessionArgs { formation, number, title, at, duration_minutes, recording_link } hide { meeting_link });
 
 #[derive(Args, Debug)]
 pub struct EnrollArgs {
@@ -276,12 +278,21 @@ fn parse_formation(args: FormationArgs) -> Result<FormationFields, CliError> {
     let platform = Platform::parse(&args.platform)?;
     Ok(FormationFields {
         name: parse_required("name", &args.name, 200)?,
-        description: args.description.trim().to_string(),
+        description: parse_optional("description", &args.description, MAX_DESCRIPTION_CHARS)?
+            .unwrap_or_default(),
         level: Level::parse(&args.level)?,
         platform,
         meeting_link: parse_meeting_link(platform, &args.meeting_link)?,
-        meeting_id: optional(args.meeting_id),
-        meeting_password: optional(args.meeting_password),
+        meeting_id: parse_optional(
+            "meeting-id",
+            args.meeting_id.as_deref().unwrap_or_default(),
+            MAX_MEETING_CODE_CHARS,
+        )?,
+        meeting_password: parse_optional(
+            "meeting-password",
+            args.meeting_password.as_deref().unwrap_or_default(),
+            MAX_MEETING_CODE_CHARS,
+        )?,
         instructor_name: parse_required("instructor", &args.instructor, 200)?,
         schedule_description: parse_required("schedule", &args.schedule, 200)?,
         timezone: parse_timezone(&args.timezone)?,

@@ -9,6 +9,51 @@ pub struct Config {
     pub site_root: String,
     /// Adds `Secure` to the session cookie; set it when served over HTTPS.
     pub cookie_secure: bool,
+    /// Where people reach the site (`FORMATIONS_PUBLIC_URL`), when it is not
+    /// what the request's `Host` says (behind a proxy).
+    pub public_url: Option<PublicUrl>,
+}
+
+/// The site's public origin: scheme, host and port, nothing else.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PublicUrl {
+    origin: url::Origin,
+    base: String,
+}
+
+impl PublicUrl {
+    pub fn parse(value: &str) -> Result<PublicUrl, String> {
+        let bad = |why: &str| format!("FORMATIONS_PUBLIC_URL '{value}' {why}");
+        let url = url::Url::parse(value.trim())
+            .map_err(|_| bad("is not a URL like https://formations.example.org"))?;
+        if !matches!(url.scheme(), "http" | "https") || url.host_str().is_none() {
+            return Err(bad("must be an http:// or https:// URL with a host"));
+        }
+        if !url.username().is_empty() || url.password().is_some() {
+            return Err(bad("must not hold a user name or password"));
+        }
+        if url.path() != "/" || url.query().is_some() || url.fragment().is_some() {
+            return Err(bad("must be an origin only (no path, query or fragment)"));
+        }
+        let origin = url.origin();
+        let base = origin.ascii_serialization();
+        Ok(PublicUrl { origin, base })
+    }
+
+    pub fn is_https(&self) -> bool {
+        self.base.starts_with("https://")
+    }
+
+    /// `https://host[:port]`, without a trailing slash: absolute links are
+    /// this followed by a path.
+    pub fn base(&self) -> &str {
+        &self.base
+    }
+
+    /// True when `value` (an `Origin` or `Referer` header) is this origin.
+    pub fn matches(&self, value: &str) -> bool {
+        url::Url::parse(value).is_ok_and(|url| url.origin() == self.origin)
+    }
 }
 
 pub const DEFAULT_DATABASE_URL: &str = "sqlite://formations.db";
@@ -29,11 +74,40 @@ impl Config {
                 ))
             }
         };
+        let public_url = var("FORMATIONS_PUBLIC_URL")
+            .map(|v| PublicUrl::parse(&v))
+            .transpose()?;
         Ok(Config {
             database_url: var("DATABASE_URL").unwrap_or_else(|| DEFAULT_DATABASE_URL.into()),
             site_addr,
             site_root: var("LEPTOS_SITE_ROOT").unwrap_or_else(|| "target/site".into()),
             cookie_secure,
+            public_url,
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_public_url_is_an_origin() {
+        let url = PublicUrl::parse("https://formations.example.org").unwrap();
+        assert_eq!(url.base(), "https://formations.example.org");
+        assert!(url.is_https());
+        assert!(url.matches("https://formations.example.org"));
+        assert!(url.matches("https://formations.example.org/login?next=/user"));
+        assert!(!url.matches("http://formations.example.org"));
+        assert!(!url.matches("https://formations.example.org:8443"));
+        assert!(!url.matches("https://evil.example"));
+        assert!(!url.matches("null"));
+        let port = PublicUrl::parse("http://127.0.0.1:8080/").unwrap();
+        assert_eq!(port.base(), "http://127.0.0.1:8080");
+        assert!(!port.is_https());
+        assert!(PublicUrl::parse("ftp://x.example").is_err());
+        assert!(PublicUrl::parse("https://x.example/app").is_err());
+        assert!(PublicUrl::parse("https://u:p@x.example").is_err());
+        assert!(PublicUrl::parse("formations.example.org").is_err());
     }
 }

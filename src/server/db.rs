@@ -106,7 +106,14 @@ impl Db {
                 })
             })
         } else {
-            options
+            options.after_connect(|conn, _meta| {
+                Box::pin(async move {
+                    // A runaway statement is cut off before the 30 s request
+                    // timeout, so its connection goes back to the pool.
+                    conn.execute("SET statement_timeout = 20000").await?;
+                    Ok(())
+                })
+            })
         };
         let pool = options
             .connect(&url_to_open)

@@ -11,17 +11,21 @@ use axum::serve::ListenerExt;
 use axum::Router;
 use leptos::config::LeptosOptions;
 use leptos::prelude::provide_context;
-use leptos_axum::{file_and_error_handler, generate_route_list, AxumRouteListing, LeptosRoutes};
+use leptos_axum::{
+    file_and_error_handler_with_context, generate_route_list, AxumRouteListing, LeptosRoutes,
+};
 use tokio::net::TcpListener;
+use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
+use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::{DefaultOnResponse, TraceLayer};
 use tracing::Level;
 
 use crate::app::{shell, App};
 use crate::server::auth;
-use crate::server::config::Config;
+use crate::server::config::{Config, PublicUrl};
 use crate::server::db::Db;
-use crate::server::rest;
+use crate::server::{edge, rest};
 
 #[derive(Clone, FromRef)]
 pub struct AppState {
@@ -33,12 +37,50 @@ pub struct AppState {
 #[derive(Debug)]
 pub struct Settings {
     pub cookie_secure: bool,
+    pub public_url: Option<PublicUrl>,
+}
+
+impl Settings {
+    /// Served over HTTPS, as far as the configuration says.
+    pub fn is_https(&self) -> bool {
+        self.public_url.as_ref().is_some_and(PublicUrl::is_https)
+    }
+
+    /// Over HTTPS the cookie takes the `__Host-` prefix: browsers then refuse
+    /// it unless it is `Secure`, host-only and for `/`, so a sibling
+    /// subdomain cannot plant or overwrite it.
+    pub fn cookie_name(&self) -> &'static str {
+        if self.is_https() {
+            "__Host-formations_session"
+        } else {
+            auth::COOKIE_NAME
+        }
+    }
+
+    pub fn cookie_secure(&self) -> bool {
+        self.cookie_secure || self.is_https()
+    }
+
+    /// The start of every absolute link (mails, calendars, certificates):
+    /// the configured public URL, else what the request's `Host` says.
+    pub fn base_url(&self, headers: &axum::http::HeaderMap) -> String {
+        if let Some(url) = &self.public_url {
+            return url.base().to_string();
+        }
+        let host = headers
+            .get(axum::http::header::HOST)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or("localhost");
+        let scheme = if self.cookie_secure { "https" } else { "http" };
+        format!("{scheme}://{host}")
+    }
 }
 
 pub struct Application {
     listener: TcpListener,
     router: Router,
     port: u16,
+    state: AppState,
 }
 
 fn leptos_options(config: &Config) -> LeptosOptions {
@@ -60,10 +102,15 @@ fn routes() -> Vec<AxumRouteListing> {
     ROUTES.get_or_init(|| generate_route_list(App)).clone()
 }
 
+/// Every page path the app routes (`/user/formations/:id`…), for the tests
+/// that visit them all.
+pub fn page_paths() -> Vec<String> {
+    routes().iter().map(|r| r.path().to_string()).collect()
+}
+
 pub fn router(state: AppState) -> Router {
     let routes = routes();
-    let request_id_header = axum::http::HeaderName::from_static("x-request-id");
-    Router::new()
+    let app = Router::new()
         .route(
             "/",
             axum::routing::get(|| async { axum::response::Redirect::to("/user") }),
@@ -75,17 +122,43 @@ pub fn router(state: AppState) -> Router {
             routes,
             {
                 let state = state.clone();
-                move || provide_context(state.clone())
+                move || {
+                    provide_context(state.clone());
+                    edge::provide_request_nonce();
+                }
             },
             {
                 let options = state.leptos_options.clone();
                 move || shell(options.clone())
             },
         )
-        .fallback(file_and_error_handler::<AppState, _>(shell))
-        .layer(middleware::from_fn(auth::require_login_for_pages))
+        .fallback(file_and_error_handler_with_context::<AppState, _>(
+            {
+                let state = state.clone();
+                move || {
+                    provide_context(state.clone());
+                    edge::provide_request_nonce();
+                }
+            },
+            shell,
+        ));
+    with_edge_layers(app, state)
+}
+
+/// Everything every answer goes through, around any set of routes (the
+/// tests put a deliberately failing route behind the same stack).
+pub fn with_edge_layers(app: Router<AppState>, state: AppState) -> Router {
+    let request_id_header = axum::http::HeaderName::from_static("x-request-id");
+    app.layer(middleware::from_fn(auth::require_login_for_pages))
         .layer(middleware::from_fn_with_state(state.clone(), auth::resolve_session))
-        .layer(middleware::from_fn(auth::require_same_origin))
+        .layer(middleware::from_fn_with_state(state.clone(), auth::require_same_origin))
+        .layer(middleware::from_fn(edge::limit_body))
+        .layer(CatchPanicLayer::custom(edge::panic_response))
+        .layer(TimeoutLayer::with_status_code(
+            axum::http::StatusCode::REQUEST_TIMEOUT,
+            edge::REQUEST_TIMEOUT,
+        ))
+        .layer(middleware::from_fn_with_state(state.clone(), edge::security_headers))
         .layer(PropagateRequestIdLayer::new(request_id_header.clone()))
         .layer(
             TraceLayer::new_for_http()
@@ -113,19 +186,25 @@ impl Application {
             db,
             settings: Arc::new(Settings {
                 cookie_secure: config.cookie_secure,
+                public_url: config.public_url.clone(),
             }),
         };
         let listener = TcpListener::bind(config.site_addr).await?;
         let port = listener.local_addr()?.port();
         Ok(Application {
             listener,
-            router: router(state),
+            router: router(state.clone()),
             port,
+            state,
         })
     }
 
     pub fn port(&self) -> u16 {
         self.port
+    }
+
+    pub fn state(&self) -> AppState {
+        self.state.clone()
     }
 
     pub async fn run_until(

@@ -314,7 +314,7 @@ async fn login(State(state): State<AppState>, body: Bytes) -> Result<Response, A
     let mut response = Json(TokenBody { token }).into_response();
     response.headers_mut().append(
         header::SET_COOKIE,
-        auth::session_cookie(&cookie_token, state.settings.cookie_secure),
+        auth::session_cookie(&state.settings, &cookie_token),
     );
     Ok(response)
 }
@@ -340,7 +340,7 @@ async fn logout(
     .into_response();
     response
         .headers_mut()
-        .append(header::SET_COOKIE, auth::clearing_cookie());
+        .append(header::SET_COOKIE, auth::clearing_cookie(&state.settings));
     Ok(response)
 }
 

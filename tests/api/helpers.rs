@@ -99,6 +99,9 @@ impl Drop for TestDb {
 pub struct TestApp {
     pub address: String,
     pub db: Db,
+    /// The running app's state, for tests that mount extra routes behind the
+    /// same middleware.
+    pub state: formations::server::http::AppState,
     /// A browser-like client: keeps cookies, does not follow redirects, and
     /// sends our Origin on every request.
     pub client: reqwest::Client,
@@ -130,23 +133,32 @@ pub fn client_for(address: &str) -> reqwest::Client {
 }
 
 pub async fn spawn_app() -> TestApp {
+    spawn_app_with(|_| {}).await
+}
+
+/// The app with its configuration changed first (the public URL, limits…).
+pub async fn spawn_app_with(change: impl FnOnce(&mut Config)) -> TestApp {
     let test_db = TestDb::new().await;
     let db = Db::open(&test_db.url).await.expect("open test database");
-    let config = Config {
+    let mut config = Config {
         database_url: test_db.url.clone(),
         site_addr: "127.0.0.1:0".parse().unwrap(),
         site_root: "target/site".into(),
         cookie_secure: false,
+        public_url: None,
     };
+    change(&mut config);
     let app = Application::build(&config, db.clone())
         .await
         .expect("build app");
     let address = format!("http://127.0.0.1:{}", app.port());
+    let state = app.state();
     tokio::spawn(app.run_until(std::future::pending()));
     TestApp {
         client: client_for(&address),
         address,
         db,
+        state,
         _db_guard: test_db,
     }
 }
@@ -350,6 +362,24 @@ impl TestApp {
             .fetch_one(&self.db.pool)
             .await
             .unwrap();
+        (client, id)
+    }
+
+    /// A browser-like client signed in as a new admin, created the way the
+    /// CLI does.
+    pub async fn signed_in_admin(&self, email: &str) -> (reqwest::Client, i64) {
+        let id = formations::server::cli::create_user(&self.db, email, "Admin", PASSWORD, true)
+            .await
+            .unwrap();
+        let client = client_for(&self.address);
+        let resp = client
+            .post(self.url("/fn/login"))
+            .header("Accept", "text/html")
+            .form(&[("email", email), ("password", PASSWORD), ("next", "/")])
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(resp.status().as_u16(), 302, "login of {email}");
         (client, id)
     }
 

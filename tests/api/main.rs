@@ -9,7 +9,9 @@
 mod accounts;
 mod admin;
 mod cli;
+mod edge;
 mod helpers;
+mod leak_crawl;
 mod pages;
 mod rest;
 mod security;

@@ -41,7 +41,6 @@ pub async fn admin_update_session(
                 ("title", &title),
                 ("scheduled_at", &scheduled_at),
                 ("duration_minutes", &duration_minutes),
-                ("meeting_link", &meeting_link),
                 ("recording_link", &recording_link),
             ],
         )),

@@ -11,7 +11,10 @@ pub async fn logout() -> Result<(), AppError> {
     if let Some(hash) = caller().token_hash {
         with_status(state().db.delete_auth_session(&hash).await)?;
     }
-    set_response_header(axum::http::header::SET_COOKIE, auth::clearing_cookie());
+    set_response_header(
+        axum::http::header::SET_COOKIE,
+        auth::clearing_cookie(&state().settings),
+    );
     leptos_axum::redirect("/login");
     Ok(())
 }

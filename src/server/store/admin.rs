@@ -40,7 +40,7 @@ pub struct FormationFilter {
 }
 
 /// A session's fields once checked, in UTC.
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct SessionFields {
     pub title: String,
     pub scheduled_at: DateTime<Utc>,
@@ -48,6 +48,7 @@ pub struct SessionFields {
     pub meeting_link: Option<String>,
     pub recording_link: Option<String>,
 }
+crate::debug_redacted!(SessionFields { title, scheduled_at, duration_minutes, recording_link } hide { meeting_link });
 
 fn tz_of(name: &str) -> Tz {
     name.parse().unwrap_or(chrono_tz::Europe::Paris)

@@ -35,7 +35,7 @@ where
     .await
 }
 
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct NewSession {
     pub formation_id: i64,
     pub session_number: i64,
@@ -45,6 +45,7 @@ pub struct NewSession {
     pub meeting_link: Option<String>,
     pub recording_link: Option<String>,
 }
+crate::debug_redacted!(NewSession { formation_id, session_number, title, scheduled_at, duration_minutes, recording_link } hide { meeting_link });
 
 impl Db {
     #[tracing::instrument(skip_all, err)]

@@ -53,8 +53,9 @@ fn EditForms(
         description: query.value("description", &d.description),
         level: query.value("level", &d.level),
         platform: query.value("platform", &d.platform),
-        meeting_link: query.value("meeting_link", &d.meeting_link),
-        meeting_id: query.value("meeting_id", &d.meeting_id),
+        // The stored values, never the URL's (see `api::admin::formation_keep`).
+        meeting_link: d.meeting_link.clone(),
+        meeting_id: d.meeting_id.clone(),
         meeting_password: d.meeting_password.clone(),
         instructor_name: query.value("instructor_name", &d.instructor_name),
         schedule_description: query.value("schedule_description", &d.schedule_description),

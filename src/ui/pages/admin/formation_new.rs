@@ -16,8 +16,9 @@ pub fn AdminFormationNewPage() -> impl IntoView {
         description: query.value("description", ""),
         level: query.value("level", "beginner"),
         platform: query.value("platform", "zoom"),
-        meeting_link: query.value("meeting_link", ""),
-        meeting_id: query.value("meeting_id", ""),
+        // Never from the URL (see `api::admin::formation_keep`).
+        meeting_link: String::new(),
+        meeting_id: String::new(),
         meeting_password: String::new(),
         instructor_name: query.value("instructor_name", ""),
         schedule_description: query.value("schedule_description", ""),

@@ -56,7 +56,8 @@ fn SessionForms(
     let v_title = edit_query.value("title", &s.title);
     let v_at = edit_query.value("scheduled_at", &s.local);
     let v_duration = edit_query.value("duration_minutes", &s.duration_minutes.to_string());
-    let v_link = edit_query.value("meeting_link", &s.meeting_link);
+    // The stored link, never the URL's (see `api::admin::formation_keep`).
+    let v_link = s.meeting_link.clone();
     let v_recording = edit_query.value("recording_link", &s.recording_link);
     let v_rec = rec_query.value("recording_link", &s.recording_link);
     view! {

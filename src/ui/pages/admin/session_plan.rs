@@ -97,7 +97,7 @@ fn SessionsBody(
                     <TextField id="add-title".into() label="Titre" name="title" value=add_query.value("title", "") required=true error=add_error />
                     <TextField id="add-at".into() label="Date et heure" name="scheduled_at" kind="datetime-local" value=add_query.value("scheduled_at", "") required=true error=add_error />
                     <TextField id="add-duration".into() label="Durée (minutes)" name="duration_minutes" kind="number" value=add_query.value("duration_minutes", "120") required=true error=add_error />
-                    <TextField id="add-link".into() label="Lien de session propre (facultatif)" name="meeting_link" kind="url" value=add_query.value("meeting_link", "") error=add_error />
+                    <TextField id="add-link".into() label="Lien de session propre (facultatif)" name="meeting_link" kind="url" value=String::new() error=add_error />
                     <TextField id="add-recording".into() label="Lien d'enregistrement (facultatif)" name="recording_link" kind="url" value=add_query.value("recording_link", "") error=add_error />
                     <FieldError error=add_error />
                     <button type="submit" disabled=move || add.pending().get()>"Ajouter la séance"</button>

@@ -1,0 +1,405 @@
+//! The leak crawl: a learner with an active, an upcoming, a completed and a
+//! cancelled enrollment (each formation with its own link, id and password,
+//! some sessions with a link of their own) fetches every route the router
+//! has — each page, each server function, each REST endpoint, each CSV — and
+//! every byte of every answer (headers included) is searched for the meeting
+//! details of the enrollments that are not active. Anonymously, the same
+//! crawl reaches only the public pages.
+//!
+//! New surfaces (calendars, mails, notifications…) add themselves to
+//! `extra_surfaces` as they appear.
+
+use chrono::{DateTime, Duration, Utc};
+use formations::domain::admin::FormationFields;
+use formations::domain::catalog::{Level, Platform};
+use formations::domain::status::EnrollmentStatus;
+use formations::server::store::catalog::NewSession;
+use formations::server::store::enrollments::NewEnrollment;
+
+use crate::helpers::seed::days;
+use crate::helpers::{client_for, http, spawn_app, TestApp};
+
+/// The meeting details of one formation and of its sessions' own links.
+struct Secrets {
+    formation_id: i64,
+    session_ids: Vec<i64>,
+    enrollment_id: i64,
+    values: Vec<String>,
+}
+
+async fn formation_with_secrets(
+    app: &TestApp,
+    tag: &str,
+    user_id: i64,
+    (start, end, status): (i64, i64, EnrollmentStatus),
+    now: DateTime<Utc>,
+) -> Secrets {
+    let link = format!("https://zoom.us/j/77{tag}0001");
+    let meeting_id = format!("77-{tag}-id");
+    let password = format!("pw-{tag}-secret");
+    let formation_id = app
+        .db
+        .insert_formation(&FormationFields {
+            name: format!("Formation {tag}"),
+            description: "Une formation".into(),
+            level: Level::Beginner,
+            platform: Platform::Zoom,
+            meeting_link: link.clone(),
+            meeting_id: Some(meeting_id.clone()),
+            meeting_password: Some(password.clone()),
+            instructor_name: "Jane Smith".into(),
+            schedule_description: "Mar-Jeu, 19h-21h".into(),
+            timezone: chrono_tz::Europe::Paris,
+        })
+        .await
+        .unwrap();
+    let mut values = vec![link, meeting_id, password];
+    let mut session_ids = vec![];
+    // Sessions inside the enrollment period: one now (live), one later, one
+    // earlier; the live one and the later one have links of their own.
+    let mid = days((start + end) / 2);
+    let base = mid.and_hms_opt(10, 0, 0).unwrap().and_utc();
+    for (n, at, own_link) in [
+        (1, base - Duration::days(1), None),
+        (
+            2,
+            now - Duration::minutes(5),
+            Some(format!("https://zoom.us/j/88{tag}0002")),
+        ),
+        (
+            3,
+            base + Duration::days(1),
+            Some(format!("https://zoom.us/j/88{tag}0003")),
+        ),
+    ] {
+        if let Some(l) = &own_link {
+            values.push(l.clone());
+        }
+        session_ids.push(
+            app.db
+                .insert_session(&NewSession {
+                    formation_id,
+                    session_number: n,
+                    title: format!("Séance {tag} {n}"),
+                    scheduled_at: at,
+                    duration_minutes: 120,
+                    meeting_link: own_link,
+                    recording_link: None,
+                })
+                .await
+                .unwrap(),
+        );
+    }
+    let enrollment_id = app
+        .db
+        .insert_enrollment(&NewEnrollment {
+            user_id,
+            formation_id,
+            start_date: days(start),
+            end_date: days(end),
+            status,
+            total_sessions: 3,
+        })
+        .await
+        .unwrap();
+    Secrets {
+        formation_id,
+        session_ids,
+        enrollment_id,
+        values,
+    }
+}
+
+/// Every server function endpoint declared under src/api.
+fn server_functions() -> Vec<String> {
+    fn walk(dir: &std::path::Path, found: &mut Vec<String>) {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                walk(&path, found);
+            } else {
+                let text = std::fs::read_to_string(&path).unwrap();
+                for part in text.split("endpoint = \"").skip(1) {
+                    found.push(part.split('"').next().unwrap().to_string());
+                }
+            }
+        }
+    }
+    let mut found = vec![];
+    walk(
+        &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/api"),
+        &mut found,
+    );
+    found.sort();
+    found
+}
+
+/// Surfaces that are not pages, server functions or documented REST paths.
+fn extra_surfaces(formation_ids: &[i64]) -> Vec<String> {
+    formation_ids
+        .iter()
+        .flat_map(|id| {
+            [
+                format!("/admin/formations/{id}/inscriptions.csv"),
+                format!("/admin/formations/{id}/presences.csv"),
+            ]
+        })
+        .collect()
+}
+
+/// Ends the session it is called with: crawled last.
+fn ends_the_session(name: &str) -> bool {
+    name.contains("logout")
+}
+
+#[derive(Default)]
+struct Crawl {
+    /// (what, status, every byte of headers and body)
+    answers: Vec<(String, u16, String)>,
+}
+
+impl Crawl {
+    async fn record(&mut self, what: String, resp: reqwest::Response) {
+        let status = resp.status().as_u16();
+        let mut text = format!("{what} {status}\n");
+        for (name, value) in resp.headers() {
+            text.push_str(&format!(
+                "{name}: {}\n",
+                String::from_utf8_lossy(value.as_bytes())
+            ));
+        }
+        let body = resp.bytes().await.unwrap_or_default();
+        text.push_str(&String::from_utf8_lossy(&body));
+        self.answers.push((what, status, text));
+    }
+
+    fn hits(&self, secret: &str) -> Vec<&str> {
+        self.answers
+            .iter()
+            .filter(|(_, _, text)| text.contains(secret))
+            .map(|(what, _, _)| what.as_str())
+            .collect()
+    }
+}
+
+/// Fetches every surface with `client` (cookie) and `token` (bearer, for
+/// REST), with every id of the fixture put in every id slot.
+async fn crawl(
+    app: &TestApp,
+    client: &reqwest::Client,
+    token: Option<&str>,
+    ids: &[i64],
+    formation_ids: &[i64],
+) -> Crawl {
+    let mut out = Crawl::default();
+    let with_ids = |template: &str| -> Vec<String> {
+        let slots = [
+            ":id",
+            "{id}",
+            "{enrollment_id}",
+            "{session_id}",
+            "{formation_id}",
+        ];
+        if !slots.iter().any(|s| template.contains(s)) {
+            return vec![template.to_string()];
+        }
+        ids.iter()
+            .map(|id| {
+                slots
+                    .iter()
+                    .fold(template.to_string(), |t, s| t.replace(s, &id.to_string()))
+            })
+            .collect()
+    };
+
+    // Pages, from the router's own list.
+    let mut pages: Vec<String> = formations::server::http::page_paths()
+        .iter()
+        .flat_map(|p| with_ids(p))
+        .collect();
+    for status in ["active", "upcoming", "completed", "cancelled"] {
+        pages.push(format!("/user/formations?status={status}"));
+    }
+    pages.extend(extra_surfaces(formation_ids));
+    for path in pages {
+        let resp = client.get(app.url(&path)).send().await.unwrap();
+        out.record(format!("GET {path}"), resp).await;
+    }
+
+    // Server functions, each with every id in every argument that takes one,
+    // as the app calls them (JSON answer) and as a plain form (redirect).
+    let functions = server_functions();
+    let (last, first): (Vec<_>, Vec<_>) = functions.iter().partition(|f| ends_the_session(f));
+    for name in first.into_iter().chain(last) {
+        for id in ids {
+            let id = id.to_string();
+            let form = [
+                ("id", id.as_str()),
+                ("enrollment_id", &id),
+                ("session_id", &id),
+                ("formation_id", &id),
+                ("request_id", &id),
+                ("user_id", &id),
+            ];
+            for accept in ["application/json", "text/html"] {
+                let resp = client
+                    .post(app.url(&format!("/fn/{name}")))
+                    .header("Accept", accept)
+                    .form(&form)
+                    .send()
+                    .await
+                    .unwrap();
+                out.record(format!("POST /fn/{name} ({accept}) id={id}"), resp)
+                    .await;
+            }
+        }
+    }
+
+    // REST, from the OpenAPI document.
+    let doc: serde_json::Value = http()
+        .get(app.url("/api/openapi.json"))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let paths = doc["paths"].as_object().expect("documented paths").clone();
+    let mut rest: Vec<(String, String)> = vec![];
+    for (template, item) in &paths {
+        for method in item.as_object().unwrap().keys() {
+            for path in with_ids(template) {
+                rest.push((method.clone(), path));
+            }
+        }
+    }
+    rest.sort_by_key(|(_, path)| ends_the_session(path));
+    for (method, path) in rest {
+        let url = app.url(&path);
+        let req = match method.as_str() {
+            "get" => http().get(url),
+            "post" => http().post(url).json(&serde_json::json!({})),
+            other => panic!("undocumented method {other}"),
+        };
+        let req = match token {
+            Some(token) => req.bearer_auth(token),
+            None => req,
+        };
+        let resp = req.send().await.unwrap();
+        out.record(format!("{} {path}", method.to_uppercase()), resp)
+            .await;
+    }
+    out
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn no_route_ever_carries_the_meeting_details_of_an_enrollment_that_is_not_active() {
+    let app = spawn_app().await;
+    let learner = app.learner("crawler@example.com").await;
+    let client = client_for(&app.address);
+    let resp = client
+        .post(app.url("/fn/login"))
+        .header("Accept", "text/html")
+        .form(&[
+            ("email", "crawler@example.com"),
+            ("password", crate::helpers::PASSWORD),
+            ("next", "/"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(resp.status().as_u16(), 302);
+
+    let now = Utc::now();
+    let active = formation_with_secrets(
+        &app,
+        "1",
+        learner.id,
+        (-3, 20, EnrollmentStatus::Active),
+        now,
+    )
+    .await;
+    let hidden = [
+        formation_with_secrets(
+            &app,
+            "2",
+            learner.id,
+            (5, 30, EnrollmentStatus::Upcoming),
+            now,
+        )
+        .await,
+        formation_with_secrets(
+            &app,
+            "3",
+            learner.id,
+            (-40, -5, EnrollmentStatus::Active),
+            now,
+        )
+        .await,
+        formation_with_secrets(
+            &app,
+            "4",
+            learner.id,
+            (-3, 20, EnrollmentStatus::Cancelled),
+            now,
+        )
+        .await,
+    ];
+    let mut ids: Vec<i64> = vec![];
+    let mut formation_ids = vec![];
+    for s in std::iter::once(&active).chain(hidden.iter()) {
+        ids.push(s.enrollment_id);
+        ids.push(s.formation_id);
+        ids.extend(&s.session_ids);
+        formation_ids.push(s.formation_id);
+    }
+    ids.sort();
+    ids.dedup();
+
+    let found = crawl(&app, &client, Some(&learner.token), &ids, &formation_ids).await;
+    assert!(found.answers.len() > 100, "{} answers", found.answers.len());
+    for secrets in &hidden {
+        for secret in &secrets.values {
+            let hits = found.hits(secret);
+            assert!(hits.is_empty(), "{secret} leaked in {hits:?}");
+        }
+    }
+    // The crawl can see a link when one may be shown: the active
+    // enrollment's own link is on its pages.
+    assert!(
+        !found.hits(&active.values[0]).is_empty(),
+        "the crawl never reached the active enrollment's link"
+    );
+    assert!(found
+        .answers
+        .iter()
+        .all(|(what, status, _)| { *status < 500 || panic!("{what} answered {status}") }));
+
+    // Anonymously: only the public pages answer 200 with a page; nothing
+    // else shows any meeting detail at all.
+    let anonymous = client_for(&app.address);
+    let found = crawl(&app, &anonymous, None, &ids, &formation_ids).await;
+    for secrets in std::iter::once(&active).chain(hidden.iter()) {
+        for secret in &secrets.values {
+            let hits = found.hits(secret);
+            assert!(
+                hits.is_empty(),
+                "{secret} reached an anonymous caller in {hits:?}"
+            );
+        }
+    }
+    let public = ["GET /login", "GET /signup", "GET /logout"];
+    for (what, status, text) in &found.answers {
+        if what.starts_with("GET /") && !what.starts_with("GET /api/") && *status == 200 {
+            let base = what.split('?').next().unwrap();
+            assert!(
+                public.contains(&base),
+                "{what} answered 200 anonymously: {}",
+                &text[..text.len().min(300)]
+            );
+        }
+        if what.starts_with("GET /api/auth/user") {
+            assert_eq!(*status, 401, "{what}");
+        }
+    }
+}
