@@ -394,7 +394,7 @@ pub struct SessionRow {
     /// until then the grid and the CSV show it blank and locked.
     pub attendance_open: bool,
 }
-crate::debug_redacted!(SessionRow { id, number, title, scheduled_at, local, duration_minutes, recording_link } hide { meeting_link });
+crate::debug_redacted!(SessionRow { id, number, title, scheduled_at, local, duration_minutes, recording_link, attendance_open } hide { meeting_link });
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SessionsView {
