@@ -63,10 +63,28 @@ pub enum UserCommand {
         /// The password, or `-` to read it from standard input (first line)
         /// so that it stays out of the process list and the shell history.
         #[arg(long)]
-        password: String,
+        password: SecretArg,
         #[arg(long)]
         admin: bool,
     },
+}
+
+/// A secret typed on the command line: `Debug` (clap's, logs) prints `***`.
+#[derive(Clone)]
+pub struct SecretArg(String);
+
+impl std::str::FromStr for SecretArg {
+    type Err = std::convert::Infallible;
+
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(SecretArg(value.to_string()))
+    }
+}
+
+impl std::fmt::Debug for SecretArg {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("***")
+    }
 }
 
 #[derive(Subcommand, Debug)]
@@ -224,7 +242,7 @@ pub async fn run(command: Command, config: Config) -> Result<(), CliError> {
             password,
             admin,
         }) => {
-            let password = secret("--password", password)?;
+            let password = secret("--password", password.0)?;
             let db = open().await?;
             let id = create_user(&db, &email, &name, &password, admin).await?;
             println!("{id}");
@@ -387,6 +405,27 @@ async fn enroll(db: &Db, args: EnrollArgs) -> Result<i64, CliError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn parsed_commands_never_print_their_secrets_in_debug() {
+        use clap::Parser;
+        let cli = Cli::parse_from([
+            "formations", "user", "create", "--email", "a@b.example", "--name", "A",
+            "--password", "hunter2-secret",
+        ]);
+        let text = format!("{cli:?}");
+        assert!(!text.contains("hunter2-secret") && text.contains("***"), "{text}");
+        let cli = Cli::parse_from([
+            "formations", "formation", "create", "--name", "N", "--description", "D",
+            "--level", "beginner", "--platform", "zoom", "--meeting-link",
+            "https://zoom.us/j/4242", "--meeting-id", "42 42", "--meeting-password", "pw-4242",
+            "--instructor", "I", "--schedule", "S",
+        ]);
+        let text = format!("{cli:?}");
+        for secret in ["zoom.us/j/4242", "42 42", "pw-4242"] {
+            assert!(!text.contains(secret), "{text}");
+        }
+    }
 
     #[test]
     fn a_secret_from_standard_input_is_its_first_line_without_the_line_ending() {
