@@ -11,6 +11,7 @@ pub mod format;
 pub mod recurrence;
 pub mod schedule;
 pub mod status;
+pub mod throttle;
 
 /// A value that failed to parse at the edge, with the field it belongs to so
 /// forms can show the message next to it.

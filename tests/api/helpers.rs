@@ -130,15 +130,28 @@ pub fn client_for(address: &str) -> reqwest::Client {
 }
 
 pub async fn spawn_app() -> TestApp {
+    spawn_app_with(|_| {}, None).await
+}
+
+/// [`spawn_app`] with a changed configuration and, optionally, a password
+/// hasher of its own (so a test can fill it without slowing the others).
+pub async fn spawn_app_with(
+    configure: impl FnOnce(&mut Config),
+    hashing: Option<std::sync::Arc<formations::server::throttle::Hashing>>,
+) -> TestApp {
     let test_db = TestDb::new().await;
     let db = Db::open(&test_db.url).await.expect("open test database");
-    let config = Config {
+    let mut config = Config {
         database_url: test_db.url.clone(),
         site_addr: "127.0.0.1:0".parse().unwrap(),
         site_root: "target/site".into(),
         cookie_secure: false,
+        trusted_proxies: vec![],
+        session_idle_minutes: formations::server::config::DEFAULT_SESSION_IDLE_MINUTES,
     };
-    let app = Application::build(&config, db.clone())
+    configure(&mut config);
+    let hashing = hashing.unwrap_or_else(formations::server::throttle::Hashing::global);
+    let app = Application::build_with_hashing(&config, db.clone(), hashing)
         .await
         .expect("build app");
     let address = format!("http://127.0.0.1:{}", app.port());

@@ -13,3 +13,4 @@ mod helpers;
 mod pages;
 mod rest;
 mod security;
+mod throttle;
