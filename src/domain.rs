@@ -11,6 +11,7 @@ pub mod format;
 pub mod recurrence;
 pub mod schedule;
 pub mod status;
+pub mod throttle;
 
 /// What a secret field prints in `Debug`, so logs, panics and test failures
 /// never show meeting details, tokens or password hashes.

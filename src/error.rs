@@ -25,6 +25,15 @@ pub enum AppError {
     Conflict(String),
     #[error("Une erreur interne est survenue. Réessayez dans un instant.")]
     Internal,
+    /// Too many attempts (per account or per address): 429 with `Retry-After`.
+    #[error("{message}")]
+    TooManyRequests {
+        message: String,
+        retry_after_secs: u64,
+    },
+    /// Waited too long for the password hasher: 503 with `Retry-After`.
+    #[error("{}", crate::domain::throttle::BUSY)]
+    Busy,
     /// Transport problems between the browser and the server.
     #[error("Le serveur est injoignable : {0}")]
     Transport(String),
@@ -40,6 +49,19 @@ impl AppError {
             AppError::Invalid { .. } => 422,
             AppError::Conflict(_) => 409,
             AppError::Internal => 500,
+            AppError::TooManyRequests { .. } => 429,
+            AppError::Busy => 503,
+        }
+    }
+
+    /// Seconds for the `Retry-After` header of a refused attempt.
+    pub fn retry_after(&self) -> Option<u64> {
+        match self {
+            AppError::TooManyRequests {
+                retry_after_secs, ..
+            } => Some((*retry_after_secs).max(1)),
+            AppError::Busy => Some(BUSY_RETRY_AFTER_SECS),
+            _ => None,
         }
     }
 
@@ -51,6 +73,9 @@ impl AppError {
         }
     }
 }
+
+/// How long a client that met a busy password hasher waits before retrying.
+pub const BUSY_RETRY_AFTER_SECS: u64 = 2;
 
 impl From<Invalid> for AppError {
     fn from(value: Invalid) -> Self {
@@ -99,7 +124,13 @@ mod ssr {
             if let AppError::Invalid { field, .. } = &self {
                 body["field"] = serde_json::Value::String(field.clone());
             }
-            (status, Json(body)).into_response()
+            let mut response = (status, Json(body)).into_response();
+            if let Some(secs) = self.retry_after() {
+                response
+                    .headers_mut()
+                    .insert(axum::http::header::RETRY_AFTER, secs.into());
+            }
+            response
         }
     }
 
@@ -142,6 +173,8 @@ impl AppError {
                 _ => "invalid",
             },
             AppError::Unauthorized => "unauthorized",
+            AppError::TooManyRequests { .. } => "throttled",
+            AppError::Busy => "busy",
             AppError::NotFound => "not_found",
             AppError::Conflict(message) => match message.as_str() {
                 REFUSED_NOT_ACTIVE => "attend_status",
@@ -173,6 +206,11 @@ impl AppError {
                 .unwrap_or_else(Into::into),
             "invalid" => AppError::BadRequest("Certaines valeurs sont invalides.".into()),
             "unauthorized" => AppError::Unauthorized,
+            "throttled" => AppError::TooManyRequests {
+                message: crate::domain::throttle::TRY_LATER.into(),
+                retry_after_secs: 0,
+            },
+            "busy" => AppError::Busy,
             "not_found" => AppError::NotFound,
             "attend_status" => AppError::Conflict(REFUSED_NOT_ACTIVE.into()),
             "attend_period" => AppError::Conflict(REFUSED_OUTSIDE_PERIOD.into()),

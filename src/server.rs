@@ -12,6 +12,7 @@ pub mod http;
 pub mod learner;
 pub mod rest;
 pub mod store;
+pub mod throttle;
 
 use crate::error::AppError;
 
@@ -22,6 +23,9 @@ pub fn with_status<T>(result: Result<T, AppError>) -> Result<T, AppError> {
         if let Some(options) = leptos::prelude::use_context::<leptos_axum::ResponseOptions>() {
             if let Ok(code) = axum::http::StatusCode::from_u16(err.status_code()) {
                 options.set_status(code);
+            }
+            if let Some(secs) = err.retry_after() {
+                options.insert_header(axum::http::header::RETRY_AFTER, secs.into());
             }
         }
     }
@@ -62,6 +66,15 @@ pub fn require_admin() -> Result<crate::domain::account::SessionUser, AppError> 
         Some(user) if user.is_admin() => Ok(user),
         Some(_) => Err(AppError::Forbidden),
     })
+}
+
+/// The address of the client calling the current server function, as the
+/// per-address limits count it.
+pub fn client_ip() -> std::net::IpAddr {
+    match leptos::prelude::use_context::<axum::http::request::Parts>() {
+        Some(parts) => auth::client_ip(&state(), &parts.extensions, &parts.headers),
+        None => auth::client_ip(&state(), &Default::default(), &Default::default()),
+    }
 }
 
 /// The shared state, available to every server function and page render.

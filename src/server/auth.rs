@@ -5,9 +5,11 @@
 use argon2::password_hash::{
     rand_core::OsRng, PasswordHash, PasswordHasher, PasswordVerifier, SaltString,
 };
+use std::net::{IpAddr, SocketAddr};
+
 use argon2::Argon2;
-use axum::extract::{Request, State};
-use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode};
+use axum::extract::{ConnectInfo, Request, State};
+use axum::http::{header, Extensions, HeaderMap, HeaderValue, Method, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Redirect, Response};
 use base64::Engine;
@@ -16,13 +18,17 @@ use rand::RngCore;
 use sha2::{Digest, Sha256};
 
 use crate::domain::account::{Email, Password, SessionUser};
+use crate::domain::throttle;
 use crate::error::AppError;
 use crate::server::db::Db;
 use crate::server::http::{AppState, Settings};
 use crate::server::store::users::TokenKind;
+use crate::server::throttle::Hashing;
 
 pub const COOKIE_NAME: &str = "formations_session";
 pub const SESSION_DAYS: i64 = 30;
+/// How often a session's "last seen" time is written, at most.
+pub const LAST_SEEN_EVERY_SECS: i64 = 60;
 
 /// Who is calling, resolved once per request by [`resolve_session`].
 #[derive(Clone, Default)]
@@ -33,20 +39,21 @@ pub struct Caller {
 crate::debug_redacted!(Caller { user } hide { token_hash });
 
 /// Argon2id with the crate's defaults (19 MiB, 2 passes), run on the blocking
-/// pool: a hash takes tens of milliseconds and must not stall other requests.
+/// pool under the process-wide hashing bound: a hash takes tens of
+/// milliseconds and must not stall other requests nor exhaust the memory.
 pub async fn hash_password(password: Password) -> Result<String, AppError> {
-    tokio::task::spawn_blocking(move || {
-        let salt = SaltString::generate(&mut OsRng);
-        Argon2::default()
-            .hash_password(password.expose().as_bytes(), &salt)
-            .map(|h| h.to_string())
-    })
-    .await
-    .map_err(|_| AppError::Internal)?
-    .map_err(|err| {
-        tracing::error!(error = %err, "password hashing failed");
-        AppError::Internal
-    })
+    Hashing::global()
+        .run(move || {
+            let salt = SaltString::generate(&mut OsRng);
+            Argon2::default()
+                .hash_password(password.expose().as_bytes(), &salt)
+                .map(|h| h.to_string())
+        })
+        .await?
+        .map_err(|err| {
+            tracing::error!(error = %err, "password hashing failed");
+            AppError::Internal
+        })
 }
 
 /// A hash of a password nobody knows, verified when the e-mail is unknown so
@@ -62,20 +69,17 @@ fn dummy_hash() -> &'static str {
     })
 }
 
-async fn verify_password(password: String, hash: Option<String>) -> bool {
-    tokio::task::spawn_blocking(move || {
-        let known = hash.is_some();
-        let hash = hash.unwrap_or_else(|| dummy_hash().to_string());
-        let Ok(parsed) = PasswordHash::new(&hash) else {
-            return false;
-        };
-        let ok = Argon2::default()
-            .verify_password(password.as_bytes(), &parsed)
-            .is_ok();
-        ok && known
-    })
-    .await
-    .unwrap_or(false)
+/// Runs on the blocking pool, under a hashing permit.
+fn verify_password(password: &str, hash: Option<&str>) -> bool {
+    let known = hash.is_some();
+    let hash = hash.unwrap_or_else(|| dummy_hash());
+    let Ok(parsed) = PasswordHash::new(hash) else {
+        return false;
+    };
+    let ok = Argon2::default()
+        .verify_password(password.as_bytes(), &parsed)
+        .is_ok();
+    ok && known
 }
 
 /// A new random token and the hash under which it is stored: a stolen
@@ -95,34 +99,90 @@ pub fn token_hash(token: &str) -> String {
         .collect()
 }
 
+/// The client's address as the per-address limits count it.
+pub fn client_ip(state: &AppState, extensions: &Extensions, headers: &HeaderMap) -> IpAddr {
+    let peer = extensions
+        .get::<ConnectInfo<SocketAddr>>()
+        .map(|info| info.0);
+    state.limits.client_ip(peer, headers)
+}
+
+fn account_locked(left: Duration) -> AppError {
+    let secs = throttle::retry_after_secs(left);
+    AppError::TooManyRequests {
+        message: throttle::too_many_attempts(secs),
+        retry_after_secs: secs,
+    }
+}
+
 /// Checks the credentials and opens a session of the given kind. The error
-/// never says whether the e-mail or the password was wrong.
+/// never says whether the e-mail or the password was wrong, and a locked
+/// address gets the same answer whether an account has it or not. Every
+/// refusal for too many attempts comes before any hashing.
 pub async fn login(
-    db: &Db,
+    state: &AppState,
+    client: IpAddr,
     email: &str,
     password: &str,
     kind: TokenKind,
 ) -> Result<(SessionUser, String), AppError> {
-    let email = Email::parse(email).map_err(|_| AppError::InvalidCredentials)?;
+    let db = &state.db;
+    state.limits.check_login(client)?;
+    let Ok(email) = Email::parse(email) else {
+        state.limits.record_login_failure(client);
+        return Err(AppError::InvalidCredentials);
+    };
+    // A locked account costs one read: no waiting for a permit, no hashing.
+    if let Some(left) = db.login_locked_for(&email, Utc::now()).await? {
+        return Err(account_locked(left));
+    }
     let found = db.credentials(&email).await?;
+    let permit = state.hashing.acquire().await?;
+    // Counted before hashing and cleared on success, so that attempts in
+    // parallel cannot all pass the check above before the first one fails.
+    if let Err(left) = db.claim_login_attempt(&email, Utc::now()).await? {
+        return Err(account_locked(left));
+    }
     let (user, hash) = match found {
         Some((user, hash)) => (Some(user), Some(hash)),
         None => (None, None),
     };
-    if !verify_password(password.to_string(), hash).await {
+    let password = password.to_string();
+    let verified = permit
+        .run(move || verify_password(&password, hash.as_deref()))
+        .await?;
+    let Some(user) = user.filter(|_| verified) else {
+        state.limits.record_login_failure(client);
         return Err(AppError::InvalidCredentials);
-    }
-    let user = user.ok_or(AppError::InvalidCredentials)?;
+    };
+    db.clear_login_failures(&email, Utc::now()).await?;
     let token = open_session(db, user.id, kind).await?;
     Ok((user, token))
 }
 
 pub async fn open_session(db: &Db, user_id: i64, kind: TokenKind) -> Result<String, AppError> {
+    open_linked_session(db, user_id, kind, None).await
+}
+
+/// A session that ends when the session whose token hash is `opened_with`
+/// is logged out (the cookie a REST login also sets).
+pub async fn open_linked_session(
+    db: &Db,
+    user_id: i64,
+    kind: TokenKind,
+    opened_with: Option<&str>,
+) -> Result<String, AppError> {
     let now = Utc::now();
     db.delete_expired_sessions(now).await?;
     let (token, hash) = new_token();
-    db.insert_auth_session(&hash, user_id, kind, now + Duration::days(SESSION_DAYS))
-        .await?;
+    db.insert_linked_auth_session(
+        &hash,
+        user_id,
+        kind,
+        now + Duration::days(SESSION_DAYS),
+        opened_with,
+    )
+    .await?;
     Ok(token)
 }
 
@@ -187,9 +247,21 @@ pub async fn resolve_session(
     let mut caller = Caller::default();
     if let Some(token) = token {
         let hash = token_hash(token);
-        match state.db.user_for_token(&hash, Utc::now()).await {
-            Ok(user) => {
-                caller.user = user;
+        let now = Utc::now();
+        let idle_since = now - state.settings.session_idle;
+        match state.db.user_for_token(&hash, now, idle_since).await {
+            Ok(found) => {
+                if let Some((_, last_seen)) = &found {
+                    // At most one write a minute per session: reads stay reads.
+                    let seen_before = now - Duration::seconds(LAST_SEEN_EVERY_SECS);
+                    if *last_seen < seen_before {
+                        if let Err(err) = state.db.touch_auth_session(&hash, now, seen_before).await
+                        {
+                            return err.into_response();
+                        }
+                    }
+                }
+                caller.user = found.map(|(user, _)| user);
                 caller.token_hash = Some(hash);
             }
             Err(err) => return err.into_response(),
@@ -394,6 +466,7 @@ mod tests {
         let plain = Settings {
             cookie_secure: false,
             public_url: None,
+            session_idle: chrono::Duration::hours(2),
         };
         let cookie = session_cookie(&plain, "abc");
         let text = cookie.to_str().unwrap();
@@ -403,6 +476,7 @@ mod tests {
         let secure = Settings {
             cookie_secure: true,
             public_url: None,
+            session_idle: chrono::Duration::hours(2),
         };
         assert!(session_cookie(&secure, "abc")
             .to_str()
@@ -417,6 +491,7 @@ mod tests {
             public_url: Some(
                 crate::server::config::PublicUrl::parse("https://formations.example.org").unwrap(),
             ),
+            session_idle: chrono::Duration::hours(2),
         };
         let text = session_cookie(&https, "abc").to_str().unwrap().to_string();
         assert!(
@@ -435,6 +510,7 @@ mod tests {
         let plain = Settings {
             cookie_secure: false,
             public_url: None,
+            session_idle: chrono::Duration::hours(2),
         };
         assert!(is_own_origin(
             &plain,
@@ -462,6 +538,7 @@ mod tests {
             public_url: Some(
                 crate::server::config::PublicUrl::parse("https://formations.example.org").unwrap(),
             ),
+            session_idle: chrono::Duration::hours(2),
         };
         assert!(is_own_origin(
             &proxied,

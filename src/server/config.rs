@@ -12,6 +12,10 @@ pub struct Config {
     /// Where people reach the site (`FORMATIONS_PUBLIC_URL`), when it is not
     /// what the request's `Host` says (behind a proxy).
     pub public_url: Option<PublicUrl>,
+    /// Proxies whose `X-Forwarded-For` is believed (`FORMATIONS_TRUSTED_PROXIES`).
+    pub trusted_proxies: Vec<ipnet::IpNet>,
+    /// A session unused this long is over (`FORMATIONS_SESSION_IDLE_MINUTES`).
+    pub session_idle_minutes: i64,
 }
 
 /// The site's public origin: scheme, host and port, nothing else.
@@ -57,6 +61,26 @@ impl PublicUrl {
 }
 
 pub const DEFAULT_DATABASE_URL: &str = "sqlite://formations.db";
+pub const DEFAULT_SESSION_IDLE_MINUTES: i64 = 120;
+
+/// `10.0.0.0/8, 192.168.1.7, ::1`: CIDR ranges or single addresses.
+pub fn parse_trusted_proxies(value: &str) -> Result<Vec<ipnet::IpNet>, String> {
+    value
+        .split(',')
+        .map(str::trim)
+        .filter(|entry| !entry.is_empty())
+        .map(|entry| {
+            entry
+                .parse::<ipnet::IpNet>()
+                .or_else(|_| entry.parse::<std::net::IpAddr>().map(ipnet::IpNet::from))
+                .map_err(|_| {
+                    format!(
+                        "FORMATIONS_TRUSTED_PROXIES: '{entry}' is not an address or a CIDR range like 10.0.0.0/8"
+                    )
+                })
+        })
+        .collect()
+}
 
 impl Config {
     pub fn from_env() -> Result<Self, String> {
@@ -77,12 +101,27 @@ impl Config {
         let public_url = var("FORMATIONS_PUBLIC_URL")
             .map(|v| PublicUrl::parse(&v))
             .transpose()?;
+        let trusted_proxies =
+            parse_trusted_proxies(&var("FORMATIONS_TRUSTED_PROXIES").unwrap_or_default())?;
+        let session_idle_minutes = match var("FORMATIONS_SESSION_IDLE_MINUTES") {
+            None => DEFAULT_SESSION_IDLE_MINUTES,
+            Some(text) => text
+                .trim()
+                .parse::<i64>()
+                .ok()
+                .filter(|m| (1..=60 * 24 * 30).contains(m))
+                .ok_or_else(|| {
+                    format!("FORMATIONS_SESSION_IDLE_MINUTES '{text}' must be a number of minutes from 1 to 43200")
+                })?,
+        };
         Ok(Config {
             database_url: var("DATABASE_URL").unwrap_or_else(|| DEFAULT_DATABASE_URL.into()),
             site_addr,
             site_root: var("LEPTOS_SITE_ROOT").unwrap_or_else(|| "target/site".into()),
             cookie_secure,
             public_url,
+            trusted_proxies,
+            session_idle_minutes,
         })
     }
 }
@@ -109,5 +148,16 @@ mod tests {
         assert!(PublicUrl::parse("https://x.example/app").is_err());
         assert!(PublicUrl::parse("https://u:p@x.example").is_err());
         assert!(PublicUrl::parse("formations.example.org").is_err());
+    }
+
+    #[test]
+    fn trusted_proxies_are_cidr_ranges_or_addresses() {
+        assert!(parse_trusted_proxies("").unwrap().is_empty());
+        let nets = parse_trusted_proxies("10.0.0.0/8, 127.0.0.1,::1").unwrap();
+        assert_eq!(nets.len(), 3);
+        assert!(nets[1].contains(&"127.0.0.1".parse::<std::net::IpAddr>().unwrap()));
+        let err = parse_trusted_proxies("10.0.0.0/8,nope").unwrap_err();
+        assert!(err.contains("'nope'"), "{err}");
+        assert!(parse_trusted_proxies("10.0.0.0/33").is_err());
     }
 }

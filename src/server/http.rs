@@ -26,18 +26,25 @@ use crate::server::auth;
 use crate::server::config::{Config, PublicUrl};
 use crate::server::db::Db;
 use crate::server::{edge, rest};
+use crate::server::throttle::{ClientLimits, Hashing};
 
 #[derive(Clone, FromRef)]
 pub struct AppState {
     pub leptos_options: LeptosOptions,
     pub db: Db,
     pub settings: Arc<Settings>,
+    /// Per-address login and sign-up limits, and who the client is.
+    pub limits: Arc<ClientLimits>,
+    /// The bounded password hasher (the process-wide one but in tests).
+    pub hashing: Arc<Hashing>,
 }
 
 #[derive(Debug)]
 pub struct Settings {
     pub cookie_secure: bool,
     pub public_url: Option<PublicUrl>,
+    /// A session unused this long is over.
+    pub session_idle: chrono::Duration,
 }
 
 impl Settings {
@@ -181,13 +188,26 @@ impl Application {
     /// Binds the listener (port 0 picks a free one, for tests) and builds the
     /// router on an already migrated database.
     pub async fn build(config: &Config, db: Db) -> std::io::Result<Application> {
+        Self::build_with_hashing(config, db, Hashing::global()).await
+    }
+
+    /// [`Application::build`] with a hasher of its own, for tests that need
+    /// to fill it without touching other tests in the same process.
+    pub async fn build_with_hashing(
+        config: &Config,
+        db: Db,
+        hashing: Arc<Hashing>,
+    ) -> std::io::Result<Application> {
         let state = AppState {
             leptos_options: leptos_options(config),
             db,
             settings: Arc::new(Settings {
                 cookie_secure: config.cookie_secure,
                 public_url: config.public_url.clone(),
+                session_idle: chrono::Duration::minutes(config.session_idle_minutes),
             }),
+            limits: Arc::new(ClientLimits::new(config.trusted_proxies.clone())),
+            hashing,
         };
         let listener = TcpListener::bind(config.site_addr).await?;
         let port = listener.local_addr()?.port();
@@ -216,7 +236,11 @@ impl Application {
         let listener = self.listener.tap_io(|tcp| {
             let _ = tcp.set_nodelay(true);
         });
-        axum::serve(listener, self.router)
+        // The peer address is what the per-address limits count.
+        let service = self
+            .router
+            .into_make_service_with_connect_info::<std::net::SocketAddr>();
+        axum::serve(listener, service)
             .with_graceful_shutdown(shutdown)
             .await
     }

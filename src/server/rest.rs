@@ -303,14 +303,34 @@ impl From<AttendOutcome> for AttendBody {
         (status = 200, description = "Logged in; also sets the page session cookie", body = TokenBody),
         (status = 400, description = "Malformed body", body = ErrorBody),
         (status = 401, description = "Wrong e-mail or password", body = ErrorBody),
+        (status = 429, description = "Too many failed logins for this address or from this client; see Retry-After", body = ErrorBody),
+        (status = 503, description = "The server is busy hashing passwords; see Retry-After", body = ErrorBody),
     )
 )]
-async fn login(State(state): State<AppState>, body: Bytes) -> Result<Response, AppError> {
+async fn login(
+    State(state): State<AppState>,
+    request: axum::http::request::Parts,
+    body: Bytes,
+) -> Result<Response, AppError> {
     let body: LoginBody = json_body(&body)?;
-    let (user, token) =
-        auth::login(&state.db, &body.email, &body.password, TokenKind::Bearer).await?;
-    // The same login also signs the caller in on the pages.
-    let cookie_token = auth::open_session(&state.db, user.id, TokenKind::Cookie).await?;
+    let client = auth::client_ip(&state, &request.extensions, &request.headers);
+    let (user, token) = auth::login(
+        &state,
+        client,
+        &body.email,
+        &body.password,
+        TokenKind::Bearer,
+    )
+    .await?;
+    // The same login also signs the caller in on the pages; logging the
+    // token out ends that cookie session too.
+    let cookie_token = auth::open_linked_session(
+        &state.db,
+        user.id,
+        TokenKind::Cookie,
+        Some(&auth::token_hash(&token)),
+    )
+    .await?;
     let mut response = Json(TokenBody { token }).into_response();
     response.headers_mut().append(
         header::SET_COOKIE,
@@ -322,7 +342,7 @@ async fn login(State(state): State<AppState>, body: Bytes) -> Result<Response, A
 #[utoipa::path(
     post, path = "/api/auth/logout/", tag = "auth",
     responses(
-        (status = 200, description = "The token (or cookie session) is revoked", body = DetailBody),
+        (status = 200, description = "The token (or cookie session) is revoked, with the cookie session its login opened", body = DetailBody),
         (status = 401, description = "Not logged in", body = ErrorBody),
     ),
     security(("bearer" = []))
@@ -333,7 +353,7 @@ async fn logout(
 ) -> Result<Response, AppError> {
     require(&caller)?;
     let hash = caller.token_hash.ok_or(AppError::Unauthorized)?;
-    state.db.delete_auth_session(&hash).await?;
+    state.db.delete_auth_session_and_linked(&hash).await?;
     let mut response = Json(DetailBody {
         detail: "Déconnecté.".into(),
     })

@@ -7,6 +7,7 @@ pub mod catalog;
 pub mod catalogue;
 pub mod enrollments;
 pub mod learner;
+pub mod throttle;
 pub mod users;
 
 use chrono::{DateTime, Utc};

@@ -280,9 +280,12 @@ async fn a_post_with_origin_null_is_refused() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn behind_a_proxy_the_public_url_decides_the_origin_check_the_cookie_and_hsts() {
-    let app = spawn_app_with(|config| {
-        config.public_url = Some(PublicUrl::parse("https://formations.example.org").unwrap());
-    })
+    let app = spawn_app_with(
+        |config| {
+            config.public_url = Some(PublicUrl::parse("https://formations.example.org").unwrap());
+        },
+        None,
+    )
     .await;
     app.learner("proxied@example.com").await;
     let no_redirect = reqwest::Client::builder()

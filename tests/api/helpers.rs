@@ -133,11 +133,15 @@ pub fn client_for(address: &str) -> reqwest::Client {
 }
 
 pub async fn spawn_app() -> TestApp {
-    spawn_app_with(|_| {}).await
+    spawn_app_with(|_| {}, None).await
 }
 
-/// The app with its configuration changed first (the public URL, limits…).
-pub async fn spawn_app_with(change: impl FnOnce(&mut Config)) -> TestApp {
+/// [`spawn_app`] with a changed configuration and, optionally, a password
+/// hasher of its own (so a test can fill it without slowing the others).
+pub async fn spawn_app_with(
+    configure: impl FnOnce(&mut Config),
+    hashing: Option<std::sync::Arc<formations::server::throttle::Hashing>>,
+) -> TestApp {
     let test_db = TestDb::new().await;
     let db = Db::open(&test_db.url).await.expect("open test database");
     let mut config = Config {
@@ -146,9 +150,12 @@ pub async fn spawn_app_with(change: impl FnOnce(&mut Config)) -> TestApp {
         site_root: "target/site".into(),
         cookie_secure: false,
         public_url: None,
+        trusted_proxies: vec![],
+        session_idle_minutes: formations::server::config::DEFAULT_SESSION_IDLE_MINUTES,
     };
-    change(&mut config);
-    let app = Application::build(&config, db.clone())
+    configure(&mut config);
+    let hashing = hashing.unwrap_or_else(formations::server::throttle::Hashing::global);
+    let app = Application::build_with_hashing(&config, db.clone(), hashing)
         .await
         .expect("build app");
     let address = format!("http://127.0.0.1:{}", app.port());

@@ -16,3 +16,4 @@ mod pages;
 mod rest;
 mod security;
 mod writes;
+mod throttle;

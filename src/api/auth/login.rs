@@ -5,12 +5,13 @@ use crate::error::AppError;
 #[server(prefix = "/fn", endpoint = "login")]
 pub async fn login(email: String, password: String, next: Option<String>) -> Result<(), AppError> {
     use crate::server::store::users::TokenKind;
-    use crate::server::{auth, caller, form_error, start_browser_session, state};
+    use crate::server::{auth, caller, client_ip, form_error, start_browser_session, state};
 
     let state = state();
     let previous = caller().token_hash;
     let outcome = async {
-        let (_, token) = auth::login(&state.db, &email, &password, TokenKind::Cookie).await?;
+        let (_, token) =
+            auth::login(&state, client_ip(), &email, &password, TokenKind::Cookie).await?;
         // A fresh token at every login: a session id planted before login is worthless after.
         if let Some(previous) = previous {
             state.db.delete_auth_session(&previous).await?;

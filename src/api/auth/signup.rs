@@ -11,13 +11,15 @@ pub async fn signup(
 ) -> Result<(), AppError> {
     use crate::domain::account::{DisplayName, Email, Password, Role};
     use crate::server::store::users::TokenKind;
-    use crate::server::{auth, form_error, start_browser_session, state};
+    use crate::server::{auth, client_ip, form_error, start_browser_session, state};
 
     let state = state();
     let outcome = async {
         let email = Email::parse(&email)?;
         let name = DisplayName::parse(&name)?;
         let password = Password::parse(&password)?;
+        // Well-formed sign-ups are counted per address, before any hashing.
+        state.limits.check_signup(client_ip())?;
         let hash = auth::hash_password(password).await?;
         let user_id = state
             .db

@@ -152,36 +152,106 @@ impl Db {
         kind: TokenKind,
         expires_at: DateTime<Utc>,
     ) -> Result<(), AppError> {
+        self.insert_linked_auth_session(token_hash, user_id, kind, expires_at, None)
+            .await
+    }
+
+    /// A session that ends with another one: the cookie session a REST login
+    /// opens names that login's token in `opened_with`.
+    pub async fn insert_linked_auth_session(
+        &self,
+        token_hash: &str,
+        user_id: i64,
+        kind: TokenKind,
+        expires_at: DateTime<Utc>,
+        opened_with: Option<&str>,
+    ) -> Result<(), AppError> {
+        let now = instant_text(Utc::now());
         sqlx::query(
-            "INSERT INTO auth_sessions (token_hash, user_id, kind, created_at, expires_at)
-             VALUES ($1, $2, $3, $4, $5)",
+            "INSERT INTO auth_sessions
+                 (token_hash, user_id, kind, created_at, expires_at, last_seen_at, opened_with)
+             VALUES ($1, $2, $3, $4, $5, $6, $7)",
         )
         .bind(token_hash)
         .bind(user_id)
         .bind(kind.as_str())
-        .bind(instant_text(Utc::now()))
+        .bind(&now)
         .bind(instant_text(expires_at))
+        .bind(&now)
+        .bind(opened_with)
         .execute(self.pool())
         .await?;
         Ok(())
     }
 
-    /// The user behind a live token; one query per request.
+    /// The user behind a live token; one query per request. A session unused
+    /// since `idle_since` is over, as is one past its absolute expiry.
     pub async fn user_for_token(
         &self,
         token_hash: &str,
         now: DateTime<Utc>,
-    ) -> Result<Option<SessionUser>, AppError> {
-        let row: Option<UserRow> = sqlx::query_as(
-            "SELECT u.id, u.email, u.name, u.role
+        idle_since: DateTime<Utc>,
+    ) -> Result<Option<(SessionUser, DateTime<Utc>)>, AppError> {
+        #[derive(sqlx::FromRow)]
+        struct Row {
+            id: i64,
+            email: String,
+            name: String,
+            role: String,
+            last_seen_at: String,
+        }
+        let row: Option<Row> = sqlx::query_as(
+            "SELECT u.id, u.email, u.name, u.role,
+                    COALESCE(s.last_seen_at, s.created_at) AS last_seen_at
              FROM auth_sessions s JOIN users u ON u.id = s.user_id
-             WHERE s.token_hash = $1 AND s.expires_at > $2",
+             WHERE s.token_hash = $1 AND s.expires_at > $2
+               AND COALESCE(s.last_seen_at, s.created_at) > $3",
         )
         .bind(token_hash)
         .bind(instant_text(now))
+        .bind(instant_text(idle_since))
         .fetch_optional(self.pool())
         .await?;
-        Ok(row.map(Into::into))
+        Ok(row.map(|r| {
+            let last_seen = super::parse_instant(&r.last_seen_at).unwrap_or(now);
+            let user = UserRow {
+                id: r.id,
+                email: r.email,
+                name: r.name,
+                role: r.role,
+            };
+            (user.into(), last_seen)
+        }))
+    }
+
+    /// Records that a session is in use. Conditional, so that instances
+    /// racing on one session write once, and a read that comes too soon after
+    /// the last write changes nothing.
+    pub async fn touch_auth_session(
+        &self,
+        token_hash: &str,
+        now: DateTime<Utc>,
+        seen_before: DateTime<Utc>,
+    ) -> Result<(), AppError> {
+        sqlx::query(
+            "UPDATE auth_sessions SET last_seen_at = $1
+             WHERE token_hash = $2 AND COALESCE(last_seen_at, created_at) < $3",
+        )
+        .bind(instant_text(now))
+        .bind(token_hash)
+        .bind(instant_text(seen_before))
+        .execute(self.pool())
+        .await?;
+        Ok(())
+    }
+
+    /// Logs a token out together with the session opened by the same login.
+    pub async fn delete_auth_session_and_linked(&self, token_hash: &str) -> Result<(), AppError> {
+        sqlx::query("DELETE FROM auth_sessions WHERE token_hash = $1 OR opened_with = $1")
+            .bind(token_hash)
+            .execute(self.pool())
+            .await?;
+        Ok(())
     }
 
     pub async fn delete_auth_session(&self, token_hash: &str) -> Result<(), AppError> {
