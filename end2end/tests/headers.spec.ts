@@ -48,7 +48,11 @@ test('every kind of answer carries the security headers, and dynamic ones are ne
     expect(res.status(), what).toBe(status);
     expectPrivate(what, res);
   }
-  const fn = await page.request.post('/fn/my_formations', { headers: { Accept: 'application/json' } });
+  // A POST with the session cookie must name this site as its origin.
+  const origin = new URL(page.url()).origin;
+  const fn = await page.request.post('/fn/my_formations', {
+    headers: { Accept: 'application/json', Origin: origin },
+  });
   expect(fn.status()).toBe(200);
   expectPrivate('server function', fn);
   const api = await page.request.get('/api/auth/user/formations/');
