@@ -1,12 +1,12 @@
 //! Every SQL statement of the application. Pages and endpoints call one
 //! method per thing they show; no method issues a query per row.
 
-pub mod admin;
 pub mod audit;
-pub mod catalog;
-pub mod catalogue;
+pub mod dashboard;
 pub mod enrollments;
+pub mod formations;
 pub mod learner;
+pub mod requests;
 pub mod users;
 
 use chrono::{DateTime, Utc};

@@ -1,29 +1,25 @@
-//! The admin area's queries: formations, their sessions, enrollments and
-//! attendance, and the dashboard. Every change writes its audit line in the
-//! same transaction.
+//! Formations and their séances: the one write path of each (the admin
+//! area, the command line and the demo all come here), and the admin area's
+//! reads of them. Every change writes its audit entry in its transaction.
 // Row tuples mirror the SELECT column lists written next to them.
 #![allow(clippy::type_complexity)]
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
-use chrono::{DateTime, Duration, NaiveDate, NaiveTime, Utc};
+use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 use serde_json::json;
 use sqlx::{Any, Transaction};
 
-use super::audit::{record, Change};
-use super::{instant_text, is_unique_violation, parse_instant};
-use crate::domain::account::SessionUser;
+use super::audit::{record, Actor, Change};
+use super::{instant_text, parse_instant};
 use crate::domain::admin::{
-    self, AttendanceGrid, Dashboard, EnrollmentRow, EnrollmentsView, FormationDetail,
-    FormationFields, FormationHead, FormationInput, FormationRow, GridLearner, Series, SessionRow,
-    SessionView, SessionsView, WeekSession,
+    self, FormationDetail, FormationFields, FormationHead, FormationInput, FormationRow, Series,
+    SessionRow, SessionView, SessionsView,
 };
-use crate::domain::attendance::{attendance_open, attendance_rate, check_attendance_open};
+use crate::domain::attendance::attendance_open;
 use crate::domain::catalog::{Level, Platform};
-use crate::domain::recurrence::week_start;
-use crate::domain::schedule::{local_to_utc, weekly_occurrences};
-use crate::domain::status::{effective_status, today_in, EnrollmentStatus};
+use crate::domain::schedule::weekly_occurrences;
 use crate::error::AppError;
 use crate::server::db::{Backend, Db};
 
@@ -50,7 +46,7 @@ pub struct SessionFields {
 }
 crate::debug_redacted!(SessionFields { title, scheduled_at, duration_minutes, recording_link } hide { meeting_link });
 
-fn tz_of(name: &str) -> Tz {
+pub(super) fn tz_of(name: &str) -> Tz {
     name.parse().unwrap_or(chrono_tz::Europe::Paris)
 }
 
@@ -82,7 +78,7 @@ fn session_json(s: &SessionRow) -> serde_json::Value {
     })
 }
 
-type SessionTuple = (
+pub(super) type SessionTuple = (
     i64,
     i64,
     String,
@@ -92,7 +88,7 @@ type SessionTuple = (
     Option<String>,
 );
 
-fn session_row(tz: Tz, t: SessionTuple) -> SessionRow {
+pub(super) fn session_row(tz: Tz, t: SessionTuple) -> SessionRow {
     let (id, number, title, scheduled_at, duration_minutes, meeting_link, recording_link) = t;
     let starts_at = parse_instant(&scheduled_at);
     let local = starts_at
@@ -138,7 +134,57 @@ async fn renumber(tx: &mut Transaction<'_, Any>, formation_id: i64) -> Result<()
     Ok(())
 }
 
-async fn head_in(
+/// The rules of a séance, checked in the transaction that writes it,
+/// whoever asks: the meeting link belongs to the formation's platform, the
+/// duration and number are in range.
+fn check_session(
+    head: &FormationHead,
+    s: &SessionFields,
+    number: Option<i64>,
+) -> Result<(), AppError> {
+    use crate::domain::catalog::parse_meeting_link;
+    if let Some(link) = &s.meeting_link {
+        parse_meeting_link(head.platform, link)?;
+    }
+    admin::check_duration_minutes(s.duration_minutes)?;
+    if let Some(number) = number {
+        admin::check_session_number(number)?;
+    }
+    Ok(())
+}
+
+/// Gives the just-inserted séance `id` the number `number`, moving the
+/// séances numbered `number` or more up by one (two statements, through
+/// numbers out of the way, so the unique (formation, number) index holds).
+async fn make_room(
+    tx: &mut Transaction<'_, Any>,
+    formation_id: i64,
+    id: i64,
+    number: i64,
+) -> Result<(), AppError> {
+    sqlx::query(
+        "UPDATE formation_sessions SET session_number = session_number + 1000000
+         WHERE formation_id = $1 AND (session_number >= $2 OR id = $3)",
+    )
+    .bind(formation_id)
+    .bind(number)
+    .bind(id)
+    .execute(&mut **tx)
+    .await?;
+    sqlx::query(
+        "UPDATE formation_sessions
+         SET session_number = CASE WHEN id = $3 THEN $2 ELSE session_number - 1000000 + 1 END
+         WHERE formation_id = $1 AND session_number > 1000000",
+    )
+    .bind(formation_id)
+    .bind(number)
+    .bind(id)
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
+
+pub(super) async fn head_in(
     tx: &mut Transaction<'_, Any>,
     formation_id: i64,
 ) -> Result<FormationHead, AppError> {
@@ -187,7 +233,7 @@ impl Db {
     /// whereas retrying on a unique violation would only cover the insert.
     /// SQLite needs nothing: `BEGIN IMMEDIATE` (see [`Db::begin_write`])
     /// already holds its single write lock.
-    async fn lock_formation(
+    pub(super) async fn lock_formation(
         &self,
         tx: &mut Transaction<'_, Any>,
         formation_id: i64,
@@ -202,71 +248,6 @@ impl Db {
         }
         Ok(())
     }
-}
-
-/// Sessions of a formation whose local date falls in [start, end].
-async fn sessions_in_period(
-    tx: &mut Transaction<'_, Any>,
-    formation_id: i64,
-    tz: Tz,
-    start: NaiveDate,
-    end: NaiveDate,
-) -> Result<i64, AppError> {
-    let from = local_to_utc(tz, start, NaiveTime::MIN);
-    let to = local_to_utc(tz, end + Duration::days(1), NaiveTime::MIN);
-    Ok(sqlx::query_scalar(
-        "SELECT COUNT(*) FROM formation_sessions
-         WHERE formation_id = $1 AND scheduled_date >= $2 AND scheduled_date < $3",
-    )
-    .bind(formation_id)
-    .bind(instant_text(from))
-    .bind(instant_text(to))
-    .fetch_one(&mut **tx)
-    .await?)
-}
-
-/// Creates an enrollment inside a transaction; shared by the direct
-/// enrollment and the payment confirmation. Returns its id and total.
-pub(crate) async fn enroll_in(
-    tx: &mut Transaction<'_, Any>,
-    user_id: i64,
-    head: &FormationHead,
-    start: NaiveDate,
-    end: NaiveDate,
-    total: Option<i64>,
-) -> Result<(i64, i64), AppError> {
-    let tz = tz_of(&head.timezone);
-    let total = match total {
-        Some(t) => t,
-        None => sessions_in_period(tx, head.id, tz, start, end).await?,
-    };
-    let status = effective_status(
-        EnrollmentStatus::Upcoming,
-        start,
-        end,
-        today_in(tz, Utc::now()),
-    );
-    let id: i64 = sqlx::query_scalar(
-        "INSERT INTO enrollments (user_id, formation_id, start_date, end_date, status, total_sessions, created_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
-    )
-    .bind(user_id)
-    .bind(head.id)
-    .bind(start.to_string())
-    .bind(end.to_string())
-    .bind(status.as_str())
-    .bind(total)
-    .bind(instant_text(Utc::now()))
-    .fetch_one(&mut **tx)
-    .await
-    .map_err(|err| {
-        if is_unique_violation(&err) {
-            AppError::Conflict(admin::message("a-enrolled"))
-        } else {
-            err.into()
-        }
-    })?;
-    Ok((id, total))
 }
 
 impl Db {
@@ -332,35 +313,57 @@ impl Db {
     }
 
     #[tracing::instrument(skip_all, err)]
-    pub async fn admin_create_formation(
+    /// Creates a formation: the one INSERT into `formations`.
+    pub async fn create_formation(
         &self,
-        actor: &SessionUser,
+        actor: &Actor,
         f: &FormationFields,
     ) -> Result<i64, AppError> {
         let mut tx = self.begin_write().await?;
-        let id = super::catalog::insert_formation_in(&mut *tx, f).await?;
+        let id: i64 = sqlx::query_scalar(
+            "INSERT INTO formations (name, description, level, platform, meeting_link, meeting_id,
+                 meeting_password, instructor_name, schedule_description, timezone, created_at, updated_at)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11) RETURNING id",
+        )
+        .bind(&f.name)
+        .bind(&f.description)
+        .bind(f.level.as_str())
+        .bind(f.platform.as_str())
+        .bind(&f.meeting_link)
+        .bind(f.meeting_id.as_deref())
+        .bind(f.meeting_password.as_deref())
+        .bind(&f.instructor_name)
+        .bind(&f.schedule_description)
+        .bind(f.timezone.name())
+        .bind(instant_text(Utc::now()))
+        .fetch_one(&mut *tx)
+        .await?;
         record(
             &mut tx,
             actor,
-            Change {
-                action: "formation.create",
-                entity: "formation",
-                entity_id: Some(id),
-                before: None,
-                after: Some(fields_json(f)),
-            },
+            Change::new("formation.create", "formation", id).after(fields_json(f)),
         )
         .await?;
         tx.commit().await?;
         Ok(id)
     }
 
+    /// The first formation with this name, if any (the demo's "already loaded").
+    pub async fn formation_id_by_name(&self, name: &str) -> Result<Option<i64>, AppError> {
+        Ok(
+            sqlx::query_scalar("SELECT id FROM formations WHERE name = $1 ORDER BY id LIMIT 1")
+                .bind(name)
+                .fetch_optional(self.pool())
+                .await?,
+        )
+    }
+
     /// Saves a formation only if nobody saved it since `version` was read:
     /// a second admin's stale form is refused (409), never silently applied.
     #[tracing::instrument(skip_all, err)]
-    pub async fn admin_update_formation(
+    pub async fn update_formation(
         &self,
-        actor: &SessionUser,
+        actor: &Actor,
         id: i64,
         version: i64,
         f: &FormationFields,
@@ -396,13 +399,9 @@ impl Db {
         record(
             &mut tx,
             actor,
-            Change {
-                action: "formation.update",
-                entity: "formation",
-                entity_id: Some(id),
-                before: Some(input_json(&before.input, before.archived, before.version)),
-                after: Some(after),
-            },
+            Change::new("formation.update", "formation", id)
+                .before(input_json(&before.input, before.archived, before.version))
+                .after(after),
         )
         .await?;
         tx.commit().await?;
@@ -412,9 +411,9 @@ impl Db {
     /// Archives (or restores) a formation: it leaves (or returns to) the
     /// catalogue; its enrollments are untouched.
     #[tracing::instrument(skip_all, err)]
-    pub async fn admin_set_archived(
+    pub async fn set_archived(
         &self,
-        actor: &SessionUser,
+        actor: &Actor,
         id: i64,
         archived: bool,
     ) -> Result<(), AppError> {
@@ -432,17 +431,17 @@ impl Db {
         record(
             &mut tx,
             actor,
-            Change {
-                action: if archived {
+            Change::new(
+                if archived {
                     "formation.archive"
                 } else {
                     "formation.restore"
                 },
-                entity: "formation",
-                entity_id: Some(id),
-                before: Some(json!({ "archived": before.archived, "version": before.version })),
-                after: Some(json!({ "archived": archived, "version": before.version + 1 })),
-            },
+                "formation",
+                id,
+            )
+            .before(json!({ "archived": before.archived, "version": before.version }))
+            .after(json!({ "archived": archived, "version": before.version + 1 })),
         )
         .await?;
         tx.commit().await?;
@@ -483,31 +482,34 @@ impl Db {
     }
 
     #[tracing::instrument(skip_all, err)]
-    pub async fn admin_add_session(
+    /// Adds a séance: the one INSERT into `formation_sessions` for a single
+    /// séance. Without a number, séances are then renumbered by date (the
+    /// admin area); with one (`formations session add --number N`), it takes
+    /// that number and the séances from N on move up by one.
+    pub async fn create_session(
         &self,
-        actor: &SessionUser,
+        actor: &Actor,
         formation_id: i64,
         s: &SessionFields,
+        number: Option<i64>,
     ) -> Result<i64, AppError> {
         let mut tx = self.begin_write().await?;
         self.lock_formation(&mut tx, formation_id).await?;
-        head_in(&mut tx, formation_id).await?;
+        let head = head_in(&mut tx, formation_id).await?;
+        check_session(&head, s, number)?;
         let id = insert_session_in(&mut tx, formation_id, s).await?;
-        renumber(&mut tx, formation_id).await?;
+        match number {
+            None => renumber(&mut tx, formation_id).await?,
+            Some(number) => make_room(&mut tx, formation_id, id, number).await?,
+        }
         record(
             &mut tx,
             actor,
-            Change {
-                action: "session.create",
-                entity: "session",
-                entity_id: Some(id),
-                before: None,
-                after: Some(json!({
-                    "formation_id": formation_id, "title": s.title,
-                    "scheduled_date": instant_text(s.scheduled_at), "duration_minutes": s.duration_minutes,
-                    "meeting_link": s.meeting_link, "recording_link": s.recording_link,
-                })),
-            },
+            Change::new("session.create", "session", id).after(json!({
+                "formation_id": formation_id, "title": s.title,
+                "scheduled_date": instant_text(s.scheduled_at), "duration_minutes": s.duration_minutes,
+                "meeting_link": s.meeting_link, "recording_link": s.recording_link,
+            })),
         )
         .await?;
         tx.commit().await?;
@@ -517,9 +519,9 @@ impl Db {
     /// Creates the sessions of a recurrence in the formation's time zone,
     /// skipping instants that already have a session. Returns how many.
     #[tracing::instrument(skip_all, err)]
-    pub async fn admin_generate_sessions(
+    pub async fn generate_sessions(
         &self,
-        actor: &SessionUser,
+        actor: &Actor,
         formation_id: i64,
         title: &str,
         series: &Series,
@@ -570,21 +572,15 @@ impl Db {
         record(
             &mut tx,
             actor,
-            Change {
-                action: "session.generate",
-                entity: "formation",
-                entity_id: Some(formation_id),
-                before: None,
-                after: Some(json!({
-                    "title": title,
-                    "weekdays": series.weekdays.iter().map(|d| d.to_string()).collect::<Vec<_>>(),
-                    "start_time": series.start_time.format("%H:%M").to_string(),
-                    "duration_minutes": series.duration_minutes,
-                    "from": series.from.to_string(), "to": series.to.to_string(),
-                    "timezone": head.timezone,
-                    "created": planned.iter().map(|at| instant_text(*at)).collect::<Vec<_>>(),
-                })),
-            },
+            Change::new("session.generate", "formation", formation_id).after(json!({
+                "title": title,
+                "weekdays": series.weekdays.iter().map(|d| d.to_string()).collect::<Vec<_>>(),
+                "start_time": series.start_time.format("%H:%M").to_string(),
+                "duration_minutes": series.duration_minutes,
+                "from": series.from.to_string(), "to": series.to.to_string(),
+                "timezone": head.timezone,
+                "created": planned.iter().map(|at| instant_text(*at)).collect::<Vec<_>>(),
+            })),
         )
         .await?;
         tx.commit().await?;
@@ -592,9 +588,9 @@ impl Db {
     }
 
     #[tracing::instrument(skip_all, err)]
-    pub async fn admin_update_session(
+    pub async fn update_session(
         &self,
-        actor: &SessionUser,
+        actor: &Actor,
         session_id: i64,
         s: &SessionFields,
     ) -> Result<i64, AppError> {
@@ -620,17 +616,13 @@ impl Db {
         record(
             &mut tx,
             actor,
-            Change {
-                action: "session.update",
-                entity: "session",
-                entity_id: Some(session_id),
-                before: Some(session_json(&before)),
-                after: Some(json!({
+            Change::new("session.update", "session", session_id)
+                .before(session_json(&before))
+                .after(json!({
                     "title": s.title, "scheduled_date": instant_text(s.scheduled_at),
                     "duration_minutes": s.duration_minutes, "meeting_link": s.meeting_link,
                     "recording_link": s.recording_link,
                 })),
-            },
         )
         .await?;
         tx.commit().await?;
@@ -638,9 +630,9 @@ impl Db {
     }
 
     #[tracing::instrument(skip_all, err)]
-    pub async fn admin_set_recording(
+    pub async fn set_recording(
         &self,
-        actor: &SessionUser,
+        actor: &Actor,
         session_id: i64,
         recording_link: Option<&str>,
     ) -> Result<i64, AppError> {
@@ -656,13 +648,9 @@ impl Db {
         record(
             &mut tx,
             actor,
-            Change {
-                action: "session.recording",
-                entity: "session",
-                entity_id: Some(session_id),
-                before: Some(json!({ "recording_link": before.6 })),
-                after: Some(json!({ "recording_link": recording_link })),
-            },
+            Change::new("session.recording", "session", session_id)
+                .before(json!({ "recording_link": before.6 }))
+                .after(json!({ "recording_link": recording_link })),
         )
         .await?;
         tx.commit().await?;
@@ -671,11 +659,7 @@ impl Db {
 
     /// Deletes a session (and its attendance rows) and renumbers the rest.
     #[tracing::instrument(skip_all, err)]
-    pub async fn admin_delete_session(
-        &self,
-        actor: &SessionUser,
-        session_id: i64,
-    ) -> Result<i64, AppError> {
+    pub async fn delete_session(&self, actor: &Actor, session_id: i64) -> Result<i64, AppError> {
         let mut tx = self.begin_write().await?;
         let formation_id = session_formation_in(&mut tx, session_id).await?;
         self.lock_formation(&mut tx, formation_id).await?;
@@ -696,314 +680,11 @@ impl Db {
         record(
             &mut tx,
             actor,
-            Change {
-                action: "session.delete",
-                entity: "session",
-                entity_id: Some(session_id),
-                before: Some(before_json),
-                after: None,
-            },
+            Change::new("session.delete", "session", session_id).before(before_json),
         )
         .await?;
         tx.commit().await?;
         Ok(formation_id)
-    }
-
-    #[tracing::instrument(skip_all, err)]
-    pub async fn admin_enrollments(&self, formation_id: i64) -> Result<EnrollmentsView, AppError> {
-        let mut tx = self.pool().begin().await?;
-        let formation = head_in(&mut tx, formation_id).await?;
-        let enrollments = enrollments_in(&mut tx, &formation).await?;
-        tx.commit().await?;
-        Ok(EnrollmentsView {
-            formation,
-            enrollments,
-        })
-    }
-
-    /// Enrolls a user directly (payment handled elsewhere). A pending request
-    /// of theirs for this formation is marked confirmed by the same change.
-    #[tracing::instrument(skip_all, err)]
-    pub async fn admin_enroll(
-        &self,
-        actor: &SessionUser,
-        formation_id: i64,
-        user_id: i64,
-        start: NaiveDate,
-        end: NaiveDate,
-        total: Option<i64>,
-    ) -> Result<i64, AppError> {
-        let mut tx = self.begin_write().await?;
-        let head = head_in(&mut tx, formation_id).await?;
-        let (id, total) = enroll_in(&mut tx, user_id, &head, start, end, total).await?;
-        sqlx::query(
-            "UPDATE enrollment_requests SET status = 'confirmed', enrollment_id = $1, decided_at = $2, decided_by = $3
-             WHERE user_id = $4 AND formation_id = $5 AND status = 'pending'",
-        )
-        .bind(id)
-        .bind(instant_text(Utc::now()))
-        .bind(actor.id)
-        .bind(user_id)
-        .bind(formation_id)
-        .execute(&mut *tx)
-        .await?;
-        record(
-            &mut tx,
-            actor,
-            Change {
-                action: "enrollment.create",
-                entity: "enrollment",
-                entity_id: Some(id),
-                before: None,
-                after: Some(json!({
-                    "user_id": user_id, "formation_id": formation_id,
-                    "start_date": start.to_string(), "end_date": end.to_string(), "total_sessions": total,
-                })),
-            },
-        )
-        .await?;
-        tx.commit().await?;
-        Ok(id)
-    }
-
-    /// Cancels an enrollment: from now on its effective status is cancelled,
-    /// so the meeting link is no longer served to the learner.
-    #[tracing::instrument(skip_all, err)]
-    pub async fn admin_cancel_enrollment(
-        &self,
-        actor: &SessionUser,
-        enrollment_id: i64,
-    ) -> Result<i64, AppError> {
-        let mut tx = self.begin_write().await?;
-        let row: Option<(i64, String)> =
-            sqlx::query_as("SELECT formation_id, status FROM enrollments WHERE id = $1")
-                .bind(enrollment_id)
-                .fetch_optional(&mut *tx)
-                .await?;
-        let (formation_id, status) = row.ok_or(AppError::NotFound)?;
-        // The condition, not the read above, decides: of two cancellations at
-        // once only one changes the row and writes the audit line.
-        let changed = sqlx::query(
-            "UPDATE enrollments SET status = 'cancelled' WHERE id = $1 AND status <> 'cancelled'",
-        )
-        .bind(enrollment_id)
-        .execute(&mut *tx)
-        .await?
-        .rows_affected()
-            == 1;
-        if changed {
-            record(
-                &mut tx,
-                actor,
-                Change {
-                    action: "enrollment.cancel",
-                    entity: "enrollment",
-                    entity_id: Some(enrollment_id),
-                    before: Some(json!({ "status": status })),
-                    after: Some(json!({ "status": "cancelled" })),
-                },
-            )
-            .await?;
-        }
-        tx.commit().await?;
-        Ok(formation_id)
-    }
-
-    #[tracing::instrument(skip_all, err)]
-    pub async fn admin_attendance(&self, formation_id: i64) -> Result<AttendanceGrid, AppError> {
-        let mut tx = self.pool().begin().await?;
-        let formation = head_in(&mut tx, formation_id).await?;
-        let sessions = sessions_in(&mut tx, &formation).await?;
-        let enrollments = enrollments_in(&mut tx, &formation).await?;
-        let marks: Vec<(i64, i64)> = sqlx::query_as(
-            "SELECT a.user_id, a.session_id FROM session_attendance a
-             JOIN formation_sessions s ON s.id = a.session_id WHERE s.formation_id = $1",
-        )
-        .bind(formation_id)
-        .fetch_all(&mut *tx)
-        .await?;
-        tx.commit().await?;
-        let marks: HashSet<(i64, i64)> = marks.into_iter().collect();
-        let learners = enrollments
-            .into_iter()
-            .filter(|e| e.status != EnrollmentStatus::Cancelled)
-            .map(|e| {
-                let attended: Vec<bool> = sessions
-                    .iter()
-                    .map(|s| marks.contains(&(e.user_id, s.id)))
-                    .collect();
-                GridLearner {
-                    user_id: e.user_id,
-                    name: e.user_name,
-                    email: e.user_email,
-                    status: e.status,
-                    total_sessions: e.total_sessions,
-                    attended,
-                    attended_sessions: e.attended_sessions,
-                    attendance_rate: e.attendance_rate,
-                }
-            })
-            .collect();
-        Ok(AttendanceGrid {
-            formation,
-            sessions,
-            learners,
-        })
-    }
-
-    /// Marks (or unmarks) a learner's presence at a session of the formation,
-    /// as source 'manual'. Returns whether anything changed.
-    #[tracing::instrument(skip_all, err)]
-    pub async fn admin_set_attendance(
-        &self,
-        actor: &SessionUser,
-        formation_id: i64,
-        user_id: i64,
-        session_id: i64,
-        present: bool,
-    ) -> Result<bool, AppError> {
-        let mut tx = self.begin_write().await?;
-        let (session_formation, session) = session_in(&mut tx, session_id).await?;
-        if session_formation != formation_id {
-            return Err(AppError::NotFound);
-        }
-        // Removing a mark stays possible (a session moved to a later date
-        // keeps its register to fix); adding one waits for the session.
-        if present {
-            let starts_at = parse_instant(&session.3).ok_or(AppError::Internal)?;
-            check_attendance_open(starts_at, Utc::now())
-                .map_err(|message| AppError::Conflict(message.into()))?;
-        }
-        let enrolled: i64 = sqlx::query_scalar(
-            "SELECT COUNT(*) FROM enrollments WHERE user_id = $1 AND formation_id = $2 AND status <> 'cancelled'",
-        )
-        .bind(user_id)
-        .bind(formation_id)
-        .fetch_one(&mut *tx)
-        .await?;
-        if enrolled == 0 {
-            return Err(AppError::Conflict(admin::message("a-not-enrolled")));
-        }
-        let changed = if present {
-            sqlx::query(
-                "INSERT INTO session_attendance (user_id, session_id, marked_at, source)
-                 VALUES ($1, $2, $3, 'manual') ON CONFLICT (user_id, session_id) DO NOTHING",
-            )
-            .bind(user_id)
-            .bind(session_id)
-            .bind(instant_text(Utc::now()))
-            .execute(&mut *tx)
-            .await?
-            .rows_affected()
-                == 1
-        } else {
-            sqlx::query("DELETE FROM session_attendance WHERE user_id = $1 AND session_id = $2")
-                .bind(user_id)
-                .bind(session_id)
-                .execute(&mut *tx)
-                .await?
-                .rows_affected()
-                == 1
-        };
-        if changed {
-            record(
-                &mut tx,
-                actor,
-                Change {
-                    action: if present {
-                        "attendance.mark"
-                    } else {
-                        "attendance.unmark"
-                    },
-                    entity: "session",
-                    entity_id: Some(session_id),
-                    before: Some(json!({ "user_id": user_id, "present": !present })),
-                    after: Some(
-                        json!({ "user_id": user_id, "present": present, "source": "manual" }),
-                    ),
-                },
-            )
-            .await?;
-        }
-        tx.commit().await?;
-        Ok(changed)
-    }
-
-    /// Counts by effective status, pending requests, this week's sessions
-    /// (Monday to Sunday in Paris time). Four queries.
-    #[tracing::instrument(skip_all, err)]
-    pub async fn admin_dashboard(&self, now: DateTime<Utc>) -> Result<Dashboard, AppError> {
-        let rows: Vec<(String, String, String, String)> = sqlx::query_as(
-            "SELECT e.status, e.start_date, e.end_date, f.timezone
-             FROM enrollments e JOIN formations f ON f.id = e.formation_id",
-        )
-        .fetch_all(self.pool())
-        .await?;
-        let mut counts: HashMap<EnrollmentStatus, i64> = HashMap::new();
-        for (status, start, end, tz) in rows {
-            let tz = tz_of(&tz);
-            let (Ok(start), Ok(end)) = (start.parse(), end.parse()) else {
-                continue;
-            };
-            let stored = EnrollmentStatus::parse(&status).unwrap_or(EnrollmentStatus::Upcoming);
-            *counts
-                .entry(effective_status(stored, start, end, today_in(tz, now)))
-                .or_default() += 1;
-        }
-        let pending_requests: i64 =
-            sqlx::query_scalar("SELECT COUNT(*) FROM enrollment_requests WHERE status = 'pending'")
-                .fetch_one(self.pool())
-                .await?;
-        let formations: i64 =
-            sqlx::query_scalar("SELECT COUNT(*) FROM formations WHERE archived = 0")
-                .fetch_one(self.pool())
-                .await?;
-        let paris = chrono_tz::Europe::Paris;
-        let monday = week_start(today_in(paris, now));
-        let from = local_to_utc(paris, monday, NaiveTime::MIN);
-        let to = local_to_utc(paris, monday + Duration::days(7), NaiveTime::MIN);
-        let rows: Vec<(i64, String, String, i64, String, String)> = sqlx::query_as(
-            "SELECT f.id, f.name, f.timezone, s.session_number, s.title, s.scheduled_date
-             FROM formation_sessions s JOIN formations f ON f.id = s.formation_id
-             WHERE s.scheduled_date >= $1 AND s.scheduled_date < $2 AND f.archived = 0
-             ORDER BY s.scheduled_date, f.name",
-        )
-        .bind(instant_text(from))
-        .bind(instant_text(to))
-        .fetch_all(self.pool())
-        .await?;
-        let week_sessions = rows
-            .into_iter()
-            .map(
-                |(formation_id, formation_name, timezone, number, title, at)| {
-                    let local = parse_instant(&at)
-                        .map(|at| {
-                            at.with_timezone(&tz_of(&timezone))
-                                .format("%d/%m/%Y %H:%M")
-                                .to_string()
-                        })
-                        .unwrap_or_default();
-                    WeekSession {
-                        formation_id,
-                        formation_name,
-                        number,
-                        title,
-                        local,
-                        timezone,
-                    }
-                },
-            )
-            .collect();
-        let count = |s| counts.get(&s).copied().unwrap_or(0);
-        Ok(Dashboard {
-            upcoming: count(EnrollmentStatus::Upcoming),
-            active: count(EnrollmentStatus::Active),
-            completed: count(EnrollmentStatus::Completed),
-            cancelled: count(EnrollmentStatus::Cancelled),
-            pending_requests,
-            formations,
-            week_sessions,
-        })
     }
 }
 
@@ -1055,7 +736,7 @@ async fn formation_detail_in(
     })
 }
 
-async fn sessions_in(
+pub(super) async fn sessions_in(
     tx: &mut Transaction<'_, Any>,
     head: &FormationHead,
 ) -> Result<Vec<SessionRow>, AppError> {
@@ -1069,7 +750,7 @@ async fn sessions_in(
     Ok(rows.into_iter().map(|r| session_row(tz, r)).collect())
 }
 
-async fn session_in(
+pub(super) async fn session_in(
     tx: &mut Transaction<'_, Any>,
     session_id: i64,
 ) -> Result<(i64, SessionTuple), AppError> {
@@ -1107,58 +788,4 @@ async fn insert_session_in(
     .bind(s.recording_link.as_deref())
     .fetch_one(&mut **tx)
     .await?)
-}
-
-/// Every enrollment of a formation with its attended count (from the
-/// attendance rows) and its effective status: one query.
-pub(crate) async fn enrollments_in(
-    tx: &mut Transaction<'_, Any>,
-    head: &FormationHead,
-) -> Result<Vec<EnrollmentRow>, AppError> {
-    let rows: Vec<(i64, i64, String, String, String, String, String, i64, i64)> = sqlx::query_as(
-        "SELECT e.id, e.user_id, u.name, u.email, e.start_date, e.end_date, e.status, e.total_sessions,
-            (SELECT COUNT(*) FROM session_attendance a JOIN formation_sessions s ON s.id = a.session_id
-             WHERE a.user_id = e.user_id AND s.formation_id = e.formation_id)
-         FROM enrollments e JOIN users u ON u.id = e.user_id
-         WHERE e.formation_id = $1
-         ORDER BY u.name, e.id",
-    )
-    .bind(head.id)
-    .fetch_all(&mut **tx)
-    .await?;
-    let today = today_in(tz_of(&head.timezone), Utc::now());
-    Ok(rows
-        .into_iter()
-        .map(
-            |(
-                id,
-                user_id,
-                user_name,
-                user_email,
-                start_date,
-                end_date,
-                status,
-                total_sessions,
-                attended,
-            )| {
-                let stored = EnrollmentStatus::parse(&status).unwrap_or(EnrollmentStatus::Upcoming);
-                let status = match (start_date.parse(), end_date.parse()) {
-                    (Ok(s), Ok(e)) => effective_status(stored, s, e, today),
-                    _ => stored,
-                };
-                EnrollmentRow {
-                    id,
-                    user_id,
-                    user_name,
-                    user_email,
-                    start_date,
-                    end_date,
-                    status,
-                    total_sessions,
-                    attended_sessions: attended,
-                    attendance_rate: attendance_rate(attended, total_sessions),
-                }
-            },
-        )
-        .collect())
 }

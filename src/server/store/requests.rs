@@ -9,10 +9,9 @@ use chrono::{NaiveDate, Utc};
 use serde_json::json;
 use sqlx::{Any, Transaction};
 
-use super::admin::enroll_in;
-use super::audit::{record, Change};
+use super::audit::{record, Actor, Change};
+use super::enrollments::{enroll_in, NewEnrollment};
 use super::{instant_text, is_unique_violation};
-use crate::domain::account::SessionUser;
 use crate::domain::admin::{
     self, CatalogueEntry, CatalogueView, FormationHead, MyRequest, RequestRow, RequestStatus,
 };
@@ -38,7 +37,7 @@ async fn claim_pending(
     request_id: i64,
     status: &str,
     reason: Option<&str>,
-    actor: &SessionUser,
+    actor: &Actor,
 ) -> Result<(), AppError> {
     let claimed = sqlx::query(
         "UPDATE enrollment_requests SET status = $1, reason = $2, decided_at = $3, decided_by = $4
@@ -47,7 +46,7 @@ async fn claim_pending(
     .bind(status)
     .bind(reason)
     .bind(instant_text(Utc::now()))
-    .bind(actor.id)
+    .bind(actor.user_id())
     .bind(request_id)
     .execute(&mut **tx)
     .await?
@@ -293,7 +292,7 @@ impl Db {
     #[tracing::instrument(skip_all, err)]
     pub async fn confirm_request(
         &self,
-        actor: &SessionUser,
+        actor: &Actor,
         request_id: i64,
         start: NaiveDate,
         end: NaiveDate,
@@ -324,7 +323,18 @@ impl Db {
             timezone: head.3,
             archived: head.4 == 1,
         };
-        let (enrollment_id, total) = enroll_in(&mut tx, user_id, &head, start, end, total).await?;
+        let (enrollment_id, total) = enroll_in(
+            &mut tx,
+            &head,
+            &NewEnrollment {
+                user_id,
+                formation_id,
+                start_date: start,
+                end_date: end,
+                total_sessions: total,
+            },
+        )
+        .await?;
         sqlx::query("UPDATE enrollment_requests SET enrollment_id = $1 WHERE id = $2")
             .bind(enrollment_id)
             .bind(request_id)
@@ -333,17 +343,13 @@ impl Db {
         record(
             &mut tx,
             actor,
-            Change {
-                action: "request.confirm",
-                entity: "enrollment_request",
-                entity_id: Some(request_id),
-                before: Some(json!({ "status": "pending" })),
-                after: Some(json!({
+            Change::new("request.confirm", "enrollment_request", request_id)
+                .before(json!({ "status": "pending" }))
+                .after(json!({
                     "status": "confirmed", "enrollment_id": enrollment_id, "user_id": user_id,
                     "formation_id": formation_id, "start_date": start.to_string(),
                     "end_date": end.to_string(), "total_sessions": total,
                 })),
-            },
         )
         .await?;
         tx.commit().await?;
@@ -353,7 +359,7 @@ impl Db {
     #[tracing::instrument(skip_all, err)]
     pub async fn reject_request(
         &self,
-        actor: &SessionUser,
+        actor: &Actor,
         request_id: i64,
         reason: &str,
     ) -> Result<(), AppError> {
@@ -362,13 +368,9 @@ impl Db {
         record(
             &mut tx,
             actor,
-            Change {
-                action: "request.reject",
-                entity: "enrollment_request",
-                entity_id: Some(request_id),
-                before: Some(json!({ "status": "pending" })),
-                after: Some(json!({ "status": "rejected", "reason": reason })),
-            },
+            Change::new("request.reject", "enrollment_request", request_id)
+                .before(json!({ "status": "pending" }))
+                .after(json!({ "status": "rejected", "reason": reason })),
         )
         .await?;
         tx.commit().await?;
