@@ -346,11 +346,13 @@ impl RequestStatus {
         }
     }
 
-    pub fn from_stored(value: &str) -> RequestStatus {
+    /// The status of a stored value; `None` for a value no code writes.
+    pub fn parse(value: &str) -> Option<RequestStatus> {
         match value {
-            "confirmed" => RequestStatus::Confirmed,
-            "rejected" => RequestStatus::Rejected,
-            _ => RequestStatus::Pending,
+            "pending" => Some(RequestStatus::Pending),
+            "confirmed" => Some(RequestStatus::Confirmed),
+            "rejected" => Some(RequestStatus::Rejected),
+            _ => None,
         }
     }
 
@@ -518,6 +520,7 @@ pub struct Dashboard {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(sqlx::FromRow))]
 pub struct AuditEntry {
     pub id: i64,
     pub at: String,

@@ -1408,3 +1408,26 @@ async fn the_audit_log_pages_through_every_entry_once_newest_first() {
         .unwrap()
         .contains("identifiant positif"));
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_unreadable_stored_value_is_an_error_never_a_default() {
+    let app = spawn_app().await;
+    let fx = fixture(&app).await;
+    let (admin, _) = signed_in(&app, "lecteur@example.com", true).await;
+    // The CHECK constraints keep level and platform readable; a time zone
+    // is only a name until it is read.
+    sqlx::query("UPDATE formations SET timezone = 'Mars/Olympus' WHERE id = $1")
+        .bind(fx.formation)
+        .execute(&app.db.pool)
+        .await
+        .unwrap();
+    let id = fx.formation.to_string();
+    let resp = post(
+        &app,
+        &admin,
+        "admin_list_enrollments",
+        &f(&[("formation_id", &id)]),
+    )
+    .await;
+    assert_eq!(resp.status().as_u16(), 500, "not read in Paris time");
+}

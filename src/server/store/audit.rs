@@ -1,7 +1,5 @@
 //! The audit log: every admin change, written in the transaction of the
 //! change itself, so a change without its log line cannot exist.
-// Row tuples mirror the SELECT column lists written next to them.
-#![allow(clippy::type_complexity)]
 
 use chrono::Utc;
 use sqlx::{Any, Transaction};
@@ -115,16 +113,7 @@ impl Db {
     /// admin pages through never shift or repeat a page.
     #[tracing::instrument(skip_all, err)]
     pub async fn audit_page(&self, before: Option<i64>, size: i64) -> Result<AuditPage, AppError> {
-        let rows: Vec<(
-            i64,
-            String,
-            String,
-            String,
-            String,
-            Option<i64>,
-            Option<String>,
-            Option<String>,
-        )> = sqlx::query_as(
+        let rows: Vec<AuditEntry> = sqlx::query_as(
             "SELECT id, at, actor_email, action, entity, entity_id, before_json, after_json
                  FROM audit_log WHERE ($1 = 0 OR id < $1) ORDER BY id DESC LIMIT $2",
         )
@@ -134,24 +123,7 @@ impl Db {
         .fetch_all(self.pool())
         .await?;
         let more = rows.len() as i64 > size;
-        let entries: Vec<AuditEntry> = rows
-            .into_iter()
-            .take(size as usize)
-            .map(
-                |(id, at, actor_email, action, entity, entity_id, before_json, after_json)| {
-                    AuditEntry {
-                        id,
-                        at,
-                        actor_email,
-                        action,
-                        entity,
-                        entity_id,
-                        before_json,
-                        after_json,
-                    }
-                },
-            )
-            .collect();
+        let entries: Vec<AuditEntry> = rows.into_iter().take(size as usize).collect();
         let older_than = more.then(|| entries.last().map(|e| e.id)).flatten();
         Ok(AuditPage {
             entries,

@@ -5,11 +5,11 @@ use std::collections::HashMap;
 use chrono::{DateTime, Duration, NaiveTime, Utc};
 
 use super::formations::tz_of;
-use super::{instant_text, parse_instant};
+use super::{decode, instant_text};
 use crate::domain::admin::{Dashboard, WeekSession};
 use crate::domain::recurrence::week_start;
 use crate::domain::schedule::local_to_utc;
-use crate::domain::status::{effective_status, today_in, EnrollmentStatus};
+use crate::domain::status::{today_in, EnrollmentStatus};
 use crate::error::AppError;
 use crate::server::db::Db;
 
@@ -26,13 +26,8 @@ impl Db {
         .await?;
         let mut counts: HashMap<EnrollmentStatus, i64> = HashMap::new();
         for (status, start, end, tz) in rows {
-            let tz = tz_of(&tz);
-            let (Ok(start), Ok(end)) = (start.parse(), end.parse()) else {
-                continue;
-            };
-            let stored = EnrollmentStatus::parse(&status).unwrap_or(EnrollmentStatus::Upcoming);
             *counts
-                .entry(effective_status(stored, start, end, today_in(tz, now)))
+                .entry(decode::effective(&status, &start, &end, &tz, now)?)
                 .or_default() += 1;
         }
         let pending_requests: i64 =
@@ -47,8 +42,8 @@ impl Db {
         let monday = week_start(today_in(paris, now));
         let from = local_to_utc(paris, monday, NaiveTime::MIN);
         let to = local_to_utc(paris, monday + Duration::days(7), NaiveTime::MIN);
-        let rows: Vec<(i64, String, String, i64, String, String)> = sqlx::query_as(
-            "SELECT f.id, f.name, f.timezone, s.session_number, s.title, s.scheduled_date
+        let rows: Vec<StoredWeekSeance> = sqlx::query_as(
+            "SELECT f.id AS formation_id, f.name AS formation_name, f.timezone, s.session_number, s.title, s.scheduled_date
              FROM formation_sessions s JOIN formations f ON f.id = s.formation_id
              WHERE s.scheduled_date >= $1 AND s.scheduled_date < $2 AND f.archived = 0
              ORDER BY s.scheduled_date, f.name",
@@ -59,26 +54,21 @@ impl Db {
         .await?;
         let week_sessions = rows
             .into_iter()
-            .map(
-                |(formation_id, formation_name, timezone, number, title, at)| {
-                    let local = parse_instant(&at)
-                        .map(|at| {
-                            at.with_timezone(&tz_of(&timezone))
-                                .format("%d/%m/%Y %H:%M")
-                                .to_string()
-                        })
-                        .unwrap_or_default();
-                    WeekSession {
-                        formation_id,
-                        formation_name,
-                        number,
-                        title,
-                        local,
-                        timezone,
-                    }
-                },
-            )
-            .collect();
+            .map(|r| {
+                let at = decode::instant(&r.scheduled_date)?;
+                Ok(WeekSession {
+                    local: at
+                        .with_timezone(&tz_of(&r.timezone)?)
+                        .format("%d/%m/%Y %H:%M")
+                        .to_string(),
+                    formation_id: r.formation_id,
+                    formation_name: r.formation_name,
+                    number: r.session_number,
+                    title: r.title,
+                    timezone: r.timezone,
+                })
+            })
+            .collect::<Result<_, AppError>>()?;
         let count = |s| counts.get(&s).copied().unwrap_or(0);
         Ok(Dashboard {
             upcoming: count(EnrollmentStatus::Upcoming),
@@ -90,4 +80,15 @@ impl Db {
             week_sessions,
         })
     }
+}
+
+/// A séance of this week as stored, with its formation.
+#[derive(sqlx::FromRow)]
+struct StoredWeekSeance {
+    formation_id: i64,
+    formation_name: String,
+    timezone: String,
+    session_number: i64,
+    title: String,
+    scheduled_date: String,
 }

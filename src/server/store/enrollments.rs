@@ -1,8 +1,6 @@
 //! Enrollments and attendance: the one write path of each (the admin area,
 //! payment confirmations, the command line and the demo all come here), and
 //! the admin area's reads of them.
-// Row tuples mirror the SELECT column lists written next to them.
-#![allow(clippy::type_complexity)]
 
 use std::collections::HashSet;
 
@@ -13,7 +11,7 @@ use sqlx::{Any, Transaction};
 
 use super::audit::{record, Actor, Change};
 use super::formations::{head_in, session_in, sessions_in, tz_of};
-use super::{instant_text, is_foreign_key_violation, is_unique_violation, parse_instant};
+use super::{decode, instant_text, is_foreign_key_violation, is_unique_violation};
 use crate::domain::admin::{
     self, AttendanceGrid, EnrollmentRow, EnrollmentsView, FormationHead, GridLearner,
 };
@@ -80,7 +78,7 @@ pub(crate) async fn enroll_in(
 ) -> Result<(i64, i64), AppError> {
     let (start, end) = (e.start_date, e.end_date);
     admin::check_enrollment(start, end, e.total_sessions)?;
-    let tz = tz_of(&head.timezone);
+    let tz = tz_of(&head.timezone)?;
     let total = match e.total_sessions {
         Some(t) => t,
         None => sessions_in_period(tx, head.id, tz, start, end).await?,
@@ -287,7 +285,7 @@ impl Db {
         // Removing a mark stays possible (a session moved to a later date
         // keeps its register to fix); adding one waits for the session.
         if present {
-            let starts_at = parse_instant(&session.3).ok_or(AppError::Internal)?;
+            let starts_at = decode::instant(&session.scheduled_date)?;
             check_attendance_open(starts_at, Utc::now())
                 .map_err(|message| AppError::Conflict(message.into()))?;
         }
@@ -351,50 +349,57 @@ pub(crate) async fn enrollments_in(
     tx: &mut Transaction<'_, Any>,
     head: &FormationHead,
 ) -> Result<Vec<EnrollmentRow>, AppError> {
-    let rows: Vec<(i64, i64, String, String, String, String, String, i64, i64)> = sqlx::query_as(
-        "SELECT e.id, e.user_id, u.name, u.email, e.start_date, e.end_date, e.status, e.total_sessions,
+    let rows: Vec<StoredEnrollment> = sqlx::query_as(
+        "SELECT e.id, e.user_id, u.name AS user_name, u.email AS user_email, e.start_date, e.end_date,
+            e.status, e.total_sessions, f.timezone,
             (SELECT COUNT(*) FROM session_attendance a JOIN formation_sessions s ON s.id = a.session_id
-             WHERE a.user_id = e.user_id AND s.formation_id = e.formation_id)
-         FROM enrollments e JOIN users u ON u.id = e.user_id
+             WHERE a.user_id = e.user_id AND s.formation_id = e.formation_id) AS attended_sessions
+         FROM enrollments e JOIN users u ON u.id = e.user_id JOIN formations f ON f.id = e.formation_id
          WHERE e.formation_id = $1
          ORDER BY u.name, e.id",
     )
     .bind(head.id)
     .fetch_all(&mut **tx)
     .await?;
-    let today = today_in(tz_of(&head.timezone), Utc::now());
-    Ok(rows
-        .into_iter()
-        .map(
-            |(
-                id,
-                user_id,
-                user_name,
-                user_email,
-                start_date,
-                end_date,
-                status,
-                total_sessions,
-                attended,
-            )| {
-                let stored = EnrollmentStatus::parse(&status).unwrap_or(EnrollmentStatus::Upcoming);
-                let status = match (start_date.parse(), end_date.parse()) {
-                    (Ok(s), Ok(e)) => effective_status(stored, s, e, today),
-                    _ => stored,
-                };
-                EnrollmentRow {
-                    id,
-                    user_id,
-                    user_name,
-                    user_email,
-                    start_date,
-                    end_date,
-                    status,
-                    total_sessions,
-                    attended_sessions: attended,
-                    attendance_rate: attendance_rate(attended, total_sessions),
-                }
-            },
-        )
-        .collect())
+    rows.into_iter().map(EnrollmentRow::try_from).collect()
+}
+
+/// An enrollment of the admin's list as stored.
+#[derive(sqlx::FromRow)]
+struct StoredEnrollment {
+    id: i64,
+    user_id: i64,
+    user_name: String,
+    user_email: String,
+    start_date: String,
+    end_date: String,
+    status: String,
+    total_sessions: i64,
+    timezone: String,
+    attended_sessions: i64,
+}
+
+impl TryFrom<StoredEnrollment> for EnrollmentRow {
+    type Error = AppError;
+
+    fn try_from(r: StoredEnrollment) -> Result<Self, AppError> {
+        Ok(EnrollmentRow {
+            status: decode::effective(
+                &r.status,
+                &r.start_date,
+                &r.end_date,
+                &r.timezone,
+                Utc::now(),
+            )?,
+            attendance_rate: attendance_rate(r.attended_sessions, r.total_sessions),
+            id: r.id,
+            user_id: r.user_id,
+            user_name: r.user_name,
+            user_email: r.user_email,
+            start_date: r.start_date,
+            end_date: r.end_date,
+            total_sessions: r.total_sessions,
+            attended_sessions: r.attended_sessions,
+        })
+    }
 }

@@ -1,8 +1,6 @@
 //! Formations and their séances: the one write path of each (the admin
 //! area, the command line and the demo all come here), and the admin area's
 //! reads of them. Every change writes its audit entry in its transaction.
-// Row tuples mirror the SELECT column lists written next to them.
-#![allow(clippy::type_complexity)]
 
 use std::collections::HashSet;
 
@@ -12,7 +10,7 @@ use serde_json::json;
 use sqlx::{Any, Transaction};
 
 use super::audit::{record, Actor, Change};
-use super::{instant_text, parse_instant};
+use super::{decode, instant_text};
 use crate::domain::admin::{
     self, FormationDetail, FormationFields, FormationHead, FormationInput, FormationRow, Series,
     SessionRow, SessionView, SessionsView,
@@ -46,9 +44,7 @@ pub struct SessionFields {
 }
 crate::debug_redacted!(SessionFields { title, scheduled_at, duration_minutes, recording_link } hide { meeting_link });
 
-pub(super) fn tz_of(name: &str) -> Tz {
-    name.parse().unwrap_or(chrono_tz::Europe::Paris)
-}
+pub(super) use super::decode::timezone as tz_of;
 
 fn fields_json(f: &FormationFields) -> serde_json::Value {
     json!({
@@ -78,32 +74,91 @@ fn session_json(s: &SessionRow) -> serde_json::Value {
     })
 }
 
-pub(super) type SessionTuple = (
-    i64,
-    i64,
-    String,
-    String,
-    i64,
-    Option<String>,
-    Option<String>,
-);
+/// A `formation_sessions` row as stored.
+#[derive(sqlx::FromRow)]
+pub(super) struct StoredSeance {
+    pub id: i64,
+    pub session_number: i64,
+    pub title: String,
+    pub scheduled_date: String,
+    pub duration_minutes: i64,
+    pub meeting_link: Option<String>,
+    pub recording_link: Option<String>,
+}
 
-pub(super) fn session_row(tz: Tz, t: SessionTuple) -> SessionRow {
-    let (id, number, title, scheduled_at, duration_minutes, meeting_link, recording_link) = t;
-    let starts_at = parse_instant(&scheduled_at);
-    let local = starts_at
-        .map(|at| at.with_timezone(&tz).format("%Y-%m-%dT%H:%M").to_string())
-        .unwrap_or_default();
-    SessionRow {
-        attendance_open: starts_at.is_some_and(|at| attendance_open(at, Utc::now())),
-        id,
-        number,
-        title,
-        scheduled_at,
-        local,
-        duration_minutes,
-        meeting_link: meeting_link.unwrap_or_default(),
-        recording_link: recording_link.unwrap_or_default(),
+/// The admin view of a stored séance, its local time in the formation's zone.
+pub(super) fn session_row(tz: Tz, r: StoredSeance) -> Result<SessionRow, AppError> {
+    let starts_at = decode::instant(&r.scheduled_date)?;
+    Ok(SessionRow {
+        attendance_open: attendance_open(starts_at, Utc::now()),
+        local: starts_at
+            .with_timezone(&tz)
+            .format("%Y-%m-%dT%H:%M")
+            .to_string(),
+        id: r.id,
+        number: r.session_number,
+        title: r.title,
+        scheduled_at: r.scheduled_date,
+        duration_minutes: r.duration_minutes,
+        meeting_link: r.meeting_link.unwrap_or_default(),
+        recording_link: r.recording_link.unwrap_or_default(),
+    })
+}
+
+/// A formation's heading as stored.
+#[derive(sqlx::FromRow)]
+struct StoredHead {
+    id: i64,
+    name: String,
+    platform: String,
+    timezone: String,
+    archived: i64,
+}
+
+impl TryFrom<StoredHead> for FormationHead {
+    type Error = AppError;
+
+    fn try_from(r: StoredHead) -> Result<Self, AppError> {
+        decode::timezone(&r.timezone)?;
+        Ok(FormationHead {
+            id: r.id,
+            name: r.name,
+            platform: decode::platform(&r.platform)?,
+            timezone: r.timezone,
+            archived: r.archived == 1,
+        })
+    }
+}
+
+/// A line of the admin's formations list as stored.
+#[derive(sqlx::FromRow)]
+struct StoredListed {
+    id: i64,
+    name: String,
+    level: String,
+    platform: String,
+    instructor_name: String,
+    schedule_description: String,
+    archived: i64,
+    session_count: i64,
+    enrollment_count: i64,
+}
+
+impl TryFrom<StoredListed> for FormationRow {
+    type Error = AppError;
+
+    fn try_from(r: StoredListed) -> Result<Self, AppError> {
+        Ok(FormationRow {
+            id: r.id,
+            level: decode::level(&r.level)?,
+            platform: decode::platform(&r.platform)?,
+            name: r.name,
+            instructor_name: r.instructor_name,
+            schedule_description: r.schedule_description,
+            archived: r.archived == 1,
+            session_count: r.session_count,
+            enrollment_count: r.enrollment_count,
+        })
     }
 }
 
@@ -188,25 +243,13 @@ pub(super) async fn head_in(
     tx: &mut Transaction<'_, Any>,
     formation_id: i64,
 ) -> Result<FormationHead, AppError> {
-    let row: Option<(i64, String, String, String, i64)> = sqlx::query_as(
+    let row: Option<StoredHead> = sqlx::query_as(
         "SELECT id, name, platform, timezone, archived FROM formations WHERE id = $1",
     )
     .bind(formation_id)
     .fetch_optional(&mut **tx)
     .await?;
-    row.map(head_of).ok_or(AppError::NotFound)
-}
-
-fn head_of(
-    (id, name, platform, timezone, archived): (i64, String, String, String, i64),
-) -> FormationHead {
-    FormationHead {
-        id,
-        name,
-        platform: Platform::parse(&platform).unwrap_or(Platform::Zoom),
-        timezone,
-        archived: archived == 1,
-    }
+    row.ok_or(AppError::NotFound)?.try_into()
 }
 
 /// The formation a session belongs to.
@@ -258,10 +301,10 @@ impl Db {
     ) -> Result<Vec<FormationRow>, AppError> {
         let search = filter.search.trim().to_lowercase();
         let pattern = format!("%{}%", search.replace(['\\', '%', '_'], ""));
-        let rows: Vec<(i64, String, String, String, String, String, i64, i64, i64)> = sqlx::query_as(
+        let rows: Vec<StoredListed> = sqlx::query_as(
             "SELECT f.id, f.name, f.level, f.platform, f.instructor_name, f.schedule_description, f.archived,
-                (SELECT COUNT(*) FROM formation_sessions s WHERE s.formation_id = f.id),
-                (SELECT COUNT(*) FROM enrollments e WHERE e.formation_id = f.id AND e.status <> 'cancelled')
+                (SELECT COUNT(*) FROM formation_sessions s WHERE s.formation_id = f.id) AS session_count,
+                (SELECT COUNT(*) FROM enrollments e WHERE e.formation_id = f.id AND e.status <> 'cancelled') AS enrollment_count
              FROM formations f
              WHERE ($1 = '' OR lower(f.name) LIKE $2 OR lower(f.instructor_name) LIKE $2 OR lower(f.description) LIKE $2)
                AND ($3 = '' OR f.level = $3)
@@ -276,32 +319,7 @@ impl Db {
         .bind(i64::from(filter.include_archived))
         .fetch_all(self.pool())
         .await?;
-        Ok(rows
-            .into_iter()
-            .map(
-                |(
-                    id,
-                    name,
-                    level,
-                    platform,
-                    instructor_name,
-                    schedule_description,
-                    archived,
-                    sessions,
-                    enrollments,
-                )| FormationRow {
-                    id,
-                    name,
-                    level: Level::parse(&level).unwrap_or(Level::Beginner),
-                    platform: Platform::parse(&platform).unwrap_or(Platform::Zoom),
-                    instructor_name,
-                    schedule_description,
-                    archived: archived == 1,
-                    session_count: sessions,
-                    enrollment_count: enrollments,
-                },
-            )
-            .collect())
+        rows.into_iter().map(FormationRow::try_from).collect()
     }
 
     #[tracing::instrument(skip_all, err)]
@@ -473,10 +491,10 @@ impl Db {
         let mut tx = self.pool().begin().await?;
         let (formation_id, session) = session_in(&mut tx, session_id).await?;
         let formation = head_in(&mut tx, formation_id).await?;
-        let tz = tz_of(&formation.timezone);
+        let tz = tz_of(&formation.timezone)?;
         tx.commit().await?;
         Ok(SessionView {
-            session: session_row(tz, session),
+            session: session_row(tz, session)?,
             formation,
         })
     }
@@ -529,7 +547,7 @@ impl Db {
         let mut tx = self.begin_write().await?;
         self.lock_formation(&mut tx, formation_id).await?;
         let head = head_in(&mut tx, formation_id).await?;
-        let tz = tz_of(&head.timezone);
+        let tz = tz_of(&head.timezone)?;
         let existing: HashSet<String> = sqlx::query_scalar(
             "SELECT scheduled_date FROM formation_sessions WHERE formation_id = $1",
         )
@@ -599,7 +617,7 @@ impl Db {
         self.lock_formation(&mut tx, formation_id).await?;
         let (_, before) = session_in(&mut tx, session_id).await?;
         let head = head_in(&mut tx, formation_id).await?;
-        let before = session_row(tz_of(&head.timezone), before);
+        let before = session_row(tz_of(&head.timezone)?, before)?;
         sqlx::query(
             "UPDATE formation_sessions SET title = $1, scheduled_date = $2, duration_minutes = $3,
                  meeting_link = $4, recording_link = $5 WHERE id = $6",
@@ -649,7 +667,7 @@ impl Db {
             &mut tx,
             actor,
             Change::new("session.recording", "session", session_id)
-                .before(json!({ "recording_link": before.6 }))
+                .before(json!({ "recording_link": before.recording_link }))
                 .after(json!({ "recording_link": recording_link })),
         )
         .await?;
@@ -665,7 +683,7 @@ impl Db {
         self.lock_formation(&mut tx, formation_id).await?;
         let (_, before) = session_in(&mut tx, session_id).await?;
         let head = head_in(&mut tx, formation_id).await?;
-        let before = session_row(tz_of(&head.timezone), before);
+        let before = session_row(tz_of(&head.timezone)?, before)?;
         sqlx::query("DELETE FROM session_attendance WHERE session_id = $1")
             .bind(session_id)
             .execute(&mut *tx)
@@ -740,27 +758,27 @@ pub(super) async fn sessions_in(
     tx: &mut Transaction<'_, Any>,
     head: &FormationHead,
 ) -> Result<Vec<SessionRow>, AppError> {
-    let rows: Vec<SessionTuple> = sqlx::query_as(&format!(
+    let rows: Vec<StoredSeance> = sqlx::query_as(&format!(
         "SELECT {SESSION_COLUMNS} FROM formation_sessions WHERE formation_id = $1 ORDER BY session_number"
     ))
     .bind(head.id)
     .fetch_all(&mut **tx)
     .await?;
-    let tz = tz_of(&head.timezone);
-    Ok(rows.into_iter().map(|r| session_row(tz, r)).collect())
+    let tz = tz_of(&head.timezone)?;
+    rows.into_iter().map(|r| session_row(tz, r)).collect()
 }
 
 pub(super) async fn session_in(
     tx: &mut Transaction<'_, Any>,
     session_id: i64,
-) -> Result<(i64, SessionTuple), AppError> {
+) -> Result<(i64, StoredSeance), AppError> {
     let formation_id: Option<i64> =
         sqlx::query_scalar("SELECT formation_id FROM formation_sessions WHERE id = $1")
             .bind(session_id)
             .fetch_optional(&mut **tx)
             .await?;
     let formation_id = formation_id.ok_or(AppError::NotFound)?;
-    let row: SessionTuple = sqlx::query_as(&format!(
+    let row: StoredSeance = sqlx::query_as(&format!(
         "SELECT {SESSION_COLUMNS} FROM formation_sessions WHERE id = $1"
     ))
     .bind(session_id)
