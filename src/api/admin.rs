@@ -76,7 +76,7 @@ fn session_fields(
     duration_minutes: &str,
     meeting_link: &str,
     recording_link: &str,
-) -> Result<crate::server::store::admin::SessionFields, crate::domain::Invalid> {
+) -> Result<crate::server::store::formations::SessionFields, crate::domain::Invalid> {
     use crate::domain::admin::{
         check_duration, check_meeting_link, check_recording_link, check_title, invalid,
     };
@@ -91,7 +91,7 @@ fn session_fields(
         "" => None,
         link => Some(check_meeting_link(head.platform, link)?),
     };
-    Ok(crate::server::store::admin::SessionFields {
+    Ok(crate::server::store::formations::SessionFields {
         title,
         scheduled_at: local_to_utc(tz, local.date(), local.time()),
         duration_minutes,

@@ -32,6 +32,7 @@ pub const MESSAGES: &[(&str, &str, &str)] = &[
     ("a-title", "title", "Le titre est obligatoire (200 caractères au plus)."),
     ("a-at", "scheduled_at", "Date et heure invalides (AAAA-MM-JJ HH:MM)."),
     ("a-duration", "duration_minutes", "La durée doit être un nombre de minutes entre 1 et 1440."),
+    ("a-number", "number", "Le numéro de séance doit être 1 ou plus."),
     ("a-recording", "recording_link", "Le lien d'enregistrement doit être une URL commençant par https://."),
     ("a-weekdays", "weekdays", "Indiquez au moins un jour de la semaine (ex. : mar, jeu)."),
     ("a-time", "start_time", "Heure invalide (ex. : 19:00 ou 19h)."),
@@ -222,12 +223,46 @@ pub struct Series {
 }
 
 pub fn check_duration(value: &str) -> Result<i64, Invalid> {
-    value
+    let minutes = value
         .trim()
         .parse::<i64>()
-        .ok()
-        .filter(|m| (1..=1440).contains(m))
-        .ok_or_else(|| invalid("a-duration"))
+        .map_err(|_| invalid("a-duration"))?;
+    check_duration_minutes(minutes)?;
+    Ok(minutes)
+}
+
+/// A séance lasts from one minute to a day.
+pub fn check_duration_minutes(minutes: i64) -> Result<(), Invalid> {
+    if (1..=1440).contains(&minutes) {
+        Ok(())
+    } else {
+        Err(invalid("a-duration"))
+    }
+}
+
+/// Séances are numbered from 1.
+pub fn check_session_number(number: i64) -> Result<(), Invalid> {
+    if number >= 1 {
+        Ok(())
+    } else {
+        Err(invalid("a-number"))
+    }
+}
+
+/// An enrollment ends on or after its first day and counts no negative
+/// number of séances.
+pub fn check_enrollment(
+    start: NaiveDate,
+    end: NaiveDate,
+    total: Option<i64>,
+) -> Result<(), Invalid> {
+    if end < start {
+        return Err(invalid("a-end-before"));
+    }
+    if total.is_some_and(|n| n < 0) {
+        return Err(invalid("a-total"));
+    }
+    Ok(())
 }
 
 pub fn check_title(value: &str) -> Result<String, Invalid> {
@@ -311,11 +346,13 @@ impl RequestStatus {
         }
     }
 
-    pub fn from_stored(value: &str) -> RequestStatus {
+    /// The status of a stored value; `None` for a value no code writes.
+    pub fn parse(value: &str) -> Option<RequestStatus> {
         match value {
-            "confirmed" => RequestStatus::Confirmed,
-            "rejected" => RequestStatus::Rejected,
-            _ => RequestStatus::Pending,
+            "pending" => Some(RequestStatus::Pending),
+            "confirmed" => Some(RequestStatus::Confirmed),
+            "rejected" => Some(RequestStatus::Rejected),
+            _ => None,
         }
     }
 
@@ -483,6 +520,7 @@ pub struct Dashboard {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(sqlx::FromRow))]
 pub struct AuditEntry {
     pub id: i64,
     pub at: String,

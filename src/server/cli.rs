@@ -11,15 +11,15 @@ use crate::domain::catalog::{
     parse_date, parse_meeting_link, parse_optional, parse_recording_link, parse_required,
     parse_timezone, Level, Platform, MAX_DESCRIPTION_CHARS, MAX_MEETING_CODE_CHARS,
 };
-use crate::domain::status::EnrollmentStatus;
 use crate::domain::Invalid;
 use crate::error::AppError;
 use crate::server::auth;
 use crate::server::config::Config;
 use crate::server::db::Db;
 use crate::server::http::Application;
-use crate::server::store::catalog::NewSession;
+use crate::server::store::audit::Actor;
 use crate::server::store::enrollments::NewEnrollment;
+use crate::server::store::formations::SessionFields;
 
 #[derive(Parser, Debug)]
 #[command(
@@ -255,7 +255,7 @@ pub async fn run(command: Command, config: Config) -> Result<(), CliError> {
                 .transpose()?;
             let formation = parse_formation(args)?;
             let db = open().await?;
-            println!("{}", db.insert_formation(&formation).await?);
+            println!("{}", db.create_formation(&Actor::Cli, &formation).await?);
             Ok(())
         }
         Command::Session(SessionCommand::Add(args)) => {
@@ -317,6 +317,18 @@ fn parse_formation(args: FormationArgs) -> Result<FormationFields, CliError> {
     })
 }
 
+/// The formation flag's error when no formation has that id.
+fn no_formation(id: i64) -> impl FnOnce(AppError) -> CliError {
+    move |err| match err {
+        AppError::NotFound => {
+            Invalid::new("formation", format!("no formation has the id {id}")).into()
+        }
+        err => err.into(),
+    }
+}
+
+/// Parses the arguments; the rules of a séance (number, duration, link on
+/// the formation's platform) are checked by the store, as for every caller.
 async fn add_session(db: &Db, args: SessionArgs) -> Result<i64, CliError> {
     let scheduled_at = DateTime::parse_from_rfc3339(args.at.trim())
         .map_err(|_| {
@@ -326,56 +338,30 @@ async fn add_session(db: &Db, args: SessionArgs) -> Result<i64, CliError> {
             )
         })?
         .with_timezone(&Utc);
-    if args.number < 1 {
-        return Err(Invalid::new("number", "the session number must be 1 or more").into());
-    }
-    if !(1..=1440).contains(&args.duration_minutes) {
-        return Err(Invalid::new(
-            "duration_minutes",
-            "the duration must be between 1 and 1440 minutes",
-        )
-        .into());
-    }
-    let platform = db
-        .formation_platform(args.formation)
-        .await?
-        .ok_or_else(|| {
-            Invalid::new(
-                "formation",
-                format!("no formation has the id {}", args.formation),
-            )
-        })?;
-    let session = NewSession {
-        formation_id: args.formation,
-        session_number: args.number,
+    let session = SessionFields {
         title: parse_required("title", &args.title, 200)?,
         scheduled_at,
         duration_minutes: args.duration_minutes,
-        meeting_link: optional(args.meeting_link)
-            .map(|l| parse_meeting_link(platform, &l))
-            .transpose()?,
+        meeting_link: optional(args.meeting_link),
         recording_link: optional(args.recording_link)
             .map(|l| parse_recording_link(&l))
             .transpose()?,
     };
-    Ok(db.insert_session(&session).await?)
+    db.create_session(&Actor::Cli, args.formation, &session, Some(args.number))
+        .await
+        .map_err(no_formation(args.formation))
 }
 
 async fn enroll(db: &Db, args: EnrollArgs) -> Result<i64, CliError> {
     let email = Email::parse(&args.email)?;
     let start_date = parse_date("start_date", &args.start_date)?;
     let end_date = parse_date("end_date", &args.end_date)?;
+    // Said in English here, like every message of the command line; the
+    // store checks the same rule for every caller.
     if end_date < start_date {
         return Err(
             Invalid::new("end_date", "the end date must not be before the start date").into(),
         );
-    }
-    if args.total_sessions < 0 {
-        return Err(Invalid::new(
-            "total_sessions",
-            "the number of sessions cannot be negative",
-        )
-        .into());
     }
     let user_id = db.user_id_by_email(&email).await?.ok_or_else(|| {
         Invalid::new(
@@ -383,23 +369,16 @@ async fn enroll(db: &Db, args: EnrollArgs) -> Result<i64, CliError> {
             format!("no user has the e-mail {}", email.as_str()),
         )
     })?;
-    if db.formation_platform(args.formation).await?.is_none() {
-        return Err(Invalid::new(
-            "formation",
-            format!("no formation has the id {}", args.formation),
-        )
-        .into());
-    }
     let enrollment = NewEnrollment {
         user_id,
         formation_id: args.formation,
         start_date,
         end_date,
-        // The stored status only matters once cancelled; readers derive the rest.
-        status: EnrollmentStatus::Upcoming,
-        total_sessions: args.total_sessions,
+        total_sessions: Some(args.total_sessions),
     };
-    Ok(db.insert_enrollment(&enrollment).await?)
+    db.enroll(&Actor::Cli, &enrollment)
+        .await
+        .map_err(no_formation(args.formation))
 }
 
 #[cfg(test)]

@@ -8,12 +8,13 @@ use crate::domain::account::{Email, Password, Role};
 use crate::domain::admin::FormationFields;
 use crate::domain::catalog::{Level, Platform};
 use crate::domain::schedule::weekly_occurrences;
-use crate::domain::status::{today_in, EnrollmentStatus};
+use crate::domain::status::today_in;
 use crate::error::AppError;
 use crate::server::auth;
 use crate::server::db::Db;
-use crate::server::store::catalog::NewSession;
+use crate::server::store::audit::Actor;
 use crate::server::store::enrollments::{AttendanceSource, NewEnrollment};
+use crate::server::store::formations::SessionFields;
 
 pub const ADMIN_EMAIL: &str = "admin@formations.test";
 pub const ADMIN_PASSWORD: &str = "admin-demo-2026";
@@ -202,29 +203,28 @@ pub async fn load(db: &Db, now: DateTime<Utc>) -> Result<String, AppError> {
         let today = today_in(tz, now);
         let from = today + Duration::days(demo.period.0);
         let to = today + Duration::days(demo.period.1);
-        let formation_id = db.insert_formation(&demo.formation).await?;
+        let formation_id = db.create_formation(&Actor::System, &demo.formation).await?;
         let time = NaiveTime::from_hms_opt(demo.at.0, demo.at.1, 0).expect("valid demo time");
         let starts = weekly_occurrences(tz, demo.weekdays, time, from, to);
         let mut session_ids = Vec::new();
         for (i, at) in starts.iter().enumerate() {
             let number = i as i64 + 1;
             let ended = *at + Duration::minutes(demo.duration_minutes) < now;
+            let session = SessionFields {
+                title: demo
+                    .topics
+                    .get(i)
+                    .copied()
+                    .unwrap_or("Séance de pratique")
+                    .to_string(),
+                scheduled_at: *at,
+                duration_minutes: demo.duration_minutes,
+                meeting_link: None,
+                recording_link: (demo.with_recordings && ended)
+                    .then(|| format!("https://zoom.us/rec/share/demo-{formation_id}-{number}")),
+            };
             let id = db
-                .insert_session(&NewSession {
-                    formation_id,
-                    session_number: number,
-                    title: demo
-                        .topics
-                        .get(i)
-                        .copied()
-                        .unwrap_or("Séance de pratique")
-                        .to_string(),
-                    scheduled_at: *at,
-                    duration_minutes: demo.duration_minutes,
-                    meeting_link: None,
-                    recording_link: (demo.with_recordings && ended)
-                        .then(|| format!("https://zoom.us/rec/share/demo-{formation_id}-{number}")),
-                })
+                .create_session(&Actor::System, formation_id, &session, Some(number))
                 .await?;
             session_ids.push((id, *at));
         }
@@ -237,21 +237,20 @@ pub async fn load(db: &Db, now: DateTime<Utc>) -> Result<String, AppError> {
             let Some(user_id) = user_id else {
                 continue;
             };
-            let status = if live {
-                EnrollmentStatus::Upcoming
-            } else {
-                EnrollmentStatus::Cancelled
-            };
-            db.insert_enrollment(&NewEnrollment {
-                user_id,
-                formation_id,
-                start_date: from,
-                end_date: to,
-                status,
-                total_sessions: total,
-            })
-            .await?;
+            let enrollment = db
+                .enroll(
+                    &Actor::System,
+                    &NewEnrollment {
+                        user_id,
+                        formation_id,
+                        start_date: from,
+                        end_date: to,
+                        total_sessions: Some(total),
+                    },
+                )
+                .await?;
             if !live {
+                db.cancel_enrollment(&Actor::System, enrollment).await?;
                 continue;
             }
             // Present at every past session but the second one.

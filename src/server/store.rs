@@ -1,13 +1,13 @@
 //! Every SQL statement of the application. Pages and endpoints call one
 //! method per thing they show; no method issues a query per row.
 
-pub mod admin;
 pub mod audit;
-pub mod catalog;
-pub mod catalogue;
+pub mod dashboard;
 pub mod enrollments;
+pub mod formations;
 pub mod learner;
 pub mod throttle;
+pub mod requests;
 pub mod users;
 
 use chrono::{DateTime, Utc};
@@ -22,6 +22,65 @@ pub fn parse_instant(text: &str) -> Option<DateTime<Utc>> {
     DateTime::parse_from_rfc3339(text)
         .ok()
         .map(|d| d.with_timezone(&Utc))
+}
+
+/// A stored value this code cannot read: logged once, here, with what it
+/// was, and a 500 for the caller, never a default standing in for it.
+pub(crate) fn corrupt(what: &str, value: &str) -> crate::error::AppError {
+    tracing::error!(what, value, "unreadable value in the database");
+    crate::error::AppError::Internal
+}
+
+/// Readers of stored text into domain values; each failure is [`corrupt`].
+pub(crate) mod decode {
+    use chrono::{DateTime, NaiveDate, Utc};
+
+    use super::corrupt;
+    use crate::domain::catalog::{Level, Platform};
+    use crate::domain::status::EnrollmentStatus;
+    use crate::error::AppError;
+
+    pub fn date(value: &str) -> Result<NaiveDate, AppError> {
+        NaiveDate::parse_from_str(value, "%Y-%m-%d").map_err(|_| corrupt("date", value))
+    }
+
+    pub fn instant(value: &str) -> Result<DateTime<Utc>, AppError> {
+        super::parse_instant(value).ok_or_else(|| corrupt("instant", value))
+    }
+
+    pub fn timezone(value: &str) -> Result<chrono_tz::Tz, AppError> {
+        value.parse().map_err(|_| corrupt("timezone", value))
+    }
+
+    pub fn level(value: &str) -> Result<Level, AppError> {
+        Level::parse(value).map_err(|_| corrupt("level", value))
+    }
+
+    pub fn platform(value: &str) -> Result<Platform, AppError> {
+        Platform::parse(value).map_err(|_| corrupt("platform", value))
+    }
+
+    pub fn status(value: &str) -> Result<EnrollmentStatus, AppError> {
+        EnrollmentStatus::parse(value).map_err(|_| corrupt("status", value))
+    }
+
+    /// An enrollment's effective status at `now`, from its stored columns
+    /// and its formation's time zone (`domain/status.rs` decides).
+    pub fn effective(
+        status: &str,
+        start: &str,
+        end: &str,
+        tz: &str,
+        now: DateTime<Utc>,
+    ) -> Result<EnrollmentStatus, AppError> {
+        let today = crate::domain::status::today_in(timezone(tz)?, now);
+        Ok(crate::domain::status::effective_status(
+            self::status(status)?,
+            date(start)?,
+            date(end)?,
+            today,
+        ))
+    }
 }
 
 pub(crate) fn is_unique_violation(err: &sqlx::Error) -> bool {

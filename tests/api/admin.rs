@@ -6,8 +6,8 @@ use formations::domain::admin::FormationFields;
 use formations::domain::catalog::{Level, Platform};
 use formations::domain::status::EnrollmentStatus;
 use formations::server::cli::create_user;
-use formations::server::store::catalog::NewSession;
-use formations::server::store::enrollments::NewEnrollment;
+use formations::server::store::audit::Actor;
+use formations::server::store::formations::SessionFields;
 
 use crate::helpers::{client_for, spawn_app, TestApp, PASSWORD};
 
@@ -140,37 +140,37 @@ struct Fixture {
 async fn fixture(app: &TestApp) -> Fixture {
     let formation = app
         .db
-        .insert_formation(&zoom_formation("Formation Advanced"))
+        .create_formation(&Actor::System, &zoom_formation("Formation Advanced"))
         .await
         .unwrap();
     let session = app
-        .db
-        .insert_session(&NewSession {
-            formation_id: formation,
-            session_number: 1,
-            title: "Introduction".into(),
-            scheduled_at: Utc.with_ymd_and_hms(2024, 1, 16, 18, 0, 0).unwrap(),
-            duration_minutes: 120,
-            meeting_link: None,
-            recording_link: None,
-        })
-        .await
-        .unwrap();
+        .session_with(
+            formation,
+            1,
+            SessionFields {
+                title: "Introduction".into(),
+                scheduled_at: Utc.with_ymd_and_hms(2024, 1, 16, 18, 0, 0).unwrap(),
+                duration_minutes: 120,
+                meeting_link: None,
+                recording_link: None,
+            },
+        )
+        .await;
     let learner = create_user(&app.db, "inscrit@example.com", "Inscrit", PASSWORD, false)
         .await
         .unwrap();
     let enrollment = app
-        .db
-        .insert_enrollment(&NewEnrollment {
-            user_id: learner,
-            formation_id: formation,
-            start_date: NaiveDate::from_ymd_opt(2024, 1, 15).unwrap(),
-            end_date: NaiveDate::from_ymd_opt(2099, 2, 15).unwrap(),
-            status: EnrollmentStatus::Upcoming,
-            total_sessions: 10,
-        })
-        .await
-        .unwrap();
+        .enroll_dated(
+            learner,
+            formation,
+            (
+                NaiveDate::from_ymd_opt(2024, 1, 15).unwrap(),
+                NaiveDate::from_ymd_opt(2099, 2, 15).unwrap(),
+            ),
+            EnrollmentStatus::Upcoming,
+            10,
+        )
+        .await;
     let asker = create_user(&app.db, "demande@example.com", "Demandeur", PASSWORD, false)
         .await
         .unwrap();
@@ -487,7 +487,7 @@ async fn two_admins_saving_the_same_formation_do_not_silently_lose_a_change() {
     let app = spawn_app().await;
     let id = app
         .db
-        .insert_formation(&zoom_formation("Formation"))
+        .create_formation(&Actor::System, &zoom_formation("Formation"))
         .await
         .unwrap();
     let (first, _) = signed_in(&app, "un@example.com", true).await;
@@ -549,7 +549,7 @@ async fn tuesday_thursday_evenings_are_generated_in_paris_time_across_the_spring
     let app = spawn_app().await;
     let id = app
         .db
-        .insert_formation(&zoom_formation("Formation"))
+        .create_formation(&Actor::System, &zoom_formation("Formation"))
         .await
         .unwrap();
     let (admin, _) = signed_in(&app, "chef@example.com", true).await;
@@ -676,7 +676,7 @@ async fn a_learner_request_waits_for_payment_then_the_admin_confirms_it_and_the_
     let app = spawn_app().await;
     let id = app
         .db
-        .insert_formation(&zoom_formation("Formation Advanced"))
+        .create_formation(&Actor::System, &zoom_formation("Formation Advanced"))
         .await
         .unwrap();
     let (admin, _) = signed_in(&app, "chef@example.com", true).await;
@@ -801,7 +801,7 @@ async fn a_rejected_request_shows_refusee_and_its_reason_to_the_learner() {
     let app = spawn_app().await;
     let id = app
         .db
-        .insert_formation(&zoom_formation("Formation Advanced"))
+        .create_formation(&Actor::System, &zoom_formation("Formation Advanced"))
         .await
         .unwrap();
     let (admin, _) = signed_in(&app, "chef@example.com", true).await;
@@ -851,7 +851,7 @@ async fn cancelling_an_enrollment_makes_its_effective_status_cancelled_at_once()
     let app = spawn_app().await;
     let id = app
         .db
-        .insert_formation(&zoom_formation("Formation Advanced"))
+        .create_formation(&Actor::System, &zoom_formation("Formation Advanced"))
         .await
         .unwrap();
     let (admin, _) = signed_in(&app, "chef@example.com", true).await;
@@ -1178,15 +1178,21 @@ async fn the_formations_list_is_searched_and_filtered_by_level_and_platform_and_
     let (admin, _) = signed_in(&app, "chef@example.com", true).await;
     let mut alpha = zoom_formation("Alpha trading");
     alpha.instructor_name = "Jane Smith".into();
-    app.db.insert_formation(&alpha).await.unwrap();
+    app.db
+        .create_formation(&Actor::System, &alpha)
+        .await
+        .unwrap();
     let mut beta = zoom_formation("Beta analyse");
     beta.level = Level::Beginner;
     beta.platform = Platform::GoogleMeet;
     beta.meeting_link = "https://meet.google.com/abc-defg-hij".into();
-    app.db.insert_formation(&beta).await.unwrap();
+    app.db
+        .create_formation(&Actor::System, &beta)
+        .await
+        .unwrap();
     let gamma = app
         .db
-        .insert_formation(&zoom_formation("Gamma archivée"))
+        .create_formation(&Actor::System, &zoom_formation("Gamma archivée"))
         .await
         .unwrap();
     sqlx::query("UPDATE formations SET archived = 1 WHERE id = $1")
@@ -1401,4 +1407,27 @@ async fn the_audit_log_pages_through_every_entry_once_newest_first() {
         .await
         .unwrap()
         .contains("identifiant positif"));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_unreadable_stored_value_is_an_error_never_a_default() {
+    let app = spawn_app().await;
+    let fx = fixture(&app).await;
+    let (admin, _) = signed_in(&app, "lecteur@example.com", true).await;
+    // The CHECK constraints keep level and platform readable; a time zone
+    // is only a name until it is read.
+    sqlx::query("UPDATE formations SET timezone = 'Mars/Olympus' WHERE id = $1")
+        .bind(fx.formation)
+        .execute(&app.db.pool)
+        .await
+        .unwrap();
+    let id = fx.formation.to_string();
+    let resp = post(
+        &app,
+        &admin,
+        "admin_list_enrollments",
+        &f(&[("formation_id", &id)]),
+    )
+    .await;
+    assert_eq!(resp.status().as_u16(), 500, "not read in Paris time");
 }

@@ -385,3 +385,43 @@ fn an_unreachable_postgres_server_is_one_line_naming_the_problem() {
     );
     assert_eq!(err.lines().count(), 1, "{err}");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_session_added_with_a_taken_number_gets_it_and_the_later_ones_move_up() {
+    let db = TestDb::new().await;
+    let f = created_id(&cli(&db.url, FORMATION)).to_string();
+    let add = |number: &str, title: &str| {
+        created_id(&cli(
+            &db.url,
+            &[
+                "session",
+                "add",
+                "--formation",
+                &f,
+                "--number",
+                number,
+                "--title",
+                title,
+                "--at",
+                "2024-01-22T19:00:00+01:00",
+                "--duration-minutes",
+                "120",
+            ],
+        ))
+    };
+    add("1", "Un");
+    add("2", "Deux");
+    add("1", "Zéro");
+    let pool = formations::server::db::Db::open(&db.url).await.unwrap();
+    let titles: Vec<(i64, String)> = sqlx::query_as(
+        "SELECT session_number, title FROM formation_sessions ORDER BY session_number",
+    )
+    .fetch_all(&pool.pool)
+    .await
+    .unwrap();
+    assert_eq!(
+        titles,
+        vec![(1, "Zéro".into()), (2, "Un".into()), (3, "Deux".into())]
+    );
+    pool.pool.close().await;
+}

@@ -240,8 +240,9 @@ pub mod seed {
     use formations::domain::admin::FormationFields;
     use formations::domain::catalog::{Level, Platform};
     use formations::domain::status::{today_in, EnrollmentStatus};
-    use formations::server::store::catalog::NewSession;
+    use formations::server::store::audit::Actor;
     use formations::server::store::enrollments::NewEnrollment;
+    use formations::server::store::formations::SessionFields;
 
     use super::{TestApp, PASSWORD};
 
@@ -278,27 +279,30 @@ pub mod seed {
 
         pub async fn formation(&self, name: &str) -> i64 {
             self.db
-                .insert_formation(&FormationFields {
-                    name: name.into(),
-                    description: format!("{name} description"),
-                    level: Level::Advanced,
-                    platform: Platform::Zoom,
-                    meeting_link: LINK.into(),
-                    meeting_id: Some(MEETING_ID.into()),
-                    meeting_password: Some(SECRET.into()),
-                    instructor_name: "Jane Smith".into(),
-                    schedule_description: "Mar-Jeu, 19h-21h".into(),
-                    timezone: chrono_tz::Europe::Paris,
-                })
+                .create_formation(
+                    &Actor::System,
+                    &FormationFields {
+                        name: name.into(),
+                        description: format!("{name} description"),
+                        level: Level::Advanced,
+                        platform: Platform::Zoom,
+                        meeting_link: LINK.into(),
+                        meeting_id: Some(MEETING_ID.into()),
+                        meeting_password: Some(SECRET.into()),
+                        instructor_name: "Jane Smith".into(),
+                        schedule_description: "Mar-Jeu, 19h-21h".into(),
+                        timezone: chrono_tz::Europe::Paris,
+                    },
+                )
                 .await
                 .unwrap()
         }
 
         pub async fn session(&self, formation_id: i64, number: i64, at: DateTime<Utc>) -> i64 {
-            self.db
-                .insert_session(&NewSession {
-                    formation_id,
-                    session_number: number,
+            self.session_with(
+                formation_id,
+                number,
+                SessionFields {
                     title: format!("Séance {number}"),
                     scheduled_at: at,
                     duration_minutes: 120,
@@ -306,7 +310,21 @@ pub mod seed {
                     recording_link: Some(format!(
                         "https://zoom.us/rec/share/{formation_id}-{number}"
                     )),
-                })
+                },
+            )
+            .await
+        }
+
+        /// A séance with these fields, numbered `number`, through the one
+        /// write path of séances.
+        pub async fn session_with(
+            &self,
+            formation_id: i64,
+            number: i64,
+            fields: SessionFields,
+        ) -> i64 {
+            self.db
+                .create_session(&Actor::System, formation_id, &fields, Some(number))
                 .await
                 .unwrap()
         }
@@ -319,17 +337,38 @@ pub mod seed {
             end: i64,
             status: EnrollmentStatus,
         ) -> i64 {
-            self.db
-                .insert_enrollment(&NewEnrollment {
-                    user_id,
-                    formation_id,
-                    start_date: days(start),
-                    end_date: days(end),
-                    status,
-                    total_sessions: 10,
-                })
+            self.enroll_dated(user_id, formation_id, (days(start), days(end)), status, 10)
                 .await
-                .unwrap()
+        }
+
+        /// An enrollment through the one write path of enrollments; a
+        /// cancelled one is enrolled then cancelled.
+        pub async fn enroll_dated(
+            &self,
+            user_id: i64,
+            formation_id: i64,
+            (start_date, end_date): (NaiveDate, NaiveDate),
+            status: EnrollmentStatus,
+            total_sessions: i64,
+        ) -> i64 {
+            let id = self
+                .db
+                .enroll(
+                    &Actor::System,
+                    &NewEnrollment {
+                        user_id,
+                        formation_id,
+                        start_date,
+                        end_date,
+                        total_sessions: Some(total_sessions),
+                    },
+                )
+                .await
+                .unwrap();
+            if status == EnrollmentStatus::Cancelled {
+                self.db.cancel_enrollment(&Actor::System, id).await.unwrap();
+            }
+            id
         }
 
         pub async fn get_json(&self, path: &str, token: &str) -> (u16, serde_json::Value) {

@@ -13,8 +13,8 @@ use chrono::{DateTime, Duration, Utc};
 use formations::domain::admin::FormationFields;
 use formations::domain::catalog::{Level, Platform};
 use formations::domain::status::EnrollmentStatus;
-use formations::server::store::catalog::NewSession;
-use formations::server::store::enrollments::NewEnrollment;
+use formations::server::store::audit::Actor;
+use formations::server::store::formations::SessionFields;
 
 use crate::helpers::seed::days;
 use crate::helpers::{client_for, http, spawn_app, TestApp};
@@ -39,18 +39,21 @@ async fn formation_with_secrets(
     let password = format!("pw-{tag}-secret");
     let formation_id = app
         .db
-        .insert_formation(&FormationFields {
-            name: format!("Formation {tag}"),
-            description: "Une formation".into(),
-            level: Level::Beginner,
-            platform: Platform::Zoom,
-            meeting_link: link.clone(),
-            meeting_id: Some(meeting_id.clone()),
-            meeting_password: Some(password.clone()),
-            instructor_name: "Jane Smith".into(),
-            schedule_description: "Mar-Jeu, 19h-21h".into(),
-            timezone: chrono_tz::Europe::Paris,
-        })
+        .create_formation(
+            &Actor::System,
+            &FormationFields {
+                name: format!("Formation {tag}"),
+                description: "Une formation".into(),
+                level: Level::Beginner,
+                platform: Platform::Zoom,
+                meeting_link: link.clone(),
+                meeting_id: Some(meeting_id.clone()),
+                meeting_password: Some(password.clone()),
+                instructor_name: "Jane Smith".into(),
+                schedule_description: "Mar-Jeu, 19h-21h".into(),
+                timezone: chrono_tz::Europe::Paris,
+            },
+        )
         .await
         .unwrap();
     let mut values = vec![link, meeting_id, password];
@@ -76,32 +79,23 @@ async fn formation_with_secrets(
             values.push(l.clone());
         }
         session_ids.push(
-            app.db
-                .insert_session(&NewSession {
-                    formation_id,
-                    session_number: n,
+            app.session_with(
+                formation_id,
+                n,
+                SessionFields {
                     title: format!("Séance {tag} {n}"),
                     scheduled_at: at,
                     duration_minutes: 120,
                     meeting_link: own_link,
                     recording_link: None,
-                })
-                .await
-                .unwrap(),
+                },
+            )
+            .await,
         );
     }
     let enrollment_id = app
-        .db
-        .insert_enrollment(&NewEnrollment {
-            user_id,
-            formation_id,
-            start_date: days(start),
-            end_date: days(end),
-            status,
-            total_sessions: 3,
-        })
-        .await
-        .unwrap();
+        .enroll_dated(user_id, formation_id, (days(start), days(end)), status, 3)
+        .await;
     Secrets {
         formation_id,
         session_ids,

@@ -15,6 +15,8 @@ pub async fn admin_add_session(
 ) -> Result<i64, AppError> {
     use crate::server::{form_error, require_admin, state};
 
+    use crate::server::store::audit::Actor;
+
     let admin = require_admin()?;
     let db = state().db;
     let outcome = async {
@@ -27,7 +29,8 @@ pub async fn admin_add_session(
             &meeting_link,
             &recording_link,
         )?;
-        db.admin_add_session(&admin, formation_id, &fields).await
+        db.create_session(&Actor::admin(&admin), formation_id, &fields, None)
+            .await
     }
     .await;
     let path = format!("/admin/formations/{formation_id}/seances");

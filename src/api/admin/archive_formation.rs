@@ -13,6 +13,8 @@ pub async fn admin_archive_formation(
     use crate::domain::admin::check_confirmed;
     use crate::server::{form_error, require_admin, state};
 
+    use crate::server::store::audit::Actor;
+
     let admin = require_admin()?;
     let outcome = async {
         if archived == 1 {
@@ -20,7 +22,7 @@ pub async fn admin_archive_formation(
         }
         state()
             .db
-            .admin_set_archived(&admin, id, archived == 1)
+            .set_archived(&Actor::admin(&admin), id, archived == 1)
             .await
     }
     .await;

@@ -13,12 +13,14 @@ pub async fn admin_cancel_enrollment(
     use crate::domain::admin::check_confirmed;
     use crate::server::{form_error, require_admin, state};
 
+    use crate::server::store::audit::Actor;
+
     let admin = require_admin()?;
     let outcome = async {
         check_confirmed(confirm.as_deref())?;
         state()
             .db
-            .admin_cancel_enrollment(&admin, enrollment_id)
+            .cancel_enrollment(&Actor::admin(&admin), enrollment_id)
             .await
     }
     .await;

@@ -15,6 +15,8 @@ pub async fn admin_confirm_request(
     use crate::domain::admin::{check_period, check_total_sessions};
     use crate::server::{form_error, require_admin, state};
 
+    use crate::server::store::audit::Actor;
+
     let admin = require_admin()?;
     let outcome = async {
         let (start, end) =
@@ -22,7 +24,7 @@ pub async fn admin_confirm_request(
         let total = check_total_sessions(&total_sessions)?;
         state()
             .db
-            .confirm_request(&admin, request_id, start, end, total)
+            .confirm_request(&Actor::admin(&admin), request_id, start, end, total)
             .await
     }
     .await;

@@ -24,6 +24,8 @@ pub async fn admin_create_formation(
     use crate::domain::admin::FormationInput;
     use crate::server::{form_error, require_admin, state};
 
+    use crate::server::store::audit::Actor;
+
     let admin = require_admin()?;
     let input = FormationInput {
         name,
@@ -39,7 +41,10 @@ pub async fn admin_create_formation(
     };
     let outcome = async {
         let fields = input.check()?;
-        state().db.admin_create_formation(&admin, &fields).await
+        state()
+            .db
+            .create_formation(&Actor::admin(&admin), &fields)
+            .await
     }
     .await;
     match outcome {

@@ -12,10 +12,15 @@ pub async fn admin_delete_session(
     use crate::domain::admin::check_confirmed;
     use crate::server::{form_error, require_admin, state};
 
+    use crate::server::store::audit::Actor;
+
     let admin = require_admin()?;
     let outcome = async {
         check_confirmed(confirm.as_deref())?;
-        state().db.admin_delete_session(&admin, session_id).await
+        state()
+            .db
+            .delete_session(&Actor::admin(&admin), session_id)
+            .await
     }
     .await;
     match outcome {

@@ -16,6 +16,9 @@ pub async fn admin_enroll_user(
     use crate::domain::admin::{check_period, check_total_sessions, invalid};
     use crate::server::{form_error, require_admin, state};
 
+    use crate::server::store::audit::Actor;
+    use crate::server::store::enrollments::NewEnrollment;
+
     let admin = require_admin()?;
     let db = state().db;
     let outcome = async {
@@ -27,8 +30,14 @@ pub async fn admin_enroll_user(
         let (start, end) =
             check_period(&start_date, &end_date, ["a-start", "a-end", "a-end-before"])?;
         let total = check_total_sessions(&total_sessions)?;
-        db.admin_enroll(&admin, formation_id, user_id, start, end, total)
-            .await
+        let enrollment = NewEnrollment {
+            user_id,
+            formation_id,
+            start_date: start,
+            end_date: end,
+            total_sessions: total,
+        };
+        db.enroll(&Actor::admin(&admin), &enrollment).await
     }
     .await;
     let path = format!("/admin/formations/{formation_id}/inscriptions");

@@ -18,6 +18,8 @@ pub async fn admin_generate_sessions(
     use crate::domain::admin::{check_title, SeriesInput};
     use crate::server::{form_error, require_admin, state};
 
+    use crate::server::store::audit::Actor;
+
     let admin = require_admin()?;
     let outcome = async {
         let title = check_title(if title.trim().is_empty() {
@@ -35,7 +37,7 @@ pub async fn admin_generate_sessions(
         .check()?;
         state()
             .db
-            .admin_generate_sessions(&admin, formation_id, &title, &series)
+            .generate_sessions(&Actor::admin(&admin), formation_id, &title, &series)
             .await
     }
     .await;

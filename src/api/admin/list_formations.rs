@@ -13,7 +13,7 @@ pub async fn admin_list_formations(
     #[server(default)] archived: String,
 ) -> Result<Vec<FormationRow>, AppError> {
     use crate::domain::catalog::{Level, Platform};
-    use crate::server::store::admin::FormationFilter;
+    use crate::server::store::formations::FormationFilter;
     use crate::server::{require_admin, state, with_status};
 
     require_admin()?;

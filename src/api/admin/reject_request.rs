@@ -13,11 +13,16 @@ pub async fn admin_reject_request(
     use crate::domain::catalog::parse_required;
     use crate::server::{form_error, require_admin, state};
 
+    use crate::server::store::audit::Actor;
+
     let admin = require_admin()?;
     let outcome = async {
         let reason = parse_required("reason", &reason, 500).map_err(|_| invalid("a-reason"))?;
         check_confirmed(confirm.as_deref())?;
-        state().db.reject_request(&admin, request_id, &reason).await
+        state()
+            .db
+            .reject_request(&Actor::admin(&admin), request_id, &reason)
+            .await
     }
     .await;
     match outcome {

@@ -12,11 +12,19 @@ pub async fn admin_set_attendance(
 ) -> Result<bool, AppError> {
     use crate::server::{form_error, require_admin, state};
 
+    use crate::server::store::audit::Actor;
+
     let admin = require_admin()?;
     let path = format!("/admin/formations/{formation_id}/presences");
     match state()
         .db
-        .admin_set_attendance(&admin, formation_id, user_id, session_id, present == 1)
+        .set_attendance(
+            &Actor::admin(&admin),
+            formation_id,
+            user_id,
+            session_id,
+            present == 1,
+        )
         .await
     {
         Ok(changed) => {

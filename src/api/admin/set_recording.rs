@@ -11,12 +11,14 @@ pub async fn admin_set_recording(
     use crate::domain::admin::check_recording_link;
     use crate::server::{form_error, require_admin, state};
 
+    use crate::server::store::audit::Actor;
+
     let admin = require_admin()?;
     let outcome = async {
         let link = check_recording_link(&recording_link)?;
         state()
             .db
-            .admin_set_recording(&admin, session_id, link.as_deref())
+            .set_recording(&Actor::admin(&admin), session_id, link.as_deref())
             .await
     }
     .await;

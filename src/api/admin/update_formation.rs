@@ -26,6 +26,8 @@ pub async fn admin_update_formation(
     use crate::domain::admin::FormationInput;
     use crate::server::{form_error, require_admin, state};
 
+    use crate::server::store::audit::Actor;
+
     let admin = require_admin()?;
     let input = FormationInput {
         name,
@@ -43,7 +45,7 @@ pub async fn admin_update_formation(
         let fields = input.check()?;
         state()
             .db
-            .admin_update_formation(&admin, id, version, &fields)
+            .update_formation(&Actor::admin(&admin), id, version, &fields)
             .await
     }
     .await;

@@ -13,6 +13,8 @@ pub async fn admin_update_session(
 ) -> Result<(), AppError> {
     use crate::server::{form_error, require_admin, state};
 
+    use crate::server::store::audit::Actor;
+
     let admin = require_admin()?;
     let db = state().db;
     let outcome = async {
@@ -25,7 +27,8 @@ pub async fn admin_update_session(
             &meeting_link,
             &recording_link,
         )?;
-        db.admin_update_session(&admin, session_id, &fields).await
+        db.update_session(&Actor::admin(&admin), session_id, &fields)
+            .await
     }
     .await;
     match outcome {

@@ -1,7 +1,5 @@
 //! The audit log: every admin change, written in the transaction of the
 //! change itself, so a change without its log line cannot exist.
-// Row tuples mirror the SELECT column lists written next to them.
-#![allow(clippy::type_complexity)]
 
 use chrono::Utc;
 use sqlx::{Any, Transaction};
@@ -12,26 +10,92 @@ use crate::domain::admin::{AuditEntry, AuditPage};
 use crate::error::AppError;
 use crate::server::db::Db;
 
-/// What an admin did, to one thing, with its state before and after.
-pub struct Change<'a> {
-    pub action: &'a str,
-    pub entity: &'a str,
-    pub entity_id: Option<i64>,
-    pub before: Option<serde_json::Value>,
-    pub after: Option<serde_json::Value>,
+/// Who makes a change. Every write of the stores takes one, so the admin
+/// area, the command line and the demo loader go through the same functions
+/// and the same rules.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Actor {
+    /// An admin, in the admin area.
+    Admin { id: i64, email: String },
+    /// The management command line (`formations session add`…).
+    Cli,
+    /// Data put in place rather than changed by someone: the demo loader and
+    /// test fixtures. The audit log is about people's changes, so these write
+    /// no entry.
+    System,
 }
 
+impl Actor {
+    pub fn admin(user: &SessionUser) -> Actor {
+        Actor::Admin {
+            id: user.id,
+            email: user.email.clone(),
+        }
+    }
+
+    /// The user id recorded as the decider of a request, if a person.
+    pub fn user_id(&self) -> Option<i64> {
+        match self {
+            Actor::Admin { id, .. } => Some(*id),
+            Actor::Cli | Actor::System => None,
+        }
+    }
+
+    fn label(&self) -> &str {
+        match self {
+            Actor::Admin { email, .. } => email,
+            Actor::Cli => "ligne de commande",
+            Actor::System => "système",
+        }
+    }
+}
+
+/// What was done, to one thing, with its state before and after.
+pub struct Change {
+    action: &'static str,
+    entity: &'static str,
+    entity_id: Option<i64>,
+    before: Option<serde_json::Value>,
+    after: Option<serde_json::Value>,
+}
+
+impl Change {
+    pub fn new(action: &'static str, entity: &'static str, entity_id: i64) -> Change {
+        Change {
+            action,
+            entity,
+            entity_id: Some(entity_id),
+            before: None,
+            after: None,
+        }
+    }
+
+    pub fn before(mut self, value: serde_json::Value) -> Change {
+        self.before = Some(value);
+        self
+    }
+
+    pub fn after(mut self, value: serde_json::Value) -> Change {
+        self.after = Some(value);
+        self
+    }
+}
+
+/// Writes the audit entry of a change, in the change's own transaction.
 pub(crate) async fn record(
     tx: &mut Transaction<'_, Any>,
-    actor: &SessionUser,
-    change: Change<'_>,
+    actor: &Actor,
+    change: Change,
 ) -> Result<(), AppError> {
+    if *actor == Actor::System {
+        return Ok(());
+    }
     sqlx::query(
         "INSERT INTO audit_log (actor_id, actor_email, action, entity, entity_id, before_json, after_json, at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
     )
-    .bind(actor.id)
-    .bind(&actor.email)
+    .bind(actor.user_id())
+    .bind(actor.label())
     .bind(change.action)
     .bind(change.entity)
     .bind(change.entity_id)
@@ -49,16 +113,7 @@ impl Db {
     /// admin pages through never shift or repeat a page.
     #[tracing::instrument(skip_all, err)]
     pub async fn audit_page(&self, before: Option<i64>, size: i64) -> Result<AuditPage, AppError> {
-        let rows: Vec<(
-            i64,
-            String,
-            String,
-            String,
-            String,
-            Option<i64>,
-            Option<String>,
-            Option<String>,
-        )> = sqlx::query_as(
+        let rows: Vec<AuditEntry> = sqlx::query_as(
             "SELECT id, at, actor_email, action, entity, entity_id, before_json, after_json
                  FROM audit_log WHERE ($1 = 0 OR id < $1) ORDER BY id DESC LIMIT $2",
         )
@@ -68,24 +123,7 @@ impl Db {
         .fetch_all(self.pool())
         .await?;
         let more = rows.len() as i64 > size;
-        let entries: Vec<AuditEntry> = rows
-            .into_iter()
-            .take(size as usize)
-            .map(
-                |(id, at, actor_email, action, entity, entity_id, before_json, after_json)| {
-                    AuditEntry {
-                        id,
-                        at,
-                        actor_email,
-                        action,
-                        entity,
-                        entity_id,
-                        before_json,
-                        after_json,
-                    }
-                },
-            )
-            .collect();
+        let entries: Vec<AuditEntry> = rows.into_iter().take(size as usize).collect();
         let older_than = more.then(|| entries.last().map(|e| e.id)).flatten();
         Ok(AuditPage {
             entries,

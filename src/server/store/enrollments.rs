@@ -1,18 +1,35 @@
-use chrono::{DateTime, NaiveDate, Utc};
+//! Enrollments and attendance: the one write path of each (the admin area,
+//! payment confirmations, the command line and the demo all come here), and
+//! the admin area's reads of them.
 
-use super::{instant_text, is_foreign_key_violation, is_unique_violation};
-use crate::domain::status::EnrollmentStatus;
+use std::collections::HashSet;
+
+use chrono::{DateTime, Duration, NaiveDate, NaiveTime, Utc};
+use chrono_tz::Tz;
+use serde_json::json;
+use sqlx::{Any, Transaction};
+
+use super::audit::{record, Actor, Change};
+use super::formations::{head_in, session_in, sessions_in, tz_of};
+use super::{decode, instant_text, is_foreign_key_violation, is_unique_violation};
+use crate::domain::admin::{
+    self, AttendanceGrid, EnrollmentRow, EnrollmentsView, FormationHead, GridLearner,
+};
+use crate::domain::attendance::{attendance_rate, check_attendance_open};
+use crate::domain::schedule::local_to_utc;
+use crate::domain::status::{effective_status, today_in, EnrollmentStatus};
 use crate::error::AppError;
 use crate::server::db::Db;
 
+/// An enrollment to create. Without a count of séances, it is the number of
+/// the formation's séances within the period.
 #[derive(Debug, Clone)]
 pub struct NewEnrollment {
     pub user_id: i64,
     pub formation_id: i64,
     pub start_date: NaiveDate,
     pub end_date: NaiveDate,
-    pub status: EnrollmentStatus,
-    pub total_sessions: i64,
+    pub total_sessions: Option<i64>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -30,42 +47,75 @@ impl AttendanceSource {
     }
 }
 
-impl Db {
-    #[tracing::instrument(skip_all, err)]
-    pub async fn insert_enrollment(&self, e: &NewEnrollment) -> Result<i64, AppError> {
-        if e.end_date < e.start_date {
-            return Err(AppError::Invalid {
-                field: "end_date".into(),
-                message: "la date de fin doit être postérieure ou égale à la date de début".into(),
-            });
-        }
-        sqlx::query_scalar(
-            "INSERT INTO enrollments (user_id, formation_id, start_date, end_date, status, total_sessions, created_at)
-             VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
-        )
-        .bind(e.user_id)
-        .bind(e.formation_id)
-        .bind(e.start_date.to_string())
-        .bind(e.end_date.to_string())
-        .bind(e.status.as_str())
-        .bind(e.total_sessions)
-        .bind(instant_text(Utc::now()))
-        .fetch_one(self.pool())
-        .await
-        .map_err(|err| {
-            if is_unique_violation(&err) {
-                AppError::Conflict("cet utilisateur est déjà inscrit à cette formation".into())
-            } else if is_foreign_key_violation(&err) {
-                AppError::Invalid {
-                    field: "formation".into(),
-                    message: format!("aucune formation n'a l'identifiant {}", e.formation_id),
-                }
-            } else {
-                err.into()
-            }
-        })
-    }
+/// Sessions of a formation whose local date falls in [start, end].
+async fn sessions_in_period(
+    tx: &mut Transaction<'_, Any>,
+    formation_id: i64,
+    tz: Tz,
+    start: NaiveDate,
+    end: NaiveDate,
+) -> Result<i64, AppError> {
+    let from = local_to_utc(tz, start, NaiveTime::MIN);
+    let to = local_to_utc(tz, end + Duration::days(1), NaiveTime::MIN);
+    Ok(sqlx::query_scalar(
+        "SELECT COUNT(*) FROM formation_sessions
+         WHERE formation_id = $1 AND scheduled_date >= $2 AND scheduled_date < $3",
+    )
+    .bind(formation_id)
+    .bind(instant_text(from))
+    .bind(instant_text(to))
+    .fetch_one(&mut **tx)
+    .await?)
+}
 
+/// Creates an enrollment inside a transaction, its rules checked there;
+/// shared by [`Db::enroll`] and the payment confirmation. Returns its id and
+/// total.
+pub(crate) async fn enroll_in(
+    tx: &mut Transaction<'_, Any>,
+    head: &FormationHead,
+    e: &NewEnrollment,
+) -> Result<(i64, i64), AppError> {
+    let (start, end) = (e.start_date, e.end_date);
+    admin::check_enrollment(start, end, e.total_sessions)?;
+    let tz = tz_of(&head.timezone)?;
+    let total = match e.total_sessions {
+        Some(t) => t,
+        None => sessions_in_period(tx, head.id, tz, start, end).await?,
+    };
+    // The stored status only matters once cancelled; readers derive the rest.
+    let status = effective_status(
+        EnrollmentStatus::Upcoming,
+        start,
+        end,
+        today_in(tz, Utc::now()),
+    );
+    let id: i64 = sqlx::query_scalar(
+        "INSERT INTO enrollments (user_id, formation_id, start_date, end_date, status, total_sessions, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
+    )
+    .bind(e.user_id)
+    .bind(head.id)
+    .bind(start.to_string())
+    .bind(end.to_string())
+    .bind(status.as_str())
+    .bind(total)
+    .bind(instant_text(Utc::now()))
+    .fetch_one(&mut **tx)
+    .await
+    .map_err(|err| {
+        if is_unique_violation(&err) {
+            AppError::Conflict(admin::message("a-enrolled"))
+        } else if is_foreign_key_violation(&err) {
+            AppError::NotFound
+        } else {
+            err.into()
+        }
+    })?;
+    Ok((id, total))
+}
+
+impl Db {
     /// Records a presence once; a second call for the same user and session
     /// changes nothing. Returns whether a row was added.
     pub async fn insert_attendance(
@@ -88,18 +138,268 @@ impl Db {
         Ok(result.rows_affected() == 1)
     }
 
-    pub async fn enrollment_exists(
+    #[tracing::instrument(skip_all, err)]
+    pub async fn admin_enrollments(&self, formation_id: i64) -> Result<EnrollmentsView, AppError> {
+        let mut tx = self.pool().begin().await?;
+        let formation = head_in(&mut tx, formation_id).await?;
+        let enrollments = enrollments_in(&mut tx, &formation).await?;
+        tx.commit().await?;
+        Ok(EnrollmentsView {
+            formation,
+            enrollments,
+        })
+    }
+
+    /// Enrolls a user (payment handled elsewhere): the one way an enrollment
+    /// is made but a payment confirmation. A pending request of theirs for
+    /// this formation is marked confirmed by the same change.
+    // A refusal here (unknown formation, already enrolled) is the caller's
+    // mistake, told to them; not an error of the server.
+    #[tracing::instrument(skip_all, err(level = "info"))]
+    pub async fn enroll(&self, actor: &Actor, e: &NewEnrollment) -> Result<i64, AppError> {
+        let mut tx = self.begin_write().await?;
+        let head = head_in(&mut tx, e.formation_id).await?;
+        let (id, total) = enroll_in(&mut tx, &head, e).await?;
+        sqlx::query(
+            "UPDATE enrollment_requests SET status = 'confirmed', enrollment_id = $1, decided_at = $2, decided_by = $3
+             WHERE user_id = $4 AND formation_id = $5 AND status = 'pending'",
+        )
+        .bind(id)
+        .bind(instant_text(Utc::now()))
+        .bind(actor.user_id())
+        .bind(e.user_id)
+        .bind(e.formation_id)
+        .execute(&mut *tx)
+        .await?;
+        record(
+            &mut tx,
+            actor,
+            Change::new("enrollment.create", "enrollment", id).after(json!({
+                "user_id": e.user_id, "formation_id": e.formation_id,
+                "start_date": e.start_date.to_string(), "end_date": e.end_date.to_string(),
+                "total_sessions": total,
+            })),
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(id)
+    }
+
+    /// Cancels an enrollment: from now on its effective status is cancelled,
+    /// so the meeting link is no longer served to the learner.
+    #[tracing::instrument(skip_all, err)]
+    pub async fn cancel_enrollment(
         &self,
-        user_id: i64,
+        actor: &Actor,
+        enrollment_id: i64,
+    ) -> Result<i64, AppError> {
+        let mut tx = self.begin_write().await?;
+        let row: Option<(i64, String)> =
+            sqlx::query_as("SELECT formation_id, status FROM enrollments WHERE id = $1")
+                .bind(enrollment_id)
+                .fetch_optional(&mut *tx)
+                .await?;
+        let (formation_id, status) = row.ok_or(AppError::NotFound)?;
+        // The condition, not the read above, decides: of two cancellations at
+        // once only one changes the row and writes the audit line.
+        let changed = sqlx::query(
+            "UPDATE enrollments SET status = 'cancelled' WHERE id = $1 AND status <> 'cancelled'",
+        )
+        .bind(enrollment_id)
+        .execute(&mut *tx)
+        .await?
+        .rows_affected()
+            == 1;
+        if changed {
+            record(
+                &mut tx,
+                actor,
+                Change::new("enrollment.cancel", "enrollment", enrollment_id)
+                    .before(json!({ "status": status }))
+                    .after(json!({ "status": "cancelled" })),
+            )
+            .await?;
+        }
+        tx.commit().await?;
+        Ok(formation_id)
+    }
+
+    #[tracing::instrument(skip_all, err)]
+    pub async fn admin_attendance(&self, formation_id: i64) -> Result<AttendanceGrid, AppError> {
+        let mut tx = self.pool().begin().await?;
+        let formation = head_in(&mut tx, formation_id).await?;
+        let sessions = sessions_in(&mut tx, &formation).await?;
+        let enrollments = enrollments_in(&mut tx, &formation).await?;
+        let marks: Vec<(i64, i64)> = sqlx::query_as(
+            "SELECT a.user_id, a.session_id FROM session_attendance a
+             JOIN formation_sessions s ON s.id = a.session_id WHERE s.formation_id = $1",
+        )
+        .bind(formation_id)
+        .fetch_all(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        let marks: HashSet<(i64, i64)> = marks.into_iter().collect();
+        let learners = enrollments
+            .into_iter()
+            .filter(|e| e.status != EnrollmentStatus::Cancelled)
+            .map(|e| {
+                let attended: Vec<bool> = sessions
+                    .iter()
+                    .map(|s| marks.contains(&(e.user_id, s.id)))
+                    .collect();
+                GridLearner {
+                    user_id: e.user_id,
+                    name: e.user_name,
+                    email: e.user_email,
+                    status: e.status,
+                    total_sessions: e.total_sessions,
+                    attended,
+                    attended_sessions: e.attended_sessions,
+                    attendance_rate: e.attendance_rate,
+                }
+            })
+            .collect();
+        Ok(AttendanceGrid {
+            formation,
+            sessions,
+            learners,
+        })
+    }
+
+    /// Marks (or unmarks) a learner's presence at a session of the formation,
+    /// as source 'manual'. Returns whether anything changed.
+    #[tracing::instrument(skip_all, err)]
+    pub async fn set_attendance(
+        &self,
+        actor: &Actor,
         formation_id: i64,
+        user_id: i64,
+        session_id: i64,
+        present: bool,
     ) -> Result<bool, AppError> {
-        let count: i64 = sqlx::query_scalar(
-            "SELECT COUNT(*) FROM enrollments WHERE user_id = $1 AND formation_id = $2",
+        let mut tx = self.begin_write().await?;
+        let (session_formation, session) = session_in(&mut tx, session_id).await?;
+        if session_formation != formation_id {
+            return Err(AppError::NotFound);
+        }
+        // Removing a mark stays possible (a session moved to a later date
+        // keeps its register to fix); adding one waits for the session.
+        if present {
+            let starts_at = decode::instant(&session.scheduled_date)?;
+            check_attendance_open(starts_at, Utc::now())
+                .map_err(|message| AppError::Conflict(message.into()))?;
+        }
+        let enrolled: i64 = sqlx::query_scalar(
+            "SELECT COUNT(*) FROM enrollments WHERE user_id = $1 AND formation_id = $2 AND status <> 'cancelled'",
         )
         .bind(user_id)
         .bind(formation_id)
-        .fetch_one(self.pool())
+        .fetch_one(&mut *tx)
         .await?;
-        Ok(count > 0)
+        if enrolled == 0 {
+            return Err(AppError::Conflict(admin::message("a-not-enrolled")));
+        }
+        let changed = if present {
+            sqlx::query(
+                "INSERT INTO session_attendance (user_id, session_id, marked_at, source)
+                 VALUES ($1, $2, $3, 'manual') ON CONFLICT (user_id, session_id) DO NOTHING",
+            )
+            .bind(user_id)
+            .bind(session_id)
+            .bind(instant_text(Utc::now()))
+            .execute(&mut *tx)
+            .await?
+            .rows_affected()
+                == 1
+        } else {
+            sqlx::query("DELETE FROM session_attendance WHERE user_id = $1 AND session_id = $2")
+                .bind(user_id)
+                .bind(session_id)
+                .execute(&mut *tx)
+                .await?
+                .rows_affected()
+                == 1
+        };
+        if changed {
+            record(
+                &mut tx,
+                actor,
+                Change::new(
+                    if present {
+                        "attendance.mark"
+                    } else {
+                        "attendance.unmark"
+                    },
+                    "session",
+                    session_id,
+                )
+                .before(json!({ "user_id": user_id, "present": !present }))
+                .after(json!({ "user_id": user_id, "present": present, "source": "manual" })),
+            )
+            .await?;
+        }
+        tx.commit().await?;
+        Ok(changed)
+    }
+}
+
+/// Every enrollment of a formation with its attended count (from the
+/// attendance rows) and its effective status: one query.
+pub(crate) async fn enrollments_in(
+    tx: &mut Transaction<'_, Any>,
+    head: &FormationHead,
+) -> Result<Vec<EnrollmentRow>, AppError> {
+    let rows: Vec<StoredEnrollment> = sqlx::query_as(
+        "SELECT e.id, e.user_id, u.name AS user_name, u.email AS user_email, e.start_date, e.end_date,
+            e.status, e.total_sessions, f.timezone,
+            (SELECT COUNT(*) FROM session_attendance a JOIN formation_sessions s ON s.id = a.session_id
+             WHERE a.user_id = e.user_id AND s.formation_id = e.formation_id) AS attended_sessions
+         FROM enrollments e JOIN users u ON u.id = e.user_id JOIN formations f ON f.id = e.formation_id
+         WHERE e.formation_id = $1
+         ORDER BY u.name, e.id",
+    )
+    .bind(head.id)
+    .fetch_all(&mut **tx)
+    .await?;
+    rows.into_iter().map(EnrollmentRow::try_from).collect()
+}
+
+/// An enrollment of the admin's list as stored.
+#[derive(sqlx::FromRow)]
+struct StoredEnrollment {
+    id: i64,
+    user_id: i64,
+    user_name: String,
+    user_email: String,
+    start_date: String,
+    end_date: String,
+    status: String,
+    total_sessions: i64,
+    timezone: String,
+    attended_sessions: i64,
+}
+
+impl TryFrom<StoredEnrollment> for EnrollmentRow {
+    type Error = AppError;
+
+    fn try_from(r: StoredEnrollment) -> Result<Self, AppError> {
+        Ok(EnrollmentRow {
+            status: decode::effective(
+                &r.status,
+                &r.start_date,
+                &r.end_date,
+                &r.timezone,
+                Utc::now(),
+            )?,
+            attendance_rate: attendance_rate(r.attended_sessions, r.total_sessions),
+            id: r.id,
+            user_id: r.user_id,
+            user_name: r.user_name,
+            user_email: r.user_email,
+            start_date: r.start_date,
+            end_date: r.end_date,
+            total_sessions: r.total_sessions,
+            attended_sessions: r.attended_sessions,
+        })
     }
 }

@@ -2,7 +2,7 @@
 //! Each page is two queries at most, whatever the number of enrollments and
 //! sessions.
 
-use chrono::{DateTime, Duration, NaiveDate, Utc};
+use chrono::{DateTime, Duration, Utc};
 
 use super::{instant_text, parse_instant};
 use crate::domain::catalog::{Level, Platform};
@@ -39,14 +39,8 @@ struct EnrollmentRow {
     attended_sessions: i64,
 }
 
-fn corrupt(what: &str, value: &str) -> AppError {
-    tracing::error!(what, value, "unreadable value in the database");
-    AppError::Internal
-}
-
-fn date(value: &str) -> Result<NaiveDate, AppError> {
-    NaiveDate::parse_from_str(value, "%Y-%m-%d").map_err(|_| corrupt("date", value))
-}
+use super::corrupt;
+use super::decode::date;
 
 impl TryFrom<EnrollmentRow> for EnrollmentRecord {
     type Error = AppError;

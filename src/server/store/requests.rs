@@ -1,7 +1,5 @@
 //! The learners' catalogue and their enrollment requests ("En attente de
 //! paiement" until an admin confirms the payment or refuses).
-// Row tuples mirror the SELECT column lists written next to them.
-#![allow(clippy::type_complexity)]
 
 use std::collections::HashMap;
 
@@ -9,24 +7,99 @@ use chrono::{NaiveDate, Utc};
 use serde_json::json;
 use sqlx::{Any, Transaction};
 
-use super::admin::enroll_in;
-use super::audit::{record, Change};
-use super::{instant_text, is_unique_violation};
-use crate::domain::account::SessionUser;
+use super::audit::{record, Actor, Change};
+use super::enrollments::{enroll_in, NewEnrollment};
+use super::formations::head_in;
+use super::{decode, instant_text, is_unique_violation};
 use crate::domain::admin::{
-    self, CatalogueEntry, CatalogueView, FormationHead, MyRequest, RequestRow, RequestStatus,
+    self, CatalogueEntry, CatalogueView, MyRequest, RequestRow, RequestStatus,
 };
-use crate::domain::catalog::{Level, Platform};
-use crate::domain::status::{effective_status, today_in, EnrollmentStatus};
+use crate::domain::status::EnrollmentStatus;
 use crate::error::AppError;
 use crate::server::db::Db;
 
-fn effective(status: &str, start: &str, end: &str, tz: &str) -> EnrollmentStatus {
-    let stored = EnrollmentStatus::parse(status).unwrap_or(EnrollmentStatus::Upcoming);
-    let tz: chrono_tz::Tz = tz.parse().unwrap_or(chrono_tz::Europe::Paris);
-    match (start.parse::<NaiveDate>(), end.parse::<NaiveDate>()) {
-        (Ok(s), Ok(e)) => effective_status(stored, s, e, today_in(tz, Utc::now())),
-        _ => stored,
+fn effective(status: &str, start: &str, end: &str, tz: &str) -> Result<EnrollmentStatus, AppError> {
+    decode::effective(status, start, end, tz, Utc::now())
+}
+
+fn request_status(value: &str) -> Result<RequestStatus, AppError> {
+    RequestStatus::parse(value).ok_or_else(|| super::corrupt("request status", value))
+}
+
+/// A formation of the catalogue as stored (no meeting detail is selected).
+#[derive(sqlx::FromRow)]
+struct StoredEntry {
+    id: i64,
+    name: String,
+    description: String,
+    level: String,
+    platform: String,
+    instructor_name: String,
+    schedule_description: String,
+}
+
+/// A learner's request as stored, with its enrollment if confirmed.
+#[derive(sqlx::FromRow)]
+struct StoredMyRequest {
+    id: i64,
+    formation_id: i64,
+    formation_name: String,
+    status: String,
+    reason: Option<String>,
+    created_at: String,
+    e_status: Option<String>,
+    e_start: Option<String>,
+    e_end: Option<String>,
+    timezone: String,
+}
+
+impl TryFrom<StoredMyRequest> for MyRequest {
+    type Error = AppError;
+
+    fn try_from(r: StoredMyRequest) -> Result<Self, AppError> {
+        let enrollment = match (&r.e_status, &r.e_start, &r.e_end) {
+            (Some(s), Some(a), Some(b)) => Some(effective(s, a, b, &r.timezone)?),
+            _ => None,
+        };
+        Ok(MyRequest {
+            status: request_status(&r.status)?,
+            enrollment,
+            id: r.id,
+            formation_id: r.formation_id,
+            formation_name: r.formation_name,
+            reason: r.reason,
+            created_at: r.created_at,
+        })
+    }
+}
+
+/// A pending request of the admin's list as stored.
+#[derive(sqlx::FromRow)]
+struct StoredRequest {
+    id: i64,
+    user_name: String,
+    user_email: String,
+    formation_id: i64,
+    formation_name: String,
+    created_at: String,
+    status: String,
+    reason: Option<String>,
+}
+
+impl TryFrom<StoredRequest> for RequestRow {
+    type Error = AppError;
+
+    fn try_from(r: StoredRequest) -> Result<Self, AppError> {
+        Ok(RequestRow {
+            status: request_status(&r.status)?,
+            id: r.id,
+            user_name: r.user_name,
+            user_email: r.user_email,
+            formation_id: r.formation_id,
+            formation_name: r.formation_name,
+            created_at: r.created_at,
+            reason: r.reason,
+        })
     }
 }
 
@@ -38,7 +111,7 @@ async fn claim_pending(
     request_id: i64,
     status: &str,
     reason: Option<&str>,
-    actor: &SessionUser,
+    actor: &Actor,
 ) -> Result<(), AppError> {
     let claimed = sqlx::query(
         "UPDATE enrollment_requests SET status = $1, reason = $2, decided_at = $3, decided_by = $4
@@ -47,7 +120,7 @@ async fn claim_pending(
     .bind(status)
     .bind(reason)
     .bind(instant_text(Utc::now()))
-    .bind(actor.id)
+    .bind(actor.user_id())
     .bind(request_id)
     .execute(&mut **tx)
     .await?
@@ -72,26 +145,15 @@ impl Db {
     /// detail is ever selected.
     #[tracing::instrument(skip_all, err)]
     pub async fn catalogue(&self, user_id: i64) -> Result<CatalogueView, AppError> {
-        let formations: Vec<(i64, String, String, String, String, String, String)> = sqlx::query_as(
+        let formations: Vec<StoredEntry> = sqlx::query_as(
             "SELECT id, name, description, level, platform, instructor_name, schedule_description
              FROM formations WHERE archived = 0 ORDER BY name, id",
         )
         .fetch_all(self.pool())
         .await?;
-        let requests: Vec<(
-            i64,
-            i64,
-            String,
-            String,
-            Option<String>,
-            String,
-            Option<String>,
-            Option<String>,
-            Option<String>,
-            String,
-        )> = sqlx::query_as(
-            "SELECT r.id, r.formation_id, f.name, r.status, r.reason, r.created_at,
-                    e.status, e.start_date, e.end_date, f.timezone
+        let requests: Vec<StoredMyRequest> = sqlx::query_as(
+            "SELECT r.id, r.formation_id, f.name AS formation_name, r.status, r.reason, r.created_at,
+                    e.status AS e_status, e.start_date AS e_start, e.end_date AS e_end, f.timezone
                  FROM enrollment_requests r
                  JOIN formations f ON f.id = r.formation_id
                  LEFT JOIN enrollments e ON e.id = r.enrollment_id
@@ -113,7 +175,7 @@ impl Db {
         // Latest enrollment per formation, a live one winning over a cancelled one.
         let mut enrollment_of: HashMap<i64, EnrollmentStatus> = HashMap::new();
         for (formation_id, status, start, end, tz) in &enrollments {
-            let status = effective(status, start, end, tz);
+            let status = effective(status, start, end, tz)?;
             let keep = enrollment_of.get(formation_id).is_some_and(|s| {
                 *s != EnrollmentStatus::Cancelled && status == EnrollmentStatus::Cancelled
             });
@@ -122,63 +184,29 @@ impl Db {
             }
         }
         let mut request_of: HashMap<i64, RequestStatus> = HashMap::new();
-        let requests: Vec<MyRequest> = requests
+        let requests = requests
             .into_iter()
-            .map(
-                |(
-                    id,
-                    formation_id,
-                    formation_name,
-                    status,
-                    reason,
-                    created_at,
-                    e_status,
-                    e_start,
-                    e_end,
-                    tz,
-                )| {
-                    let status = RequestStatus::from_stored(&status);
-                    request_of.entry(formation_id).or_insert(status);
-                    let enrollment = match (e_status, e_start, e_end) {
-                        (Some(s), Some(a), Some(b)) => Some(effective(&s, &a, &b, &tz)),
-                        _ => None,
-                    };
-                    MyRequest {
-                        id,
-                        formation_id,
-                        formation_name,
-                        status,
-                        reason,
-                        created_at,
-                        enrollment,
-                    }
-                },
-            )
-            .collect();
+            .map(MyRequest::try_from)
+            .collect::<Result<Vec<_>, AppError>>()?;
+        for r in &requests {
+            request_of.entry(r.formation_id).or_insert(r.status);
+        }
         let formations = formations
             .into_iter()
-            .map(
-                |(
-                    id,
-                    name,
-                    description,
-                    level,
-                    platform,
-                    instructor_name,
-                    schedule_description,
-                )| CatalogueEntry {
-                    id,
-                    name,
-                    description,
-                    level: Level::parse(&level).unwrap_or(Level::Beginner),
-                    platform: Platform::parse(&platform).unwrap_or(Platform::Zoom),
-                    instructor_name,
-                    schedule_description,
-                    request: request_of.get(&id).copied(),
-                    enrollment: enrollment_of.get(&id).copied(),
-                },
-            )
-            .collect();
+            .map(|f| {
+                Ok(CatalogueEntry {
+                    level: decode::level(&f.level)?,
+                    platform: decode::platform(&f.platform)?,
+                    request: request_of.get(&f.id).copied(),
+                    enrollment: enrollment_of.get(&f.id).copied(),
+                    id: f.id,
+                    name: f.name,
+                    description: f.description,
+                    instructor_name: f.instructor_name,
+                    schedule_description: f.schedule_description,
+                })
+            })
+            .collect::<Result<_, AppError>>()?;
         Ok(CatalogueView {
             formations,
             requests,
@@ -212,12 +240,14 @@ impl Db {
         .bind(formation_id)
         .fetch_all(&mut *tx)
         .await?;
-        if live.iter().any(|(s, a, b, tz)| {
-            matches!(
-                effective(s, a, b, tz),
+        let mut running = false;
+        for (s, a, b, tz) in &live {
+            running |= matches!(
+                effective(s, a, b, tz)?,
                 EnrollmentStatus::Upcoming | EnrollmentStatus::Active
-            )
-        }) {
+            );
+        }
+        if running {
             return Err(AppError::Conflict(admin::message("a-already")));
         }
         let id: i64 = sqlx::query_scalar(
@@ -243,17 +273,9 @@ impl Db {
     /// Requests waiting for a decision, oldest first.
     #[tracing::instrument(skip_all, err)]
     pub async fn pending_requests(&self) -> Result<Vec<RequestRow>, AppError> {
-        let rows: Vec<(
-            i64,
-            String,
-            String,
-            i64,
-            String,
-            String,
-            String,
-            Option<String>,
-        )> = sqlx::query_as(
-            "SELECT r.id, u.name, u.email, f.id, f.name, r.created_at, r.status, r.reason
+        let rows: Vec<StoredRequest> = sqlx::query_as(
+            "SELECT r.id, u.name AS user_name, u.email AS user_email, f.id AS formation_id,
+                    f.name AS formation_name, r.created_at, r.status, r.reason
              FROM enrollment_requests r
              JOIN users u ON u.id = r.user_id
              JOIN formations f ON f.id = r.formation_id
@@ -262,30 +284,7 @@ impl Db {
         )
         .fetch_all(self.pool())
         .await?;
-        Ok(rows
-            .into_iter()
-            .map(
-                |(
-                    id,
-                    user_name,
-                    user_email,
-                    formation_id,
-                    formation_name,
-                    created_at,
-                    status,
-                    reason,
-                )| RequestRow {
-                    id,
-                    user_name,
-                    user_email,
-                    formation_id,
-                    formation_name,
-                    created_at,
-                    status: RequestStatus::from_stored(&status),
-                    reason,
-                },
-            )
-            .collect())
+        rows.into_iter().map(RequestRow::try_from).collect()
     }
 
     /// Confirms the payment: the enrollment is created and the request
@@ -293,7 +292,7 @@ impl Db {
     #[tracing::instrument(skip_all, err)]
     pub async fn confirm_request(
         &self,
-        actor: &SessionUser,
+        actor: &Actor,
         request_id: i64,
         start: NaiveDate,
         end: NaiveDate,
@@ -311,20 +310,19 @@ impl Db {
         // first (its row lock on PostgreSQL, the write lock on SQLite), then
         // changes no row and is told so — never a second decision.
         claim_pending(&mut tx, request_id, "confirmed", None, actor).await?;
-        let head: (i64, String, String, String, i64) = sqlx::query_as(
-            "SELECT id, name, platform, timezone, archived FROM formations WHERE id = $1",
+        let head = head_in(&mut tx, formation_id).await?;
+        let (enrollment_id, total) = enroll_in(
+            &mut tx,
+            &head,
+            &NewEnrollment {
+                user_id,
+                formation_id,
+                start_date: start,
+                end_date: end,
+                total_sessions: total,
+            },
         )
-        .bind(formation_id)
-        .fetch_one(&mut *tx)
         .await?;
-        let head = FormationHead {
-            id: head.0,
-            name: head.1,
-            platform: Platform::parse(&head.2).unwrap_or(Platform::Zoom),
-            timezone: head.3,
-            archived: head.4 == 1,
-        };
-        let (enrollment_id, total) = enroll_in(&mut tx, user_id, &head, start, end, total).await?;
         sqlx::query("UPDATE enrollment_requests SET enrollment_id = $1 WHERE id = $2")
             .bind(enrollment_id)
             .bind(request_id)
@@ -333,17 +331,13 @@ impl Db {
         record(
             &mut tx,
             actor,
-            Change {
-                action: "request.confirm",
-                entity: "enrollment_request",
-                entity_id: Some(request_id),
-                before: Some(json!({ "status": "pending" })),
-                after: Some(json!({
+            Change::new("request.confirm", "enrollment_request", request_id)
+                .before(json!({ "status": "pending" }))
+                .after(json!({
                     "status": "confirmed", "enrollment_id": enrollment_id, "user_id": user_id,
                     "formation_id": formation_id, "start_date": start.to_string(),
                     "end_date": end.to_string(), "total_sessions": total,
                 })),
-            },
         )
         .await?;
         tx.commit().await?;
@@ -353,7 +347,7 @@ impl Db {
     #[tracing::instrument(skip_all, err)]
     pub async fn reject_request(
         &self,
-        actor: &SessionUser,
+        actor: &Actor,
         request_id: i64,
         reason: &str,
     ) -> Result<(), AppError> {
@@ -362,13 +356,9 @@ impl Db {
         record(
             &mut tx,
             actor,
-            Change {
-                action: "request.reject",
-                entity: "enrollment_request",
-                entity_id: Some(request_id),
-                before: Some(json!({ "status": "pending" })),
-                after: Some(json!({ "status": "rejected", "reason": reason })),
-            },
+            Change::new("request.reject", "enrollment_request", request_id)
+                .before(json!({ "status": "pending" }))
+                .after(json!({ "status": "rejected", "reason": reason })),
         )
         .await?;
         tx.commit().await?;

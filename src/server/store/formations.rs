@@ -1,0 +1,809 @@
+//! Formations and their séances: the one write path of each (the admin
+//! area, the command line and the demo all come here), and the admin area's
+//! reads of them. Every change writes its audit entry in its transaction.
+
+use std::collections::HashSet;
+
+use chrono::{DateTime, Utc};
+use chrono_tz::Tz;
+use serde_json::json;
+use sqlx::{Any, Transaction};
+
+use super::audit::{record, Actor, Change};
+use super::{decode, instant_text};
+use crate::domain::admin::{
+    self, FormationDetail, FormationFields, FormationHead, FormationInput, FormationRow, Series,
+    SessionRow, SessionView, SessionsView,
+};
+use crate::domain::attendance::attendance_open;
+use crate::domain::catalog::{Level, Platform};
+use crate::domain::schedule::weekly_occurrences;
+use crate::error::AppError;
+use crate::server::db::{Backend, Db};
+
+/// The most sessions one series may create.
+pub const MAX_SERIES: usize = 200;
+
+/// Filters of the formations list.
+#[derive(Debug, Clone, Default)]
+pub struct FormationFilter {
+    pub search: String,
+    pub level: Option<Level>,
+    pub platform: Option<Platform>,
+    pub include_archived: bool,
+}
+
+/// A session's fields once checked, in UTC.
+#[derive(Clone)]
+pub struct SessionFields {
+    pub title: String,
+    pub scheduled_at: DateTime<Utc>,
+    pub duration_minutes: i64,
+    pub meeting_link: Option<String>,
+    pub recording_link: Option<String>,
+}
+crate::debug_redacted!(SessionFields { title, scheduled_at, duration_minutes, recording_link } hide { meeting_link });
+
+pub(super) use super::decode::timezone as tz_of;
+
+fn fields_json(f: &FormationFields) -> serde_json::Value {
+    json!({
+        "name": f.name, "description": f.description, "level": f.level.as_str(),
+        "platform": f.platform.as_str(), "meeting_link": f.meeting_link,
+        "meeting_id": f.meeting_id, "meeting_password": f.meeting_password.as_ref().map(|_| "***"),
+        "instructor_name": f.instructor_name, "schedule_description": f.schedule_description,
+        "timezone": f.timezone.name(),
+    })
+}
+
+fn input_json(i: &FormationInput, archived: bool, version: i64) -> serde_json::Value {
+    json!({
+        "name": i.name, "description": i.description, "level": i.level,
+        "platform": i.platform, "meeting_link": i.meeting_link, "meeting_id": i.meeting_id,
+        "meeting_password": if i.meeting_password.is_empty() { None } else { Some("***") },
+        "instructor_name": i.instructor_name, "schedule_description": i.schedule_description,
+        "timezone": i.timezone, "archived": archived, "version": version,
+    })
+}
+
+fn session_json(s: &SessionRow) -> serde_json::Value {
+    json!({
+        "number": s.number, "title": s.title, "scheduled_date": s.scheduled_at,
+        "duration_minutes": s.duration_minutes, "meeting_link": s.meeting_link,
+        "recording_link": s.recording_link,
+    })
+}
+
+/// A `formation_sessions` row as stored.
+#[derive(sqlx::FromRow)]
+pub(super) struct StoredSeance {
+    pub id: i64,
+    pub session_number: i64,
+    pub title: String,
+    pub scheduled_date: String,
+    pub duration_minutes: i64,
+    pub meeting_link: Option<String>,
+    pub recording_link: Option<String>,
+}
+
+/// The admin view of a stored séance, its local time in the formation's zone.
+pub(super) fn session_row(tz: Tz, r: StoredSeance) -> Result<SessionRow, AppError> {
+    let starts_at = decode::instant(&r.scheduled_date)?;
+    Ok(SessionRow {
+        attendance_open: attendance_open(starts_at, Utc::now()),
+        local: starts_at
+            .with_timezone(&tz)
+            .format("%Y-%m-%dT%H:%M")
+            .to_string(),
+        id: r.id,
+        number: r.session_number,
+        title: r.title,
+        scheduled_at: r.scheduled_date,
+        duration_minutes: r.duration_minutes,
+        meeting_link: r.meeting_link.unwrap_or_default(),
+        recording_link: r.recording_link.unwrap_or_default(),
+    })
+}
+
+/// A formation's heading as stored.
+#[derive(sqlx::FromRow)]
+struct StoredHead {
+    id: i64,
+    name: String,
+    platform: String,
+    timezone: String,
+    archived: i64,
+}
+
+impl TryFrom<StoredHead> for FormationHead {
+    type Error = AppError;
+
+    fn try_from(r: StoredHead) -> Result<Self, AppError> {
+        decode::timezone(&r.timezone)?;
+        Ok(FormationHead {
+            id: r.id,
+            name: r.name,
+            platform: decode::platform(&r.platform)?,
+            timezone: r.timezone,
+            archived: r.archived == 1,
+        })
+    }
+}
+
+/// A line of the admin's formations list as stored.
+#[derive(sqlx::FromRow)]
+struct StoredListed {
+    id: i64,
+    name: String,
+    level: String,
+    platform: String,
+    instructor_name: String,
+    schedule_description: String,
+    archived: i64,
+    session_count: i64,
+    enrollment_count: i64,
+}
+
+impl TryFrom<StoredListed> for FormationRow {
+    type Error = AppError;
+
+    fn try_from(r: StoredListed) -> Result<Self, AppError> {
+        Ok(FormationRow {
+            id: r.id,
+            level: decode::level(&r.level)?,
+            platform: decode::platform(&r.platform)?,
+            name: r.name,
+            instructor_name: r.instructor_name,
+            schedule_description: r.schedule_description,
+            archived: r.archived == 1,
+            session_count: r.session_count,
+            enrollment_count: r.enrollment_count,
+        })
+    }
+}
+
+const SESSION_COLUMNS: &str =
+    "id, session_number, title, scheduled_date, duration_minutes, meeting_link, recording_link";
+
+/// Sessions are numbered by date: after any change, 1..n in date order. Two
+/// statements whatever the count; the first moves the numbers out of the way
+/// so the unique (formation, number) index holds at every row.
+async fn renumber(tx: &mut Transaction<'_, Any>, formation_id: i64) -> Result<(), AppError> {
+    sqlx::query(
+        "UPDATE formation_sessions SET session_number = session_number + 1000000 WHERE formation_id = $1",
+    )
+    .bind(formation_id)
+    .execute(&mut **tx)
+    .await?;
+    sqlx::query(
+        "UPDATE formation_sessions SET session_number = (
+             SELECT COUNT(*) FROM formation_sessions s2
+             WHERE s2.formation_id = formation_sessions.formation_id
+               AND (s2.scheduled_date < formation_sessions.scheduled_date
+                    OR (s2.scheduled_date = formation_sessions.scheduled_date AND s2.id <= formation_sessions.id)))
+         WHERE formation_id = $1",
+    )
+    .bind(formation_id)
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
+
+/// The rules of a séance, checked in the transaction that writes it,
+/// whoever asks: the meeting link belongs to the formation's platform, the
+/// duration and number are in range.
+fn check_session(
+    head: &FormationHead,
+    s: &SessionFields,
+    number: Option<i64>,
+) -> Result<(), AppError> {
+    use crate::domain::catalog::parse_meeting_link;
+    if let Some(link) = &s.meeting_link {
+        parse_meeting_link(head.platform, link)?;
+    }
+    admin::check_duration_minutes(s.duration_minutes)?;
+    if let Some(number) = number {
+        admin::check_session_number(number)?;
+    }
+    Ok(())
+}
+
+/// Gives the just-inserted séance `id` the number `number`, moving the
+/// séances numbered `number` or more up by one (two statements, through
+/// numbers out of the way, so the unique (formation, number) index holds).
+async fn make_room(
+    tx: &mut Transaction<'_, Any>,
+    formation_id: i64,
+    id: i64,
+    number: i64,
+) -> Result<(), AppError> {
+    sqlx::query(
+        "UPDATE formation_sessions SET session_number = session_number + 1000000
+         WHERE formation_id = $1 AND (session_number >= $2 OR id = $3)",
+    )
+    .bind(formation_id)
+    .bind(number)
+    .bind(id)
+    .execute(&mut **tx)
+    .await?;
+    sqlx::query(
+        "UPDATE formation_sessions
+         SET session_number = CASE WHEN id = $3 THEN $2 ELSE session_number - 1000000 + 1 END
+         WHERE formation_id = $1 AND session_number > 1000000",
+    )
+    .bind(formation_id)
+    .bind(number)
+    .bind(id)
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
+
+pub(super) async fn head_in(
+    tx: &mut Transaction<'_, Any>,
+    formation_id: i64,
+) -> Result<FormationHead, AppError> {
+    let row: Option<StoredHead> = sqlx::query_as(
+        "SELECT id, name, platform, timezone, archived FROM formations WHERE id = $1",
+    )
+    .bind(formation_id)
+    .fetch_optional(&mut **tx)
+    .await?;
+    row.ok_or(AppError::NotFound)?.try_into()
+}
+
+/// The formation a session belongs to.
+async fn session_formation_in(
+    tx: &mut Transaction<'_, Any>,
+    session_id: i64,
+) -> Result<i64, AppError> {
+    let formation_id: Option<i64> =
+        sqlx::query_scalar("SELECT formation_id FROM formation_sessions WHERE id = $1")
+            .bind(session_id)
+            .fetch_optional(&mut **tx)
+            .await?;
+    formation_id.ok_or(AppError::NotFound)
+}
+
+impl Db {
+    /// Serialises the changes to one formation and its sessions, taken
+    /// before anything of them is read. On PostgreSQL each statement sees
+    /// what was committed when it started: two sessions added at once would
+    /// both be numbered MAX + 1 (a unique violation, a 500), and two
+    /// renumberings or archive toggles could interleave and log a wrong
+    /// "before". The row lock makes the second transaction wait for the
+    /// first to commit and then read its result — waiting is right here,
+    /// whereas retrying on a unique violation would only cover the insert.
+    /// SQLite needs nothing: `BEGIN IMMEDIATE` (see [`Db::begin_write`])
+    /// already holds its single write lock.
+    pub(super) async fn lock_formation(
+        &self,
+        tx: &mut Transaction<'_, Any>,
+        formation_id: i64,
+    ) -> Result<(), AppError> {
+        if self.backend == Backend::Postgres {
+            let found: Option<i64> =
+                sqlx::query_scalar("SELECT id FROM formations WHERE id = $1 FOR UPDATE")
+                    .bind(formation_id)
+                    .fetch_optional(&mut **tx)
+                    .await?;
+            found.ok_or(AppError::NotFound)?;
+        }
+        Ok(())
+    }
+}
+
+impl Db {
+    #[tracing::instrument(skip_all, err)]
+    pub async fn admin_formations(
+        &self,
+        filter: &FormationFilter,
+    ) -> Result<Vec<FormationRow>, AppError> {
+        let search = filter.search.trim().to_lowercase();
+        let pattern = format!("%{}%", search.replace(['\\', '%', '_'], ""));
+        let rows: Vec<StoredListed> = sqlx::query_as(
+            "SELECT f.id, f.name, f.level, f.platform, f.instructor_name, f.schedule_description, f.archived,
+                (SELECT COUNT(*) FROM formation_sessions s WHERE s.formation_id = f.id) AS session_count,
+                (SELECT COUNT(*) FROM enrollments e WHERE e.formation_id = f.id AND e.status <> 'cancelled') AS enrollment_count
+             FROM formations f
+             WHERE ($1 = '' OR lower(f.name) LIKE $2 OR lower(f.instructor_name) LIKE $2 OR lower(f.description) LIKE $2)
+               AND ($3 = '' OR f.level = $3)
+               AND ($4 = '' OR f.platform = $4)
+               AND ($5 = 1 OR f.archived = 0)
+             ORDER BY f.archived, f.name, f.id",
+        )
+        .bind(&search)
+        .bind(&pattern)
+        .bind(filter.level.map(Level::as_str).unwrap_or_default())
+        .bind(filter.platform.map(Platform::as_str).unwrap_or_default())
+        .bind(i64::from(filter.include_archived))
+        .fetch_all(self.pool())
+        .await?;
+        rows.into_iter().map(FormationRow::try_from).collect()
+    }
+
+    #[tracing::instrument(skip_all, err)]
+    pub async fn admin_formation(&self, id: i64) -> Result<FormationDetail, AppError> {
+        let mut tx = self.pool().begin().await?;
+        let detail = formation_detail_in(&mut tx, id).await?;
+        tx.commit().await?;
+        Ok(detail)
+    }
+
+    #[tracing::instrument(skip_all, err)]
+    /// Creates a formation: the one INSERT into `formations`.
+    pub async fn create_formation(
+        &self,
+        actor: &Actor,
+        f: &FormationFields,
+    ) -> Result<i64, AppError> {
+        let mut tx = self.begin_write().await?;
+        let id: i64 = sqlx::query_scalar(
+            "INSERT INTO formations (name, description, level, platform, meeting_link, meeting_id,
+                 meeting_password, instructor_name, schedule_description, timezone, created_at, updated_at)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11) RETURNING id",
+        )
+        .bind(&f.name)
+        .bind(&f.description)
+        .bind(f.level.as_str())
+        .bind(f.platform.as_str())
+        .bind(&f.meeting_link)
+        .bind(f.meeting_id.as_deref())
+        .bind(f.meeting_password.as_deref())
+        .bind(&f.instructor_name)
+        .bind(&f.schedule_description)
+        .bind(f.timezone.name())
+        .bind(instant_text(Utc::now()))
+        .fetch_one(&mut *tx)
+        .await?;
+        record(
+            &mut tx,
+            actor,
+            Change::new("formation.create", "formation", id).after(fields_json(f)),
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(id)
+    }
+
+    /// The first formation with this name, if any (the demo's "already loaded").
+    pub async fn formation_id_by_name(&self, name: &str) -> Result<Option<i64>, AppError> {
+        Ok(
+            sqlx::query_scalar("SELECT id FROM formations WHERE name = $1 ORDER BY id LIMIT 1")
+                .bind(name)
+                .fetch_optional(self.pool())
+                .await?,
+        )
+    }
+
+    /// Saves a formation only if nobody saved it since `version` was read:
+    /// a second admin's stale form is refused (409), never silently applied.
+    #[tracing::instrument(skip_all, err)]
+    pub async fn update_formation(
+        &self,
+        actor: &Actor,
+        id: i64,
+        version: i64,
+        f: &FormationFields,
+    ) -> Result<(), AppError> {
+        let mut tx = self.begin_write().await?;
+        let before = formation_detail_in(&mut tx, id).await?;
+        let done = sqlx::query(
+            "UPDATE formations SET name = $1, description = $2, level = $3, platform = $4,
+                 meeting_link = $5, meeting_id = $6, meeting_password = $7, instructor_name = $8,
+                 schedule_description = $9, timezone = $10, updated_at = $11, version = version + 1
+             WHERE id = $12 AND version = $13",
+        )
+        .bind(&f.name)
+        .bind(&f.description)
+        .bind(f.level.as_str())
+        .bind(f.platform.as_str())
+        .bind(&f.meeting_link)
+        .bind(f.meeting_id.as_deref())
+        .bind(f.meeting_password.as_deref())
+        .bind(&f.instructor_name)
+        .bind(&f.schedule_description)
+        .bind(f.timezone.name())
+        .bind(instant_text(Utc::now()))
+        .bind(id)
+        .bind(version)
+        .execute(&mut *tx)
+        .await?;
+        if done.rows_affected() == 0 {
+            return Err(AppError::Conflict(admin::message("a-stale")));
+        }
+        let mut after = fields_json(f);
+        after["version"] = json!(before.version + 1);
+        record(
+            &mut tx,
+            actor,
+            Change::new("formation.update", "formation", id)
+                .before(input_json(&before.input, before.archived, before.version))
+                .after(after),
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Archives (or restores) a formation: it leaves (or returns to) the
+    /// catalogue; its enrollments are untouched.
+    #[tracing::instrument(skip_all, err)]
+    pub async fn set_archived(
+        &self,
+        actor: &Actor,
+        id: i64,
+        archived: bool,
+    ) -> Result<(), AppError> {
+        let mut tx = self.begin_write().await?;
+        self.lock_formation(&mut tx, id).await?;
+        let before = formation_detail_in(&mut tx, id).await?;
+        sqlx::query(
+            "UPDATE formations SET archived = $1, version = version + 1, updated_at = $2 WHERE id = $3",
+        )
+        .bind(i64::from(archived))
+        .bind(instant_text(Utc::now()))
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
+        record(
+            &mut tx,
+            actor,
+            Change::new(
+                if archived {
+                    "formation.archive"
+                } else {
+                    "formation.restore"
+                },
+                "formation",
+                id,
+            )
+            .before(json!({ "archived": before.archived, "version": before.version }))
+            .after(json!({ "archived": archived, "version": before.version + 1 })),
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    #[tracing::instrument(skip_all, err)]
+    pub async fn admin_head(&self, formation_id: i64) -> Result<FormationHead, AppError> {
+        let mut tx = self.pool().begin().await?;
+        let head = head_in(&mut tx, formation_id).await?;
+        tx.commit().await?;
+        Ok(head)
+    }
+
+    #[tracing::instrument(skip_all, err)]
+    pub async fn admin_sessions(&self, formation_id: i64) -> Result<SessionsView, AppError> {
+        let mut tx = self.pool().begin().await?;
+        let formation = head_in(&mut tx, formation_id).await?;
+        let sessions = sessions_in(&mut tx, &formation).await?;
+        tx.commit().await?;
+        Ok(SessionsView {
+            formation,
+            sessions,
+        })
+    }
+
+    #[tracing::instrument(skip_all, err)]
+    pub async fn admin_session(&self, session_id: i64) -> Result<SessionView, AppError> {
+        let mut tx = self.pool().begin().await?;
+        let (formation_id, session) = session_in(&mut tx, session_id).await?;
+        let formation = head_in(&mut tx, formation_id).await?;
+        let tz = tz_of(&formation.timezone)?;
+        tx.commit().await?;
+        Ok(SessionView {
+            session: session_row(tz, session)?,
+            formation,
+        })
+    }
+
+    #[tracing::instrument(skip_all, err)]
+    /// Adds a séance: the one INSERT into `formation_sessions` for a single
+    /// séance. Without a number, séances are then renumbered by date (the
+    /// admin area); with one (`formations session add --number N`), it takes
+    /// that number and the séances from N on move up by one.
+    pub async fn create_session(
+        &self,
+        actor: &Actor,
+        formation_id: i64,
+        s: &SessionFields,
+        number: Option<i64>,
+    ) -> Result<i64, AppError> {
+        let mut tx = self.begin_write().await?;
+        self.lock_formation(&mut tx, formation_id).await?;
+        let head = head_in(&mut tx, formation_id).await?;
+        check_session(&head, s, number)?;
+        let id = insert_session_in(&mut tx, formation_id, s).await?;
+        match number {
+            None => renumber(&mut tx, formation_id).await?,
+            Some(number) => make_room(&mut tx, formation_id, id, number).await?,
+        }
+        record(
+            &mut tx,
+            actor,
+            Change::new("session.create", "session", id).after(json!({
+                "formation_id": formation_id, "title": s.title,
+                "scheduled_date": instant_text(s.scheduled_at), "duration_minutes": s.duration_minutes,
+                "meeting_link": s.meeting_link, "recording_link": s.recording_link,
+            })),
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(id)
+    }
+
+    /// Creates the sessions of a recurrence in the formation's time zone,
+    /// skipping instants that already have a session. Returns how many.
+    #[tracing::instrument(skip_all, err)]
+    pub async fn generate_sessions(
+        &self,
+        actor: &Actor,
+        formation_id: i64,
+        title: &str,
+        series: &Series,
+    ) -> Result<usize, AppError> {
+        let mut tx = self.begin_write().await?;
+        self.lock_formation(&mut tx, formation_id).await?;
+        let head = head_in(&mut tx, formation_id).await?;
+        let tz = tz_of(&head.timezone)?;
+        let existing: HashSet<String> = sqlx::query_scalar(
+            "SELECT scheduled_date FROM formation_sessions WHERE formation_id = $1",
+        )
+        .bind(formation_id)
+        .fetch_all(&mut *tx)
+        .await?
+        .into_iter()
+        .collect();
+        let planned: Vec<DateTime<Utc>> = weekly_occurrences(
+            tz,
+            &series.weekdays,
+            series.start_time,
+            series.from,
+            series.to,
+        )
+        .into_iter()
+        .filter(|at| !existing.contains(&instant_text(*at)))
+        .collect();
+        if planned.is_empty() {
+            return Err(admin::invalid("a-series-empty").into());
+        }
+        if planned.len() > MAX_SERIES {
+            return Err(admin::invalid("a-series-long").into());
+        }
+        for at in &planned {
+            insert_session_in(
+                &mut tx,
+                formation_id,
+                &SessionFields {
+                    title: title.to_string(),
+                    scheduled_at: *at,
+                    duration_minutes: series.duration_minutes,
+                    meeting_link: None,
+                    recording_link: None,
+                },
+            )
+            .await?;
+        }
+        renumber(&mut tx, formation_id).await?;
+        record(
+            &mut tx,
+            actor,
+            Change::new("session.generate", "formation", formation_id).after(json!({
+                "title": title,
+                "weekdays": series.weekdays.iter().map(|d| d.to_string()).collect::<Vec<_>>(),
+                "start_time": series.start_time.format("%H:%M").to_string(),
+                "duration_minutes": series.duration_minutes,
+                "from": series.from.to_string(), "to": series.to.to_string(),
+                "timezone": head.timezone,
+                "created": planned.iter().map(|at| instant_text(*at)).collect::<Vec<_>>(),
+            })),
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(planned.len())
+    }
+
+    #[tracing::instrument(skip_all, err)]
+    pub async fn update_session(
+        &self,
+        actor: &Actor,
+        session_id: i64,
+        s: &SessionFields,
+    ) -> Result<i64, AppError> {
+        let mut tx = self.begin_write().await?;
+        let formation_id = session_formation_in(&mut tx, session_id).await?;
+        self.lock_formation(&mut tx, formation_id).await?;
+        let (_, before) = session_in(&mut tx, session_id).await?;
+        let head = head_in(&mut tx, formation_id).await?;
+        let before = session_row(tz_of(&head.timezone)?, before)?;
+        sqlx::query(
+            "UPDATE formation_sessions SET title = $1, scheduled_date = $2, duration_minutes = $3,
+                 meeting_link = $4, recording_link = $5 WHERE id = $6",
+        )
+        .bind(&s.title)
+        .bind(instant_text(s.scheduled_at))
+        .bind(s.duration_minutes)
+        .bind(s.meeting_link.as_deref())
+        .bind(s.recording_link.as_deref())
+        .bind(session_id)
+        .execute(&mut *tx)
+        .await?;
+        renumber(&mut tx, formation_id).await?;
+        record(
+            &mut tx,
+            actor,
+            Change::new("session.update", "session", session_id)
+                .before(session_json(&before))
+                .after(json!({
+                    "title": s.title, "scheduled_date": instant_text(s.scheduled_at),
+                    "duration_minutes": s.duration_minutes, "meeting_link": s.meeting_link,
+                    "recording_link": s.recording_link,
+                })),
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(formation_id)
+    }
+
+    #[tracing::instrument(skip_all, err)]
+    pub async fn set_recording(
+        &self,
+        actor: &Actor,
+        session_id: i64,
+        recording_link: Option<&str>,
+    ) -> Result<i64, AppError> {
+        let mut tx = self.begin_write().await?;
+        let formation_id = session_formation_in(&mut tx, session_id).await?;
+        self.lock_formation(&mut tx, formation_id).await?;
+        let (_, before) = session_in(&mut tx, session_id).await?;
+        sqlx::query("UPDATE formation_sessions SET recording_link = $1 WHERE id = $2")
+            .bind(recording_link)
+            .bind(session_id)
+            .execute(&mut *tx)
+            .await?;
+        record(
+            &mut tx,
+            actor,
+            Change::new("session.recording", "session", session_id)
+                .before(json!({ "recording_link": before.recording_link }))
+                .after(json!({ "recording_link": recording_link })),
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(formation_id)
+    }
+
+    /// Deletes a session (and its attendance rows) and renumbers the rest.
+    #[tracing::instrument(skip_all, err)]
+    pub async fn delete_session(&self, actor: &Actor, session_id: i64) -> Result<i64, AppError> {
+        let mut tx = self.begin_write().await?;
+        let formation_id = session_formation_in(&mut tx, session_id).await?;
+        self.lock_formation(&mut tx, formation_id).await?;
+        let (_, before) = session_in(&mut tx, session_id).await?;
+        let head = head_in(&mut tx, formation_id).await?;
+        let before = session_row(tz_of(&head.timezone)?, before)?;
+        sqlx::query("DELETE FROM session_attendance WHERE session_id = $1")
+            .bind(session_id)
+            .execute(&mut *tx)
+            .await?;
+        sqlx::query("DELETE FROM formation_sessions WHERE id = $1")
+            .bind(session_id)
+            .execute(&mut *tx)
+            .await?;
+        renumber(&mut tx, formation_id).await?;
+        let mut before_json = session_json(&before);
+        before_json["formation_id"] = json!(formation_id);
+        record(
+            &mut tx,
+            actor,
+            Change::new("session.delete", "session", session_id).before(before_json),
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(formation_id)
+    }
+}
+
+async fn formation_detail_in(
+    tx: &mut Transaction<'_, Any>,
+    id: i64,
+) -> Result<FormationDetail, AppError> {
+    #[derive(sqlx::FromRow)]
+    struct Row {
+        id: i64,
+        name: String,
+        description: String,
+        level: String,
+        platform: String,
+        meeting_link: String,
+        meeting_id: Option<String>,
+        meeting_password: Option<String>,
+        instructor_name: String,
+        schedule_description: String,
+        timezone: String,
+        archived: i64,
+        version: i64,
+    }
+    let row: Option<Row> = sqlx::query_as(
+        "SELECT id, name, description, level, platform, meeting_link, meeting_id, meeting_password,
+             instructor_name, schedule_description, timezone, archived, version
+         FROM formations WHERE id = $1",
+    )
+    .bind(id)
+    .fetch_optional(&mut **tx)
+    .await?;
+    let r = row.ok_or(AppError::NotFound)?;
+    Ok(FormationDetail {
+        id: r.id,
+        input: FormationInput {
+            name: r.name,
+            description: r.description,
+            level: r.level,
+            platform: r.platform,
+            meeting_link: r.meeting_link,
+            meeting_id: r.meeting_id.unwrap_or_default(),
+            meeting_password: r.meeting_password.unwrap_or_default(),
+            instructor_name: r.instructor_name,
+            schedule_description: r.schedule_description,
+            timezone: r.timezone,
+        },
+        archived: r.archived == 1,
+        version: r.version,
+    })
+}
+
+pub(super) async fn sessions_in(
+    tx: &mut Transaction<'_, Any>,
+    head: &FormationHead,
+) -> Result<Vec<SessionRow>, AppError> {
+    let rows: Vec<StoredSeance> = sqlx::query_as(&format!(
+        "SELECT {SESSION_COLUMNS} FROM formation_sessions WHERE formation_id = $1 ORDER BY session_number"
+    ))
+    .bind(head.id)
+    .fetch_all(&mut **tx)
+    .await?;
+    let tz = tz_of(&head.timezone)?;
+    rows.into_iter().map(|r| session_row(tz, r)).collect()
+}
+
+pub(super) async fn session_in(
+    tx: &mut Transaction<'_, Any>,
+    session_id: i64,
+) -> Result<(i64, StoredSeance), AppError> {
+    let formation_id: Option<i64> =
+        sqlx::query_scalar("SELECT formation_id FROM formation_sessions WHERE id = $1")
+            .bind(session_id)
+            .fetch_optional(&mut **tx)
+            .await?;
+    let formation_id = formation_id.ok_or(AppError::NotFound)?;
+    let row: StoredSeance = sqlx::query_as(&format!(
+        "SELECT {SESSION_COLUMNS} FROM formation_sessions WHERE id = $1"
+    ))
+    .bind(session_id)
+    .fetch_one(&mut **tx)
+    .await?;
+    Ok((formation_id, row))
+}
+
+async fn insert_session_in(
+    tx: &mut Transaction<'_, Any>,
+    formation_id: i64,
+    s: &SessionFields,
+) -> Result<i64, AppError> {
+    Ok(sqlx::query_scalar(
+        "INSERT INTO formation_sessions (formation_id, session_number, title, scheduled_date,
+             duration_minutes, meeting_link, recording_link)
+         VALUES ($1, (SELECT COALESCE(MAX(session_number), 0) + 1 FROM formation_sessions WHERE formation_id = $1),
+                 $2, $3, $4, $5, $6) RETURNING id",
+    )
+    .bind(formation_id)
+    .bind(&s.title)
+    .bind(instant_text(s.scheduled_at))
+    .bind(s.duration_minutes)
+    .bind(s.meeting_link.as_deref())
+    .bind(s.recording_link.as_deref())
+    .fetch_one(&mut **tx)
+    .await?)
+}
