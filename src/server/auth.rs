@@ -61,7 +61,7 @@ fn dummy_hash() -> &'static str {
     })
 }
 
-async fn verify_password(password: String, hash: Option<String>) -> bool {
+pub(crate) async fn verify_password(password: String, hash: Option<String>) -> bool {
     tokio::task::spawn_blocking(move || {
         let known = hash.is_some();
         let hash = hash.unwrap_or_else(|| dummy_hash().to_string());
@@ -112,6 +112,10 @@ pub async fn login(
         return Err(AppError::InvalidCredentials);
     }
     let user = user.ok_or(AppError::InvalidCredentials)?;
+    // Said only after the password matched, so it reveals nothing.
+    if !db.email_confirmed(user.id).await? {
+        return Err(AppError::Unconfirmed);
+    }
     let token = open_session(db, user.id, kind).await?;
     Ok((user, token))
 }
@@ -225,9 +229,10 @@ fn is_public(path: &str) -> bool {
     matches!(
         path,
         "/login" | "/signup" | "/favicon.ico" | "/favicon.svg" | "/robots.txt"
-    ) || ["/pkg/", "/fn/", "/api/", "/assets/", "/verify/"]
-        .iter()
-        .any(|prefix| path.starts_with(prefix))
+    ) || crate::server::accounts::is_public_page(path)
+        || ["/pkg/", "/fn/", "/api/", "/assets/", "/verify/"]
+            .iter()
+            .any(|prefix| path.starts_with(prefix))
 }
 
 /// Every page but login and sign-up needs a signed-in user; an anonymous

@@ -9,6 +9,8 @@ pub struct Config {
     pub site_root: String,
     /// Adds `Secure` to the session cookie; set it when served over HTTPS.
     pub cookie_secure: bool,
+    /// Where mail goes (see `server::mail`).
+    pub mail: crate::server::mail::MailConfig,
 }
 
 pub const DEFAULT_DATABASE_URL: &str = "sqlite://formations.db";
@@ -29,11 +31,14 @@ impl Config {
                 ))
             }
         };
+        let database_url = var("DATABASE_URL").unwrap_or_else(|| DEFAULT_DATABASE_URL.into());
+        let mail = crate::server::mail::MailConfig::from_env(&database_url)?;
         Ok(Config {
-            database_url: var("DATABASE_URL").unwrap_or_else(|| DEFAULT_DATABASE_URL.into()),
+            database_url,
             site_addr,
             site_root: var("LEPTOS_SITE_ROOT").unwrap_or_else(|| "target/site".into()),
             cookie_secure,
+            mail,
         })
     }
 }

@@ -28,6 +28,7 @@ pub struct AppState {
     pub leptos_options: LeptosOptions,
     pub db: Db,
     pub settings: Arc<Settings>,
+    pub mailer: crate::server::mail::Mailer,
 }
 
 #[derive(Debug)]
@@ -114,7 +115,10 @@ impl Application {
             settings: Arc::new(Settings {
                 cookie_secure: config.cookie_secure,
             }),
+            mailer: crate::server::mail::Mailer::new(&config.mail)
+                .map_err(std::io::Error::other)?,
         };
+        tracing::info!("{}", state.mailer.describe());
         let listener = TcpListener::bind(config.site_addr).await?;
         let port = listener.local_addr()?.port();
         Ok(Application {

@@ -3,6 +3,7 @@ use std::path::PathBuf;
 use formations::server::config::Config;
 use formations::server::db::Db;
 use formations::server::http::Application;
+use formations::server::mail::{MailConfig, MailTransport, DEFAULT_FROM};
 use reqwest::redirect::Policy;
 
 /// A fresh database for one test, dropped (PostgreSQL) or deleted (SQLite)
@@ -99,6 +100,13 @@ impl Drop for TestDb {
 pub struct TestApp {
     pub address: String,
     pub db: Db,
+    /// Where the app's mails land: its `.eml` folder, or the Maildir of the
+    /// loopback SMTP server.
+    pub mail_dir: PathBuf,
+    /// The loopback SMTP server, when the app sends through SMTP; stopped
+    /// when the app is dropped.
+    pub _smtp: Option<SmtpServer>,
+    _mail_guard: TempDir,
     /// A browser-like client: keeps cookies, does not follow redirects, and
     /// sends our Origin on every request.
     pub client: reqwest::Client,
@@ -130,6 +138,27 @@ pub fn client_for(address: &str) -> reqwest::Client {
 }
 
 pub async fn spawn_app() -> TestApp {
+    let mail = TempDir::new("mail");
+    let transport = MailTransport::Folder(mail.path.clone());
+    spawn_app_with(transport, mail, None).await
+}
+
+/// The app sending its mails to a real SMTP server (`aiosmtpd`) on
+/// loopback, which stores them in a Maildir that the test reads.
+pub async fn spawn_app_with_smtp() -> TestApp {
+    let mail = TempDir::new("smtp");
+    let smtp = SmtpServer::start(&mail.path).await;
+    let transport = MailTransport::Smtp {
+        url: format!("smtp://127.0.0.1:{}", smtp.port),
+    };
+    spawn_app_with(transport, mail, Some(smtp)).await
+}
+
+async fn spawn_app_with(
+    transport: MailTransport,
+    mail: TempDir,
+    smtp: Option<SmtpServer>,
+) -> TestApp {
     let test_db = TestDb::new().await;
     let db = Db::open(&test_db.url).await.expect("open test database");
     let config = Config {
@@ -137,6 +166,7 @@ pub async fn spawn_app() -> TestApp {
         site_addr: "127.0.0.1:0".parse().unwrap(),
         site_root: "target/site".into(),
         cookie_secure: false,
+        mail: MailConfig::new(transport, DEFAULT_FROM).unwrap(),
     };
     let app = Application::build(&config, db.clone())
         .await
@@ -147,7 +177,231 @@ pub async fn spawn_app() -> TestApp {
         client: client_for(&address),
         address,
         db,
+        mail_dir: mail.path.clone(),
+        _smtp: smtp,
+        _mail_guard: mail,
         _db_guard: test_db,
+    }
+}
+
+/// A folder of its own for one test, deleted afterwards.
+pub struct TempDir {
+    pub path: PathBuf,
+}
+
+impl TempDir {
+    pub fn new(prefix: &str) -> TempDir {
+        let path = std::env::temp_dir()
+            .join("formations-tests")
+            .join(format!("{prefix}-{}", uuid::Uuid::new_v4().simple()));
+        std::fs::create_dir_all(&path).expect("temp dir");
+        TempDir { path }
+    }
+}
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.path);
+    }
+}
+
+/// `python3 -m aiosmtpd` on a free loopback port, writing every mail it
+/// receives into a Maildir; killed on drop. `.ci/setup --for-tests`
+/// installs it.
+pub struct SmtpServer {
+    pub port: u16,
+    child: std::process::Child,
+}
+
+impl SmtpServer {
+    pub async fn start(maildir: &std::path::Path) -> SmtpServer {
+        let port = std::net::TcpListener::bind("127.0.0.1:0")
+            .unwrap()
+            .local_addr()
+            .unwrap()
+            .port();
+        let child = std::process::Command::new("python3")
+            .args(["-m", "aiosmtpd", "-n", "-l"])
+            .arg(format!("127.0.0.1:{port}"))
+            .args(["-c", "aiosmtpd.handlers.Mailbox"])
+            // A path that does not exist yet: Python's Maildir only lays out
+            // tmp/, new/ and cur/ when it creates the folder itself.
+            .arg(maildir.join("Maildir"))
+            .stdout(std::process::Stdio::null())
+            .spawn()
+            .expect("python3 -m aiosmtpd (pip install aiosmtpd; .ci/setup --for-tests does it)");
+        let server = SmtpServer { port, child };
+        // Waits until it accepts connections (it starts in well under a second).
+        for _ in 0..200 {
+            if tokio::net::TcpStream::connect(("127.0.0.1", port))
+                .await
+                .is_ok()
+            {
+                return server;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        }
+        panic!("aiosmtpd did not start listening on 127.0.0.1:{port}");
+    }
+}
+
+impl Drop for SmtpServer {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// One mail as received: its raw text and its decoded plain-text part.
+#[derive(Debug, Clone)]
+pub struct ReceivedMail {
+    pub raw: String,
+    pub text: String,
+}
+
+impl ReceivedMail {
+    fn parse(raw: String) -> ReceivedMail {
+        let normalised = raw.replace("\r\n", "\n");
+        let text = normalised
+            .find("Content-Type: text/plain")
+            .and_then(|start| {
+                let rest = &normalised[start..];
+                let body = &rest[rest.find("\n\n")? + 2..];
+                let end = body.find("\n--").unwrap_or(body.len());
+                Some(decode_quoted_printable(&body[..end]))
+            })
+            .unwrap_or_default();
+        ReceivedMail { raw, text }
+    }
+
+    /// A header's value as written (subjects with accents are encoded words).
+    pub fn header(&self, name: &str) -> Option<String> {
+        self.raw
+            .replace("\r\n", "\n")
+            .lines()
+            .take_while(|l| !l.is_empty())
+            .find_map(|l| {
+                let (key, value) = l.split_once(':')?;
+                key.eq_ignore_ascii_case(name)
+                    .then(|| value.trim().to_string())
+            })
+    }
+
+    pub fn is_to(&self, address: &str) -> bool {
+        self.header("To").is_some_and(|to| to.contains(address))
+    }
+
+    /// The first link of the plain-text part.
+    pub fn link(&self) -> String {
+        let start = self.text.find("http://").expect("a link in the mail");
+        self.text[start..]
+            .split_whitespace()
+            .next()
+            .unwrap()
+            .to_string()
+    }
+
+    /// The path of the link (`/reinitialiser/…`), to request on the test
+    /// server.
+    pub fn link_path(&self) -> String {
+        let link = self.link();
+        let after_scheme = &link["http://".len()..];
+        after_scheme[after_scheme.find('/').unwrap()..].to_string()
+    }
+
+    /// The token at the end of the link.
+    pub fn token(&self) -> String {
+        self.link().rsplit('/').next().unwrap().to_string()
+    }
+}
+
+fn decode_quoted_printable(body: &str) -> String {
+    let joined = body.replace("=\n", "");
+    let bytes = joined.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'=' && i + 2 < bytes.len() {
+            let hex = std::str::from_utf8(&bytes[i + 1..i + 3]).unwrap_or("");
+            if let Ok(b) = u8::from_str_radix(hex, 16) {
+                out.push(b);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// Every file under `dir` (the `.eml` folder, or a Maildir's `new/`).
+fn mail_files(dir: &std::path::Path) -> Vec<PathBuf> {
+    let mut files = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        let Ok(entries) = std::fs::read_dir(&d) else {
+            continue;
+        };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                stack.push(path);
+            } else {
+                files.push(path);
+            }
+        }
+    }
+    files
+}
+
+impl TestApp {
+    /// Every mail received so far.
+    pub fn mails(&self) -> Vec<ReceivedMail> {
+        mail_files(&self.mail_dir)
+            .into_iter()
+            .filter_map(|p| std::fs::read_to_string(p).ok())
+            .map(ReceivedMail::parse)
+            .collect()
+    }
+
+    pub fn mails_to(&self, address: &str) -> Vec<ReceivedMail> {
+        self.mails()
+            .into_iter()
+            .filter(|m| m.is_to(address))
+            .collect()
+    }
+
+    /// Waits for the `count`-th mail to `address` (mails leave from a task
+    /// of their own, after the answer). Gives up after 10 s, far beyond the
+    /// few milliseconds it takes, so a missing mail fails the test.
+    pub async fn wait_for_mails(&self, address: &str, count: usize) -> Vec<ReceivedMail> {
+        for _ in 0..200 {
+            let mails = self.mails_to(address);
+            if mails.len() >= count {
+                return mails;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        }
+        panic!(
+            "expected {count} mail(s) to {address}, got {}",
+            self.mails_to(address).len()
+        );
+    }
+
+    /// The newest mail to `address` whose text contains `needle`.
+    pub async fn wait_for_mail(&self, address: &str, needle: &str) -> ReceivedMail {
+        for _ in 0..200 {
+            if let Some(mail) = self
+                .mails_to(address)
+                .into_iter()
+                .find(|m| m.text.contains(needle))
+            {
+                return mail;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        }
+        panic!("no mail to {address} containing {needle:?}");
     }
 }
 
@@ -340,17 +594,58 @@ pub mod seed {
 }
 
 impl TestApp {
-    /// A learner signed in with a browser-like client (cookie + Origin).
+    /// A learner signed in with a browser-like client (cookie + Origin):
+    /// signed up, confirmed from the mail, logged in.
     pub async fn signed_in_learner(&self, email: &str) -> (reqwest::Client, i64) {
         let client = client_for(&self.address);
-        let resp = self.sign_up(&client, email, "Page Learner").await;
-        assert_eq!(resp.status().as_u16(), 302);
+        self.sign_up_and_log_in(&client, email, "Page Learner")
+            .await;
         let id: i64 = sqlx::query_scalar("SELECT id FROM users WHERE email = $1")
             .bind(email)
             .fetch_one(&self.db.pool)
             .await
             .unwrap();
         (client, id)
+    }
+
+    /// Signs up, follows the confirmation link of the mail, and logs in
+    /// with `client` (which then holds the session cookie).
+    pub async fn sign_up_and_log_in(&self, client: &reqwest::Client, email: &str, name: &str) {
+        let resp = self.sign_up(client, email, name).await;
+        assert_eq!(resp.status().as_u16(), 302);
+        let address = email.trim().to_lowercase();
+        let mail = self.wait_for_mail(&address, "/confirmer/").await;
+        let confirmed = self.confirm(client, &mail.token()).await;
+        assert_eq!(confirmed.status().as_u16(), 302, "the link confirms");
+        let login = self.log_in(client, &address, PASSWORD).await;
+        assert_eq!(login.status().as_u16(), 302, "logged in");
+    }
+
+    /// Presses "Confirmer mon adresse" on the page of a confirmation link.
+    pub async fn confirm(&self, client: &reqwest::Client, token: &str) -> reqwest::Response {
+        client
+            .post(self.url("/fn/confirm_email"))
+            .header("Accept", "text/html")
+            .form(&[("token", token)])
+            .send()
+            .await
+            .unwrap()
+    }
+
+    /// The login form, posted without JavaScript.
+    pub async fn log_in(
+        &self,
+        client: &reqwest::Client,
+        email: &str,
+        password: &str,
+    ) -> reqwest::Response {
+        client
+            .post(self.url("/fn/login"))
+            .header("Accept", "text/html")
+            .form(&[("email", email), ("password", password), ("next", "")])
+            .send()
+            .await
+            .unwrap()
     }
 
     pub async fn page(&self, client: &reqwest::Client, path: &str) -> (u16, String) {
