@@ -205,43 +205,42 @@ impl Drop for TempDir {
     }
 }
 
-/// `python3 -m aiosmtpd` on a free loopback port, writing every mail it
-/// receives into a Maildir; killed on drop. `.ci/setup --for-tests`
-/// installs it.
+/// A real SMTP server (`aiosmtpd`, via tests/support/smtp_sink.py) on a
+/// loopback port the system picks, writing every mail it receives into a
+/// Maildir; killed on drop. `.ci/setup --for-tests` installs aiosmtpd.
 pub struct SmtpServer {
     pub port: u16,
     child: std::process::Child,
 }
 
 impl SmtpServer {
-    pub async fn start(maildir: &std::path::Path) -> SmtpServer {
-        let port = std::net::TcpListener::bind("127.0.0.1:0")
-            .unwrap()
-            .local_addr()
-            .unwrap()
-            .port();
-        let child = std::process::Command::new("python3")
-            .args(["-m", "aiosmtpd", "-n", "-l"])
-            .arg(format!("127.0.0.1:{port}"))
-            .args(["-c", "aiosmtpd.handlers.Mailbox"])
+    pub async fn start(dir: &std::path::Path) -> SmtpServer {
+        let script =
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/support/smtp_sink.py");
+        let mut child = std::process::Command::new("python3")
+            .arg(script)
             // A path that does not exist yet: Python's Maildir only lays out
             // tmp/, new/ and cur/ when it creates the folder itself.
-            .arg(maildir.join("Maildir"))
-            .stdout(std::process::Stdio::null())
+            .arg(dir.join("Maildir"))
+            .stdout(std::process::Stdio::piped())
             .spawn()
-            .expect("python3 -m aiosmtpd (pip install aiosmtpd; .ci/setup --for-tests does it)");
-        let server = SmtpServer { port, child };
-        // Waits until it accepts connections (it starts in well under a second).
-        for _ in 0..200 {
-            if tokio::net::TcpStream::connect(("127.0.0.1", port))
-                .await
-                .is_ok()
-            {
-                return server;
-            }
-            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
-        }
-        panic!("aiosmtpd did not start listening on 127.0.0.1:{port}");
+            .expect("python3 with aiosmtpd (pip install aiosmtpd; .ci/setup --for-tests does it)");
+        let stdout = child.stdout.take().unwrap();
+        // The script prints its port once it listens; blocking read, so off
+        // the runtime.
+        let line = tokio::task::spawn_blocking(move || {
+            use std::io::BufRead;
+            let mut line = String::new();
+            let _ = std::io::BufReader::new(stdout).read_line(&mut line);
+            line
+        })
+        .await
+        .unwrap();
+        let Ok(port) = line.trim().parse() else {
+            let _ = child.kill();
+            panic!("the SMTP sink did not start (is aiosmtpd installed?): {line:?}");
+        };
+        SmtpServer { port, child }
     }
 }
 
