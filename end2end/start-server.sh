@@ -8,6 +8,11 @@ rm -f .tmp/e2e.db .tmp/e2e.db-wal .tmp/e2e.db-shm
 export DATABASE_URL="sqlite://$PWD/.tmp/e2e.db"
 export LEPTOS_SITE_ROOT="$PWD/../target/site"
 export LEPTOS_SITE_ADDR="127.0.0.1:${E2E_PORT:-3100}"
+# The mails (sign-up confirmation, password reset) land here as .eml files;
+# the tests read the links from them.
+export FORMATIONS_MAIL_DIR="$PWD/.tmp/mail"
+unset FORMATIONS_SMTP_URL
+rm -rf "$FORMATIONS_MAIL_DIR"
 BIN="${FORMATIONS_BIN:-../target/debug/formations}"
 "$BIN" demo 2>/dev/null
 # A learner whose formation has a session running now and one starting in 30

@@ -7,6 +7,7 @@ use leptos_router::{path, SsrMode};
 
 use crate::ui::components::admin::admin_layout::AdminLayout;
 use crate::ui::components::user_layout::UserLayout;
+use crate::ui::pages::account::AccountPage;
 use crate::ui::pages::admin::attendance_grid::AdminAttendancePage;
 use crate::ui::pages::admin::audit_log::AdminAuditPage;
 use crate::ui::pages::admin::enrollment_list::AdminEnrollmentsPage;
@@ -18,12 +19,16 @@ use crate::ui::pages::admin::request_list::AdminRequestsPage;
 use crate::ui::pages::admin::session_edit::AdminSessionEditPage;
 use crate::ui::pages::admin::session_plan::AdminSessionsPage;
 use crate::ui::pages::catalogue::CataloguePage;
+use crate::ui::pages::confirm_email::ConfirmEmailPage;
 use crate::ui::pages::dashboard::DashboardPage;
+use crate::ui::pages::forgot_password::ForgotPasswordPage;
 use crate::ui::pages::formations::FormationsPage;
 use crate::ui::pages::login::LoginPage;
 use crate::ui::pages::logout::LogoutPage;
 use crate::ui::pages::next_sessions::NextSessionsPage;
 use crate::ui::pages::not_found::NotFound;
+use crate::ui::pages::resend_confirmation::ResendConfirmationPage;
+use crate::ui::pages::reset_password::ResetPasswordPage;
 use crate::ui::pages::sessions::SessionsPage;
 use crate::ui::pages::signup::SignupPage;
 
@@ -63,6 +68,13 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/login") view=LoginPage />
                 <Route path=path!("/signup") view=SignupPage />
                 <Route path=path!("/logout") view=LogoutPage />
+                <Route path=path!("/mot-de-passe-oublie") view=ForgotPasswordPage />
+                <Route path=path!("/renvoyer-confirmation") view=ResendConfirmationPage />
+                <Route path=path!("/reinitialiser/:token") view=ResetPasswordPage />
+                <Route path=path!("/confirmer/:token") view=ConfirmEmailPage />
+                <ParentRoute path=path!("/compte") view=UserLayout ssr=SsrMode::Async>
+                    <Route path=path!("") view=AccountPage ssr=SsrMode::Async />
+                </ParentRoute>
                 // Async rendering: the whole page, data included, arrives as
                 // plain HTML, so it also works with JavaScript off.
                 <ParentRoute path=path!("/user") view=UserLayout ssr=SsrMode::Async>

@@ -15,6 +15,9 @@ pub enum AppError {
     InvalidCredentials,
     #[error("Accès réservé aux administrateurs.")]
     Forbidden,
+    /// The right password, but the address was never confirmed.
+    #[error("Votre adresse e-mail n'est pas encore confirmée : suivez le lien reçu par mail, ou demandez un nouveau lien.")]
+    Unconfirmed,
     #[error("Page introuvable.")]
     NotFound,
     #[error("{0}")]
@@ -43,7 +46,7 @@ impl AppError {
     pub fn status_code(&self) -> u16 {
         match self {
             AppError::Unauthorized | AppError::InvalidCredentials => 401,
-            AppError::Forbidden => 403,
+            AppError::Forbidden | AppError::Unconfirmed => 403,
             AppError::NotFound => 404,
             AppError::BadRequest(_) | AppError::Transport(_) => 400,
             AppError::Invalid { .. } => 422,
@@ -165,8 +168,14 @@ impl AppError {
     fn generic_form_code(&self) -> &'static str {
         match self {
             AppError::InvalidCredentials => "credentials",
+            AppError::Unconfirmed => "unconfirmed",
+            AppError::BadRequest(message) if message == crate::domain::account::LINK_INVALID => {
+                "link"
+            }
             AppError::Invalid { field, message } => match field.as_str() {
                 "email" if message == crate::domain::account::EMAIL_TAKEN => "email_taken",
+                "email" if message == crate::domain::account::EMAIL_SAME => "email_same",
+                "current_password" => "current_password",
                 "email" => "email",
                 "password" => "password",
                 "name" => "name",
@@ -180,6 +189,7 @@ impl AppError {
                 REFUSED_NOT_ACTIVE => "attend_status",
                 REFUSED_OUTSIDE_PERIOD => "attend_period",
                 REFUSED_OUTSIDE_WINDOW => "attend_window",
+                crate::domain::account::EMAIL_IN_USE => "email_in_use",
                 _ => "conflict",
             },
             _ => "internal",
@@ -187,7 +197,10 @@ impl AppError {
     }
 
     pub fn from_form_code(code: &str) -> AppError {
-        use crate::domain::account::{DisplayName, Email, Password, EMAIL_TAKEN};
+        use crate::domain::account::{
+            DisplayName, Email, Password, CURRENT_PASSWORD_WRONG, EMAIL_IN_USE, EMAIL_SAME,
+            EMAIL_TAKEN, LINK_INVALID,
+        };
         let invalid = |field: &str, message: String| AppError::Invalid {
             field: field.into(),
             message,
@@ -195,6 +208,11 @@ impl AppError {
         match code {
             "credentials" => AppError::InvalidCredentials,
             "email_taken" => invalid("email", EMAIL_TAKEN.into()),
+            "email_same" => invalid("email", EMAIL_SAME.into()),
+            "email_in_use" => AppError::Conflict(EMAIL_IN_USE.into()),
+            "current_password" => invalid("current_password", CURRENT_PASSWORD_WRONG.into()),
+            "unconfirmed" => AppError::Unconfirmed,
+            "link" => AppError::BadRequest(LINK_INVALID.into()),
             "email" => Email::parse("")
                 .map(|_| AppError::Internal)
                 .unwrap_or_else(Into::into),

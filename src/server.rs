@@ -1,6 +1,7 @@
 //! Everything that only runs on the server: configuration, the database and
 //! its queries, authentication, the HTTP application and the CLI.
 
+pub mod accounts;
 pub mod admin_export;
 pub mod auth;
 pub mod cli;
@@ -10,6 +11,7 @@ pub mod demo;
 pub mod edge;
 pub mod http;
 pub mod learner;
+pub mod mail;
 pub mod rest;
 pub mod store;
 pub mod throttle;

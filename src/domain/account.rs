@@ -119,6 +119,138 @@ impl Password {
 
 pub const EMAIL_TAKEN: &str = "Un compte existe déjà avec cet e-mail.";
 
+/// A login with the right password on an account whose address was never
+/// confirmed (only said once the password is verified: it reveals nothing).
+pub const UNCONFIRMED: &str = "Votre adresse e-mail n'est pas encore confirmée : suivez le lien reçu par mail, ou demandez un nouveau lien.";
+/// A confirmation or reset link that was already used, expired or never existed.
+pub const LINK_INVALID: &str =
+    "Ce lien n'est plus valable : il a déjà servi ou a expiré. Demandez-en un nouveau.";
+pub const CURRENT_PASSWORD_WRONG: &str = "Le mot de passe actuel est incorrect.";
+pub const EMAIL_SAME: &str = "C'est déjà l'adresse de votre compte.";
+/// Only shown to whoever followed a link sent to that address.
+pub const EMAIL_IN_USE: &str = "Cette adresse est déjà celle d'un autre compte.";
+
+/// How long the links sent by mail stay valid.
+pub const CONFIRM_LINK_HOURS: i64 = 24;
+pub const RESET_LINK_MINUTES: i64 = 30;
+pub const EMAIL_CHANGE_LINK_HOURS: i64 = 24;
+
+/// What a single-use link sent by mail is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LinkPurpose {
+    /// Confirms the address given at sign-up.
+    Confirm,
+    /// Sets a new password.
+    Reset,
+    /// Moves the account to a new address, confirmed by this link.
+    EmailChange,
+}
+
+impl LinkPurpose {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            LinkPurpose::Confirm => "confirm",
+            LinkPurpose::Reset => "reset",
+            LinkPurpose::EmailChange => "email_change",
+        }
+    }
+
+    pub fn from_stored(value: &str) -> Option<LinkPurpose> {
+        match value {
+            "confirm" => Some(LinkPurpose::Confirm),
+            "reset" => Some(LinkPurpose::Reset),
+            "email_change" => Some(LinkPurpose::EmailChange),
+            _ => None,
+        }
+    }
+
+    /// How long a link of this purpose stays valid.
+    pub fn lifetime(self) -> chrono::Duration {
+        match self {
+            LinkPurpose::Confirm => chrono::Duration::hours(CONFIRM_LINK_HOURS),
+            LinkPurpose::Reset => chrono::Duration::minutes(RESET_LINK_MINUTES),
+            LinkPurpose::EmailChange => chrono::Duration::hours(EMAIL_CHANGE_LINK_HOURS),
+        }
+    }
+}
+
+/// One open login session of the user, as `/compte` lists it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LoginSessionView {
+    /// Names the session in the "déconnecter" form: a prefix of the stored
+    /// token hash, which opens nothing.
+    pub key: String,
+    /// "Navigateur" or "Application (jeton d'API)".
+    pub kind: String,
+    pub device: String,
+    /// UTC, RFC 3339.
+    pub created_at: String,
+    /// The session making this request.
+    pub current: bool,
+}
+
+/// What `/compte` shows.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AccountView {
+    pub name: String,
+    pub email: String,
+    pub sessions: Vec<LoginSessionView>,
+}
+
+/// A short, readable name for the client that opened a session, from its
+/// User-Agent ("Firefox sur Linux"); never the raw header.
+pub fn device_label(user_agent: Option<&str>) -> String {
+    let Some(ua) = user_agent.map(str::trim).filter(|ua| !ua.is_empty()) else {
+        return "Appareil inconnu".into();
+    };
+    let browser = if ua.contains("Edg/") {
+        Some("Edge")
+    } else if ua.contains("OPR/") {
+        Some("Opera")
+    } else if ua.contains("Firefox/") {
+        Some("Firefox")
+    } else if ua.contains("Chrome/") || ua.contains("Chromium/") {
+        Some("Chrome")
+    } else if ua.contains("Safari/") {
+        Some("Safari")
+    } else {
+        None
+    };
+    let system = if ua.contains("Android") {
+        Some("Android")
+    } else if ua.contains("iPhone") || ua.contains("iPad") {
+        Some("iOS")
+    } else if ua.contains("Windows") {
+        Some("Windows")
+    } else if ua.contains("Mac OS X") || ua.contains("Macintosh") {
+        Some("macOS")
+    } else if ua.contains("Linux") || ua.contains("X11") {
+        Some("Linux")
+    } else {
+        None
+    };
+    match (browser, system) {
+        (Some(b), Some(s)) => format!("{b} sur {s}"),
+        (Some(b), None) => b.to_string(),
+        (None, _) => {
+            // A script or an app: its product name ("curl/8.5" gives "curl").
+            let product: String = ua
+                .split(['/', ' '])
+                .next()
+                .unwrap_or_default()
+                .chars()
+                .filter(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
+                .take(40)
+                .collect();
+            if product.is_empty() {
+                "Appareil inconnu".into()
+            } else {
+                product
+            }
+        }
+    }
+}
+
 /// The signed-in person as every layer sees them; never carries the hash.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SessionUser {
@@ -160,6 +292,32 @@ mod tests {
         assert!(Password::parse("short").is_err());
         let p = Password::parse("long enough secret").unwrap();
         assert_eq!(format!("{p:?}"), "Password(***)");
+    }
+
+    #[test]
+    fn devices_are_named_from_the_user_agent() {
+        let firefox = "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0";
+        assert_eq!(device_label(Some(firefox)), "Firefox sur Linux");
+        let chrome = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0 Safari/537.36";
+        assert_eq!(device_label(Some(chrome)), "Chrome sur Windows");
+        let safari = "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.0 Mobile/15E148 Safari/604.1";
+        assert_eq!(device_label(Some(safari)), "Safari sur iOS");
+        assert_eq!(device_label(Some("curl/8.5.0")), "curl");
+        assert_eq!(device_label(None), "Appareil inconnu");
+        assert_eq!(device_label(Some("<script>")), "script");
+    }
+
+    #[test]
+    fn links_live_24_hours_and_reset_links_30_minutes() {
+        assert_eq!(LinkPurpose::Confirm.lifetime(), chrono::Duration::hours(24));
+        assert_eq!(LinkPurpose::Reset.lifetime(), chrono::Duration::minutes(30));
+        for p in [
+            LinkPurpose::Confirm,
+            LinkPurpose::Reset,
+            LinkPurpose::EmailChange,
+        ] {
+            assert_eq!(LinkPurpose::from_stored(p.as_str()), Some(p));
+        }
     }
 
     #[test]

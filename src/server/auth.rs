@@ -82,6 +82,18 @@ fn verify_password(password: &str, hash: Option<&str>) -> bool {
     ok && known
 }
 
+/// Whether `password` matches a stored hash, checked on the blocking pool
+/// under the process-wide hashing bound (the password change asks for the
+/// current one).
+pub(crate) async fn password_matches(
+    password: String,
+    hash: Option<String>,
+) -> Result<bool, AppError> {
+    Hashing::global()
+        .run(move || verify_password(&password, hash.as_deref()))
+        .await
+}
+
 /// A new random token and the hash under which it is stored: a stolen
 /// database does not hold usable tokens.
 pub fn new_token() -> (String, String) {
@@ -156,6 +168,10 @@ pub async fn login(
         return Err(AppError::InvalidCredentials);
     };
     db.clear_login_failures(&email, Utc::now()).await?;
+    // Said only after the password matched, so it reveals nothing.
+    if !db.email_confirmed(user.id).await? {
+        return Err(AppError::Unconfirmed);
+    }
     let token = open_session(db, user.id, kind).await?;
     Ok((user, token))
 }
@@ -346,9 +362,10 @@ fn is_public(path: &str) -> bool {
     matches!(
         path,
         "/login" | "/signup" | "/favicon.ico" | "/favicon.svg" | "/robots.txt"
-    ) || ["/pkg/", "/fn/", "/api/", "/assets/", "/verify/"]
-        .iter()
-        .any(|prefix| path.starts_with(prefix))
+    ) || crate::server::accounts::is_public_page(path)
+        || ["/pkg/", "/fn/", "/api/", "/assets/", "/verify/"]
+            .iter()
+            .any(|prefix| path.starts_with(prefix))
 }
 
 /// Every page but login and sign-up needs a signed-in user; an anonymous

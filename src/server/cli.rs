@@ -389,16 +389,43 @@ mod tests {
     fn parsed_commands_never_print_their_secrets_in_debug() {
         use clap::Parser;
         let cli = Cli::parse_from([
-            "formations", "user", "create", "--email", "a@b.example", "--name", "A",
-            "--password", "hunter2-secret",
+            "formations",
+            "user",
+            "create",
+            "--email",
+            "a@b.example",
+            "--name",
+            "A",
+            "--password",
+            "hunter2-secret",
         ]);
         let text = format!("{cli:?}");
-        assert!(!text.contains("hunter2-secret") && text.contains("***"), "{text}");
+        assert!(
+            !text.contains("hunter2-secret") && text.contains("***"),
+            "{text}"
+        );
         let cli = Cli::parse_from([
-            "formations", "formation", "create", "--name", "N", "--description", "D",
-            "--level", "beginner", "--platform", "zoom", "--meeting-link",
-            "https://zoom.us/j/4242", "--meeting-id", "42 42", "--meeting-password", "pw-4242",
-            "--instructor", "I", "--schedule", "S",
+            "formations",
+            "formation",
+            "create",
+            "--name",
+            "N",
+            "--description",
+            "D",
+            "--level",
+            "beginner",
+            "--platform",
+            "zoom",
+            "--meeting-link",
+            "https://zoom.us/j/4242",
+            "--meeting-id",
+            "42 42",
+            "--meeting-password",
+            "pw-4242",
+            "--instructor",
+            "I",
+            "--schedule",
+            "S",
         ]);
         let text = format!("{cli:?}");
         for secret in ["zoom.us/j/4242", "42 42", "pw-4242"] {

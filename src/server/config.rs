@@ -16,6 +16,8 @@ pub struct Config {
     pub trusted_proxies: Vec<ipnet::IpNet>,
     /// A session unused this long is over (`FORMATIONS_SESSION_IDLE_MINUTES`).
     pub session_idle_minutes: i64,
+    /// Where mail goes (see `server::mail`).
+    pub mail: crate::server::mail::MailConfig,
 }
 
 /// The site's public origin: scheme, host and port, nothing else.
@@ -114,14 +116,17 @@ impl Config {
                     format!("FORMATIONS_SESSION_IDLE_MINUTES '{text}' must be a number of minutes from 1 to 43200")
                 })?,
         };
+        let database_url = var("DATABASE_URL").unwrap_or_else(|| DEFAULT_DATABASE_URL.into());
+        let mail = crate::server::mail::MailConfig::from_env(&database_url)?;
         Ok(Config {
-            database_url: var("DATABASE_URL").unwrap_or_else(|| DEFAULT_DATABASE_URL.into()),
+            database_url,
             site_addr,
             site_root: var("LEPTOS_SITE_ROOT").unwrap_or_else(|| "target/site".into()),
             cookie_secure,
             public_url,
             trusted_proxies,
             session_idle_minutes,
+            mail,
         })
     }
 }

@@ -25,8 +25,8 @@ use crate::app::{shell, App};
 use crate::server::auth;
 use crate::server::config::{Config, PublicUrl};
 use crate::server::db::Db;
-use crate::server::{edge, rest};
 use crate::server::throttle::{ClientLimits, Hashing};
+use crate::server::{edge, rest};
 
 #[derive(Clone, FromRef)]
 pub struct AppState {
@@ -37,6 +37,7 @@ pub struct AppState {
     pub limits: Arc<ClientLimits>,
     /// The bounded password hasher (the process-wide one but in tests).
     pub hashing: Arc<Hashing>,
+    pub mailer: crate::server::mail::Mailer,
 }
 
 #[derive(Debug)]
@@ -71,15 +72,10 @@ impl Settings {
     /// The start of every absolute link (mails, calendars, certificates):
     /// the configured public URL, else what the request's `Host` says.
     pub fn base_url(&self, headers: &axum::http::HeaderMap) -> String {
-        if let Some(url) = &self.public_url {
-            return url.base().to_string();
+        match &self.public_url {
+            Some(url) => url.base().to_string(),
+            None => crate::server::mail::site_base_url(headers),
         }
-        let host = headers
-            .get(axum::http::header::HOST)
-            .and_then(|v| v.to_str().ok())
-            .unwrap_or("localhost");
-        let scheme = if self.cookie_secure { "https" } else { "http" };
-        format!("{scheme}://{host}")
     }
 }
 
@@ -208,7 +204,10 @@ impl Application {
             }),
             limits: Arc::new(ClientLimits::new(config.trusted_proxies.clone())),
             hashing,
+            mailer: crate::server::mail::Mailer::new(&config.mail)
+                .map_err(std::io::Error::other)?,
         };
+        tracing::info!("{}", state.mailer.describe());
         let listener = TcpListener::bind(config.site_addr).await?;
         let port = listener.local_addr()?.port();
         Ok(Application {

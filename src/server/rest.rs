@@ -4,7 +4,7 @@
 
 use axum::body::Bytes;
 use axum::extract::{Path, RawQuery, State};
-use axum::http::header;
+use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Extension, Json, Router};
@@ -17,6 +17,7 @@ use crate::domain::account::SessionUser;
 use crate::domain::enrollment::{AttendOutcome, EnrollmentView, NextSession, SessionView, Stats};
 use crate::domain::status::EnrollmentStatus;
 use crate::error::AppError;
+use crate::server::accounts;
 use crate::server::auth::{self, Caller};
 use crate::server::http::AppState;
 use crate::server::learner;
@@ -33,6 +34,12 @@ pub fn router() -> Router<AppState> {
     let mut r = Router::new();
     r = both(r, "/api/auth/login/", post(login));
     r = both(r, "/api/auth/logout/", post(logout));
+    r = both(r, "/api/auth/password/reset/", post(password_reset));
+    r = both(
+        r,
+        "/api/auth/password/reset/confirm/",
+        post(password_reset_confirm),
+    );
     r = both(r, "/api/auth/user/formations/", get(list_formations));
     r = both(
         r,
@@ -305,6 +312,7 @@ impl From<AttendOutcome> for AttendBody {
         (status = 401, description = "Wrong e-mail or password", body = ErrorBody),
         (status = 429, description = "Too many failed logins for this address or from this client; see Retry-After", body = ErrorBody),
         (status = 503, description = "The server is busy hashing passwords; see Retry-After", body = ErrorBody),
+        (status = 403, description = "Right password, but the address is not confirmed yet (follow the link sent at sign-up)", body = ErrorBody),
     )
 )]
 async fn login(
@@ -331,6 +339,8 @@ async fn login(
         Some(&auth::token_hash(&token)),
     )
     .await?;
+    accounts::record_device(&state.db, &token, &request.headers).await?;
+    accounts::record_device(&state.db, &cookie_token, &request.headers).await?;
     let mut response = Json(TokenBody { token }).into_response();
     response.headers_mut().append(
         header::SET_COOKIE,
@@ -362,6 +372,63 @@ async fn logout(
         .headers_mut()
         .append(header::SET_COOKIE, auth::clearing_cookie(&state.settings));
     Ok(response)
+}
+
+#[derive(Deserialize, ToSchema)]
+pub struct ResetRequestBody {
+    email: String,
+}
+
+#[derive(Deserialize, ToSchema)]
+pub struct ResetConfirmBody {
+    /// The token of the link `/reinitialiser/{token}` received by mail.
+    token: String,
+    /// The new password, 8 to 128 characters.
+    password: String,
+}
+
+#[utoipa::path(
+    post, path = "/api/auth/password/reset/", tag = "auth",
+    request_body = ResetRequestBody,
+    responses(
+        (status = 202, description = "Accepted, whatever the address: a known one receives a single-use link valid 30 minutes", body = DetailBody),
+        (status = 400, description = "Malformed body", body = ErrorBody),
+    )
+)]
+async fn password_reset(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Result<Response, AppError> {
+    let body: ResetRequestBody = json_body(&body)?;
+    accounts::request_reset(&state, &state.settings.base_url(&headers), &body.email).await?;
+    Ok((
+        StatusCode::ACCEPTED,
+        Json(DetailBody {
+            detail: "Si un compte existe pour cette adresse, un lien de réinitialisation vient d'y être envoyé.".into(),
+        }),
+    )
+        .into_response())
+}
+
+#[utoipa::path(
+    post, path = "/api/auth/password/reset/confirm/", tag = "auth",
+    request_body = ResetConfirmBody,
+    responses(
+        (status = 200, description = "The password is set; every session and token of the user is revoked", body = DetailBody),
+        (status = 400, description = "Malformed body, or a link already used, expired or unknown", body = ErrorBody),
+        (status = 422, description = "The new password is too short or too long", body = ErrorBody),
+    )
+)]
+async fn password_reset_confirm(
+    State(state): State<AppState>,
+    body: Bytes,
+) -> Result<Json<DetailBody>, AppError> {
+    let body: ResetConfirmBody = json_body(&body)?;
+    accounts::reset_password(&state.db, &body.token, &body.password).await?;
+    Ok(Json(DetailBody {
+        detail: "Mot de passe modifié. Connectez-vous avec le nouveau.".into(),
+    }))
 }
 
 #[utoipa::path(
@@ -486,7 +553,7 @@ impl utoipa::Modify for BearerAuth {
 #[derive(OpenApi)]
 #[openapi(
     info(title = "Formations API", version = "1.0.0", description = "The learner's formations, sessions and attendance. Errors are {\"detail\": \"...\"}."),
-    paths(login, logout, list_formations, list_sessions, list_next_sessions, attend),
+    paths(login, logout, password_reset, password_reset_confirm, list_formations, list_sessions, list_next_sessions, attend),
     modifiers(&BearerAuth)
 )]
 pub struct ApiDoc;

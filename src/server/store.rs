@@ -6,8 +6,8 @@ pub mod dashboard;
 pub mod enrollments;
 pub mod formations;
 pub mod learner;
-pub mod throttle;
 pub mod requests;
+pub mod throttle;
 pub mod users;
 
 use chrono::{DateTime, Utc};

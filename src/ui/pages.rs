@@ -1,10 +1,15 @@
+pub mod account;
 pub mod admin;
 pub mod catalogue;
+pub mod confirm_email;
 pub mod dashboard;
+pub mod forgot_password;
 pub mod formations;
 pub mod login;
 pub mod logout;
 pub mod next_sessions;
 pub mod not_found;
+pub mod resend_confirmation;
+pub mod reset_password;
 pub mod sessions;
 pub mod signup;

@@ -118,6 +118,7 @@ async fn snapshot(app: &TestApp) -> String {
         "SELECT COUNT(*) FROM session_attendance",
         "SELECT COUNT(*) FROM enrollment_requests WHERE status = 'pending'",
         "SELECT COUNT(*) FROM audit_log",
+        "SELECT COUNT(*) FROM users WHERE name = 'Nom corrigé'",
     ] {
         out.push_str(&format!("{sql} = {}\n", scalar(app, sql).await));
     }
@@ -293,6 +294,14 @@ fn every_admin_call(fx: &Fixture) -> Vec<(&'static str, Vec<(&'static str, Strin
         ),
         ("admin_get_dashboard", vec![]),
         ("admin_list_audit", vec![]),
+        (
+            "admin_rename_user",
+            f(&[
+                ("user_id", &fx.learner.to_string()),
+                ("name", "Nom corrigé"),
+                ("formation_id", &id),
+            ]),
+        ),
     ]
 }
 

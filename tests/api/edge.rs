@@ -500,3 +500,33 @@ async fn a_meeting_link_is_checked_as_a_browser_reads_it_and_never_taken_from_th
     assert_eq!(status, 200);
     assert!(!html.contains("evil.example") && !html.contains("evil-id-77"));
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn with_a_public_url_the_links_in_mails_use_it_whatever_the_host_header_says() {
+    let app = spawn_app_with(
+        |config| {
+            config.public_url = Some(PublicUrl::parse("https://formations.example.org").unwrap());
+        },
+        None,
+    )
+    .await;
+    app.learner("public-link@example.com").await;
+    let resp = http()
+        .post(app.url("/api/auth/password/reset/"))
+        .header("Host", "evil.example")
+        .json(&serde_json::json!({ "email": "public-link@example.com" }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(resp.status().as_u16(), 202);
+    let mail = app
+        .wait_for_mail("public-link@example.com", "/reinitialiser/")
+        .await;
+    assert!(
+        mail.text
+            .contains("https://formations.example.org/reinitialiser/"),
+        "{}",
+        mail.text
+    );
+    assert!(!mail.raw.contains("evil.example"));
+}

@@ -3,6 +3,7 @@ use std::path::PathBuf;
 use formations::server::config::Config;
 use formations::server::db::Db;
 use formations::server::http::Application;
+use formations::server::mail::{MailConfig, MailTransport, DEFAULT_FROM};
 use reqwest::redirect::Policy;
 
 /// A fresh database for one test, dropped (PostgreSQL) or deleted (SQLite)
@@ -102,6 +103,13 @@ pub struct TestApp {
     /// The running app's state, for tests that mount extra routes behind the
     /// same middleware.
     pub state: formations::server::http::AppState,
+    /// Where the app's mails land: its `.eml` folder, or the Maildir of the
+    /// loopback SMTP server.
+    pub mail_dir: PathBuf,
+    /// The loopback SMTP server, when the app sends through SMTP; stopped
+    /// when the app is dropped.
+    pub _smtp: Option<SmtpServer>,
+    _mail_guard: TempDir,
     /// A browser-like client: keeps cookies, does not follow redirects, and
     /// sends our Origin on every request.
     pub client: reqwest::Client,
@@ -136,11 +144,35 @@ pub async fn spawn_app() -> TestApp {
     spawn_app_with(|_| {}, None).await
 }
 
+/// The app sending its mails to a real SMTP server (`aiosmtpd`) on
+/// loopback, which stores them in a Maildir that the test reads.
+pub async fn spawn_app_with_smtp() -> TestApp {
+    let mail = TempDir::new("smtp");
+    let smtp = SmtpServer::start(&mail.path).await;
+    let transport = MailTransport::Smtp {
+        url: format!("smtp://127.0.0.1:{}", smtp.port),
+    };
+    spawn(|_| {}, None, transport, mail, Some(smtp)).await
+}
+
 /// [`spawn_app`] with a changed configuration and, optionally, a password
 /// hasher of its own (so a test can fill it without slowing the others).
+/// Mails go to a folder of the test's own.
 pub async fn spawn_app_with(
     configure: impl FnOnce(&mut Config),
     hashing: Option<std::sync::Arc<formations::server::throttle::Hashing>>,
+) -> TestApp {
+    let mail = TempDir::new("mail");
+    let transport = MailTransport::Folder(mail.path.clone());
+    spawn(configure, hashing, transport, mail, None).await
+}
+
+async fn spawn(
+    configure: impl FnOnce(&mut Config),
+    hashing: Option<std::sync::Arc<formations::server::throttle::Hashing>>,
+    transport: MailTransport,
+    mail: TempDir,
+    smtp: Option<SmtpServer>,
 ) -> TestApp {
     let test_db = TestDb::new().await;
     let db = Db::open(&test_db.url).await.expect("open test database");
@@ -152,6 +184,7 @@ pub async fn spawn_app_with(
         public_url: None,
         trusted_proxies: vec![],
         session_idle_minutes: formations::server::config::DEFAULT_SESSION_IDLE_MINUTES,
+        mail: MailConfig::new(transport, DEFAULT_FROM).unwrap(),
     };
     configure(&mut config);
     let hashing = hashing.unwrap_or_else(formations::server::throttle::Hashing::global);
@@ -166,7 +199,230 @@ pub async fn spawn_app_with(
         address,
         db,
         state,
+        mail_dir: mail.path.clone(),
+        _smtp: smtp,
+        _mail_guard: mail,
         _db_guard: test_db,
+    }
+}
+
+/// A folder of its own for one test, deleted afterwards.
+pub struct TempDir {
+    pub path: PathBuf,
+}
+
+impl TempDir {
+    pub fn new(prefix: &str) -> TempDir {
+        let path = std::env::temp_dir()
+            .join("formations-tests")
+            .join(format!("{prefix}-{}", uuid::Uuid::new_v4().simple()));
+        std::fs::create_dir_all(&path).expect("temp dir");
+        TempDir { path }
+    }
+}
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.path);
+    }
+}
+
+/// A real SMTP server (`aiosmtpd`, via tests/support/smtp_sink.py) on a
+/// loopback port the system picks, writing every mail it receives into a
+/// Maildir; killed on drop. `.ci/setup --for-tests` installs aiosmtpd.
+pub struct SmtpServer {
+    pub port: u16,
+    child: std::process::Child,
+}
+
+impl SmtpServer {
+    pub async fn start(dir: &std::path::Path) -> SmtpServer {
+        let script =
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/support/smtp_sink.py");
+        let mut child = std::process::Command::new("python3")
+            .arg(script)
+            // A path that does not exist yet: Python's Maildir only lays out
+            // tmp/, new/ and cur/ when it creates the folder itself.
+            .arg(dir.join("Maildir"))
+            .stdout(std::process::Stdio::piped())
+            .spawn()
+            .expect("python3 with aiosmtpd (pip install aiosmtpd; .ci/setup --for-tests does it)");
+        let stdout = child.stdout.take().unwrap();
+        // The script prints its port once it listens; blocking read, so off
+        // the runtime.
+        let line = tokio::task::spawn_blocking(move || {
+            use std::io::BufRead;
+            let mut line = String::new();
+            let _ = std::io::BufReader::new(stdout).read_line(&mut line);
+            line
+        })
+        .await
+        .unwrap();
+        let Ok(port) = line.trim().parse() else {
+            let _ = child.kill();
+            panic!("the SMTP sink did not start (is aiosmtpd installed?): {line:?}");
+        };
+        SmtpServer { port, child }
+    }
+}
+
+impl Drop for SmtpServer {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// One mail as received: its raw text and its decoded plain-text part.
+#[derive(Debug, Clone)]
+pub struct ReceivedMail {
+    pub raw: String,
+    pub text: String,
+}
+
+impl ReceivedMail {
+    fn parse(raw: String) -> ReceivedMail {
+        let normalised = raw.replace("\r\n", "\n");
+        let text = normalised
+            .find("Content-Type: text/plain")
+            .and_then(|start| {
+                let rest = &normalised[start..];
+                let body = &rest[rest.find("\n\n")? + 2..];
+                let end = body.find("\n--").unwrap_or(body.len());
+                Some(decode_quoted_printable(&body[..end]))
+            })
+            .unwrap_or_default();
+        ReceivedMail { raw, text }
+    }
+
+    /// A header's value as written (subjects with accents are encoded words).
+    pub fn header(&self, name: &str) -> Option<String> {
+        self.raw
+            .replace("\r\n", "\n")
+            .lines()
+            .take_while(|l| !l.is_empty())
+            .find_map(|l| {
+                let (key, value) = l.split_once(':')?;
+                key.eq_ignore_ascii_case(name)
+                    .then(|| value.trim().to_string())
+            })
+    }
+
+    pub fn is_to(&self, address: &str) -> bool {
+        self.header("To").is_some_and(|to| to.contains(address))
+    }
+
+    /// The first link of the plain-text part.
+    pub fn link(&self) -> String {
+        let start = self.text.find("http://").expect("a link in the mail");
+        self.text[start..]
+            .split_whitespace()
+            .next()
+            .unwrap()
+            .to_string()
+    }
+
+    /// The path of the link (`/reinitialiser/…`), to request on the test
+    /// server.
+    pub fn link_path(&self) -> String {
+        let link = self.link();
+        let after_scheme = &link["http://".len()..];
+        after_scheme[after_scheme.find('/').unwrap()..].to_string()
+    }
+
+    /// The token at the end of the link.
+    pub fn token(&self) -> String {
+        self.link().rsplit('/').next().unwrap().to_string()
+    }
+}
+
+fn decode_quoted_printable(body: &str) -> String {
+    let joined = body.replace("=\n", "");
+    let bytes = joined.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'=' && i + 2 < bytes.len() {
+            let hex = std::str::from_utf8(&bytes[i + 1..i + 3]).unwrap_or("");
+            if let Ok(b) = u8::from_str_radix(hex, 16) {
+                out.push(b);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// Every file under `dir` (the `.eml` folder, or a Maildir's `new/`).
+fn mail_files(dir: &std::path::Path) -> Vec<PathBuf> {
+    let mut files = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        let Ok(entries) = std::fs::read_dir(&d) else {
+            continue;
+        };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                stack.push(path);
+            } else {
+                files.push(path);
+            }
+        }
+    }
+    files
+}
+
+impl TestApp {
+    /// Every mail received so far.
+    pub fn mails(&self) -> Vec<ReceivedMail> {
+        mail_files(&self.mail_dir)
+            .into_iter()
+            .filter_map(|p| std::fs::read_to_string(p).ok())
+            .map(ReceivedMail::parse)
+            .collect()
+    }
+
+    pub fn mails_to(&self, address: &str) -> Vec<ReceivedMail> {
+        self.mails()
+            .into_iter()
+            .filter(|m| m.is_to(address))
+            .collect()
+    }
+
+    /// Waits for the `count`-th mail to `address` (mails leave from a task
+    /// of their own, after the answer). Gives up after 10 s, far beyond the
+    /// few milliseconds it takes, so a missing mail fails the test.
+    pub async fn wait_for_mails(&self, address: &str, count: usize) -> Vec<ReceivedMail> {
+        for _ in 0..200 {
+            let mails = self.mails_to(address);
+            if mails.len() >= count {
+                return mails;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        }
+        panic!(
+            "expected {count} mail(s) to {address}, got {}",
+            self.mails_to(address).len()
+        );
+    }
+
+    /// The newest mail to `address` whose text contains `needle`.
+    pub async fn wait_for_mail(&self, address: &str, needle: &str) -> ReceivedMail {
+        for _ in 0..200 {
+            if let Some(mail) = self
+                .mails_to(address)
+                .into_iter()
+                .find(|m| m.text.contains(needle))
+            {
+                return mail;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        }
+        panic!("no mail to {address} containing {needle:?}");
     }
 }
 
@@ -398,11 +654,12 @@ pub mod seed {
 }
 
 impl TestApp {
-    /// A learner signed in with a browser-like client (cookie + Origin).
+    /// A learner signed in with a browser-like client (cookie + Origin):
+    /// signed up, confirmed from the mail, logged in.
     pub async fn signed_in_learner(&self, email: &str) -> (reqwest::Client, i64) {
         let client = client_for(&self.address);
-        let resp = self.sign_up(&client, email, "Page Learner").await;
-        assert_eq!(resp.status().as_u16(), 302);
+        self.sign_up_and_log_in(&client, email, "Page Learner")
+            .await;
         let id: i64 = sqlx::query_scalar("SELECT id FROM users WHERE email = $1")
             .bind(email)
             .fetch_one(&self.db.pool)
@@ -427,6 +684,46 @@ impl TestApp {
             .unwrap();
         assert_eq!(resp.status().as_u16(), 302, "login of {email}");
         (client, id)
+    }
+
+    /// Signs up, follows the confirmation link of the mail, and logs in
+    /// with `client` (which then holds the session cookie).
+    pub async fn sign_up_and_log_in(&self, client: &reqwest::Client, email: &str, name: &str) {
+        let resp = self.sign_up(client, email, name).await;
+        assert_eq!(resp.status().as_u16(), 302);
+        let address = email.trim().to_lowercase();
+        let mail = self.wait_for_mail(&address, "/confirmer/").await;
+        let confirmed = self.confirm(client, &mail.token()).await;
+        assert_eq!(confirmed.status().as_u16(), 302, "the link confirms");
+        let login = self.log_in(client, &address, PASSWORD).await;
+        assert_eq!(login.status().as_u16(), 302, "logged in");
+    }
+
+    /// Presses "Confirmer mon adresse" on the page of a confirmation link.
+    pub async fn confirm(&self, client: &reqwest::Client, token: &str) -> reqwest::Response {
+        client
+            .post(self.url("/fn/confirm_email"))
+            .header("Accept", "text/html")
+            .form(&[("token", token)])
+            .send()
+            .await
+            .unwrap()
+    }
+
+    /// The login form, posted without JavaScript.
+    pub async fn log_in(
+        &self,
+        client: &reqwest::Client,
+        email: &str,
+        password: &str,
+    ) -> reqwest::Response {
+        client
+            .post(self.url("/fn/login"))
+            .header("Accept", "text/html")
+            .form(&[("email", email), ("password", password), ("next", "")])
+            .send()
+            .await
+            .unwrap()
     }
 
     pub async fn page(&self, client: &reqwest::Client, path: &str) -> (u16, String) {

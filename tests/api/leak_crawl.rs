@@ -369,6 +369,24 @@ async fn no_route_ever_carries_the_meeting_details_of_an_enrollment_that_is_not_
         .iter()
         .all(|(what, status, _)| { *status < 500 || panic!("{what} answered {status}") }));
 
+    // Mails: whatever the crawl and the account flows sent (a reset link, a
+    // "you already have an account" mail) carry no meeting detail either.
+    http()
+        .post(app.url("/api/auth/password/reset/"))
+        .json(&serde_json::json!({ "email": "crawler@example.com" }))
+        .send()
+        .await
+        .unwrap();
+    let mails = app.wait_for_mails("crawler@example.com", 1).await;
+    for mail in app.mails() {
+        for secrets in std::iter::once(&active).chain(hidden.iter()) {
+            for secret in &secrets.values {
+                assert!(!mail.raw.contains(secret.as_str()), "{secret} in a mail");
+            }
+        }
+    }
+    assert!(!mails.is_empty());
+
     // Anonymously: only the public pages answer 200 with a page; nothing
     // else shows any meeting detail at all.
     let anonymous = client_for(&app.address);
@@ -382,12 +400,21 @@ async fn no_route_ever_carries_the_meeting_details_of_an_enrollment_that_is_not_
             );
         }
     }
-    let public = ["GET /login", "GET /signup", "GET /logout"];
+    let public = [
+        "GET /login",
+        "GET /signup",
+        "GET /logout",
+        "GET /mot-de-passe-oublie",
+        "GET /renvoyer-confirmation",
+    ];
     for (what, status, text) in &found.answers {
         if what.starts_with("GET /") && !what.starts_with("GET /api/") && *status == 200 {
             let base = what.split('?').next().unwrap();
+            // The pages of a mailed link: public, the token is the key.
+            let link_page =
+                base.starts_with("GET /reinitialiser/") || base.starts_with("GET /confirmer/");
             assert!(
-                public.contains(&base),
+                public.contains(&base) || link_page,
                 "{what} answered 200 anonymously: {}",
                 &text[..text.len().min(300)]
             );

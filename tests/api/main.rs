@@ -6,6 +6,7 @@
 //! request that hung instead of stalling the run (see
 //! `pages_keep_rendering_while_other_apps_are_built_in_the_same_process`).
 
+mod account_mail;
 mod accounts;
 mod admin;
 mod cli;
@@ -15,5 +16,5 @@ mod leak_crawl;
 mod pages;
 mod rest;
 mod security;
-mod writes;
 mod throttle;
+mod writes;

@@ -3,7 +3,8 @@ use crate::helpers::spawn_app;
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_cross_site_post_with_the_session_cookie_is_refused() {
     let app = spawn_app().await;
-    app.sign_up(&app.client, "csrf@example.com", "Csrf").await;
+    app.sign_up_and_log_in(&app.client, "csrf@example.com", "Csrf")
+        .await;
     let resp = app
         .client
         .post(app.url("/fn/logout"))

@@ -16,6 +16,9 @@ pub async fn login(email: String, password: String, next: Option<String>) -> Res
         if let Some(previous) = previous {
             state.db.delete_auth_session(&previous).await?;
         }
+        if let Some(parts) = use_context::<axum::http::request::Parts>() {
+            crate::server::accounts::record_device(&state.db, &token, &parts.headers).await?;
+        }
         Ok::<_, AppError>(token)
     }
     .await;

@@ -2,6 +2,9 @@ use leptos::prelude::*;
 
 use crate::error::AppError;
 
+/// Sign-up: the account is created unconfirmed and a link is sent to the
+/// address. The answer is "Vérifiez votre boîte mail" whether the address
+/// was new or already had an account (which gets another mail instead).
 #[server(prefix = "/fn", endpoint = "signup")]
 pub async fn signup(
     email: String,
@@ -9,28 +12,12 @@ pub async fn signup(
     password: String,
     next: Option<String>,
 ) -> Result<(), AppError> {
-    use crate::domain::account::{DisplayName, Email, Password, Role};
-    use crate::server::store::users::TokenKind;
-    use crate::server::{auth, client_ip, form_error, start_browser_session, state};
+    use crate::server::{accounts, client_ip, form_error, state};
 
-    let state = state();
-    let outcome = async {
-        let email = Email::parse(&email)?;
-        let name = DisplayName::parse(&name)?;
-        let password = Password::parse(&password)?;
-        // Well-formed sign-ups are counted per address, before any hashing.
-        state.limits.check_signup(client_ip())?;
-        let hash = auth::hash_password(password).await?;
-        let user_id = state
-            .db
-            .insert_user(&email, name.as_str(), &hash, Role::Learner)
-            .await?;
-        auth::open_session(&state.db, user_id, TokenKind::Cookie).await
-    }
-    .await;
-    match outcome {
-        Ok(token) => {
-            start_browser_session(&token, next.as_deref());
+    let base = accounts::request_base_url();
+    match accounts::sign_up(&state(), client_ip(), &base, &email, &name, &password).await {
+        Ok(()) => {
+            leptos_axum::redirect("/signup?envoye=1");
             Ok(())
         }
         Err(err) => Err(form_error(

@@ -1,7 +1,12 @@
 use chrono::{DateTime, Utc};
 
+use sqlx::{Any, Transaction};
+
+use super::audit::{record, Change};
 use super::{instant_text, is_unique_violation};
-use crate::domain::account::{Email, Role, SessionUser};
+use crate::domain::account::{
+    DisplayName, Email, LinkPurpose, Role, SessionUser, EMAIL_IN_USE, LINK_INVALID,
+};
 use crate::error::AppError;
 use crate::server::db::Db;
 
@@ -40,6 +45,8 @@ impl TokenKind {
 }
 
 impl Db {
+    /// An account made by an admin (CLI, demo): its address counts as
+    /// confirmed.
     #[tracing::instrument(skip_all, err)]
     pub async fn insert_user(
         &self,
@@ -48,12 +55,13 @@ impl Db {
         password_hash: &str,
         role: Role,
     ) -> Result<i64, AppError> {
-        self.insert_user_marked(email, name, password_hash, role, false)
+        self.insert_user_row(email, name, password_hash, role, true, false)
             .await
     }
 
     /// A user made by `formations demo`, marked so: the demo reuses only
-    /// the accounts it made itself.
+    /// the accounts it made itself. Confirmed, like every account an admin
+    /// makes.
     #[tracing::instrument(skip_all, err)]
     pub async fn insert_demo_user(
         &self,
@@ -62,7 +70,7 @@ impl Db {
         password_hash: &str,
         role: Role,
     ) -> Result<i64, AppError> {
-        self.insert_user_marked(email, name, password_hash, role, true)
+        self.insert_user_row(email, name, password_hash, role, true, true)
             .await
     }
 
@@ -76,23 +84,40 @@ impl Db {
         Ok(row.map(|(id, demo)| (id, demo == 1)))
     }
 
-    async fn insert_user_marked(
+    /// An account from the sign-up form: it cannot log in until its address
+    /// is confirmed by the link sent there. (No `err` in the span: a taken
+    /// address is an expected answer here, not an error to log.)
+    #[tracing::instrument(skip_all)]
+    pub async fn insert_unconfirmed_user(
+        &self,
+        email: &Email,
+        name: &str,
+        password_hash: &str,
+    ) -> Result<i64, AppError> {
+        self.insert_user_row(email, name, password_hash, Role::Learner, false, false)
+            .await
+    }
+
+    async fn insert_user_row(
         &self,
         email: &Email,
         name: &str,
         password_hash: &str,
         role: Role,
+        confirmed: bool,
         demo: bool,
     ) -> Result<i64, AppError> {
+        let now = instant_text(Utc::now());
         sqlx::query_scalar(
-            "INSERT INTO users (email, name, password_hash, role, created_at, created_by_demo)
-             VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
+            "INSERT INTO users (email, name, password_hash, role, created_at, email_confirmed_at, created_by_demo)
+             VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
         )
         .bind(email.as_str())
         .bind(name)
         .bind(password_hash)
         .bind(role.as_str())
-        .bind(instant_text(Utc::now()))
+        .bind(now.clone())
+        .bind(confirmed.then_some(now))
         .bind(i64::from(demo))
         .fetch_one(self.pool())
         .await
@@ -271,4 +296,384 @@ impl Db {
             .await?;
         Ok(())
     }
+}
+
+/// An account as the mail flows need it.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct AccountRow {
+    pub id: i64,
+    pub email: String,
+    pub name: String,
+    pub email_confirmed_at: Option<String>,
+}
+
+impl AccountRow {
+    pub fn is_confirmed(&self) -> bool {
+        self.email_confirmed_at.is_some()
+    }
+}
+
+/// What following a link did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LinkOutcome {
+    /// The sign-up address is confirmed.
+    Confirmed { user_id: i64 },
+    /// The account now has this address.
+    EmailChanged { user_id: i64, email: String },
+}
+
+/// One open login session, as stored.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct LoginSessionRow {
+    pub token_hash: String,
+    pub kind: String,
+    pub user_agent: Option<String>,
+    pub created_at: String,
+}
+
+/// How many characters of a session's token hash name it on `/compte`.
+pub const SESSION_KEY_CHARS: usize = 16;
+
+impl Db {
+    #[tracing::instrument(skip_all, err)]
+    pub async fn account_by_email(&self, email: &Email) -> Result<Option<AccountRow>, AppError> {
+        Ok(
+            sqlx::query_as(
+                "SELECT id, email, name, email_confirmed_at FROM users WHERE email = $1",
+            )
+            .bind(email.as_str())
+            .fetch_optional(self.pool())
+            .await?,
+        )
+    }
+
+    #[tracing::instrument(skip_all, err)]
+    pub async fn account_by_id(&self, user_id: i64) -> Result<Option<AccountRow>, AppError> {
+        Ok(
+            sqlx::query_as("SELECT id, email, name, email_confirmed_at FROM users WHERE id = $1")
+                .bind(user_id)
+                .fetch_optional(self.pool())
+                .await?,
+        )
+    }
+
+    /// Whether the account may log in: checked once its password is verified.
+    pub async fn email_confirmed(&self, user_id: i64) -> Result<bool, AppError> {
+        let at: Option<Option<String>> =
+            sqlx::query_scalar("SELECT email_confirmed_at FROM users WHERE id = $1")
+                .bind(user_id)
+                .fetch_optional(self.pool())
+                .await?;
+        Ok(at.flatten().is_some())
+    }
+
+    /// Stores the hash of a single-use link's token; expired links of
+    /// everybody are swept at the same time.
+    #[tracing::instrument(skip_all, err)]
+    pub async fn insert_account_token(
+        &self,
+        token_hash: &str,
+        user_id: i64,
+        purpose: LinkPurpose,
+        new_email: Option<&Email>,
+        now: DateTime<Utc>,
+    ) -> Result<(), AppError> {
+        let mut tx = self.pool().begin().await?;
+        sqlx::query("DELETE FROM account_tokens WHERE expires_at <= $1")
+            .bind(instant_text(now))
+            .execute(&mut *tx)
+            .await?;
+        sqlx::query(
+            "INSERT INTO account_tokens (token_hash, user_id, purpose, new_email, created_at, expires_at)
+             VALUES ($1, $2, $3, $4, $5, $6)",
+        )
+        .bind(token_hash)
+        .bind(user_id)
+        .bind(purpose.as_str())
+        .bind(new_email.map(|e| e.as_str().to_string()))
+        .bind(instant_text(now))
+        .bind(instant_text(now + purpose.lifetime()))
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Whether a reset link is still usable, before the new password is
+    /// hashed: a made-up token costs one lookup, not an Argon2 run.
+    pub async fn reset_token_is_live(
+        &self,
+        token_hash: &str,
+        now: DateTime<Utc>,
+    ) -> Result<bool, AppError> {
+        let found: Option<i64> = sqlx::query_scalar(
+            "SELECT user_id FROM account_tokens
+             WHERE token_hash = $1 AND purpose = 'reset' AND used_at IS NULL AND expires_at > $2",
+        )
+        .bind(token_hash)
+        .bind(instant_text(now))
+        .fetch_optional(self.pool())
+        .await?;
+        Ok(found.is_some())
+    }
+
+    /// Uses a reset link: sets the password, confirms the address (the link
+    /// proved it), and revokes every session and token of the user, in one
+    /// transaction. The conditional UPDATE makes the link single-use even
+    /// when two requests race.
+    #[tracing::instrument(skip_all, err)]
+    pub async fn reset_password(
+        &self,
+        token_hash: &str,
+        password_hash: &str,
+        now: DateTime<Utc>,
+    ) -> Result<i64, AppError> {
+        let mut tx = self.pool().begin().await?;
+        let user_id = consume_token(&mut tx, token_hash, &[LinkPurpose::Reset], now)
+            .await?
+            .map(|(user_id, _, _)| user_id)
+            .ok_or_else(|| AppError::BadRequest(LINK_INVALID.into()))?;
+        sqlx::query(
+            "UPDATE users SET password_hash = $1, email_confirmed_at = COALESCE(email_confirmed_at, $2)
+             WHERE id = $3",
+        )
+        .bind(password_hash)
+        .bind(instant_text(now))
+        .bind(user_id)
+        .execute(&mut *tx)
+        .await?;
+        sqlx::query("DELETE FROM auth_sessions WHERE user_id = $1")
+            .bind(user_id)
+            .execute(&mut *tx)
+            .await?;
+        // Other reset links sent before this one die with the old password.
+        sqlx::query("DELETE FROM account_tokens WHERE user_id = $1 AND purpose = 'reset'")
+            .bind(user_id)
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await?;
+        Ok(user_id)
+    }
+
+    /// Uses a confirmation link: the sign-up address, or an e-mail change.
+    #[tracing::instrument(skip_all, err)]
+    pub async fn follow_confirmation_link(
+        &self,
+        token_hash: &str,
+        now: DateTime<Utc>,
+    ) -> Result<LinkOutcome, AppError> {
+        let mut tx = self.pool().begin().await?;
+        let (user_id, purpose, new_email) = consume_token(
+            &mut tx,
+            token_hash,
+            &[LinkPurpose::Confirm, LinkPurpose::EmailChange],
+            now,
+        )
+        .await?
+        .ok_or_else(|| AppError::BadRequest(LINK_INVALID.into()))?;
+        let outcome = match (purpose, new_email) {
+            (LinkPurpose::EmailChange, Some(email)) => {
+                sqlx::query("UPDATE users SET email = $1, email_confirmed_at = $2 WHERE id = $3")
+                    .bind(&email)
+                    .bind(instant_text(now))
+                    .bind(user_id)
+                    .execute(&mut *tx)
+                    .await
+                    .map_err(|err| {
+                        if is_unique_violation(&err) {
+                            AppError::Conflict(EMAIL_IN_USE.into())
+                        } else {
+                            err.into()
+                        }
+                    })?;
+                LinkOutcome::EmailChanged { user_id, email }
+            }
+            (LinkPurpose::Confirm, _) => {
+                sqlx::query(
+                    "UPDATE users SET email_confirmed_at = COALESCE(email_confirmed_at, $1)
+                     WHERE id = $2",
+                )
+                .bind(instant_text(now))
+                .bind(user_id)
+                .execute(&mut *tx)
+                .await?;
+                LinkOutcome::Confirmed { user_id }
+            }
+            _ => return Err(AppError::BadRequest(LINK_INVALID.into())),
+        };
+        tx.commit().await?;
+        Ok(outcome)
+    }
+
+    /// The stored password hash of a signed-in user, to check the current
+    /// password before changing it.
+    pub async fn password_hash(&self, user_id: i64) -> Result<Option<String>, AppError> {
+        Ok(
+            sqlx::query_scalar("SELECT password_hash FROM users WHERE id = $1")
+                .bind(user_id)
+                .fetch_optional(self.pool())
+                .await?,
+        )
+    }
+
+    /// A new password chosen on `/compte`: every other session and token of
+    /// the user is revoked, the one making the change stays open.
+    #[tracing::instrument(skip_all, err)]
+    pub async fn change_password(
+        &self,
+        user_id: i64,
+        password_hash: &str,
+        keep_token_hash: &str,
+    ) -> Result<(), AppError> {
+        let mut tx = self.pool().begin().await?;
+        sqlx::query("UPDATE users SET password_hash = $1 WHERE id = $2")
+            .bind(password_hash)
+            .bind(user_id)
+            .execute(&mut *tx)
+            .await?;
+        sqlx::query("DELETE FROM auth_sessions WHERE user_id = $1 AND token_hash <> $2")
+            .bind(user_id)
+            .bind(keep_token_hash)
+            .execute(&mut *tx)
+            .await?;
+        sqlx::query("DELETE FROM account_tokens WHERE user_id = $1 AND purpose = 'reset'")
+            .bind(user_id)
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// "Se déconnecter de partout": every session and API token of the user.
+    #[tracing::instrument(skip_all, err)]
+    pub async fn revoke_all_sessions(&self, user_id: i64) -> Result<(), AppError> {
+        sqlx::query("DELETE FROM auth_sessions WHERE user_id = $1")
+            .bind(user_id)
+            .execute(self.pool())
+            .await?;
+        Ok(())
+    }
+
+    /// One session of the user, named by its key; another user's key
+    /// matches nothing.
+    #[tracing::instrument(skip_all, err)]
+    pub async fn revoke_session(&self, user_id: i64, key: &str) -> Result<bool, AppError> {
+        if key.len() != SESSION_KEY_CHARS || !key.bytes().all(|b| b.is_ascii_hexdigit()) {
+            return Ok(false);
+        }
+        let done = sqlx::query(
+            "DELETE FROM auth_sessions WHERE user_id = $1 AND substr(token_hash, 1, 16) = $2",
+        )
+        .bind(user_id)
+        .bind(key)
+        .execute(self.pool())
+        .await?;
+        Ok(done.rows_affected() > 0)
+    }
+
+    /// The user's open sessions, newest first.
+    #[tracing::instrument(skip_all, err)]
+    pub async fn login_sessions(
+        &self,
+        user_id: i64,
+        now: DateTime<Utc>,
+    ) -> Result<Vec<LoginSessionRow>, AppError> {
+        Ok(sqlx::query_as(
+            "SELECT token_hash, kind, user_agent, created_at FROM auth_sessions
+             WHERE user_id = $1 AND expires_at > $2 ORDER BY created_at DESC, token_hash",
+        )
+        .bind(user_id)
+        .bind(instant_text(now))
+        .fetch_all(self.pool())
+        .await?)
+    }
+
+    /// Which browser or client opened a session, for the sessions list.
+    pub async fn set_session_user_agent(
+        &self,
+        token_hash: &str,
+        user_agent: &str,
+    ) -> Result<(), AppError> {
+        let user_agent: String = user_agent.chars().take(300).collect();
+        sqlx::query("UPDATE auth_sessions SET user_agent = $1 WHERE token_hash = $2")
+            .bind(user_agent)
+            .bind(token_hash)
+            .execute(self.pool())
+            .await?;
+        Ok(())
+    }
+
+    /// The user corrects their own name.
+    #[tracing::instrument(skip_all, err)]
+    pub async fn set_user_name(&self, user_id: i64, name: &DisplayName) -> Result<(), AppError> {
+        sqlx::query("UPDATE users SET name = $1 WHERE id = $2")
+            .bind(name.as_str())
+            .bind(user_id)
+            .execute(self.pool())
+            .await?;
+        Ok(())
+    }
+
+    /// An admin corrects a learner's name; the audit line is written in the
+    /// same transaction.
+    #[tracing::instrument(skip_all, err)]
+    pub async fn admin_set_user_name(
+        &self,
+        actor: &SessionUser,
+        user_id: i64,
+        name: &DisplayName,
+    ) -> Result<(), AppError> {
+        let mut tx = self.begin_write().await?;
+        let before: Option<String> = sqlx::query_scalar("SELECT name FROM users WHERE id = $1")
+            .bind(user_id)
+            .fetch_optional(&mut *tx)
+            .await?;
+        let before = before.ok_or(AppError::NotFound)?;
+        if before != name.as_str() {
+            sqlx::query("UPDATE users SET name = $1 WHERE id = $2")
+                .bind(name.as_str())
+                .bind(user_id)
+                .execute(&mut *tx)
+                .await?;
+            record(
+                &mut tx,
+                &crate::server::store::audit::Actor::admin(actor),
+                Change::new("user.rename", "user", user_id)
+                    .before(serde_json::json!({ "name": before }))
+                    .after(serde_json::json!({ "name": name.as_str() })),
+            )
+            .await?;
+        }
+        tx.commit().await?;
+        Ok(())
+    }
+}
+
+/// Marks a live token of one of `purposes` used and returns its user,
+/// purpose and new address. `UPDATE … RETURNING` on both backends: of two
+/// requests racing on one link, exactly one gets the row.
+async fn consume_token(
+    tx: &mut Transaction<'_, Any>,
+    token_hash: &str,
+    purposes: &[LinkPurpose],
+    now: DateTime<Utc>,
+) -> Result<Option<(i64, LinkPurpose, Option<String>)>, AppError> {
+    // The purposes are our own constants, never input: safe in the text.
+    let wanted = purposes
+        .iter()
+        .map(|p| format!("'{}'", p.as_str()))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let row: Option<(i64, String, Option<String>)> = sqlx::query_as(&format!(
+        "UPDATE account_tokens SET used_at = $1
+         WHERE token_hash = $2 AND purpose IN ({wanted}) AND used_at IS NULL AND expires_at > $1
+         RETURNING user_id, purpose, new_email"
+    ))
+    .bind(instant_text(now))
+    .bind(token_hash)
+    .fetch_optional(&mut **tx)
+    .await?;
+    Ok(row.and_then(|(user_id, purpose, new_email)| {
+        LinkPurpose::from_stored(&purpose).map(|purpose| (user_id, purpose, new_email))
+    }))
 }

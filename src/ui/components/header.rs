@@ -16,6 +16,7 @@ pub fn Header(user: Option<SessionUser>) -> impl IntoView {
                 <a href="/user/formations">"Mes Formations"</a>
                 <a href="/user/formations/next">"Prochaines sessions"</a>
                 <a href="/formations">"Catalogue"</a>
+                <a href="/compte">"Mon compte"</a>
                 {is_admin.then(|| view! { <a href="/admin">"Administration"</a> })}
             </nav>
             <div class="account">

@@ -3,6 +3,7 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
 use crate::api::auth::Login;
+use crate::error::AppError;
 use crate::ui::components::field_error::{form_error_signal, FieldError};
 
 #[component]
@@ -21,8 +22,16 @@ pub fn LoginPage() -> impl IntoView {
         <Title text="Connexion" />
         <main class="auth-page" id="contenu">
             <h1>"Connexion"</h1>
+            <LoginNotice />
             <ActionForm action=login>
                 <FieldError error />
+                <Show when=move || matches!(error.get(), Some(AppError::Unconfirmed))>
+                    <p>
+                        <a href=move || {
+                            format!("/renvoyer-confirmation?email={}", encode_query_value(&param("email")))
+                        }>"Renvoyer le lien de confirmation"</a>
+                    </p>
+                </Show>
                 <input type="hidden" name="next" value=move || param("next") />
                 <label for="email">"E-mail"</label>
                 <input
@@ -45,8 +54,29 @@ pub fn LoginPage() -> impl IntoView {
                     "Se connecter"
                 </button>
             </ActionForm>
+            <p><a href="/mot-de-passe-oublie">"Mot de passe oublié ?"</a></p>
             <p>"Pas encore de compte ? " <a href=signup_href>"Créer un compte"</a></p>
         </main>
+    }
+}
+
+/// What the page says after a confirmation link or a password reset
+/// brought the visitor here.
+#[component]
+fn LoginNotice() -> impl IntoView {
+    let query = use_query_map();
+    let text = move || {
+        let query = query.read();
+        if query.get("confirme").is_some() {
+            Some("Adresse e-mail confirmée : vous pouvez vous connecter.")
+        } else if query.get("reinitialise").is_some() {
+            Some("Mot de passe modifié : connectez-vous avec le nouveau. Vos autres sessions ont été fermées.")
+        } else {
+            None
+        }
+    };
+    view! {
+        {move || text().map(|t| view! { <p class="notice" role="status">{t}</p> })}
     }
 }
 

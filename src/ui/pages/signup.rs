@@ -10,11 +10,32 @@ use crate::ui::components::field_error::{form_error_signal, FieldError};
 pub fn SignupPage() -> impl IntoView {
     let signup = ServerAction::<Signup>::new();
     let query = use_query_map();
+    let sent = move || query.read().get("envoye").is_some();
+    view! {
+        <Title text="Créer un compte" />
+        <Show when=sent fallback=move || view! { <SignupForm signup /> }>
+            <main class="auth-page" id="contenu">
+                <h1>"Vérifiez votre boîte mail"</h1>
+                <p class="notice" role="status">
+                    "Un message vient de partir vers l'adresse indiquée. Suivez le lien qu'il contient (valable 24 heures) pour activer votre compte, puis connectez-vous."
+                </p>
+                <p class="hint">
+                    "Rien reçu après quelques minutes ? Regardez dans les indésirables, ou "
+                    <a href="/renvoyer-confirmation">"demandez un nouveau lien"</a>"."
+                </p>
+                <p><a href="/login">"Aller à la connexion"</a></p>
+            </main>
+        </Show>
+    }
+}
+
+#[component]
+fn SignupForm(signup: ServerAction<Signup>) -> impl IntoView {
+    let query = use_query_map();
     let param = move |key: &str| query.read().get(key).unwrap_or_default();
     let error = form_error_signal(move || signup.value().get().and_then(Result::err));
     let min = Password::MIN_CHARS.to_string();
     view! {
-        <Title text="Créer un compte" />
         <main class="auth-page" id="contenu">
             <h1>"Créer un compte"</h1>
             <ActionForm action=signup>

@@ -1,7 +1,9 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use crate::api::admin::{admin_list_enrollments, AdminCancelEnrollment, AdminEnrollUser};
+use crate::api::admin::{
+    admin_list_enrollments, AdminCancelEnrollment, AdminEnrollUser, AdminRenameUser,
+};
 use crate::domain::admin::{status_css, EnrollmentRow, EnrollmentsView};
 use crate::domain::status::EnrollmentStatus;
 use crate::ui::components::admin::confirm_box::ConfirmBox;
@@ -102,7 +104,10 @@ fn EnrollmentItem(e: EnrollmentRow, formation_id: i64, reload: RwSignal<u32>) ->
     let cancelled = e.status == EnrollmentStatus::Cancelled;
     view! {
         <tr>
-            <td>{e.user_name.clone()} <br /> <span class="hint">{e.user_email.clone()}</span></td>
+            <td>
+                {e.user_name.clone()} <br /> <span class="hint">{e.user_email.clone()}</span>
+                <RenameUser user_id=e.user_id name=e.user_name.clone() formation_id reload />
+            </td>
             <td>{format!("{} → {}", e.start_date, e.end_date)}</td>
             <td><span class=format!("badge {}", status_css(e.status))>{e.status.label()}</span></td>
             <td>{format!("{}/{} ({:.1} %)", e.attended_sessions, e.total_sessions, e.attendance_rate)}</td>
@@ -118,5 +123,36 @@ fn EnrollmentItem(e: EnrollmentRow, formation_id: i64, reload: RwSignal<u32>) ->
                 })}
             </td>
         </tr>
+    }
+}
+
+/// Corrects a learner's name (recorded in the audit log); folded away until
+/// needed, and a plain form without JavaScript.
+#[component]
+fn RenameUser(
+    user_id: i64,
+    name: String,
+    formation_id: i64,
+    reload: RwSignal<u32>,
+) -> impl IntoView {
+    let rename = ServerAction::<AdminRenameUser>::new();
+    let query = QueryForm::new(format!("rename-{user_id}"));
+    let error = form_error(rename.value(), query);
+    Effect::new(move |_| {
+        if matches!(rename.value().get(), Some(Ok(()))) {
+            reload.update(|n| *n += 1);
+        }
+    });
+    let open = query.error().is_some();
+    view! {
+        <details class="rename" open=open>
+            <summary>"Corriger le nom"</summary>
+            <ActionForm action=rename attr:class="inline-form">
+                <input type="hidden" name="user_id" value=user_id />
+                <input type="hidden" name="formation_id" value=formation_id />
+                <TextField id=format!("rename-{user_id}") label="Nom" name="name" value=query.value("name", &name) required=true error />
+                <button type="submit" disabled=move || rename.pending().get()>"Enregistrer"</button>
+            </ActionForm>
+        </details>
     }
 }

@@ -1,0 +1,16 @@
+//! The signed-in user's own account (`/compte`), one server function per
+//! file. Each starts with `require_user()`.
+
+mod change_email;
+mod change_password;
+mod get_account;
+mod logout_everywhere;
+mod revoke_session;
+mod update_name;
+
+pub use change_email::*;
+pub use change_password::*;
+pub use get_account::*;
+pub use logout_everywhere::*;
+pub use revoke_session::*;
+pub use update_name::*;

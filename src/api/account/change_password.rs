@@ -1,0 +1,25 @@
+use leptos::prelude::*;
+
+use crate::error::AppError;
+
+/// A new password, with the current one: the user's other sessions and API
+/// tokens are revoked, this one stays open.
+#[server(prefix = "/fn", endpoint = "change_password")]
+pub async fn change_password(current_password: String, password: String) -> Result<(), AppError> {
+    use crate::server::{accounts, caller, form_error, require_user, state};
+
+    let user = require_user()?;
+    let outcome = async {
+        let current = caller().token_hash.ok_or(AppError::Unauthorized)?;
+        accounts::change_password(&state().db, &user, &current, &current_password, &password).await
+    }
+    .await;
+    match outcome {
+        Ok(()) => {
+            leptos_axum::redirect("/compte?ok=password");
+            Ok(())
+        }
+        // Passwords are never put back in the URL.
+        Err(err) => Err(form_error(err, "/compte", &[("form", "password")])),
+    }
+}

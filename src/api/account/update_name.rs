@@ -1,0 +1,28 @@
+use leptos::prelude::*;
+
+use crate::error::AppError;
+
+/// The user corrects their own name.
+#[server(prefix = "/fn", endpoint = "update_name")]
+pub async fn update_name(name: String) -> Result<(), AppError> {
+    use crate::domain::account::DisplayName;
+    use crate::server::{form_error, require_user, state};
+
+    let user = require_user()?;
+    let outcome = async {
+        let parsed = DisplayName::parse(&name)?;
+        state().db.set_user_name(user.id, &parsed).await
+    }
+    .await;
+    match outcome {
+        Ok(()) => {
+            leptos_axum::redirect("/compte?ok=name");
+            Ok(())
+        }
+        Err(err) => Err(form_error(
+            err,
+            "/compte",
+            &[("form", "name"), ("name", name.trim())],
+        )),
+    }
+}

@@ -1,0 +1,410 @@
+//! What people do with their own account: sign up and confirm the address,
+//! recover a forgotten password, change their e-mail, password and name,
+//! see and end their sessions. Server functions and the REST API both call
+//! these, so each rule lives once.
+//!
+//! Every link sent by mail is single-use, expires, and is stored only as the
+//! SHA-256 of its token. The answers never say whether an address has an
+//! account: the same words, and the mail is sent from a task of its own.
+
+use axum::http::HeaderMap;
+use chrono::Utc;
+
+use crate::domain::account::{
+    device_label, AccountView, DisplayName, Email, LinkPurpose, LoginSessionView, Password,
+    SessionUser, CONFIRM_LINK_HOURS, CURRENT_PASSWORD_WRONG, EMAIL_SAME, EMAIL_TAKEN, LINK_INVALID,
+    RESET_LINK_MINUTES,
+};
+use crate::error::AppError;
+use crate::server::auth;
+use crate::server::db::Db;
+use crate::server::http::AppState;
+use crate::server::mail::OutgoingMail;
+use crate::server::store::users::{AccountRow, LinkOutcome, SESSION_KEY_CHARS};
+
+/// The pages an anonymous visitor needs to get into their account.
+pub fn is_public_page(path: &str) -> bool {
+    matches!(path, "/mot-de-passe-oublie" | "/renvoyer-confirmation")
+        || path.starts_with("/reinitialiser/")
+        || path.starts_with("/confirmer/")
+}
+
+/// The base of the links in a mail caused by the current server-function
+/// call.
+pub fn request_base_url() -> String {
+    leptos::prelude::use_context::<axum::http::request::Parts>()
+        .map(|parts| super::state().settings.base_url(&parts.headers))
+        .unwrap_or_else(|| super::state().settings.base_url(&HeaderMap::new()))
+}
+
+/// Sign-up: a new address gets a confirmation link (the account cannot log
+/// in before); a known one gets "vous avez déjà un compte" with a reset
+/// link, or a fresh confirmation link if it was never confirmed. The caller
+/// answers "Vérifiez votre boîte mail" in every case.
+pub async fn sign_up(
+    state: &AppState,
+    client: std::net::IpAddr,
+    base: &str,
+    email: &str,
+    name: &str,
+    password: &str,
+) -> Result<(), AppError> {
+    let email = Email::parse(email)?;
+    let name = DisplayName::parse(name)?;
+    let password = Password::parse(password)?;
+    // Well-formed sign-ups are counted per address, before any hashing.
+    state.limits.check_signup(client)?;
+    // Hashed for a known address too: both answers take the same time.
+    let hash = auth::hash_password(password).await?;
+    match state
+        .db
+        .insert_unconfirmed_user(&email, name.as_str(), &hash)
+        .await
+    {
+        Ok(user_id) => send_confirmation(state, base, user_id, &email, name.as_str()).await,
+        Err(AppError::Invalid { message, .. }) if message == EMAIL_TAKEN => {
+            match state.db.account_by_email(&email).await? {
+                Some(account) if account.is_confirmed() => {
+                    send_existing_account(state, base, &account).await
+                }
+                Some(account) => {
+                    send_confirmation(state, base, account.id, &email, &account.name).await
+                }
+                None => Ok(()),
+            }
+        }
+        Err(err) => Err(err),
+    }
+}
+
+/// "Renvoyer le lien": a fresh confirmation link for an unconfirmed
+/// account; nothing otherwise, and the same answer.
+pub async fn resend_confirmation(
+    state: &AppState,
+    base: &str,
+    email: &str,
+) -> Result<(), AppError> {
+    let Ok(email) = Email::parse(email) else {
+        return Ok(());
+    };
+    match state.db.account_by_email(&email).await? {
+        Some(account) if !account.is_confirmed() => {
+            send_confirmation(state, base, account.id, &email, &account.name).await
+        }
+        _ => Ok(()),
+    }
+}
+
+/// "Mot de passe oublié": a reset link valid 30 minutes to a known address;
+/// nothing otherwise, and the same answer.
+pub async fn request_reset(state: &AppState, base: &str, email: &str) -> Result<(), AppError> {
+    let Ok(email) = Email::parse(email) else {
+        return Ok(());
+    };
+    match state.db.account_by_email(&email).await? {
+        Some(account) => send_reset(state, base, &account).await,
+        None => Ok(()),
+    }
+}
+
+/// Follows a reset link: the new password is set and every session and API
+/// token of the user is revoked. A used, expired or unknown link is a 400.
+pub async fn reset_password(db: &Db, token: &str, password: &str) -> Result<(), AppError> {
+    let token_hash = auth::token_hash(token.trim());
+    if !db.reset_token_is_live(&token_hash, Utc::now()).await? {
+        return Err(AppError::BadRequest(LINK_INVALID.into()));
+    }
+    let password = Password::parse(password)?;
+    let hash = auth::hash_password(password).await?;
+    db.reset_password(&token_hash, &hash, Utc::now()).await?;
+    Ok(())
+}
+
+/// Follows a confirmation link (sign-up or e-mail change).
+pub async fn follow_confirmation_link(db: &Db, token: &str) -> Result<LinkOutcome, AppError> {
+    db.follow_confirmation_link(&auth::token_hash(token.trim()), Utc::now())
+        .await
+}
+
+/// A new address on `/compte`: nothing changes until the link sent to it is
+/// followed. An address that already has an account gets "vous avez déjà un
+/// compte" instead; the answer is the same either way.
+pub async fn request_email_change(
+    state: &AppState,
+    base: &str,
+    user: &SessionUser,
+    new_email: &str,
+) -> Result<(), AppError> {
+    let new_email = Email::parse(new_email)?;
+    if new_email.as_str() == user.email {
+        return Err(AppError::Invalid {
+            field: "email".into(),
+            message: EMAIL_SAME.into(),
+        });
+    }
+    if let Some(other) = state.db.account_by_email(&new_email).await? {
+        return send_existing_account(state, base, &other).await;
+    }
+    let (token, hash) = auth::new_token();
+    state
+        .db
+        .insert_account_token(
+            &hash,
+            user.id,
+            LinkPurpose::EmailChange,
+            Some(&new_email),
+            Utc::now(),
+        )
+        .await?;
+    let link = format!("{base}/confirmer/{token}");
+    state.mailer.send_in_background(compose(
+        &state.mailer,
+        new_email.as_str(),
+        &user.name,
+        "Confirmez votre nouvelle adresse e-mail",
+        &[
+            "Vous avez demandé à utiliser cette adresse pour votre compte Formations.",
+            "Elle remplacera l'ancienne dès que vous aurez suivi ce lien, valable 24 heures :",
+        ],
+        ("Confirmer cette adresse", &link),
+        "Si vous n'êtes pas à l'origine de cette demande, ignorez ce message : rien ne changera.",
+        &format!("email-change.{}", &hash[..24]),
+    ));
+    Ok(())
+}
+
+/// A new password on `/compte`: asks the current one; every other session
+/// and token of the user is revoked, the current one stays open.
+pub async fn change_password(
+    db: &Db,
+    user: &SessionUser,
+    current_token_hash: &str,
+    current: &str,
+    new: &str,
+) -> Result<(), AppError> {
+    let stored = db.password_hash(user.id).await?;
+    if !auth::password_matches(current.to_string(), stored).await? {
+        return Err(AppError::Invalid {
+            field: "current_password".into(),
+            message: CURRENT_PASSWORD_WRONG.into(),
+        });
+    }
+    let new = Password::parse(new)?;
+    let hash = auth::hash_password(new).await?;
+    db.change_password(user.id, &hash, current_token_hash).await
+}
+
+/// What `/compte` shows: the user and their open sessions, this one marked.
+pub async fn account_view(
+    db: &Db,
+    user: &SessionUser,
+    current_token_hash: Option<&str>,
+) -> Result<AccountView, AppError> {
+    let sessions = db.login_sessions(user.id, Utc::now()).await?;
+    Ok(AccountView {
+        name: user.name.clone(),
+        email: user.email.clone(),
+        sessions: sessions
+            .into_iter()
+            .map(|s| LoginSessionView {
+                key: s.token_hash[..SESSION_KEY_CHARS].to_string(),
+                kind: if s.kind == "bearer" {
+                    "Application (jeton d'API)".into()
+                } else {
+                    "Navigateur".into()
+                },
+                device: device_label(s.user_agent.as_deref()),
+                created_at: s.created_at,
+                current: current_token_hash == Some(s.token_hash.as_str()),
+            })
+            .collect(),
+    })
+}
+
+/// Notes which client opened a new session, for the sessions list.
+pub async fn record_device(db: &Db, token: &str, headers: &HeaderMap) -> Result<(), AppError> {
+    let agent = headers
+        .get(axum::http::header::USER_AGENT)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default();
+    if agent.is_empty() {
+        return Ok(());
+    }
+    db.set_session_user_agent(&auth::token_hash(token), agent)
+        .await
+}
+
+async fn send_confirmation(
+    state: &AppState,
+    base: &str,
+    user_id: i64,
+    email: &Email,
+    name: &str,
+) -> Result<(), AppError> {
+    let (token, hash) = auth::new_token();
+    state
+        .db
+        .insert_account_token(&hash, user_id, LinkPurpose::Confirm, None, Utc::now())
+        .await?;
+    let link = format!("{base}/confirmer/{token}");
+    let validity = format!(
+        "Pour activer votre compte, confirmez votre adresse avec ce lien, valable {CONFIRM_LINK_HOURS} heures et utilisable une seule fois :"
+    );
+    state.mailer.send_in_background(compose(
+        &state.mailer,
+        email.as_str(),
+        name,
+        "Confirmez votre adresse e-mail",
+        &["Bienvenue sur Formations !", &validity],
+        ("Confirmer mon adresse", &link),
+        "Si vous n'avez pas créé de compte, ignorez ce message : aucun compte ne sera activé.",
+        &format!("confirm.{}", &hash[..24]),
+    ));
+    Ok(())
+}
+
+async fn send_reset(state: &AppState, base: &str, account: &AccountRow) -> Result<(), AppError> {
+    let (token, hash) = new_reset_token(state, account).await?;
+    let link = format!("{base}/reinitialiser/{token}");
+    let validity = format!(
+        "Pour choisir un nouveau mot de passe, suivez ce lien, valable {RESET_LINK_MINUTES} minutes et utilisable une seule fois :"
+    );
+    state.mailer.send_in_background(compose(
+        &state.mailer,
+        &account.email,
+        &account.name,
+        "Réinitialisation de votre mot de passe",
+        &[
+            "Une réinitialisation du mot de passe de votre compte Formations a été demandée.",
+            &validity,
+        ],
+        ("Choisir un nouveau mot de passe", &link),
+        "Si vous n'êtes pas à l'origine de cette demande, ignorez ce message : votre mot de passe ne change pas.",
+        &format!("reset.{}", &hash[..24]),
+    ));
+    Ok(())
+}
+
+/// To an address that already has an account: says so, with a reset link
+/// in case the owner forgot their password.
+async fn send_existing_account(
+    state: &AppState,
+    base: &str,
+    account: &AccountRow,
+) -> Result<(), AppError> {
+    let (token, hash) = new_reset_token(state, account).await?;
+    let link = format!("{base}/reinitialiser/{token}");
+    let validity = format!(
+        "Mot de passe oublié ? Choisissez-en un nouveau avec ce lien, valable {RESET_LINK_MINUTES} minutes :"
+    );
+    state.mailer.send_in_background(compose(
+        &state.mailer,
+        &account.email,
+        &account.name,
+        "Vous avez déjà un compte Formations",
+        &[
+            "Quelqu'un (vous, peut-être) a voulu créer un compte Formations ou y utiliser cette adresse, mais vous avez déjà un compte avec elle : connectez-vous simplement.",
+            &validity,
+        ],
+        ("Choisir un nouveau mot de passe", &link),
+        "Si vous n'êtes pas à l'origine de cette demande, ignorez ce message : rien ne change.",
+        &format!("existing.{}", &hash[..24]),
+    ));
+    Ok(())
+}
+
+async fn new_reset_token(
+    state: &AppState,
+    account: &AccountRow,
+) -> Result<(String, String), AppError> {
+    let (token, hash) = auth::new_token();
+    state
+        .db
+        .insert_account_token(&hash, account.id, LinkPurpose::Reset, None, Utc::now())
+        .await?;
+    Ok((token, hash))
+}
+
+/// One account mail, in plain text and HTML: a greeting, the paragraphs,
+/// the link as a button (and written out), and a closing line.
+#[allow(clippy::too_many_arguments)]
+fn compose(
+    mailer: &crate::server::mail::Mailer,
+    to: &str,
+    name: &str,
+    subject: &str,
+    paragraphs: &[&str],
+    (label, link): (&str, &str),
+    closing: &str,
+    about: &str,
+) -> OutgoingMail {
+    let mut text = format!("Bonjour {name},\n\n");
+    for p in paragraphs {
+        text.push_str(p);
+        text.push_str("\n\n");
+    }
+    text.push_str(&format!("{link}\n\n{closing}\n\n— Formations\n"));
+
+    let mut html = format!(
+        "<!DOCTYPE html><html lang=\"fr\"><head><meta charset=\"utf-8\"><title>{}</title></head>\
+         <body style=\"font-family: system-ui, sans-serif; color: #1f2933; line-height: 1.5\">\
+         <p>Bonjour {},</p>",
+        escape_html(subject),
+        escape_html(name)
+    );
+    for p in paragraphs {
+        html.push_str(&format!("<p>{}</p>", escape_html(p)));
+    }
+    let link = escape_html(link);
+    html.push_str(&format!(
+        "<p><a href=\"{link}\" style=\"display: inline-block; padding: 0.6em 1.2em; background: #1d4ed8; color: #fff; border-radius: 6px; text-decoration: none\">{}</a></p>\
+         <p style=\"font-size: 0.9em\">Ou copiez cette adresse dans votre navigateur :<br>{link}</p>\
+         <p style=\"font-size: 0.9em; color: #52606d\">{}</p><p>— Formations</p></body></html>",
+        escape_html(label),
+        escape_html(closing)
+    ));
+    OutgoingMail {
+        to: to.to_string(),
+        subject: subject.to_string(),
+        text,
+        html,
+        message_id: mailer.message_id(about),
+    }
+}
+
+fn escape_html(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_pages_to_get_into_an_account_are_public() {
+        assert!(is_public_page("/mot-de-passe-oublie"));
+        assert!(is_public_page("/reinitialiser/abc"));
+        assert!(is_public_page("/confirmer/abc"));
+        assert!(is_public_page("/renvoyer-confirmation"));
+        assert!(!is_public_page("/compte"));
+    }
+
+    #[test]
+    fn names_in_html_mails_are_escaped() {
+        assert_eq!(
+            escape_html("<b>Jo & \"Al\"</b>"),
+            "&lt;b&gt;Jo &amp; &quot;Al&quot;&lt;/b&gt;"
+        );
+    }
+}
