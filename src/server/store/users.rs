@@ -323,13 +323,14 @@ pub enum LinkOutcome {
 }
 
 /// One open login session, as stored.
-#[derive(Debug, Clone, sqlx::FromRow)]
+#[derive(Clone, sqlx::FromRow)]
 pub struct LoginSessionRow {
     pub token_hash: String,
     pub kind: String,
     pub user_agent: Option<String>,
     pub created_at: String,
 }
+crate::debug_redacted!(LoginSessionRow { kind, user_agent, created_at } hide { token_hash });
 
 /// How many characters of a session's token hash name it on `/compte`.
 pub const SESSION_KEY_CHARS: usize = 16;
