@@ -287,37 +287,20 @@ pub async fn resolve_session(
     next.run(req).await
 }
 
-/// The origin (`scheme://host[:port]`) an `Origin` or `Referer` names.
-fn origin_of(value: &str) -> Option<url::Origin> {
-    url::Url::parse(value)
-        .ok()
-        .map(|url| url.origin())
-        .filter(url::Origin::is_tuple)
-}
-
 /// Whether `claimed` (an `Origin` or `Referer`) is this site: the configured
 /// public URL when there is one (behind a proxy the `Host` may be rewritten,
-/// and HTTP/2 has no `Host` at all), else the request's `Host`.
+/// and HTTP/2 has no `Host` at all), else the request's `Host`, read with the
+/// claimed scheme (TLS may end at a proxy in front of us).
 fn is_own_origin(settings: &Settings, claimed: &str, host: Option<&str>) -> bool {
     if let Some(public) = &settings.public_url {
         return public.matches(claimed);
     }
-    let Some(origin) = origin_of(claimed) else {
+    let (Ok(claimed), Some(host)) = (url::Url::parse(claimed), host) else {
         return false;
     };
-    let Some(host) = host else {
-        return false;
-    };
-    // The Host header names the authority; compare it with the origin's,
-    // whatever the scheme (TLS may end at a proxy in front of us).
-    ["http", "https"].iter().any(|scheme| {
-        origin_of(&format!("{scheme}://{host}")).is_some_and(|own| {
-            let url::Origin::Tuple(_, own_host, own_port) = own else {
-                return false;
-            };
-            matches!(&origin, url::Origin::Tuple(s, h, p) if s == scheme && *h == own_host && *p == own_port)
-        })
-    })
+    matches!(claimed.scheme(), "http" | "https")
+        && url::Url::parse(&format!("{}://{host}", claimed.scheme()))
+            .is_ok_and(|own| own.origin() == claimed.origin())
 }
 
 /// State changes only come from our own pages: a cross-site form or fetch

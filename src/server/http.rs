@@ -113,6 +113,15 @@ pub fn page_paths() -> Vec<String> {
 
 pub fn router(state: AppState) -> Router {
     let routes = routes();
+    // What every render and server function gets: the state, and the nonce
+    // the security-headers middleware made for this response.
+    let context = {
+        let state = state.clone();
+        move || {
+            provide_context(state.clone());
+            edge::provide_request_nonce();
+        }
+    };
     let app = Router::new()
         .route(
             "/",
@@ -120,30 +129,12 @@ pub fn router(state: AppState) -> Router {
         )
         .merge(rest::router())
         .merge(crate::server::admin_export::router())
-        .leptos_routes_with_context(
-            &state,
-            routes,
-            {
-                let state = state.clone();
-                move || {
-                    provide_context(state.clone());
-                    edge::provide_request_nonce();
-                }
-            },
-            {
-                let options = state.leptos_options.clone();
-                move || shell(options.clone())
-            },
-        )
+        .leptos_routes_with_context(&state, routes, context.clone(), {
+            let options = state.leptos_options.clone();
+            move || shell(options.clone())
+        })
         .fallback(file_and_error_handler_with_context::<AppState, _>(
-            {
-                let state = state.clone();
-                move || {
-                    provide_context(state.clone());
-                    edge::provide_request_nonce();
-                }
-            },
-            shell,
+            context, shell,
         ));
     with_edge_layers(app, state)
 }

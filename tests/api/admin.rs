@@ -305,20 +305,6 @@ fn every_admin_call(fx: &Fixture) -> Vec<(&'static str, Vec<(&'static str, Strin
     ]
 }
 
-/// Every `endpoint = "admin_…"` declared under src/api/admin.
-fn declared_admin_endpoints() -> Vec<String> {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/api/admin");
-    let mut found = Vec::new();
-    for entry in std::fs::read_dir(dir).unwrap() {
-        let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
-        for part in text.split("endpoint = \"").skip(1) {
-            found.push(part.split('"').next().unwrap().to_string());
-        }
-    }
-    found.sort();
-    found
-}
-
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn every_admin_server_function_refuses_learners_with_403_and_anonymous_callers_with_401_and_changes_nothing(
 ) {
@@ -330,7 +316,7 @@ async fn every_admin_server_function_refuses_learners_with_403_and_anonymous_cal
     covered.sort();
     assert_eq!(
         covered,
-        declared_admin_endpoints(),
+        crate::helpers::declared_endpoints("admin"),
         "the table must list every admin server function"
     );
 

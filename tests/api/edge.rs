@@ -75,34 +75,10 @@ async fn a_panic_in_a_handler_is_the_500_page_and_not_a_dropped_connection() {
     assert!(resp.text().await.unwrap().contains("Une erreur interne"));
 }
 
-/// Every `endpoint = "…"` declared under src/api.
-fn declared_endpoints() -> Vec<String> {
-    fn walk(dir: &std::path::Path, found: &mut Vec<String>) {
-        for entry in std::fs::read_dir(dir).unwrap() {
-            let path = entry.unwrap().path();
-            if path.is_dir() {
-                walk(&path, found);
-            } else if path.extension().is_some_and(|e| e == "rs") {
-                let text = std::fs::read_to_string(&path).unwrap();
-                for part in text.split("endpoint = \"").skip(1) {
-                    found.push(part.split('"').next().unwrap().to_string());
-                }
-            }
-        }
-    }
-    let mut found = Vec::new();
-    walk(
-        &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/api"),
-        &mut found,
-    );
-    found.sort();
-    found
-}
-
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn malformed_server_function_arguments_are_a_400_with_a_message_on_every_endpoint() {
     let app = spawn_app().await;
-    let endpoints = declared_endpoints();
+    let endpoints = crate::helpers::declared_endpoints("");
     assert!(endpoints.len() > 20, "found {endpoints:?}");
     let client = client_for(&app.address);
     // Every numeric argument of this code base is one of these names; a

@@ -748,3 +748,31 @@ impl TestApp {
         (resp.status().as_u16(), resp.text().await.unwrap())
     }
 }
+
+/// Every server function endpoint (`endpoint = "…"`) declared under
+/// `src/api/<under>`, sorted: tests that must cover them all read the list
+/// from the source.
+pub fn declared_endpoints(under: &str) -> Vec<String> {
+    fn walk(dir: &std::path::Path, found: &mut Vec<String>) {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                walk(&path, found);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                let text = std::fs::read_to_string(&path).unwrap();
+                for part in text.split("endpoint = \"").skip(1) {
+                    found.push(part.split('"').next().unwrap().to_string());
+                }
+            }
+        }
+    }
+    let mut found = Vec::new();
+    walk(
+        &std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("src/api")
+            .join(under),
+        &mut found,
+    );
+    found.sort();
+    found
+}

@@ -104,30 +104,6 @@ async fn formation_with_secrets(
     }
 }
 
-/// Every server function endpoint declared under src/api.
-fn server_functions() -> Vec<String> {
-    fn walk(dir: &std::path::Path, found: &mut Vec<String>) {
-        for entry in std::fs::read_dir(dir).unwrap() {
-            let path = entry.unwrap().path();
-            if path.is_dir() {
-                walk(&path, found);
-            } else {
-                let text = std::fs::read_to_string(&path).unwrap();
-                for part in text.split("endpoint = \"").skip(1) {
-                    found.push(part.split('"').next().unwrap().to_string());
-                }
-            }
-        }
-    }
-    let mut found = vec![];
-    walk(
-        &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/api"),
-        &mut found,
-    );
-    found.sort();
-    found
-}
-
 /// Surfaces that are not pages, server functions or documented REST paths.
 fn extra_surfaces(formation_ids: &[i64]) -> Vec<String> {
     formation_ids
@@ -222,7 +198,7 @@ async fn crawl(
 
     // Server functions, each with every id in every argument that takes one,
     // as the app calls them (JSON answer) and as a plain form (redirect).
-    let functions = server_functions();
+    let functions = crate::helpers::declared_endpoints("");
     let (last, first): (Vec<_>, Vec<_>) = functions.iter().partition(|f| ends_the_session(f));
     for name in first.into_iter().chain(last) {
         for id in ids {
