@@ -1,46 +1,50 @@
-//! The one error type of the application. Its text is what a person sees;
-//! internal causes are logged on the server and never serialised.
+//! The one error type of the application: a kind (hence an HTTP status) and,
+//! for refusals about data, an [`ErrorCode`]. Words come from `words`, in
+//! one place; internal causes are logged on the server and never serialised.
+
+mod code;
+mod words;
+
+pub use code::{ErrorCode, Kind};
+pub use words::delay;
 
 use serde::{Deserialize, Serialize};
 use server_fn::codec::JsonEncoding;
 use server_fn::error::{FromServerFnError, ServerFnErrorErr};
+use server_fn::Encodes;
 
-use crate::domain::Invalid;
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum AppError {
-    #[error("Vous devez être connecté.")]
     Unauthorized,
-    #[error("E-mail ou mot de passe incorrect.")]
     InvalidCredentials,
-    #[error("Accès réservé aux administrateurs.")]
     Forbidden,
     /// The right password, but the address was never confirmed.
-    #[error("Votre adresse e-mail n'est pas encore confirmée : suivez le lien reçu par mail, ou demandez un nouveau lien.")]
     Unconfirmed,
-    #[error("Page introuvable.")]
     NotFound,
-    #[error("{0}")]
-    BadRequest(String),
-    #[error("{message}")]
-    Invalid { field: String, message: String },
-    #[error("{0}")]
-    Conflict(String),
-    #[error("Une erreur interne est survenue. Réessayez dans un instant.")]
+    /// A REST path that exists, called with another method.
+    MethodNotAllowed,
+    BadRequest(ErrorCode),
+    Invalid(ErrorCode),
+    Conflict(ErrorCode),
     Internal,
     /// Too many attempts (per account or per address): 429 with `Retry-After`.
-    #[error("{message}")]
     TooManyRequests {
-        message: String,
+        code: ErrorCode,
         retry_after_secs: u64,
     },
     /// Waited too long for the password hasher: 503 with `Retry-After`.
-    #[error("{}", crate::domain::throttle::BUSY)]
     Busy,
     /// Transport problems between the browser and the server.
-    #[error("Le serveur est injoignable : {0}")]
     Transport(String),
 }
+
+impl std::fmt::Display for AppError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&words::describe(self))
+    }
+}
+
+impl std::error::Error for AppError {}
 
 impl AppError {
     pub fn status_code(&self) -> u16 {
@@ -48,8 +52,9 @@ impl AppError {
             AppError::Unauthorized | AppError::InvalidCredentials => 401,
             AppError::Forbidden | AppError::Unconfirmed => 403,
             AppError::NotFound => 404,
+            AppError::MethodNotAllowed => 405,
             AppError::BadRequest(_) | AppError::Transport(_) => 400,
-            AppError::Invalid { .. } => 422,
+            AppError::Invalid(_) => 422,
             AppError::Conflict(_) => 409,
             AppError::Internal => 500,
             AppError::TooManyRequests { .. } => 429,
@@ -68,11 +73,74 @@ impl AppError {
         }
     }
 
+    /// The code of a refusal about data.
+    pub fn error_code(&self) -> Option<&ErrorCode> {
+        match self {
+            AppError::BadRequest(code)
+            | AppError::Invalid(code)
+            | AppError::Conflict(code)
+            | AppError::TooManyRequests { code, .. } => Some(code),
+            _ => None,
+        }
+    }
+
     /// The form field this error belongs to, if any.
     pub fn field(&self) -> Option<&str> {
         match self {
-            AppError::Invalid { field, .. } => Some(field),
+            AppError::Invalid(code) => code.field(),
             _ => None,
+        }
+    }
+
+    /// The stable key of the error: JSON answers carry it as `code`, a form
+    /// posted without JavaScript carries it through its redirect.
+    pub fn key(&self) -> &'static str {
+        match self {
+            AppError::Unauthorized => "unauthorized",
+            AppError::InvalidCredentials => "credentials",
+            AppError::Forbidden => "forbidden",
+            AppError::Unconfirmed => "unconfirmed",
+            AppError::NotFound => "not_found",
+            AppError::MethodNotAllowed => "method_not_allowed",
+            AppError::Internal => "internal",
+            AppError::Busy => "busy",
+            AppError::Transport(_) => "transport",
+            AppError::BadRequest(code)
+            | AppError::Invalid(code)
+            | AppError::Conflict(code)
+            | AppError::TooManyRequests { code, .. } => code.key(),
+        }
+    }
+
+    /// The key a redirect carries: only keys that [`AppError::from_form_code`]
+    /// reads back, so a page never shows another message than the form's.
+    pub fn form_code(&self) -> &'static str {
+        match self {
+            // The delay is not carried: the page says "in a few minutes".
+            AppError::TooManyRequests { .. } => ErrorCode::TryLater.key(),
+            AppError::BadRequest(code) | AppError::Invalid(code) | AppError::Conflict(code)
+                if ErrorCode::from_key(code.key()).is_none() =>
+            {
+                match code.meta().kind {
+                    Kind::Conflict => ErrorCode::NoLongerPossible.key(),
+                    _ => ErrorCode::SomeValuesInvalid.key(),
+                }
+            }
+            other => other.key(),
+        }
+    }
+
+    /// The error a redirect's key stands for; an unknown key is the generic
+    /// internal error (a key is never echoed).
+    pub fn from_form_code(key: &str) -> AppError {
+        match key {
+            "unauthorized" => AppError::Unauthorized,
+            "credentials" => AppError::InvalidCredentials,
+            "forbidden" => AppError::Forbidden,
+            "unconfirmed" => AppError::Unconfirmed,
+            "not_found" => AppError::NotFound,
+            "busy" => AppError::Busy,
+            other => ErrorCode::from_key(other).map_or(AppError::Internal, AppError::from),
         }
     }
 }
@@ -80,11 +148,16 @@ impl AppError {
 /// How long a client that met a busy password hasher waits before retrying.
 pub const BUSY_RETRY_AFTER_SECS: u64 = 2;
 
-impl From<Invalid> for AppError {
-    fn from(value: Invalid) -> Self {
-        AppError::Invalid {
-            field: value.field.to_string(),
-            message: value.message,
+impl From<ErrorCode> for AppError {
+    fn from(code: ErrorCode) -> Self {
+        match code.meta().kind {
+            Kind::Invalid => AppError::Invalid(code),
+            Kind::Conflict => AppError::Conflict(code),
+            Kind::BadRequest => AppError::BadRequest(code),
+            Kind::Throttled => AppError::TooManyRequests {
+                code,
+                retry_after_secs: 0,
+            },
         }
     }
 }
@@ -93,22 +166,39 @@ impl FromServerFnError for AppError {
     type Encoder = JsonEncoding;
 
     fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
-        let err = match value {
-            ServerFnErrorErr::Args(msg) | ServerFnErrorErr::Deserialization(msg) => {
-                AppError::BadRequest(format!("Requête invalide : {msg}"))
+        match value {
+            ServerFnErrorErr::Args(detail) | ServerFnErrorErr::Deserialization(detail) => {
+                AppError::BadRequest(ErrorCode::Malformed { detail })
             }
             other => AppError::Transport(other.to_string()),
-        };
-        // On the server this runs when a call's arguments cannot be decoded,
-        // before the function body (and its own status handling) exists:
-        // the answer must still be a 400, never server_fn's default 500.
-        #[cfg(feature = "ssr")]
-        if let Some(options) = leptos::prelude::use_context::<leptos_axum::ResponseOptions>() {
-            if let Ok(code) = axum::http::StatusCode::from_u16(err.status_code()) {
-                options.set_status(code);
-            }
         }
-        err
+    }
+
+    /// Every server function's error passes here on its way out, inside the
+    /// call's reactive owner: the one place that gives the answer its status
+    /// (server_fn's default is 500 for any error) and its `Retry-After`.
+    fn ser(&self) -> server_fn::Bytes {
+        #[cfg(feature = "ssr")]
+        self.set_response_status();
+        // The same `detail`, `code` and `field` as a REST error, beside the
+        // typed error the hydrated pages decode.
+        let wire = serde_json::json!({
+            "error": self,
+            "detail": self.to_string(),
+            "code": self.key(),
+            "field": self.field(),
+        });
+        <JsonEncoding as Encodes<serde_json::Value>>::encode(&wire).unwrap_or_default()
+    }
+
+    fn de(data: server_fn::Bytes) -> Self {
+        #[derive(Deserialize)]
+        struct Wire {
+            error: AppError,
+        }
+        serde_json::from_slice::<Wire>(&data)
+            .map(|wire| wire.error)
+            .unwrap_or_else(|err| AppError::Transport(err.to_string()))
     }
 }
 
@@ -123,9 +213,9 @@ mod ssr {
         fn into_response(self) -> Response {
             let status = StatusCode::from_u16(self.status_code())
                 .unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
-            let mut body = serde_json::json!({ "detail": self.to_string() });
-            if let AppError::Invalid { field, .. } = &self {
-                body["field"] = serde_json::Value::String(field.clone());
+            let mut body = serde_json::json!({ "detail": self.to_string(), "code": self.key() });
+            if let Some(field) = self.field() {
+                body["field"] = serde_json::Value::String(field.to_string());
             }
             let mut response = (status, Json(body)).into_response();
             if let Some(secs) = self.retry_after() {
@@ -137,6 +227,32 @@ mod ssr {
         }
     }
 
+    impl AppError {
+        /// Puts the status and `Retry-After` of this error on the current
+        /// server function's response (see `ser`).
+        pub(super) fn set_response_status(&self) {
+            let Some(options) = leptos::prelude::use_context::<leptos_axum::ResponseOptions>()
+            else {
+                return;
+            };
+            // A plain form post that failed is already a redirect back to
+            // its form (`server::form_error`): that answer stays a 302.
+            let redirected = options
+                .0
+                .read()
+                .is_ok_and(|parts| parts.status.is_some_and(|status| status.is_redirection()));
+            if redirected {
+                return;
+            }
+            if let Ok(code) = StatusCode::from_u16(self.status_code()) {
+                options.set_status(code);
+            }
+            if let Some(secs) = self.retry_after() {
+                options.insert_header(axum::http::header::RETRY_AFTER, secs.into());
+            }
+        }
+    }
+
     impl From<sqlx::Error> for AppError {
         fn from(err: sqlx::Error) -> Self {
             tracing::error!(error = %err, "database error");
@@ -145,111 +261,41 @@ mod ssr {
     }
 }
 
-use crate::domain::attendance::{
-    REFUSED_NOT_ACTIVE, REFUSED_OUTSIDE_PERIOD, REFUSED_OUTSIDE_WINDOW,
-};
+#[cfg(test)]
+mod tests {
+    use super::*;
 
-/// Short codes carried in the URL when a form was posted without JavaScript,
-/// so the page can show the error after the redirect without echoing any
-/// text an attacker could put in a link.
-impl AppError {
-    /// The code of any message that has one: the admin area's table first
-    /// (`domain::admin`), then the generic codes.
-    pub fn form_code(&self) -> &'static str {
-        let admin = match self {
-            AppError::Invalid { message, .. } | AppError::Conflict(message) => {
-                crate::domain::admin::code_of(message)
-            }
-            _ => None,
-        };
-        admin.unwrap_or_else(|| self.generic_form_code())
-    }
-
-    fn generic_form_code(&self) -> &'static str {
-        match self {
-            AppError::InvalidCredentials => "credentials",
-            AppError::Unconfirmed => "unconfirmed",
-            AppError::BadRequest(message) if message == crate::domain::account::LINK_INVALID => {
-                "link"
-            }
-            AppError::Invalid { field, message } => match field.as_str() {
-                "email" if message == crate::domain::account::EMAIL_TAKEN => "email_taken",
-                "email" if message == crate::domain::account::EMAIL_SAME => "email_same",
-                "current_password" => "current_password",
-                "email" => "email",
-                "password" => "password",
-                "name" => "name",
-                _ => "invalid",
-            },
-            AppError::Unauthorized => "unauthorized",
-            AppError::TooManyRequests { .. } => "throttled",
-            AppError::Busy => "busy",
-            AppError::NotFound => "not_found",
-            AppError::Conflict(message) => match message.as_str() {
-                REFUSED_NOT_ACTIVE => "attend_status",
-                REFUSED_OUTSIDE_PERIOD => "attend_period",
-                REFUSED_OUTSIDE_WINDOW => "attend_window",
-                crate::domain::account::EMAIL_IN_USE => "email_in_use",
-                _ => "conflict",
-            },
-            _ => "internal",
+    #[test]
+    fn a_form_code_reads_back_as_the_same_error() {
+        for err in [
+            AppError::InvalidCredentials,
+            AppError::Unconfirmed,
+            AppError::Invalid(ErrorCode::SeanceTitle),
+            AppError::Conflict(ErrorCode::StaleFormation),
+            AppError::BadRequest(ErrorCode::LinkInvalid),
+            AppError::Invalid(ErrorCode::MeetingLinkHost(
+                crate::domain::catalog::Platform::Teams,
+            )),
+        ] {
+            assert_eq!(AppError::from_form_code(err.form_code()), err);
         }
     }
 
-    pub fn from_form_code(code: &str) -> AppError {
-        use crate::domain::account::{
-            DisplayName, Email, Password, CURRENT_PASSWORD_WRONG, EMAIL_IN_USE, EMAIL_SAME,
-            EMAIL_TAKEN, LINK_INVALID,
+    #[test]
+    fn a_code_with_data_travels_as_its_generic_form_code() {
+        let err = AppError::Invalid(ErrorCode::TooLong {
+            field: "name".into(),
+            max: 3,
+        });
+        assert_eq!(err.form_code(), "invalid");
+        let throttled = AppError::TooManyRequests {
+            code: ErrorCode::LoginLocked,
+            retry_after_secs: 30,
         };
-        let invalid = |field: &str, message: String| AppError::Invalid {
-            field: field.into(),
-            message,
-        };
-        match code {
-            "credentials" => AppError::InvalidCredentials,
-            "email_taken" => invalid("email", EMAIL_TAKEN.into()),
-            "email_same" => invalid("email", EMAIL_SAME.into()),
-            "email_in_use" => AppError::Conflict(EMAIL_IN_USE.into()),
-            "current_password" => invalid("current_password", CURRENT_PASSWORD_WRONG.into()),
-            "unconfirmed" => AppError::Unconfirmed,
-            "link" => AppError::BadRequest(LINK_INVALID.into()),
-            "email" => Email::parse("")
-                .map(|_| AppError::Internal)
-                .unwrap_or_else(Into::into),
-            "password" => Password::parse("")
-                .map(|_| AppError::Internal)
-                .unwrap_or_else(Into::into),
-            "name" => DisplayName::parse("")
-                .map(|_| AppError::Internal)
-                .unwrap_or_else(Into::into),
-            "invalid" => AppError::BadRequest("Certaines valeurs sont invalides.".into()),
-            "unauthorized" => AppError::Unauthorized,
-            "throttled" => AppError::TooManyRequests {
-                message: crate::domain::throttle::TRY_LATER.into(),
-                retry_after_secs: 0,
-            },
-            "busy" => AppError::Busy,
-            "not_found" => AppError::NotFound,
-            "attend_status" => AppError::Conflict(REFUSED_NOT_ACTIVE.into()),
-            "attend_period" => AppError::Conflict(REFUSED_OUTSIDE_PERIOD.into()),
-            "attend_window" => AppError::Conflict(REFUSED_OUTSIDE_WINDOW.into()),
-            "conflict" => AppError::Conflict("Cette action n'est plus possible.".into()),
-            other => AppError::from_admin_code(other).unwrap_or(AppError::Internal),
-        }
-    }
-}
-
-/// The admin area's messages travel as codes too (see `domain::admin`).
-impl AppError {
-    pub fn from_admin_code(code: &str) -> Option<AppError> {
-        let (field, message) = crate::domain::admin::by_code(code)?;
-        Some(if field.is_empty() {
-            AppError::Conflict(message.into())
-        } else {
-            AppError::Invalid {
-                field: field.into(),
-                message: message.into(),
-            }
-        })
+        assert_eq!(
+            AppError::from_form_code(throttled.form_code()).to_string(),
+            "Trop de tentatives. Réessayez dans quelques minutes."
+        );
+        assert_eq!(AppError::from_form_code("nonsense"), AppError::Internal);
     }
 }

@@ -18,22 +18,6 @@ pub mod throttle;
 
 use crate::error::AppError;
 
-/// Sets the HTTP status of a server function's response from its error, so a
-/// refused call is a 4xx and not a generic 500.
-pub fn with_status<T>(result: Result<T, AppError>) -> Result<T, AppError> {
-    if let Err(err) = &result {
-        if let Some(options) = leptos::prelude::use_context::<leptos_axum::ResponseOptions>() {
-            if let Ok(code) = axum::http::StatusCode::from_u16(err.status_code()) {
-                options.set_status(code);
-            }
-            if let Some(secs) = err.retry_after() {
-                options.insert_header(axum::http::header::RETRY_AFTER, secs.into());
-            }
-        }
-    }
-    result
-}
-
 /// True when the current server-function call is a plain HTML form post (no
 /// JavaScript): such a caller needs a redirect, not a serialised error.
 pub fn is_plain_form_post() -> bool {
@@ -57,17 +41,17 @@ pub fn caller() -> auth::Caller {
 
 /// The first line of every server function that needs a signed-in user.
 pub fn require_user() -> Result<crate::domain::account::SessionUser, AppError> {
-    with_status(caller().user.ok_or(AppError::Unauthorized))
+    caller().user.ok_or(AppError::Unauthorized)
 }
 
 /// The first line of every admin server function: 401 for an anonymous
 /// caller, 403 for a signed-in learner.
 pub fn require_admin() -> Result<crate::domain::account::SessionUser, AppError> {
-    with_status(match caller().user {
+    match caller().user {
         None => Err(AppError::Unauthorized),
         Some(user) if user.is_admin() => Ok(user),
         Some(_) => Err(AppError::Forbidden),
-    })
+    }
 }
 
 /// The address of the client calling the current server function, as the
@@ -84,9 +68,9 @@ pub fn state() -> http::AppState {
     leptos::prelude::expect_context::<http::AppState>()
 }
 
-/// Turns a form's error into its response: the status code, and for a plain
-/// form post (no JavaScript) a redirect back to the form with a short error
-/// code and the typed values, so nothing typed is lost.
+/// Turns a form's error into its response: for a plain form post (no
+/// JavaScript) a redirect back to the form with the error's key and the typed
+/// values, so nothing typed is lost (the status comes from `AppError::ser`).
 pub fn form_error(err: AppError, form_path: &str, keep: &[(&str, &str)]) -> AppError {
     if is_plain_form_post() {
         let mut query = url::form_urlencoded::Serializer::new(String::new());
@@ -98,9 +82,24 @@ pub fn form_error(err: AppError, form_path: &str, keep: &[(&str, &str)]) -> AppE
         }
         let sep = if form_path.contains('?') { '&' } else { '?' };
         leptos_axum::redirect(&format!("{form_path}{sep}{}", query.finish()));
-        err
-    } else {
-        with_status(Err::<(), _>(err)).unwrap_err()
+    }
+    err
+}
+
+/// The end of a form's server function: on success a redirect to the page
+/// `done` names, on failure [`form_error`] back to `form_path`.
+pub fn finish_form<T>(
+    outcome: Result<T, AppError>,
+    done: impl FnOnce(&T) -> String,
+    form_path: &str,
+    keep: &[(&str, &str)],
+) -> Result<T, AppError> {
+    match outcome {
+        Ok(value) => {
+            leptos_axum::redirect(&done(&value));
+            Ok(value)
+        }
+        Err(err) => Err(form_error(err, form_path, keep)),
     }
 }
 

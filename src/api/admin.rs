@@ -78,16 +78,16 @@ fn session_fields(
     duration_minutes: &str,
     meeting_link: &str,
     recording_link: &str,
-) -> Result<crate::server::store::formations::SessionFields, crate::domain::Invalid> {
+) -> Result<crate::server::store::formations::SessionFields, crate::error::ErrorCode> {
     use crate::domain::admin::{
-        check_duration, check_meeting_link, check_recording_link, check_title, invalid,
+        check_duration, check_meeting_link, check_recording_link, check_title,
     };
     use crate::domain::recurrence::parse_local_datetime;
     use crate::domain::schedule::local_to_utc;
 
     let tz: chrono_tz::Tz = head.timezone.parse().unwrap_or(chrono_tz::Europe::Paris);
     let title = check_title(title)?;
-    let local = parse_local_datetime(scheduled_at).ok_or_else(|| invalid("a-at"))?;
+    let local = parse_local_datetime(scheduled_at).ok_or(crate::error::ErrorCode::ScheduledAt)?;
     let duration_minutes = check_duration(duration_minutes)?;
     let meeting_link = match meeting_link.trim() {
         "" => None,

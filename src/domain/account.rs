@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::Invalid;
+use crate::error::ErrorCode;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -32,9 +32,9 @@ impl Role {
 pub struct Email(String);
 
 impl Email {
-    pub fn parse(value: &str) -> Result<Self, Invalid> {
+    pub fn parse(value: &str) -> Result<Self, ErrorCode> {
         let value = value.trim().to_lowercase();
-        let invalid = || Invalid::new("email", "Adresse e-mail invalide.");
+        let invalid = || ErrorCode::EmailInvalid;
         if value.len() > 254 || value.chars().any(|c| c.is_whitespace() || c.is_control()) {
             return Err(invalid());
         }
@@ -59,16 +59,13 @@ impl Email {
 pub struct DisplayName(String);
 
 impl DisplayName {
-    pub fn parse(value: &str) -> Result<Self, Invalid> {
+    pub fn parse(value: &str) -> Result<Self, ErrorCode> {
         let value = value.trim();
         if value.is_empty() {
-            return Err(Invalid::new("name", "Le nom est obligatoire."));
+            return Err(ErrorCode::NameMissing);
         }
         if value.chars().count() > 100 {
-            return Err(Invalid::new(
-                "name",
-                "Le nom ne doit pas dépasser 100 caractères.",
-            ));
+            return Err(ErrorCode::NameTooLong);
         }
         Ok(DisplayName(value.to_string()))
     }
@@ -92,22 +89,13 @@ impl std::fmt::Debug for Password {
 impl Password {
     pub const MIN_CHARS: usize = 8;
 
-    pub fn parse(value: &str) -> Result<Self, Invalid> {
+    pub fn parse(value: &str) -> Result<Self, ErrorCode> {
         let count = value.chars().count();
         if count < Self::MIN_CHARS {
-            return Err(Invalid::new(
-                "password",
-                format!(
-                    "Le mot de passe doit contenir au moins {} caractères.",
-                    Self::MIN_CHARS
-                ),
-            ));
+            return Err(ErrorCode::PasswordTooShort);
         }
         if count > 128 {
-            return Err(Invalid::new(
-                "password",
-                "Le mot de passe ne doit pas dépasser 128 caractères.",
-            ));
+            return Err(ErrorCode::PasswordTooLong);
         }
         Ok(Password(value.to_string()))
     }
@@ -116,19 +104,6 @@ impl Password {
         &self.0
     }
 }
-
-pub const EMAIL_TAKEN: &str = "Un compte existe déjà avec cet e-mail.";
-
-/// A login with the right password on an account whose address was never
-/// confirmed (only said once the password is verified: it reveals nothing).
-pub const UNCONFIRMED: &str = "Votre adresse e-mail n'est pas encore confirmée : suivez le lien reçu par mail, ou demandez un nouveau lien.";
-/// A confirmation or reset link that was already used, expired or never existed.
-pub const LINK_INVALID: &str =
-    "Ce lien n'est plus valable : il a déjà servi ou a expiré. Demandez-en un nouveau.";
-pub const CURRENT_PASSWORD_WRONG: &str = "Le mot de passe actuel est incorrect.";
-pub const EMAIL_SAME: &str = "C'est déjà l'adresse de votre compte.";
-/// Only shown to whoever followed a link sent to that address.
-pub const EMAIL_IN_USE: &str = "Cette adresse est déjà celle d'un autre compte.";
 
 /// How long the links sent by mail stay valid.
 pub const CONFIRM_LINK_HOURS: i64 = 24;

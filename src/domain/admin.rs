@@ -1,7 +1,5 @@
-//! The admin area's values: what its pages show, what its forms accept, and
-//! the French messages of its errors (each with a short code, so a form
-//! posted without JavaScript can be redirected back with the code in the URL
-//! and show the same message, never text taken from the URL).
+//! The admin area's values: what its pages show and what its forms accept,
+//! each refusal an [`ErrorCode`] naming its field.
 
 use chrono::{NaiveDate, NaiveTime, Weekday};
 use chrono_tz::Tz;
@@ -10,82 +8,7 @@ use serde::{Deserialize, Serialize};
 use super::catalog::{self, Level, Platform};
 use super::recurrence;
 use super::status::EnrollmentStatus;
-use super::Invalid;
-
-/// (code, field or "" for the whole form, message).
-pub const MESSAGES: &[(&str, &str, &str)] = &[
-    ("a-name", "name", "Le nom est obligatoire (200 caractères au plus)."),
-    ("a-instructor", "instructor_name", "Le nom du formateur est obligatoire (200 caractères au plus)."),
-    ("a-schedule", "schedule_description", "Le planning est obligatoire (ex. : Mar-Jeu, 19h-21h)."),
-    ("a-description", "description", "La description ne doit pas dépasser 5 000 caractères."),
-    ("a-meeting-id", "meeting_id", "L'identifiant de réunion ne doit pas dépasser 200 caractères."),
-    ("a-meeting-password", "meeting_password", "Le mot de passe de réunion ne doit pas dépasser 200 caractères."),
-    ("a-link-long", "meeting_link", "Le lien de session ne doit pas dépasser 2 000 caractères."),
-    ("a-level", "level", "Choisissez un niveau."),
-    ("a-platform", "platform", "Choisissez une plateforme."),
-    ("a-link-https", "meeting_link", "Le lien de session doit être une URL commençant par https://."),
-    ("a-link-zoom", "meeting_link", "Un lien Zoom doit être sur zoom.us (ou l'un de ses sous-domaines)."),
-    ("a-link-meet", "meeting_link", "Un lien Google Meet doit être sur meet.google.com."),
-    ("a-link-teams", "meeting_link", "Un lien Teams doit être sur teams.microsoft.com ou teams.live.com."),
-    ("a-timezone", "timezone", "Fuseau horaire inconnu (nom IANA, ex. : Europe/Paris)."),
-    ("a-stale", "", "Cette formation a été modifiée entre-temps par un autre administrateur. Rechargez la page pour voir la version actuelle, puis refaites votre modification."),
-    ("a-title", "title", "Le titre est obligatoire (200 caractères au plus)."),
-    ("a-at", "scheduled_at", "Date et heure invalides (AAAA-MM-JJ HH:MM)."),
-    ("a-duration", "duration_minutes", "La durée doit être un nombre de minutes entre 1 et 1440."),
-    ("a-number", "number", "Le numéro de séance doit être 1 ou plus."),
-    ("a-recording", "recording_link", "Le lien d'enregistrement doit être une URL commençant par https://."),
-    ("a-weekdays", "weekdays", "Indiquez au moins un jour de la semaine (ex. : mar, jeu)."),
-    ("a-time", "start_time", "Heure invalide (ex. : 19:00 ou 19h)."),
-    ("a-from", "from_date", "Date de début de la série invalide (AAAA-MM-JJ)."),
-    ("a-to", "to_date", "Date de fin de la série invalide (AAAA-MM-JJ)."),
-    ("a-to-before", "to_date", "La fin de la série doit être postérieure ou égale à son début."),
-    ("a-series-empty", "to_date", "Aucune nouvelle séance sur cette période pour ces jours."),
-    ("a-series-long", "to_date", "Une série compte au plus 200 séances."),
-    ("a-start", "start_date", "Date de début invalide (AAAA-MM-JJ)."),
-    ("a-end", "end_date", "Date de fin invalide (AAAA-MM-JJ)."),
-    ("a-end-before", "end_date", "La date de fin doit être postérieure ou égale à la date de début."),
-    ("a-total", "total_sessions", "Le nombre de séances doit être un entier positif ou nul."),
-    ("a-email", "email", "Aucun compte n'a cet e-mail."),
-    ("a-enrolled", "", "Cet utilisateur est déjà inscrit à cette formation."),
-    ("a-confirm", "confirm", "Cochez « Je confirme » pour valider cette action."),
-    ("a-reason", "reason", "Indiquez le motif du refus (500 caractères au plus)."),
-    ("a-decided", "", "Cette demande a déjà été traitée."),
-    ("a-pending", "", "Vous avez déjà une demande en attente pour cette formation."),
-    ("a-already", "", "Vous êtes déjà inscrit à cette formation."),
-    ("a-archived", "", "Cette formation est archivée."),
-    ("a-not-enrolled", "", "Cet apprenant n'est pas inscrit à cette formation."),
-    ("a-not-started", "", super::attendance::REFUSED_NOT_STARTED),
-];
-
-/// The message of a code, with its field ("" for the whole form).
-pub fn by_code(code: &str) -> Option<(&'static str, &'static str)> {
-    MESSAGES
-        .iter()
-        .find(|(c, _, _)| *c == code)
-        .map(|(_, f, m)| (*f, *m))
-}
-
-/// The code of a message, to carry it through a redirect.
-pub fn code_of(message: &str) -> Option<&'static str> {
-    MESSAGES
-        .iter()
-        .find(|(_, _, m)| *m == message)
-        .map(|(c, _, _)| *c)
-}
-
-/// The field error of a code of [`MESSAGES`].
-pub fn invalid(code: &str) -> Invalid {
-    let (field, message) = by_code(code).unwrap_or(("", "Valeur invalide."));
-    Invalid::new(field, message)
-}
-
-/// The message of a whole-form code of [`MESSAGES`].
-pub fn message(code: &str) -> String {
-    by_code(code)
-        .map(|(_, m)| m)
-        .unwrap_or_default()
-        .to_string()
-}
+use crate::error::ErrorCode;
 
 /// A formation's fields as typed in the admin form.
 #[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -124,69 +47,65 @@ fn optional(value: &str) -> Option<String> {
     (!value.is_empty()).then(|| value.to_string())
 }
 
-/// The meeting link check of `catalog`, with the admin form's French messages.
-pub fn check_meeting_link(platform: Platform, value: &str) -> Result<String, Invalid> {
-    catalog::parse_meeting_link(platform, value).map_err(|_| {
+/// The meeting link check of `catalog`, with the admin form's codes.
+pub fn check_meeting_link(platform: Platform, value: &str) -> Result<String, ErrorCode> {
+    catalog::parse_meeting_link(platform, value).map_err(|err| {
         if value.trim().chars().count() > catalog::MAX_LINK_CHARS {
-            invalid("a-link-long")
-        } else if !value.trim().starts_with("https://") {
-            invalid("a-link-https")
+            ErrorCode::MeetingLinkTooLong
+        } else if matches!(err, ErrorCode::NotHttps { .. }) {
+            ErrorCode::MeetingLinkNotHttps
         } else {
-            invalid(match platform {
-                Platform::Zoom => "a-link-zoom",
-                Platform::GoogleMeet => "a-link-meet",
-                Platform::Teams => "a-link-teams",
-            })
+            ErrorCode::MeetingLinkHost(platform)
         }
     })
 }
 
-pub fn check_recording_link(value: &str) -> Result<Option<String>, Invalid> {
+pub fn check_recording_link(value: &str) -> Result<Option<String>, ErrorCode> {
     match optional(value) {
         None => Ok(None),
         Some(v) => catalog::parse_recording_link(&v)
             .map(Some)
-            .map_err(|_| invalid("a-recording")),
+            .map_err(|_| ErrorCode::RecordingLink),
     }
 }
 
 impl FormationInput {
     /// Checks every field; the first problem found is reported on its field.
-    pub fn check(&self) -> Result<FormationFields, Invalid> {
-        let name =
-            catalog::parse_required("name", &self.name, 200).map_err(|_| invalid("a-name"))?;
-        let level = Level::parse(&self.level).map_err(|_| invalid("a-level"))?;
-        let platform = Platform::parse(&self.platform).map_err(|_| invalid("a-platform"))?;
+    pub fn check(&self) -> Result<FormationFields, ErrorCode> {
+        let name = catalog::parse_required("name", &self.name, 200)
+            .map_err(|_| ErrorCode::FormationName)?;
+        let level = Level::parse(&self.level).map_err(|_| ErrorCode::LevelMissing)?;
+        let platform = Platform::parse(&self.platform).map_err(|_| ErrorCode::PlatformMissing)?;
         let meeting_link = check_meeting_link(platform, &self.meeting_link)?;
         let instructor_name =
             catalog::parse_required("instructor_name", &self.instructor_name, 200)
-                .map_err(|_| invalid("a-instructor"))?;
+                .map_err(|_| ErrorCode::InstructorName)?;
         let schedule_description =
             catalog::parse_required("schedule_description", &self.schedule_description, 200)
-                .map_err(|_| invalid("a-schedule"))?;
+                .map_err(|_| ErrorCode::ScheduleDescription)?;
         let description = catalog::parse_optional(
             "description",
             &self.description,
             catalog::MAX_DESCRIPTION_CHARS,
         )
-        .map_err(|_| invalid("a-description"))?
+        .map_err(|_| ErrorCode::DescriptionTooLong)?
         .unwrap_or_default();
         let meeting_id = catalog::parse_optional(
             "meeting_id",
             &self.meeting_id,
             catalog::MAX_MEETING_CODE_CHARS,
         )
-        .map_err(|_| invalid("a-meeting-id"))?;
+        .map_err(|_| ErrorCode::MeetingIdTooLong)?;
         let meeting_password = catalog::parse_optional(
             "meeting_password",
             &self.meeting_password,
             catalog::MAX_MEETING_CODE_CHARS,
         )
-        .map_err(|_| invalid("a-meeting-password"))?;
+        .map_err(|_| ErrorCode::MeetingPasswordTooLong)?;
         let timezone = if self.timezone.trim().is_empty() {
             chrono_tz::Europe::Paris
         } else {
-            catalog::parse_timezone(&self.timezone).map_err(|_| invalid("a-timezone"))?
+            catalog::parse_timezone(&self.timezone).map_err(|_| ErrorCode::TimezoneUnknown)?
         };
         Ok(FormationFields {
             name,
@@ -222,30 +141,30 @@ pub struct Series {
     pub to: NaiveDate,
 }
 
-pub fn check_duration(value: &str) -> Result<i64, Invalid> {
+pub fn check_duration(value: &str) -> Result<i64, ErrorCode> {
     let minutes = value
         .trim()
         .parse::<i64>()
-        .map_err(|_| invalid("a-duration"))?;
+        .map_err(|_| ErrorCode::Duration)?;
     check_duration_minutes(minutes)?;
     Ok(minutes)
 }
 
 /// A séance lasts from one minute to a day.
-pub fn check_duration_minutes(minutes: i64) -> Result<(), Invalid> {
+pub fn check_duration_minutes(minutes: i64) -> Result<(), ErrorCode> {
     if (1..=1440).contains(&minutes) {
         Ok(())
     } else {
-        Err(invalid("a-duration"))
+        Err(ErrorCode::Duration)
     }
 }
 
 /// Séances are numbered from 1.
-pub fn check_session_number(number: i64) -> Result<(), Invalid> {
+pub fn check_session_number(number: i64) -> Result<(), ErrorCode> {
     if number >= 1 {
         Ok(())
     } else {
-        Err(invalid("a-number"))
+        Err(ErrorCode::SeanceNumber)
     }
 }
 
@@ -255,48 +174,59 @@ pub fn check_enrollment(
     start: NaiveDate,
     end: NaiveDate,
     total: Option<i64>,
-) -> Result<(), Invalid> {
+) -> Result<(), ErrorCode> {
     if end < start {
-        return Err(invalid("a-end-before"));
+        return Err(ErrorCode::EndBeforeStart);
     }
     if total.is_some_and(|n| n < 0) {
-        return Err(invalid("a-total"));
+        return Err(ErrorCode::TotalSessions);
     }
     Ok(())
 }
 
-pub fn check_title(value: &str) -> Result<String, Invalid> {
-    catalog::parse_required("title", value, 200).map_err(|_| invalid("a-title"))
+pub fn check_title(value: &str) -> Result<String, ErrorCode> {
+    catalog::parse_required("title", value, 200).map_err(|_| ErrorCode::SeanceTitle)
 }
+
+/// The codes of an enrollment's period, for [`check_period`].
+pub const ENROLLMENT_PERIOD: [ErrorCode; 3] = [
+    ErrorCode::StartDate,
+    ErrorCode::EndDate,
+    ErrorCode::EndBeforeStart,
+];
 
 /// Start and end dates of an enrollment or a series, end not before start.
 pub fn check_period(
     start: &str,
     end: &str,
-    codes: [&str; 3],
-) -> Result<(NaiveDate, NaiveDate), Invalid> {
-    let start = catalog::parse_date("start", start).map_err(|_| invalid(codes[0]))?;
-    let end = catalog::parse_date("end", end).map_err(|_| invalid(codes[1]))?;
+    codes: [ErrorCode; 3],
+) -> Result<(NaiveDate, NaiveDate), ErrorCode> {
+    let [bad_start, bad_end, end_before_start] = codes;
+    let start = catalog::parse_date("start", start).map_err(|_| bad_start)?;
+    let end = catalog::parse_date("end", end).map_err(|_| bad_end)?;
     if end < start {
-        return Err(invalid(codes[2]));
+        return Err(end_before_start);
     }
     Ok((start, end))
 }
 
 impl SeriesInput {
-    pub fn check(&self) -> Result<Series, Invalid> {
-        let weekdays =
-            recurrence::parse_weekdays(&self.weekdays).ok_or_else(|| invalid("a-weekdays"))?;
+    pub fn check(&self) -> Result<Series, ErrorCode> {
+        let weekdays = recurrence::parse_weekdays(&self.weekdays).ok_or(ErrorCode::Weekdays)?;
         let start_time =
-            recurrence::parse_clock_time(&self.start_time).ok_or_else(|| invalid("a-time"))?;
+            recurrence::parse_clock_time(&self.start_time).ok_or(ErrorCode::StartTime)?;
         let duration_minutes = check_duration(&self.duration_minutes)?;
         let (from, to) = check_period(
             &self.from_date,
             &self.to_date,
-            ["a-from", "a-to", "a-to-before"],
+            [
+                ErrorCode::SeriesFrom,
+                ErrorCode::SeriesTo,
+                ErrorCode::SeriesToBeforeFrom,
+            ],
         )?;
         if (to - from).num_days() > 3 * 366 {
-            return Err(invalid("a-series-long"));
+            return Err(ErrorCode::SeriesTooLong);
         }
         Ok(Series {
             weekdays,
@@ -309,7 +239,7 @@ impl SeriesInput {
 }
 
 /// An optional count typed in a form: empty means "use the default".
-pub fn check_total_sessions(value: &str) -> Result<Option<i64>, Invalid> {
+pub fn check_total_sessions(value: &str) -> Result<Option<i64>, ErrorCode> {
     match value.trim() {
         "" => Ok(None),
         v => v
@@ -317,15 +247,15 @@ pub fn check_total_sessions(value: &str) -> Result<Option<i64>, Invalid> {
             .ok()
             .filter(|n| *n >= 0)
             .map(Some)
-            .ok_or_else(|| invalid("a-total")),
+            .ok_or(ErrorCode::TotalSessions),
     }
 }
 
 /// A destructive action is done only when its "Je confirme" box was ticked.
-pub fn check_confirmed(value: Option<&str>) -> Result<(), Invalid> {
+pub fn check_confirmed(value: Option<&str>) -> Result<(), ErrorCode> {
     match value.map(str::trim) {
         Some("on" | "1" | "true" | "oui") => Ok(()),
-        _ => Err(invalid("a-confirm")),
+        _ => Err(ErrorCode::ConfirmUnchecked),
     }
 }
 
@@ -621,21 +551,13 @@ mod tests {
         let mut i = input();
         i.platform = "google_meet".into();
         let err = i.check().unwrap_err();
-        assert_eq!(err.field, "meeting_link");
+        assert_eq!(err.field(), Some("meeting_link"));
         assert_eq!(
-            err.message,
+            crate::error::AppError::from(err).to_string(),
             "Un lien Google Meet doit être sur meet.google.com."
         );
         i.meeting_link = "http://meet.google.com/abc".into();
-        assert_eq!(i.check().unwrap_err().message, message("a-link-https"));
-    }
-
-    #[test]
-    fn every_message_has_a_unique_code_that_leads_back_to_it() {
-        for (code, field, msg) in MESSAGES {
-            assert_eq!(code_of(msg), Some(*code));
-            assert_eq!(by_code(code), Some((*field, *msg)));
-        }
+        assert_eq!(i.check().unwrap_err(), ErrorCode::MeetingLinkNotHttps);
     }
 
     #[test]
@@ -653,17 +575,20 @@ mod tests {
         );
         let mut bad = ok.clone();
         bad.to_date = "2024-01-01".into();
-        assert_eq!(bad.check().unwrap_err().field, "to_date");
+        assert_eq!(bad.check().unwrap_err().field(), Some("to_date"));
         let mut bad = ok.clone();
         bad.duration_minutes = "0".into();
-        assert_eq!(bad.check().unwrap_err().field, "duration_minutes");
+        assert_eq!(bad.check().unwrap_err().field(), Some("duration_minutes"));
     }
 
     #[test]
     fn destructive_actions_need_the_confirmation_box() {
         assert!(check_confirmed(Some("on")).is_ok());
-        assert_eq!(check_confirmed(None).unwrap_err().field, "confirm");
-        assert_eq!(check_confirmed(Some("")).unwrap_err().field, "confirm");
+        assert_eq!(check_confirmed(None).unwrap_err().field(), Some("confirm"));
+        assert_eq!(
+            check_confirmed(Some("")).unwrap_err().field(),
+            Some("confirm")
+        );
     }
 
     #[test]

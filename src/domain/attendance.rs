@@ -2,15 +2,7 @@
 
 use chrono::{DateTime, Duration, Utc};
 
-/// Why a learner's own mark is refused; shown as they are.
-pub const REFUSED_NOT_ACTIVE: &str = "La présence ne peut être marquée que pendant la formation.";
-pub const REFUSED_OUTSIDE_PERIOD: &str =
-    "Cette séance ne fait pas partie de votre période d'inscription.";
-pub const REFUSED_OUTSIDE_WINDOW: &str =
-    "La présence se marque de 15 minutes avant le début jusqu'à 24 heures après la fin de la séance.";
-/// Why any mark (the learner's, the admin's) is refused before a session.
-pub const REFUSED_NOT_STARTED: &str =
-    "Cette séance n'a pas encore eu lieu : la présence se marque au plus tôt 15 minutes avant son début.";
+use crate::error::ErrorCode;
 
 /// How long before its start a session's attendance opens.
 const OPENS_BEFORE_MINUTES: i64 = 15;
@@ -31,15 +23,15 @@ pub fn attendance_open(starts_at: DateTime<Utc>, now: DateTime<Utc>) -> bool {
     starts_at - Duration::minutes(OPENS_BEFORE_MINUTES) <= now
 }
 
-/// [`attendance_open`] as a check, with the message to show.
+/// [`attendance_open`] as a check, with the refusal's code.
 pub fn check_attendance_open(
     starts_at: DateTime<Utc>,
     now: DateTime<Utc>,
-) -> Result<(), &'static str> {
+) -> Result<(), ErrorCode> {
     if attendance_open(starts_at, now) {
         Ok(())
     } else {
-        Err(REFUSED_NOT_STARTED)
+        Err(ErrorCode::AttendanceNotStarted)
     }
 }
 
@@ -99,7 +91,7 @@ mod tests {
         assert!(!attendance_open(start, before));
         assert_eq!(
             check_attendance_open(start, before),
-            Err(REFUSED_NOT_STARTED)
+            Err(ErrorCode::AttendanceNotStarted)
         );
         assert!(attendance_open(start, start - Duration::minutes(15)));
         // Unlike the learner's window, it never closes: an admin fixes

@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 
-use super::Invalid;
+use crate::error::ErrorCode;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -42,17 +42,12 @@ impl Level {
         }
     }
 
-    pub fn parse(value: &str) -> Result<Self, Invalid> {
+    pub fn parse(value: &str) -> Result<Self, ErrorCode> {
         Self::ALL
             .into_iter()
             .find(|l| l.as_str() == value.trim())
-            .ok_or_else(|| {
-                Invalid::new(
-                    "level",
-                    format!(
-                        "unknown level '{value}' (expected beginner, intermediate, advanced or expert)"
-                    ),
-                )
+            .ok_or_else(|| ErrorCode::UnknownLevel {
+                value: value.to_string(),
             })
     }
 }
@@ -84,15 +79,12 @@ impl Platform {
         }
     }
 
-    pub fn parse(value: &str) -> Result<Self, Invalid> {
+    pub fn parse(value: &str) -> Result<Self, ErrorCode> {
         Self::ALL
             .into_iter()
             .find(|p| p.as_str() == value.trim())
-            .ok_or_else(|| {
-                Invalid::new(
-                    "platform",
-                    format!("unknown platform '{value}' (expected zoom, google_meet or teams)"),
-                )
+            .ok_or_else(|| ErrorCode::UnknownPlatform {
+                value: value.to_string(),
             })
     }
 
@@ -174,55 +166,40 @@ fn same_host_as_a_browser(_url: &str, _host: &str) -> bool {
 
 /// A meeting link must be an `https://` URL on the platform's own host, so a
 /// typo or a phishing link never reaches a learner.
-pub fn parse_meeting_link(platform: Platform, value: &str) -> Result<String, Invalid> {
+pub fn parse_meeting_link(platform: Platform, value: &str) -> Result<String, ErrorCode> {
     let value = value.trim();
-    let host = https_host(value)
-        .ok_or_else(|| Invalid::new("meeting_link", "the meeting link must be an https:// URL"))?;
+    let host = https_host(value).ok_or_else(|| ErrorCode::NotHttps {
+        field: "meeting_link".into(),
+    })?;
     if !platform.accepts_host(&host) {
-        return Err(Invalid::new(
-            "meeting_link",
-            format!(
-                "a {} link must be on {} (got {host})",
-                platform.label(),
-                match platform {
-                    Platform::Zoom => "zoom.us",
-                    Platform::GoogleMeet => "meet.google.com",
-                    Platform::Teams => "teams.microsoft.com or teams.live.com",
-                }
-            ),
-        ));
+        return Err(ErrorCode::MeetingLinkHost(platform));
     }
     Ok(value.to_string())
 }
 
 /// A recording may live anywhere (a cloud drive, the platform), but it must be
 /// an https URL.
-pub fn parse_recording_link(value: &str) -> Result<String, Invalid> {
+pub fn parse_recording_link(value: &str) -> Result<String, ErrorCode> {
     https_host(value)
         .map(|_| value.trim().to_string())
-        .ok_or_else(|| {
-            Invalid::new(
-                "recording_link",
-                "the recording link must be an https:// URL",
-            )
+        .ok_or_else(|| ErrorCode::NotHttps {
+            field: "recording_link".into(),
         })
 }
 
-pub fn parse_timezone(value: &str) -> Result<Tz, Invalid> {
-    value.trim().parse::<Tz>().map_err(|_| {
-        Invalid::new(
-            "timezone",
-            format!("unknown time zone '{value}' (expected an IANA name such as Europe/Paris)"),
-        )
-    })
+pub fn parse_timezone(value: &str) -> Result<Tz, ErrorCode> {
+    value
+        .trim()
+        .parse::<Tz>()
+        .map_err(|_| ErrorCode::UnknownTimezone {
+            value: value.to_string(),
+        })
 }
 
-pub fn parse_date(field: &'static str, value: &str) -> Result<NaiveDate, Invalid> {
-    NaiveDate::parse_from_str(value.trim(), "%Y-%m-%d").map_err(|_| {
-        Invalid::new(
-            field,
-            format!("'{value}' is not a date of the form YYYY-MM-DD"),
-        )
+pub fn parse_date(field: &'static str, value: &str) -> Result<NaiveDate, ErrorCode> {
+    NaiveDate::parse_from_str(value.trim(), "%Y-%m-%d").map_err(|_| ErrorCode::NotADate {
+        field: field.into(),
+        value: value.to_string(),
     })
 }
 
@@ -238,13 +215,13 @@ pub fn parse_optional(
     field: &'static str,
     value: &str,
     max_chars: usize,
-) -> Result<Option<String>, Invalid> {
+) -> Result<Option<String>, ErrorCode> {
     let value = value.trim();
     if value.chars().count() > max_chars {
-        return Err(Invalid::new(
-            field,
-            format!("{field} is longer than {max_chars} characters"),
-        ));
+        return Err(ErrorCode::TooLong {
+            field: field.into(),
+            max: max_chars,
+        });
     }
     Ok((!value.is_empty()).then(|| value.to_string()))
 }
@@ -253,16 +230,18 @@ pub fn parse_required(
     field: &'static str,
     value: &str,
     max_chars: usize,
-) -> Result<String, Invalid> {
+) -> Result<String, ErrorCode> {
     let value = value.trim();
     if value.is_empty() {
-        return Err(Invalid::new(field, format!("{field} must not be empty")));
+        return Err(ErrorCode::Required {
+            field: field.into(),
+        });
     }
     if value.chars().count() > max_chars {
-        return Err(Invalid::new(
-            field,
-            format!("{field} is longer than {max_chars} characters"),
-        ));
+        return Err(ErrorCode::TooLong {
+            field: field.into(),
+            max: max_chars,
+        });
     }
     Ok(value.to_string())
 }
@@ -280,10 +259,8 @@ mod tests {
             assert_eq!(Platform::parse(p.as_str()), Ok(p));
         }
         assert_eq!(Level::Intermediate.label(), "Intermédiaire");
-        assert!(Level::parse("guru")
-            .unwrap_err()
-            .message
-            .contains("beginner, intermediate"));
+        let err = crate::error::AppError::from(Level::parse("guru").unwrap_err());
+        assert!(err.to_string().contains("beginner, intermediate"));
     }
 
     #[test]

@@ -7,7 +7,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 
-use super::Invalid;
+use crate::error::ErrorCode;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -35,17 +35,12 @@ impl EnrollmentStatus {
         }
     }
 
-    pub fn parse(value: &str) -> Result<Self, Invalid> {
+    pub fn parse(value: &str) -> Result<Self, ErrorCode> {
         Self::ALL
             .into_iter()
             .find(|s| s.as_str() == value)
-            .ok_or_else(|| {
-                Invalid::new(
-                    "status",
-                    format!(
-                        "unknown status '{value}' (expected upcoming, active, completed or cancelled)"
-                    ),
-                )
+            .ok_or_else(|| ErrorCode::UnknownStatus {
+                value: value.to_string(),
             })
     }
 
@@ -191,10 +186,10 @@ mod tests {
         for s in EnrollmentStatus::ALL {
             assert_eq!(EnrollmentStatus::parse(s.as_str()), Ok(s));
         }
-        let err = EnrollmentStatus::parse("paused").unwrap_err();
+        let err = crate::error::AppError::from(EnrollmentStatus::parse("paused").unwrap_err());
         assert!(err
-            .message
-            .contains("upcoming, active, completed or cancelled"));
+            .to_string()
+            .contains("upcoming, active, completed ou cancelled"));
     }
 
     #[test]

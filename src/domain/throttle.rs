@@ -91,52 +91,6 @@ pub fn retry_after_secs(left: Duration) -> u64 {
     millis.div_ceil(1000)
 }
 
-/// "dans 45 secondes", "dans 1 minute", "dans 15 minutes".
-pub fn delay_text(secs: u64) -> String {
-    let plural = |n: u64, unit: &str| {
-        if n > 1 {
-            format!("{n} {unit}s")
-        } else {
-            format!("{n} {unit}")
-        }
-    };
-    if secs < 60 {
-        format!("dans {}", plural(secs.max(1), "seconde"))
-    } else {
-        format!("dans {}", plural(secs.div_ceil(60), "minute"))
-    }
-}
-
-/// The answer to a locked account, the same whether the e-mail exists or not.
-pub fn too_many_attempts(secs: u64) -> String {
-    format!(
-        "Trop de tentatives de connexion pour ce compte. Réessayez {}.",
-        delay_text(secs)
-    )
-}
-
-/// The answer to an address that failed too many logins.
-pub fn too_many_from_address(secs: u64) -> String {
-    format!(
-        "Trop de tentatives de connexion depuis votre adresse réseau. Réessayez {}.",
-        delay_text(secs)
-    )
-}
-
-/// The answer to an address that created too many accounts.
-pub fn too_many_signups(secs: u64) -> String {
-    format!(
-        "Trop d'inscriptions depuis votre adresse réseau. Réessayez {}.",
-        delay_text(secs)
-    )
-}
-
-/// Shown after a form posted without JavaScript, where the delay is not carried.
-pub const TRY_LATER: &str = "Trop de tentatives. Réessayez dans quelques minutes.";
-
-/// A login or sign-up that waited too long for the password hasher.
-pub const BUSY: &str = "Le serveur est très sollicité. Réessayez dans quelques secondes.";
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -220,19 +174,5 @@ mod tests {
         assert_eq!(retry_after_secs(Duration::zero()), 1);
         assert_eq!(retry_after_secs(Duration::milliseconds(59_001)), 60);
         assert_eq!(retry_after_secs(min(15)), 900);
-    }
-
-    #[test]
-    fn messages_are_french_with_the_delay() {
-        assert_eq!(delay_text(1), "dans 1 seconde");
-        assert_eq!(delay_text(45), "dans 45 secondes");
-        assert_eq!(delay_text(60), "dans 1 minute");
-        assert_eq!(delay_text(61), "dans 2 minutes");
-        assert_eq!(
-            too_many_attempts(120),
-            "Trop de tentatives de connexion pour ce compte. Réessayez dans 2 minutes."
-        );
-        assert!(too_many_signups(3600).contains("60 minutes"));
-        assert!(too_many_from_address(30).contains("30 secondes"));
     }
 }

@@ -12,10 +12,9 @@ use chrono::Utc;
 
 use crate::domain::account::{
     device_label, AccountView, DisplayName, Email, LinkPurpose, LoginSessionView, Password,
-    SessionUser, CONFIRM_LINK_HOURS, CURRENT_PASSWORD_WRONG, EMAIL_SAME, EMAIL_TAKEN, LINK_INVALID,
-    RESET_LINK_MINUTES,
+    SessionUser, CONFIRM_LINK_HOURS, RESET_LINK_MINUTES,
 };
-use crate::error::AppError;
+use crate::error::{AppError, ErrorCode};
 use crate::server::auth;
 use crate::server::db::Db;
 use crate::server::http::AppState;
@@ -62,7 +61,7 @@ pub async fn sign_up(
         .await
     {
         Ok(user_id) => send_confirmation(state, base, user_id, &email, name.as_str()).await,
-        Err(AppError::Invalid { message, .. }) if message == EMAIL_TAKEN => {
+        Err(AppError::Invalid(ErrorCode::EmailTaken)) => {
             match state.db.account_by_email(&email).await? {
                 Some(account) if account.is_confirmed() => {
                     send_existing_account(state, base, &account).await
@@ -112,7 +111,7 @@ pub async fn request_reset(state: &AppState, base: &str, email: &str) -> Result<
 pub async fn reset_password(db: &Db, token: &str, password: &str) -> Result<(), AppError> {
     let token_hash = auth::token_hash(token.trim());
     if !db.reset_token_is_live(&token_hash, Utc::now()).await? {
-        return Err(AppError::BadRequest(LINK_INVALID.into()));
+        return Err(AppError::BadRequest(ErrorCode::LinkInvalid));
     }
     let password = Password::parse(password)?;
     let hash = auth::hash_password(password).await?;
@@ -137,10 +136,7 @@ pub async fn request_email_change(
 ) -> Result<(), AppError> {
     let new_email = Email::parse(new_email)?;
     if new_email.as_str() == user.email {
-        return Err(AppError::Invalid {
-            field: "email".into(),
-            message: EMAIL_SAME.into(),
-        });
+        return Err(AppError::Invalid(ErrorCode::EmailSame));
     }
     if let Some(other) = state.db.account_by_email(&new_email).await? {
         return send_existing_account(state, base, &other).await;
@@ -184,10 +180,7 @@ pub async fn change_password(
 ) -> Result<(), AppError> {
     let stored = db.password_hash(user.id).await?;
     if !auth::password_matches(current.to_string(), stored).await? {
-        return Err(AppError::Invalid {
-            field: "current_password".into(),
-            message: CURRENT_PASSWORD_WRONG.into(),
-        });
+        return Err(AppError::Invalid(ErrorCode::CurrentPasswordWrong));
     }
     let new = Password::parse(new)?;
     let hash = auth::hash_password(new).await?;

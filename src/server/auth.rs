@@ -19,7 +19,7 @@ use sha2::{Digest, Sha256};
 
 use crate::domain::account::{Email, Password, SessionUser};
 use crate::domain::throttle;
-use crate::error::AppError;
+use crate::error::{AppError, ErrorCode};
 use crate::server::db::Db;
 use crate::server::http::{AppState, Settings};
 use crate::server::store::users::TokenKind;
@@ -122,7 +122,7 @@ pub fn client_ip(state: &AppState, extensions: &Extensions, headers: &HeaderMap)
 fn account_locked(left: Duration) -> AppError {
     let secs = throttle::retry_after_secs(left);
     AppError::TooManyRequests {
-        message: throttle::too_many_attempts(secs),
+        code: ErrorCode::LoginLocked,
         retry_after_secs: secs,
     }
 }

@@ -11,8 +11,7 @@ use crate::domain::catalog::{
     parse_date, parse_meeting_link, parse_optional, parse_recording_link, parse_required,
     parse_timezone, Level, Platform, MAX_DESCRIPTION_CHARS, MAX_MEETING_CODE_CHARS,
 };
-use crate::domain::Invalid;
-use crate::error::AppError;
+use crate::error::{AppError, ErrorCode};
 use crate::server::auth;
 use crate::server::config::Config;
 use crate::server::db::Db;
@@ -166,13 +165,9 @@ pub struct EnrollArgs {
 #[error("{0}")]
 pub struct CliError(String);
 
-impl From<Invalid> for CliError {
-    fn from(value: Invalid) -> Self {
-        CliError(format!(
-            "--{}: {}",
-            value.field.replace('_', "-"),
-            value.message
-        ))
+impl From<ErrorCode> for CliError {
+    fn from(value: ErrorCode) -> Self {
+        AppError::from(value).into()
     }
 }
 
@@ -320,9 +315,7 @@ fn parse_formation(args: FormationArgs) -> Result<FormationFields, CliError> {
 /// The formation flag's error when no formation has that id.
 fn no_formation(id: i64) -> impl FnOnce(AppError) -> CliError {
     move |err| match err {
-        AppError::NotFound => {
-            Invalid::new("formation", format!("no formation has the id {id}")).into()
-        }
+        AppError::NotFound => ErrorCode::NoFormationWithId { id }.into(),
         err => err.into(),
     }
 }
@@ -331,11 +324,9 @@ fn no_formation(id: i64) -> impl FnOnce(AppError) -> CliError {
 /// the formation's platform) are checked by the store, as for every caller.
 async fn add_session(db: &Db, args: SessionArgs) -> Result<i64, CliError> {
     let scheduled_at = DateTime::parse_from_rfc3339(args.at.trim())
-        .map_err(|_| {
-            Invalid::new(
-                "at",
-                format!("'{}' is not an RFC 3339 date-time with an offset, e.g. 2024-01-22T19:00:00+01:00", args.at),
-            )
+        .map_err(|_| ErrorCode::NotADateTime {
+            field: "at".into(),
+            value: args.at.clone(),
         })?
         .with_timezone(&Utc);
     let session = SessionFields {
@@ -356,19 +347,17 @@ async fn enroll(db: &Db, args: EnrollArgs) -> Result<i64, CliError> {
     let email = Email::parse(&args.email)?;
     let start_date = parse_date("start_date", &args.start_date)?;
     let end_date = parse_date("end_date", &args.end_date)?;
-    // Said in English here, like every message of the command line; the
-    // store checks the same rule for every caller.
+    // Checked here to name the flag before any query; the store checks the
+    // same rule for every caller.
     if end_date < start_date {
-        return Err(
-            Invalid::new("end_date", "the end date must not be before the start date").into(),
-        );
+        return Err(ErrorCode::EndBeforeStart.into());
     }
-    let user_id = db.user_id_by_email(&email).await?.ok_or_else(|| {
-        Invalid::new(
-            "email",
-            format!("no user has the e-mail {}", email.as_str()),
-        )
-    })?;
+    let user_id = db
+        .user_id_by_email(&email)
+        .await?
+        .ok_or_else(|| ErrorCode::NoUserWithEmail {
+            email: email.as_str().to_string(),
+        })?;
     let enrollment = NewEnrollment {
         user_id,
         formation_id: args.formation,

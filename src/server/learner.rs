@@ -1,15 +1,13 @@
 //! The learner's use cases, shared by the pages' server functions and the
 //! REST API so both apply the same rules.
 
-use crate::domain::attendance::{
-    attendance_rate, REFUSED_NOT_ACTIVE, REFUSED_OUTSIDE_PERIOD, REFUSED_OUTSIDE_WINDOW,
-};
+use crate::domain::attendance::attendance_rate;
 use crate::domain::enrollment::{
     display_order, enrollment_view, next_sessions, session_view, AttendOutcome, EnrollmentView,
     NextSession, SessionView, Stats,
 };
 use crate::domain::status::EnrollmentStatus;
-use crate::error::AppError;
+use crate::error::{AppError, ErrorCode};
 use crate::server::db::Db;
 use crate::server::store::enrollments::AttendanceSource;
 use chrono::{DateTime, Utc};
@@ -85,14 +83,14 @@ pub async fn attend(
     if !session.attended {
         let status = enrollment.status(now);
         if status != EnrollmentStatus::Active {
-            return Err(AppError::Conflict(REFUSED_NOT_ACTIVE.into()));
+            return Err(AppError::Conflict(ErrorCode::AttendanceNotActive));
         }
         if !session.within(&enrollment) {
-            return Err(AppError::Conflict(REFUSED_OUTSIDE_PERIOD.into()));
+            return Err(AppError::Conflict(ErrorCode::AttendanceOutsidePeriod));
         }
         let view = session_view(&session, &enrollment, status, now);
         if !view.can_mark_attendance {
-            return Err(AppError::Conflict(REFUSED_OUTSIDE_WINDOW.into()));
+            return Err(AppError::Conflict(ErrorCode::AttendanceOutsideWindow));
         }
         db.insert_attendance(user_id, session_id, AttendanceSource::SelfMarked, now)
             .await?;

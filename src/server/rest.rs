@@ -16,7 +16,7 @@ use utoipa::{OpenApi, ToSchema};
 use crate::domain::account::SessionUser;
 use crate::domain::enrollment::{AttendOutcome, EnrollmentView, NextSession, SessionView, Stats};
 use crate::domain::status::EnrollmentStatus;
-use crate::error::AppError;
+use crate::error::{AppError, ErrorCode};
 use crate::server::accounts;
 use crate::server::auth::{self, Caller};
 use crate::server::http::AppState;
@@ -64,8 +64,11 @@ pub fn router() -> Router<AppState> {
 /// Parses a JSON body ourselves so a malformed one is a 400 with a message,
 /// not axum's plain-text rejection.
 pub fn json_body<T: serde::de::DeserializeOwned>(body: &Bytes) -> Result<T, AppError> {
-    serde_json::from_slice(body)
-        .map_err(|err| AppError::BadRequest(format!("corps JSON invalide : {err}")))
+    serde_json::from_slice(body).map_err(|err| {
+        AppError::BadRequest(ErrorCode::Malformed {
+            detail: format!("corps JSON : {err}"),
+        })
+    })
 }
 
 fn require(caller: &Caller) -> Result<&SessionUser, AppError> {
@@ -97,6 +100,8 @@ fn utc(at: DateTime<Utc>) -> String {
 pub struct ErrorBody {
     /// A message for a person.
     detail: String,
+    /// The error's stable key, for programs (the words of `detail` may change).
+    code: String,
     /// The input field the message is about, if any.
     #[schema(nullable = false)]
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -449,7 +454,7 @@ async fn list_formations(
     let user = require(&caller)?;
     let wanted = query_param(query.as_deref(), "status")
         .filter(|s| !s.is_empty())
-        .map(|s| EnrollmentStatus::parse(&s).map_err(|e| AppError::BadRequest(e.message)))
+        .map(|s| EnrollmentStatus::parse(&s).map_err(AppError::BadRequest))
         .transpose()?;
     let (views, stats) = learner::overview(&state.db, user.id, Utc::now()).await?;
     Ok(Json(FormationsBody {
@@ -507,9 +512,7 @@ async fn list_next_sessions(
             .parse::<usize>()
             .ok()
             .filter(|l| (1..=100).contains(l))
-            .ok_or_else(|| {
-                AppError::BadRequest("limit doit être un entier entre 1 et 100.".into())
-            })?,
+            .ok_or(AppError::BadRequest(ErrorCode::PageLimit { max: 100 }))?,
     };
     let list = learner::upcoming_sessions(&state.db, user.id, Utc::now(), limit).await?;
     Ok(Json(NextSessionsBody {
@@ -566,13 +569,6 @@ async fn not_found() -> AppError {
     AppError::NotFound
 }
 
-async fn method_not_allowed() -> Response {
-    (
-        axum::http::StatusCode::METHOD_NOT_ALLOWED,
-        Json(ErrorBody {
-            detail: "Méthode non autorisée pour cette adresse.".into(),
-            field: None,
-        }),
-    )
-        .into_response()
+async fn method_not_allowed() -> AppError {
+    AppError::MethodNotAllowed
 }

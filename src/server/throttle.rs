@@ -17,8 +17,7 @@ use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
 use ipnet::IpNet;
 use tokio::sync::Semaphore;
 
-use crate::domain::throttle;
-use crate::error::AppError;
+use crate::error::{AppError, ErrorCode};
 
 /// Argon2id takes 19 MiB per hash: without a bound, a few hundred parallel
 /// logins took the server to several GB. Every hash and verification runs
@@ -160,7 +159,7 @@ impl ClientLimits {
         let blocked = self.blocked.lock().unwrap_or_else(|e| e.into_inner());
         match blocked.get(&key) {
             Some(until) if *until > Instant::now() => Err(AppError::TooManyRequests {
-                message: throttle::too_many_from_address(whole_secs(*until - Instant::now())),
+                code: ErrorCode::AddressLocked,
                 retry_after_secs: whole_secs(*until - Instant::now()),
             }),
             _ => Ok(()),
@@ -194,7 +193,7 @@ impl ClientLimits {
         outcome.map_err(|not_until| {
             let secs = whole_secs(not_until.wait_time_from(clock.now()));
             AppError::TooManyRequests {
-                message: throttle::too_many_signups(secs),
+                code: ErrorCode::TooManySignups,
                 retry_after_secs: secs,
             }
         })

@@ -403,9 +403,10 @@ async fn an_admin_creates_a_formation_and_a_link_on_another_platform_is_refused_
     .await;
     assert_eq!(resp.status().as_u16(), 422);
     let body: serde_json::Value = resp.json().await.unwrap();
-    assert_eq!(body["Invalid"]["field"], "meeting_link", "{body}");
+    assert_eq!(body["field"], "meeting_link", "{body}");
+    assert_eq!(body["code"], "a-link-meet", "{body}");
     assert_eq!(
-        body["Invalid"]["message"],
+        body["detail"],
         "Un lien Google Meet doit être sur meet.google.com."
     );
     assert_eq!(scalar(&app, "SELECT COUNT(*) FROM formations").await, 0);

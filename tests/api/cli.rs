@@ -150,7 +150,7 @@ async fn bad_input_to_the_commands_is_one_clear_line_and_a_failure() {
                 .iter()
                 .map(|s| if *s == "intermediate" { "guru" } else { s })
                 .collect(),
-            "unknown level 'guru'",
+            "Niveau inconnu « guru »",
         ),
         (
             FORMATION
@@ -179,7 +179,7 @@ async fn bad_input_to_the_commands_is_one_clear_line_and_a_failure() {
                 "--total-sessions",
                 "10",
             ],
-            "no user has the e-mail nobody@b.fr",
+            "Aucun compte n'a l'e-mail nobody@b.fr",
         ),
         (
             vec![
@@ -195,7 +195,7 @@ async fn bad_input_to_the_commands_is_one_clear_line_and_a_failure() {
                 "--total-sessions",
                 "10",
             ],
-            "no formation has the id 999",
+            "Aucune formation n'a l'identifiant 999",
         ),
         (
             vec![

@@ -155,10 +155,11 @@ async fn the_status_filter_narrows_the_list_but_not_the_stats_and_unknown_values
         .get_json("/api/auth/user/formations/?status=paused", &token)
         .await;
     assert_eq!(status, 400);
+    assert_eq!(body["code"], "unknown_status", "{body}");
     assert!(body["detail"]
         .as_str()
         .unwrap()
-        .contains("upcoming, active, completed or cancelled"));
+        .contains("upcoming, active, completed ou cancelled"));
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -7,7 +7,7 @@ use std::io::Write;
 
 use chrono::{Duration, Utc};
 use formations::domain::account::{Email, Role};
-use formations::domain::attendance::REFUSED_NOT_STARTED;
+use formations::error::{AppError, ErrorCode};
 use formations::server::auth::{hash_password, open_session};
 use formations::server::demo::{ADMIN_EMAIL, LEARNER_EMAIL};
 use formations::server::store::users::TokenKind;
@@ -378,7 +378,11 @@ async fn no_presence_is_marked_before_a_session_opens_and_the_grid_and_csv_show_
     // The admin grid: refused before the session, with the reason.
     let (status, body) = call(&app, admin, "admin_set_attendance", &mark(future, "1")).await;
     assert_eq!(status, 409, "{body}");
-    assert!(body.contains(REFUSED_NOT_STARTED), "{body}");
+    assert_eq!(
+        serde_json::from_str::<AppError>(&body).ok(),
+        Some(AppError::Conflict(ErrorCode::AttendanceNotStarted)),
+        "{body}"
+    );
     // Posted without JavaScript: back to the grid, which says why.
     let no_redirect = reqwest::Client::builder()
         .redirect(reqwest::redirect::Policy::none())

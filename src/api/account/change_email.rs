@@ -6,19 +6,14 @@ use crate::error::AppError;
 /// change happens only when it is followed.
 #[server(prefix = "/fn", endpoint = "change_email")]
 pub async fn change_email(email: String) -> Result<(), AppError> {
-    use crate::server::{accounts, form_error, require_user, state};
+    use crate::server::{accounts, finish_form, require_user, state};
 
     let user = require_user()?;
     let base = accounts::request_base_url();
-    match accounts::request_email_change(&state(), &base, &user, &email).await {
-        Ok(()) => {
-            leptos_axum::redirect("/compte?ok=email-sent");
-            Ok(())
-        }
-        Err(err) => Err(form_error(
-            err,
-            "/compte",
-            &[("form", "email"), ("email", email.trim())],
-        )),
-    }
+    finish_form(
+        accounts::request_email_change(&state(), &base, &user, &email).await,
+        |_| "/compte?ok=email-sent".into(),
+        "/compte",
+        &[("form", "email"), ("email", email.trim())],
+    )
 }

@@ -6,7 +6,7 @@ use crate::error::AppError;
 /// tokens are revoked, this one stays open.
 #[server(prefix = "/fn", endpoint = "change_password")]
 pub async fn change_password(current_password: String, password: String) -> Result<(), AppError> {
-    use crate::server::{accounts, caller, form_error, require_user, state};
+    use crate::server::{accounts, caller, finish_form, require_user, state};
 
     let user = require_user()?;
     let outcome = async {
@@ -14,12 +14,11 @@ pub async fn change_password(current_password: String, password: String) -> Resu
         accounts::change_password(&state().db, &user, &current, &current_password, &password).await
     }
     .await;
-    match outcome {
-        Ok(()) => {
-            leptos_axum::redirect("/compte?ok=password");
-            Ok(())
-        }
-        // Passwords are never put back in the URL.
-        Err(err) => Err(form_error(err, "/compte", &[("form", "password")])),
-    }
+    // Passwords are never put back in the URL.
+    finish_form(
+        outcome,
+        |_| "/compte?ok=password".into(),
+        "/compte",
+        &[("form", "password")],
+    )
 }

@@ -6,10 +6,10 @@ use crate::error::AppError;
 /// this browser's included.
 #[server(prefix = "/fn", endpoint = "logout_everywhere")]
 pub async fn logout_everywhere() -> Result<(), AppError> {
-    use crate::server::{auth, require_user, set_response_header, state, with_status};
+    use crate::server::{auth, require_user, set_response_header, state};
 
     let user = require_user()?;
-    with_status(state().db.revoke_all_sessions(user.id).await)?;
+    state().db.revoke_all_sessions(user.id).await?;
     set_response_header(
         axum::http::header::SET_COOKIE,
         auth::clearing_cookie(&state().settings),

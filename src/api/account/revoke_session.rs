@@ -6,7 +6,7 @@ use crate::error::AppError;
 /// Another user's key matches nothing: 404.
 #[server(prefix = "/fn", endpoint = "revoke_session")]
 pub async fn revoke_session(key: String) -> Result<(), AppError> {
-    use crate::server::{form_error, require_user, state};
+    use crate::server::{finish_form, require_user, state};
 
     let user = require_user()?;
     let outcome = async {
@@ -17,11 +17,10 @@ pub async fn revoke_session(key: String) -> Result<(), AppError> {
         }
     }
     .await;
-    match outcome {
-        Ok(()) => {
-            leptos_axum::redirect("/compte?ok=session");
-            Ok(())
-        }
-        Err(err) => Err(form_error(err, "/compte", &[("form", "sessions")])),
-    }
+    finish_form(
+        outcome,
+        |_| "/compte?ok=session".into(),
+        "/compte",
+        &[("form", "sessions")],
+    )
 }

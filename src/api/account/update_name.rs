@@ -6,7 +6,7 @@ use crate::error::AppError;
 #[server(prefix = "/fn", endpoint = "update_name")]
 pub async fn update_name(name: String) -> Result<(), AppError> {
     use crate::domain::account::DisplayName;
-    use crate::server::{form_error, require_user, state};
+    use crate::server::{finish_form, require_user, state};
 
     let user = require_user()?;
     let outcome = async {
@@ -14,15 +14,10 @@ pub async fn update_name(name: String) -> Result<(), AppError> {
         state().db.set_user_name(user.id, &parsed).await
     }
     .await;
-    match outcome {
-        Ok(()) => {
-            leptos_axum::redirect("/compte?ok=name");
-            Ok(())
-        }
-        Err(err) => Err(form_error(
-            err,
-            "/compte",
-            &[("form", "name"), ("name", name.trim())],
-        )),
-    }
+    finish_form(
+        outcome,
+        |_| "/compte?ok=name".into(),
+        "/compte",
+        &[("form", "name"), ("name", name.trim())],
+    )
 }

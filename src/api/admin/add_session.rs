@@ -13,7 +13,7 @@ pub async fn admin_add_session(
     #[server(default)] meeting_link: String,
     #[server(default)] recording_link: String,
 ) -> Result<i64, AppError> {
-    use crate::server::{form_error, require_admin, state};
+    use crate::server::{finish_form, require_admin, state};
 
     use crate::server::store::audit::Actor;
 
@@ -34,21 +34,16 @@ pub async fn admin_add_session(
     }
     .await;
     let path = format!("/admin/formations/{formation_id}/seances");
-    match outcome {
-        Ok(id) => {
-            leptos_axum::redirect(&path);
-            Ok(id)
-        }
-        Err(err) => Err(form_error(
-            err,
-            &path,
-            &[
-                ("form", "add"),
-                ("title", &title),
-                ("scheduled_at", &scheduled_at),
-                ("duration_minutes", &duration_minutes),
-                ("recording_link", &recording_link),
-            ],
-        )),
-    }
+    finish_form(
+        outcome,
+        |_| path.clone(),
+        &path,
+        &[
+            ("form", "add"),
+            ("title", &title),
+            ("scheduled_at", &scheduled_at),
+            ("duration_minutes", &duration_minutes),
+            ("recording_link", &recording_link),
+        ],
+    )
 }

@@ -11,7 +11,7 @@ pub async fn admin_archive_formation(
     confirm: Option<String>,
 ) -> Result<(), AppError> {
     use crate::domain::admin::check_confirmed;
-    use crate::server::{form_error, require_admin, state};
+    use crate::server::{finish_form, require_admin, state};
 
     use crate::server::store::audit::Actor;
 
@@ -26,15 +26,10 @@ pub async fn admin_archive_formation(
             .await
     }
     .await;
-    match outcome {
-        Ok(()) => {
-            leptos_axum::redirect(&format!("/admin/formations/{id}"));
-            Ok(())
-        }
-        Err(err) => Err(form_error(
-            err,
-            &format!("/admin/formations/{id}"),
-            &[("form", "archive")],
-        )),
-    }
+    finish_form(
+        outcome,
+        |_| format!("/admin/formations/{id}"),
+        &format!("/admin/formations/{id}"),
+        &[("form", "archive")],
+    )
 }

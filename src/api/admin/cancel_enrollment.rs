@@ -11,7 +11,7 @@ pub async fn admin_cancel_enrollment(
     confirm: Option<String>,
 ) -> Result<(), AppError> {
     use crate::domain::admin::check_confirmed;
-    use crate::server::{form_error, require_admin, state};
+    use crate::server::{finish_form, require_admin, state};
 
     use crate::server::store::audit::Actor;
 
@@ -24,18 +24,12 @@ pub async fn admin_cancel_enrollment(
             .await
     }
     .await;
-    match outcome {
-        Ok(formation_id) => {
-            leptos_axum::redirect(&format!("/admin/formations/{formation_id}/inscriptions"));
-            Ok(())
-        }
-        Err(err) => {
-            let form = format!("cancel-{enrollment_id}");
-            Err(form_error(
-                err,
-                &format!("/admin/formations/{formation_id}/inscriptions"),
-                &[("form", &form)],
-            ))
-        }
-    }
+    let form = format!("cancel-{enrollment_id}");
+    finish_form(
+        outcome,
+        |formation_id| format!("/admin/formations/{formation_id}/inscriptions"),
+        &format!("/admin/formations/{formation_id}/inscriptions"),
+        &[("form", &form)],
+    )
+    .map(|_| ())
 }

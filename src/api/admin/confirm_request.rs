@@ -12,15 +12,14 @@ pub async fn admin_confirm_request(
     #[server(default)] end_date: String,
     #[server(default)] total_sessions: String,
 ) -> Result<i64, AppError> {
-    use crate::domain::admin::{check_period, check_total_sessions};
-    use crate::server::{form_error, require_admin, state};
+    use crate::domain::admin::{check_period, check_total_sessions, ENROLLMENT_PERIOD};
+    use crate::server::{finish_form, require_admin, state};
 
     use crate::server::store::audit::Actor;
 
     let admin = require_admin()?;
     let outcome = async {
-        let (start, end) =
-            check_period(&start_date, &end_date, ["a-start", "a-end", "a-end-before"])?;
+        let (start, end) = check_period(&start_date, &end_date, ENROLLMENT_PERIOD)?;
         let total = check_total_sessions(&total_sessions)?;
         state()
             .db
@@ -28,23 +27,16 @@ pub async fn admin_confirm_request(
             .await
     }
     .await;
-    match outcome {
-        Ok(id) => {
-            leptos_axum::redirect("/admin/demandes");
-            Ok(id)
-        }
-        Err(err) => {
-            let form = format!("confirm-{request_id}");
-            Err(form_error(
-                err,
-                "/admin/demandes",
-                &[
-                    ("form", &form),
-                    ("start_date", &start_date),
-                    ("end_date", &end_date),
-                    ("total_sessions", &total_sessions),
-                ],
-            ))
-        }
-    }
+    let form = format!("confirm-{request_id}");
+    finish_form(
+        outcome,
+        |_| "/admin/demandes".into(),
+        "/admin/demandes",
+        &[
+            ("form", &form),
+            ("start_date", &start_date),
+            ("end_date", &end_date),
+            ("total_sessions", &total_sessions),
+        ],
+    )
 }

@@ -22,7 +22,7 @@ pub async fn admin_create_formation(
     #[server(default)] timezone: String,
 ) -> Result<i64, AppError> {
     use crate::domain::admin::FormationInput;
-    use crate::server::{form_error, require_admin, state};
+    use crate::server::{finish_form, require_admin, state};
 
     use crate::server::store::audit::Actor;
 
@@ -47,15 +47,10 @@ pub async fn admin_create_formation(
             .await
     }
     .await;
-    match outcome {
-        Ok(id) => {
-            leptos_axum::redirect(&format!("/admin/formations/{id}"));
-            Ok(id)
-        }
-        Err(err) => Err(form_error(
-            err,
-            "/admin/formations/nouvelle",
-            &super::formation_keep(&input),
-        )),
-    }
+    finish_form(
+        outcome,
+        |id| format!("/admin/formations/{id}"),
+        "/admin/formations/nouvelle",
+        &super::formation_keep(&input),
+    )
 }

@@ -10,7 +10,7 @@ pub async fn admin_delete_session(
     confirm: Option<String>,
 ) -> Result<(), AppError> {
     use crate::domain::admin::check_confirmed;
-    use crate::server::{form_error, require_admin, state};
+    use crate::server::{finish_form, require_admin, state};
 
     use crate::server::store::audit::Actor;
 
@@ -23,15 +23,11 @@ pub async fn admin_delete_session(
             .await
     }
     .await;
-    match outcome {
-        Ok(formation_id) => {
-            leptos_axum::redirect(&format!("/admin/formations/{formation_id}/seances"));
-            Ok(())
-        }
-        Err(err) => Err(form_error(
-            err,
-            &format!("/admin/seances/{session_id}"),
-            &[("form", "delete")],
-        )),
-    }
+    finish_form(
+        outcome,
+        |formation_id| format!("/admin/formations/{formation_id}/seances"),
+        &format!("/admin/seances/{session_id}"),
+        &[("form", "delete")],
+    )
+    .map(|_| ())
 }

@@ -13,8 +13,9 @@ pub async fn admin_enroll_user(
     #[server(default)] total_sessions: String,
 ) -> Result<i64, AppError> {
     use crate::domain::account::Email;
-    use crate::domain::admin::{check_period, check_total_sessions, invalid};
-    use crate::server::{form_error, require_admin, state};
+    use crate::domain::admin::{check_period, check_total_sessions, ENROLLMENT_PERIOD};
+    use crate::error::ErrorCode;
+    use crate::server::{finish_form, require_admin, state};
 
     use crate::server::store::audit::Actor;
     use crate::server::store::enrollments::NewEnrollment;
@@ -22,13 +23,12 @@ pub async fn admin_enroll_user(
     let admin = require_admin()?;
     let db = state().db;
     let outcome = async {
-        let email = Email::parse(&email).map_err(|_| invalid("a-email"))?;
+        let email = Email::parse(&email).map_err(|_| ErrorCode::NoAccountWithEmail)?;
         let user_id = db
             .user_id_by_email(&email)
             .await?
-            .ok_or_else(|| invalid("a-email"))?;
-        let (start, end) =
-            check_period(&start_date, &end_date, ["a-start", "a-end", "a-end-before"])?;
+            .ok_or(ErrorCode::NoAccountWithEmail)?;
+        let (start, end) = check_period(&start_date, &end_date, ENROLLMENT_PERIOD)?;
         let total = check_total_sessions(&total_sessions)?;
         let enrollment = NewEnrollment {
             user_id,
@@ -41,21 +41,16 @@ pub async fn admin_enroll_user(
     }
     .await;
     let path = format!("/admin/formations/{formation_id}/inscriptions");
-    match outcome {
-        Ok(id) => {
-            leptos_axum::redirect(&path);
-            Ok(id)
-        }
-        Err(err) => Err(form_error(
-            err,
-            &path,
-            &[
-                ("form", "enroll"),
-                ("email", &email),
-                ("start_date", &start_date),
-                ("end_date", &end_date),
-                ("total_sessions", &total_sessions),
-            ],
-        )),
-    }
+    finish_form(
+        outcome,
+        |_| path.clone(),
+        &path,
+        &[
+            ("form", "enroll"),
+            ("email", &email),
+            ("start_date", &start_date),
+            ("end_date", &end_date),
+            ("total_sessions", &total_sessions),
+        ],
+    )
 }

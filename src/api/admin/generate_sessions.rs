@@ -16,7 +16,7 @@ pub async fn admin_generate_sessions(
     #[server(default)] to_date: String,
 ) -> Result<usize, AppError> {
     use crate::domain::admin::{check_title, SeriesInput};
-    use crate::server::{form_error, require_admin, state};
+    use crate::server::{finish_form, require_admin, state};
 
     use crate::server::store::audit::Actor;
 
@@ -42,23 +42,18 @@ pub async fn admin_generate_sessions(
     }
     .await;
     let path = format!("/admin/formations/{formation_id}/seances");
-    match outcome {
-        Ok(n) => {
-            leptos_axum::redirect(&path);
-            Ok(n)
-        }
-        Err(err) => Err(form_error(
-            err,
-            &path,
-            &[
-                ("form", "series"),
-                ("title", &title),
-                ("weekdays", &weekdays),
-                ("start_time", &start_time),
-                ("duration_minutes", &duration_minutes),
-                ("from_date", &from_date),
-                ("to_date", &to_date),
-            ],
-        )),
-    }
+    finish_form(
+        outcome,
+        |_| path.clone(),
+        &path,
+        &[
+            ("form", "series"),
+            ("title", &title),
+            ("weekdays", &weekdays),
+            ("start_time", &start_time),
+            ("duration_minutes", &duration_minutes),
+            ("from_date", &from_date),
+            ("to_date", &to_date),
+        ],
+    )
 }

@@ -5,8 +5,8 @@ use crate::error::AppError;
 
 #[server(prefix = "/fn", endpoint = "admin_get_dashboard")]
 pub async fn admin_get_dashboard() -> Result<Dashboard, AppError> {
-    use crate::server::{require_admin, state, with_status};
+    use crate::server::{require_admin, state};
 
     require_admin()?;
-    with_status(state().db.admin_dashboard(chrono::Utc::now()).await)
+    state().db.admin_dashboard(chrono::Utc::now()).await
 }

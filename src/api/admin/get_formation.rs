@@ -5,8 +5,8 @@ use crate::error::AppError;
 
 #[server(prefix = "/fn", endpoint = "admin_get_formation")]
 pub async fn admin_get_formation(id: i64) -> Result<FormationDetail, AppError> {
-    use crate::server::{require_admin, state, with_status};
+    use crate::server::{require_admin, state};
 
     require_admin()?;
-    with_status(state().db.admin_formation(id).await)
+    state().db.admin_formation(id).await
 }

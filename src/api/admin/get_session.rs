@@ -5,8 +5,8 @@ use crate::error::AppError;
 
 #[server(prefix = "/fn", endpoint = "admin_get_session")]
 pub async fn admin_get_session(session_id: i64) -> Result<SessionView, AppError> {
-    use crate::server::{require_admin, state, with_status};
+    use crate::server::{require_admin, state};
 
     require_admin()?;
-    with_status(state().db.admin_session(session_id).await)
+    state().db.admin_session(session_id).await
 }

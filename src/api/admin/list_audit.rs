@@ -8,13 +8,11 @@ use crate::error::AppError;
 #[server(prefix = "/fn", endpoint = "admin_list_audit")]
 pub async fn admin_list_audit(before: Option<i64>) -> Result<AuditPage, AppError> {
     use crate::domain::admin::AUDIT_PAGE_SIZE;
-    use crate::server::{require_admin, state, with_status};
+    use crate::server::{require_admin, state};
 
     require_admin()?;
     if before.is_some_and(|id| id <= 0) {
-        return with_status(Err(AppError::BadRequest(
-            "`before` doit être l'identifiant positif d'une entrée du journal".into(),
-        )));
+        return Err(AppError::BadRequest(crate::error::ErrorCode::AuditCursor));
     }
-    with_status(state().db.audit_page(before, AUDIT_PAGE_SIZE).await)
+    state().db.audit_page(before, AUDIT_PAGE_SIZE).await
 }

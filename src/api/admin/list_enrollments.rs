@@ -5,8 +5,8 @@ use crate::error::AppError;
 
 #[server(prefix = "/fn", endpoint = "admin_list_enrollments")]
 pub async fn admin_list_enrollments(formation_id: i64) -> Result<EnrollmentsView, AppError> {
-    use crate::server::{require_admin, state, with_status};
+    use crate::server::{require_admin, state};
 
     require_admin()?;
-    with_status(state().db.admin_enrollments(formation_id).await)
+    state().db.admin_enrollments(formation_id).await
 }

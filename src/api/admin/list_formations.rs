@@ -14,7 +14,7 @@ pub async fn admin_list_formations(
 ) -> Result<Vec<FormationRow>, AppError> {
     use crate::domain::catalog::{Level, Platform};
     use crate::server::store::formations::FormationFilter;
-    use crate::server::{require_admin, state, with_status};
+    use crate::server::{require_admin, state};
 
     require_admin()?;
     let filter = FormationFilter {
@@ -23,5 +23,5 @@ pub async fn admin_list_formations(
         platform: Platform::parse(&platform).ok(),
         include_archived: !archived.is_empty(),
     };
-    with_status(state().db.admin_formations(&filter).await)
+    state().db.admin_formations(&filter).await
 }

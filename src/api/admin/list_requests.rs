@@ -6,8 +6,8 @@ use crate::error::AppError;
 /// Requests waiting for their payment to be confirmed, oldest first.
 #[server(prefix = "/fn", endpoint = "admin_list_requests")]
 pub async fn admin_list_requests() -> Result<Vec<RequestRow>, AppError> {
-    use crate::server::{require_admin, state, with_status};
+    use crate::server::{require_admin, state};
 
     require_admin()?;
-    with_status(state().db.pending_requests().await)
+    state().db.pending_requests().await
 }

@@ -9,15 +9,16 @@ pub async fn admin_reject_request(
     #[server(default)] reason: String,
     confirm: Option<String>,
 ) -> Result<(), AppError> {
-    use crate::domain::admin::{check_confirmed, invalid};
+    use crate::domain::admin::check_confirmed;
     use crate::domain::catalog::parse_required;
-    use crate::server::{form_error, require_admin, state};
+    use crate::error::ErrorCode;
+    use crate::server::{finish_form, require_admin, state};
 
     use crate::server::store::audit::Actor;
 
     let admin = require_admin()?;
     let outcome = async {
-        let reason = parse_required("reason", &reason, 500).map_err(|_| invalid("a-reason"))?;
+        let reason = parse_required("reason", &reason, 500).map_err(|_| ErrorCode::RejectReason)?;
         check_confirmed(confirm.as_deref())?;
         state()
             .db
@@ -25,18 +26,11 @@ pub async fn admin_reject_request(
             .await
     }
     .await;
-    match outcome {
-        Ok(()) => {
-            leptos_axum::redirect("/admin/demandes");
-            Ok(())
-        }
-        Err(err) => {
-            let form = format!("reject-{request_id}");
-            Err(form_error(
-                err,
-                "/admin/demandes",
-                &[("form", &form), ("reason", &reason)],
-            ))
-        }
-    }
+    let form = format!("reject-{request_id}");
+    finish_form(
+        outcome,
+        |_| "/admin/demandes".into(),
+        "/admin/demandes",
+        &[("form", &form), ("reason", &reason)],
+    )
 }

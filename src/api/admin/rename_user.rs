@@ -11,7 +11,7 @@ pub async fn admin_rename_user(
     #[server(default)] formation_id: i64,
 ) -> Result<(), AppError> {
     use crate::domain::account::DisplayName;
-    use crate::server::{form_error, require_admin, state};
+    use crate::server::{finish_form, require_admin, state};
 
     let admin = require_admin()?;
     let back = format!("/admin/formations/{formation_id}/inscriptions");
@@ -23,18 +23,11 @@ pub async fn admin_rename_user(
             .await
     }
     .await;
-    match outcome {
-        Ok(()) => {
-            leptos_axum::redirect(&back);
-            Ok(())
-        }
-        Err(err) => {
-            let form = format!("rename-{user_id}");
-            Err(form_error(
-                err,
-                &back,
-                &[("form", &form), ("name", name.trim())],
-            ))
-        }
-    }
+    let form = format!("rename-{user_id}");
+    finish_form(
+        outcome,
+        |_| back.clone(),
+        &back,
+        &[("form", &form), ("name", name.trim())],
+    )
 }

@@ -9,7 +9,7 @@ pub async fn admin_set_recording(
     #[server(default)] recording_link: String,
 ) -> Result<(), AppError> {
     use crate::domain::admin::check_recording_link;
-    use crate::server::{form_error, require_admin, state};
+    use crate::server::{finish_form, require_admin, state};
 
     use crate::server::store::audit::Actor;
 
@@ -22,15 +22,11 @@ pub async fn admin_set_recording(
             .await
     }
     .await;
-    match outcome {
-        Ok(formation_id) => {
-            leptos_axum::redirect(&format!("/admin/formations/{formation_id}/seances"));
-            Ok(())
-        }
-        Err(err) => Err(form_error(
-            err,
-            &format!("/admin/seances/{session_id}"),
-            &[("form", "recording"), ("recording_link", &recording_link)],
-        )),
-    }
+    finish_form(
+        outcome,
+        |formation_id| format!("/admin/formations/{formation_id}/seances"),
+        &format!("/admin/seances/{session_id}"),
+        &[("form", "recording"), ("recording_link", &recording_link)],
+    )
+    .map(|_| ())
 }

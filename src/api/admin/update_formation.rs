@@ -24,7 +24,7 @@ pub async fn admin_update_formation(
     #[server(default)] timezone: String,
 ) -> Result<(), AppError> {
     use crate::domain::admin::FormationInput;
-    use crate::server::{form_error, require_admin, state};
+    use crate::server::{finish_form, require_admin, state};
 
     use crate::server::store::audit::Actor;
 
@@ -49,16 +49,13 @@ pub async fn admin_update_formation(
             .await
     }
     .await;
-    match outcome {
-        Ok(()) => {
-            leptos_axum::redirect(&format!("/admin/formations/{id}?ok=1"));
-            Ok(())
-        }
-        Err(err) => {
-            let version = version.to_string();
-            let mut keep = super::formation_keep(&input);
-            keep.push(("version", &version));
-            Err(form_error(err, &format!("/admin/formations/{id}"), &keep))
-        }
-    }
+    let version = version.to_string();
+    let mut keep = super::formation_keep(&input);
+    keep.push(("version", &version));
+    finish_form(
+        outcome,
+        |_| format!("/admin/formations/{id}?ok=1"),
+        &format!("/admin/formations/{id}"),
+        &keep,
+    )
 }

@@ -11,7 +11,7 @@ pub async fn admin_update_session(
     #[server(default)] meeting_link: String,
     #[server(default)] recording_link: String,
 ) -> Result<(), AppError> {
-    use crate::server::{form_error, require_admin, state};
+    use crate::server::{finish_form, require_admin, state};
 
     use crate::server::store::audit::Actor;
 
@@ -31,21 +31,17 @@ pub async fn admin_update_session(
             .await
     }
     .await;
-    match outcome {
-        Ok(formation_id) => {
-            leptos_axum::redirect(&format!("/admin/formations/{formation_id}/seances"));
-            Ok(())
-        }
-        Err(err) => Err(form_error(
-            err,
-            &format!("/admin/seances/{session_id}"),
-            &[
-                ("form", "edit"),
-                ("title", &title),
-                ("scheduled_at", &scheduled_at),
-                ("duration_minutes", &duration_minutes),
-                ("recording_link", &recording_link),
-            ],
-        )),
-    }
+    finish_form(
+        outcome,
+        |formation_id| format!("/admin/formations/{formation_id}/seances"),
+        &format!("/admin/seances/{session_id}"),
+        &[
+            ("form", "edit"),
+            ("title", &title),
+            ("scheduled_at", &scheduled_at),
+            ("duration_minutes", &duration_minutes),
+            ("recording_link", &recording_link),
+        ],
+    )
+    .map(|_| ())
 }

@@ -6,10 +6,10 @@ use crate::error::AppError;
 /// signed out.
 #[server(prefix = "/fn", endpoint = "logout")]
 pub async fn logout() -> Result<(), AppError> {
-    use crate::server::{auth, caller, set_response_header, state, with_status};
+    use crate::server::{auth, caller, set_response_header, state};
 
     if let Some(hash) = caller().token_hash {
-        with_status(state().db.delete_auth_session(&hash).await)?;
+        state().db.delete_auth_session(&hash).await?;
     }
     set_response_header(
         axum::http::header::SET_COOKIE,

@@ -6,19 +6,14 @@ use crate::error::AppError;
 /// session and token of the user, then on to the login page.
 #[server(prefix = "/fn", endpoint = "reset_password")]
 pub async fn reset_password(token: String, password: String) -> Result<(), AppError> {
-    use crate::server::{accounts, form_error, state};
+    use crate::server::{accounts, finish_form, state};
 
-    match accounts::reset_password(&state().db, &token, &password).await {
-        Ok(()) => {
-            leptos_axum::redirect("/login?reinitialise=1");
-            Ok(())
-        }
-        Err(err) => Err(form_error(
-            err,
-            &format!("/reinitialiser/{}", link_token(&token)),
-            &[],
-        )),
-    }
+    finish_form(
+        accounts::reset_password(&state().db, &token, &password).await,
+        |_| "/login?reinitialise=1".into(),
+        &format!("/reinitialiser/{}", link_token(&token)),
+        &[],
+    )
 }
 
 /// A token as it may appear in a path we redirect to: URL-safe base64 only.

@@ -12,22 +12,17 @@ pub async fn signup(
     password: String,
     next: Option<String>,
 ) -> Result<(), AppError> {
-    use crate::server::{accounts, client_ip, form_error, state};
+    use crate::server::{accounts, client_ip, finish_form, state};
 
     let base = accounts::request_base_url();
-    match accounts::sign_up(&state(), client_ip(), &base, &email, &name, &password).await {
-        Ok(()) => {
-            leptos_axum::redirect("/signup?envoye=1");
-            Ok(())
-        }
-        Err(err) => Err(form_error(
-            err,
-            "/signup",
-            &[
-                ("email", email.trim()),
-                ("name", name.trim()),
-                ("next", next.as_deref().unwrap_or_default()),
-            ],
-        )),
-    }
+    finish_form(
+        accounts::sign_up(&state(), client_ip(), &base, &email, &name, &password).await,
+        |_| "/signup?envoye=1".into(),
+        "/signup",
+        &[
+            ("email", email.trim()),
+            ("name", name.trim()),
+            ("next", next.as_deref().unwrap_or_default()),
+        ],
+    )
 }

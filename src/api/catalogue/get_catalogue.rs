@@ -7,8 +7,8 @@ use crate::error::AppError;
 /// details) with the caller's request and enrollment states.
 #[server(prefix = "/fn", endpoint = "catalogue")]
 pub async fn get_catalogue() -> Result<CatalogueView, AppError> {
-    use crate::server::{require_user, state, with_status};
+    use crate::server::{require_user, state};
 
     let user = require_user()?;
-    with_status(state().db.catalogue(user.id).await)
+    state().db.catalogue(user.id).await
 }

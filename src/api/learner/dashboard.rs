@@ -15,10 +15,10 @@ pub struct DashboardData {
 
 #[server(prefix = "/fn", endpoint = "dashboard")]
 pub async fn dashboard() -> Result<DashboardData, AppError> {
-    use crate::server::{learner, require_user, state, with_status};
+    use crate::server::{learner, require_user, state};
     let user = require_user()?;
     let now = Utc::now();
-    let (stats, next) = with_status(learner::dashboard(&state().db, user.id, now).await)?;
+    let (stats, next) = learner::dashboard(&state().db, user.id, now).await?;
     Ok(DashboardData {
         now,
         name: user.name,

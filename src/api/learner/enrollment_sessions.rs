@@ -16,11 +16,11 @@ pub struct EnrollmentSessionsData {
 /// "not found".
 #[server(prefix = "/fn", endpoint = "enrollment_sessions")]
 pub async fn enrollment_sessions(enrollment_id: i64) -> Result<EnrollmentSessionsData, AppError> {
-    use crate::server::{learner, require_user, state, with_status};
+    use crate::server::{learner, require_user, state};
     let user = require_user()?;
     let now = Utc::now();
     let (enrollment, sessions) =
-        with_status(learner::enrollment_sessions(&state().db, user.id, enrollment_id, now).await)?;
+        learner::enrollment_sessions(&state().db, user.id, enrollment_id, now).await?;
     Ok(EnrollmentSessionsData {
         now,
         enrollment,

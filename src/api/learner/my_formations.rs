@@ -14,10 +14,10 @@ pub struct MyFormationsData {
 
 #[server(prefix = "/fn", endpoint = "my_formations")]
 pub async fn my_formations() -> Result<MyFormationsData, AppError> {
-    use crate::server::{learner, require_user, state, with_status};
+    use crate::server::{learner, require_user, state};
     let user = require_user()?;
     let now = Utc::now();
-    let (enrollments, stats) = with_status(learner::overview(&state().db, user.id, now).await)?;
+    let (enrollments, stats) = learner::overview(&state().db, user.id, now).await?;
     Ok(MyFormationsData {
         now,
         enrollments,

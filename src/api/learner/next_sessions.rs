@@ -13,9 +13,9 @@ pub struct UpcomingSessionsData {
 
 #[server(prefix = "/fn", endpoint = "upcoming_sessions")]
 pub async fn upcoming_sessions() -> Result<UpcomingSessionsData, AppError> {
-    use crate::server::{learner, require_user, state, with_status};
+    use crate::server::{learner, require_user, state};
     let user = require_user()?;
     let now = Utc::now();
-    let sessions = with_status(learner::upcoming_sessions(&state().db, user.id, now, 50).await)?;
+    let sessions = learner::upcoming_sessions(&state().db, user.id, now, 50).await?;
     Ok(UpcomingSessionsData { now, sessions })
 }

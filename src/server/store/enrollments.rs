@@ -18,7 +18,7 @@ use crate::domain::admin::{
 use crate::domain::attendance::{attendance_rate, check_attendance_open};
 use crate::domain::schedule::local_to_utc;
 use crate::domain::status::{effective_status, today_in, EnrollmentStatus};
-use crate::error::AppError;
+use crate::error::{AppError, ErrorCode};
 use crate::server::db::Db;
 
 /// An enrollment to create. Without a count of séances, it is the number of
@@ -105,7 +105,7 @@ pub(crate) async fn enroll_in(
     .await
     .map_err(|err| {
         if is_unique_violation(&err) {
-            AppError::Conflict(admin::message("a-enrolled"))
+            AppError::Conflict(ErrorCode::UserAlreadyEnrolled)
         } else if is_foreign_key_violation(&err) {
             AppError::NotFound
         } else {
@@ -286,8 +286,7 @@ impl Db {
         // keeps its register to fix); adding one waits for the session.
         if present {
             let starts_at = decode::instant(&session.scheduled_date)?;
-            check_attendance_open(starts_at, Utc::now())
-                .map_err(|message| AppError::Conflict(message.into()))?;
+            check_attendance_open(starts_at, Utc::now()).map_err(AppError::Conflict)?;
         }
         let enrolled: i64 = sqlx::query_scalar(
             "SELECT COUNT(*) FROM enrollments WHERE user_id = $1 AND formation_id = $2 AND status <> 'cancelled'",
@@ -297,7 +296,7 @@ impl Db {
         .fetch_one(&mut *tx)
         .await?;
         if enrolled == 0 {
-            return Err(AppError::Conflict(admin::message("a-not-enrolled")));
+            return Err(AppError::Conflict(ErrorCode::NotEnrolled));
         }
         let changed = if present {
             sqlx::query(

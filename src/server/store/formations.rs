@@ -18,7 +18,7 @@ use crate::domain::admin::{
 use crate::domain::attendance::attendance_open;
 use crate::domain::catalog::{Level, Platform};
 use crate::domain::schedule::weekly_occurrences;
-use crate::error::AppError;
+use crate::error::{AppError, ErrorCode};
 use crate::server::db::{Backend, Db};
 
 /// The most sessions one series may create.
@@ -410,7 +410,7 @@ impl Db {
         .execute(&mut *tx)
         .await?;
         if done.rows_affected() == 0 {
-            return Err(AppError::Conflict(admin::message("a-stale")));
+            return Err(AppError::Conflict(ErrorCode::StaleFormation));
         }
         let mut after = fields_json(f);
         after["version"] = json!(before.version + 1);
@@ -567,10 +567,10 @@ impl Db {
         .filter(|at| !existing.contains(&instant_text(*at)))
         .collect();
         if planned.is_empty() {
-            return Err(admin::invalid("a-series-empty").into());
+            return Err(ErrorCode::SeriesEmpty.into());
         }
         if planned.len() > MAX_SERIES {
-            return Err(admin::invalid("a-series-long").into());
+            return Err(ErrorCode::SeriesTooLong.into());
         }
         for at in &planned {
             insert_session_in(

@@ -11,11 +11,9 @@ use super::audit::{record, Actor, Change};
 use super::enrollments::{enroll_in, NewEnrollment};
 use super::formations::head_in;
 use super::{decode, instant_text, is_unique_violation};
-use crate::domain::admin::{
-    self, CatalogueEntry, CatalogueView, MyRequest, RequestRow, RequestStatus,
-};
+use crate::domain::admin::{CatalogueEntry, CatalogueView, MyRequest, RequestRow, RequestStatus};
 use crate::domain::status::EnrollmentStatus;
-use crate::error::AppError;
+use crate::error::{AppError, ErrorCode};
 use crate::server::db::Db;
 
 fn effective(status: &str, start: &str, end: &str, tz: &str) -> Result<EnrollmentStatus, AppError> {
@@ -135,7 +133,7 @@ async fn claim_pending(
     Err(if exists == 0 {
         AppError::NotFound
     } else {
-        AppError::Conflict(admin::message("a-decided"))
+        AppError::Conflict(ErrorCode::RequestDecided)
     })
 }
 
@@ -228,7 +226,7 @@ impl Db {
                 .await?;
         match archived {
             None => return Err(AppError::NotFound),
-            Some(1) => return Err(AppError::Conflict(admin::message("a-archived"))),
+            Some(1) => return Err(AppError::Conflict(ErrorCode::FormationArchived)),
             Some(_) => {}
         }
         let live: Vec<(String, String, String, String)> = sqlx::query_as(
@@ -248,7 +246,7 @@ impl Db {
             );
         }
         if running {
-            return Err(AppError::Conflict(admin::message("a-already")));
+            return Err(AppError::Conflict(ErrorCode::AlreadyEnrolled));
         }
         let id: i64 = sqlx::query_scalar(
             "INSERT INTO enrollment_requests (user_id, formation_id, status, created_at)
@@ -261,7 +259,7 @@ impl Db {
         .await
         .map_err(|err| {
             if is_unique_violation(&err) {
-                AppError::Conflict(admin::message("a-pending"))
+                AppError::Conflict(ErrorCode::RequestPending)
             } else {
                 err.into()
             }

@@ -4,10 +4,8 @@ use sqlx::{Any, Transaction};
 
 use super::audit::{record, Change};
 use super::{instant_text, is_unique_violation};
-use crate::domain::account::{
-    DisplayName, Email, LinkPurpose, Role, SessionUser, EMAIL_IN_USE, LINK_INVALID,
-};
-use crate::error::AppError;
+use crate::domain::account::{DisplayName, Email, LinkPurpose, Role, SessionUser};
+use crate::error::{AppError, ErrorCode};
 use crate::server::db::Db;
 
 #[derive(sqlx::FromRow)]
@@ -123,10 +121,7 @@ impl Db {
         .await
         .map_err(|err| {
             if is_unique_violation(&err) {
-                AppError::Invalid {
-                    field: "email".into(),
-                    message: crate::domain::account::EMAIL_TAKEN.into(),
-                }
+                AppError::Invalid(ErrorCode::EmailTaken)
             } else {
                 err.into()
             }
@@ -433,7 +428,7 @@ impl Db {
         let user_id = consume_token(&mut tx, token_hash, &[LinkPurpose::Reset], now)
             .await?
             .map(|(user_id, _, _)| user_id)
-            .ok_or_else(|| AppError::BadRequest(LINK_INVALID.into()))?;
+            .ok_or(AppError::BadRequest(ErrorCode::LinkInvalid))?;
         sqlx::query(
             "UPDATE users SET password_hash = $1, email_confirmed_at = COALESCE(email_confirmed_at, $2)
              WHERE id = $3",
@@ -471,7 +466,7 @@ impl Db {
             now,
         )
         .await?
-        .ok_or_else(|| AppError::BadRequest(LINK_INVALID.into()))?;
+        .ok_or(AppError::BadRequest(ErrorCode::LinkInvalid))?;
         let outcome = match (purpose, new_email) {
             (LinkPurpose::EmailChange, Some(email)) => {
                 sqlx::query("UPDATE users SET email = $1, email_confirmed_at = $2 WHERE id = $3")
@@ -482,7 +477,7 @@ impl Db {
                     .await
                     .map_err(|err| {
                         if is_unique_violation(&err) {
-                            AppError::Conflict(EMAIL_IN_USE.into())
+                            AppError::Conflict(ErrorCode::EmailInUse)
                         } else {
                             err.into()
                         }
@@ -500,7 +495,7 @@ impl Db {
                 .await?;
                 LinkOutcome::Confirmed { user_id }
             }
-            _ => return Err(AppError::BadRequest(LINK_INVALID.into())),
+            _ => return Err(AppError::BadRequest(ErrorCode::LinkInvalid)),
         };
         tx.commit().await?;
         Ok(outcome)

@@ -6,6 +6,14 @@ use crate::ui::pages::not_found::NotFoundContent;
 /// What a page shows when its data could not be loaded.
 #[component]
 pub fn ErrorNotice(error: AppError) -> impl IntoView {
+    // A page that could not load its data answers with the error's status,
+    // as the server function's own answer would.
+    #[cfg(feature = "ssr")]
+    if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
+        if let Ok(code) = axum::http::StatusCode::from_u16(error.status_code()) {
+            response.set_status(code);
+        }
+    }
     match error {
         AppError::NotFound => view! { <NotFoundContent /> }.into_any(),
         AppError::Unauthorized => view! {

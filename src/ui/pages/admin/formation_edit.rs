@@ -4,6 +4,7 @@ use leptos_router::hooks::use_query_map;
 
 use crate::api::admin::{admin_get_formation, AdminArchiveFormation, AdminUpdateFormation};
 use crate::domain::admin::{FormationDetail, FormationInput};
+use crate::error::{AppError, ErrorCode};
 use crate::ui::components::admin::confirm_box::ConfirmBox;
 use crate::ui::components::admin::form_state::{form_error, successes, QueryForm};
 use crate::ui::components::admin::formation_fields::FormationFields;
@@ -74,7 +75,7 @@ fn EditForms(
             <p class="notice" role="status">"Modifications enregistrées."</p>
         </Show>
         <Show when=move || {
-            error.get().is_some_and(|e| e.form_code() == "a-stale")
+            matches!(error.get(), Some(AppError::Conflict(ErrorCode::StaleFormation)))
         }>
             // A full reload (rel="external"), so the current version is read again.
             <p>
