@@ -273,9 +273,7 @@ mod tests {
             AppError::Invalid(ErrorCode::SeanceTitle),
             AppError::Conflict(ErrorCode::StaleFormation),
             AppError::BadRequest(ErrorCode::LinkInvalid),
-            AppError::Invalid(ErrorCode::MeetingLinkHost(
-                crate::domain::catalog::Platform::Teams,
-            )),
+            AppError::Invalid(ErrorCode::MeetingLinkNotTeams),
         ] {
             assert_eq!(AppError::from_form_code(err.form_code()), err);
         }

@@ -55,7 +55,7 @@ pub fn check_meeting_link(platform: Platform, value: &str) -> Result<String, Err
         } else if matches!(err, ErrorCode::NotHttps { .. }) {
             ErrorCode::MeetingLinkNotHttps
         } else {
-            ErrorCode::MeetingLinkHost(platform)
+            ErrorCode::meeting_link_host(platform)
         }
     })
 }

@@ -172,7 +172,7 @@ pub fn parse_meeting_link(platform: Platform, value: &str) -> Result<String, Err
         field: "meeting_link".into(),
     })?;
     if !platform.accepts_host(&host) {
-        return Err(ErrorCode::MeetingLinkHost(platform));
+        return Err(ErrorCode::meeting_link_host(platform));
     }
     Ok(value.to_string())
 }

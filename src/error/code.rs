@@ -7,121 +7,145 @@ use serde::{Deserialize, Serialize};
 
 use crate::domain::catalog::Platform;
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub enum ErrorCode {
-    // A formation's fields, as the admin form names them.
-    FormationName,
-    InstructorName,
-    ScheduleDescription,
-    DescriptionTooLong,
-    MeetingIdTooLong,
-    MeetingPasswordTooLong,
-    MeetingLinkTooLong,
-    LevelMissing,
-    PlatformMissing,
-    MeetingLinkNotHttps,
-    /// A meeting link on another host than its platform's.
-    MeetingLinkHost(Platform),
-    TimezoneUnknown,
-    /// Someone else saved the formation since the form was opened.
-    StaleFormation,
-    // A séance's fields and a series of séances.
-    SeanceTitle,
-    ScheduledAt,
-    Duration,
-    SeanceNumber,
-    RecordingLink,
-    Weekdays,
-    StartTime,
-    SeriesFrom,
-    SeriesTo,
-    SeriesToBeforeFrom,
-    SeriesEmpty,
-    SeriesTooLong,
-    // An enrollment's fields and the admin's decisions.
-    StartDate,
-    EndDate,
-    EndBeforeStart,
-    TotalSessions,
-    NoAccountWithEmail,
-    UserAlreadyEnrolled,
-    ConfirmUnchecked,
-    RejectReason,
-    RequestDecided,
-    RequestPending,
-    AlreadyEnrolled,
-    FormationArchived,
-    NotEnrolled,
-    // Attendance.
-    AttendanceNotStarted,
-    AttendanceNotActive,
-    AttendanceOutsidePeriod,
-    AttendanceOutsideWindow,
-    // Accounts.
-    EmailInvalid,
-    NameMissing,
-    NameTooLong,
-    PasswordTooShort,
-    PasswordTooLong,
-    EmailTaken,
-    EmailSame,
-    EmailInUse,
-    CurrentPasswordWrong,
-    /// A confirmation or reset link that was used, expired or never existed.
-    LinkInvalid,
-    // Generic checks of the command line and the REST API, naming the field.
-    Required {
-        field: String,
-    },
-    TooLong {
-        field: String,
-        max: usize,
-    },
-    NotHttps {
-        field: String,
-    },
-    NotADate {
-        field: String,
-        value: String,
-    },
-    NotADateTime {
-        field: String,
-        value: String,
-    },
-    UnknownLevel {
-        value: String,
-    },
-    UnknownPlatform {
-        value: String,
-    },
-    UnknownTimezone {
-        value: String,
-    },
-    UnknownStatus {
-        value: String,
-    },
-    NoUserWithEmail {
-        email: String,
-    },
-    NoFormationWithId {
-        id: i64,
-    },
-    PageLimit {
-        max: usize,
-    },
-    AuditCursor,
-    /// A request whose shape is wrong (undecodable arguments or JSON body).
-    Malformed {
-        detail: String,
-    },
-    /// What a plain form shows after a redirect for an error it has no key for.
-    SomeValuesInvalid,
-    NoLongerPossible,
-    // Throttling: the delay is the `Retry-After` of the answer.
-    LoginLocked,
-    AddressLocked,
-    TooManySignups,
-    TryLater,
+/// Declares the codes: those of `carried` have no data and may travel
+/// through a redirect by their key (`CARRIED` lists them); those of `data`
+/// name a field or a value and never travel that way.
+macro_rules! error_codes {
+    (
+        carried { $($(#[$cm:meta])* $carried:ident,)* }
+        data { $($(#[$dm:meta])* $data:ident { $($field:ident: $ty:ty),* $(,)? },)* }
+    ) => {
+        #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+        pub enum ErrorCode {
+            $($(#[$cm])* $carried,)*
+            $($(#[$dm])* $data { $($field: $ty),* },)*
+        }
+
+        const CARRIED: &[ErrorCode] = &[$(ErrorCode::$carried),*];
+    };
+}
+
+error_codes! {
+    carried {
+        // A formation's fields, as the admin form names them.
+        FormationName,
+        InstructorName,
+        ScheduleDescription,
+        DescriptionTooLong,
+        MeetingIdTooLong,
+        MeetingPasswordTooLong,
+        MeetingLinkTooLong,
+        LevelMissing,
+        PlatformMissing,
+        MeetingLinkNotHttps,
+        /// A meeting link on another host than its platform's.
+        MeetingLinkNotZoom,
+        MeetingLinkNotMeet,
+        MeetingLinkNotTeams,
+        TimezoneUnknown,
+        /// Someone else saved the formation since the form was opened.
+        StaleFormation,
+        // A séance's fields and a series of séances.
+        SeanceTitle,
+        ScheduledAt,
+        Duration,
+        SeanceNumber,
+        RecordingLink,
+        Weekdays,
+        StartTime,
+        SeriesFrom,
+        SeriesTo,
+        SeriesToBeforeFrom,
+        SeriesEmpty,
+        SeriesTooLong,
+        // An enrollment's fields and the admin's decisions.
+        StartDate,
+        EndDate,
+        EndBeforeStart,
+        TotalSessions,
+        NoAccountWithEmail,
+        UserAlreadyEnrolled,
+        ConfirmUnchecked,
+        RejectReason,
+        RequestDecided,
+        RequestPending,
+        AlreadyEnrolled,
+        FormationArchived,
+        NotEnrolled,
+        // Attendance.
+        AttendanceNotStarted,
+        AttendanceNotActive,
+        AttendanceOutsidePeriod,
+        AttendanceOutsideWindow,
+        // Accounts.
+        EmailInvalid,
+        NameMissing,
+        NameTooLong,
+        PasswordTooShort,
+        PasswordTooLong,
+        EmailTaken,
+        EmailSame,
+        EmailInUse,
+        CurrentPasswordWrong,
+        /// A confirmation or reset link that was used, expired or never existed.
+        LinkInvalid,
+        // Generic refusals without data.
+        AuditCursor,
+        /// What a plain form shows after a redirect for an error it has no key for.
+        SomeValuesInvalid,
+        NoLongerPossible,
+        LoginLocked,
+        AddressLocked,
+        TooManySignups,
+        TryLater,
+    }
+    data {
+        // Generic checks of the command line and the REST API, naming the field.
+        Required {
+            field: String,
+        },
+        TooLong {
+            field: String,
+            max: usize,
+        },
+        NotHttps {
+            field: String,
+        },
+        NotADate {
+            field: String,
+            value: String,
+        },
+        NotADateTime {
+            field: String,
+            value: String,
+        },
+        UnknownLevel {
+            value: String,
+        },
+        UnknownPlatform {
+            value: String,
+        },
+        UnknownTimezone {
+            value: String,
+        },
+        UnknownStatus {
+            value: String,
+        },
+        NoUserWithEmail {
+            email: String,
+        },
+        NoFormationWithId {
+            id: i64,
+        },
+        PageLimit {
+            max: usize,
+        },
+        /// A request whose shape is wrong (undecodable arguments or JSON body).
+        Malformed {
+            detail: String,
+        },
+        // Throttling: the delay is the `Retry-After` of the answer.
+    }
 }
 
 /// Which kind of refusal a code is, hence its HTTP status.
@@ -160,9 +184,9 @@ impl ErrorCode {
             LevelMissing => ("a-level", "level", Invalid),
             PlatformMissing => ("a-platform", "platform", Invalid),
             MeetingLinkNotHttps => ("a-link-https", "meeting_link", Invalid),
-            MeetingLinkHost(Platform::Zoom) => ("a-link-zoom", "meeting_link", Invalid),
-            MeetingLinkHost(Platform::GoogleMeet) => ("a-link-meet", "meeting_link", Invalid),
-            MeetingLinkHost(Platform::Teams) => ("a-link-teams", "meeting_link", Invalid),
+            MeetingLinkNotZoom => ("a-link-zoom", "meeting_link", Invalid),
+            MeetingLinkNotMeet => ("a-link-meet", "meeting_link", Invalid),
+            MeetingLinkNotTeams => ("a-link-teams", "meeting_link", Invalid),
             TimezoneUnknown => ("a-timezone", "timezone", Invalid),
             StaleFormation => ("a-stale", "", Conflict),
             SeanceTitle => ("a-title", "title", Invalid),
@@ -228,6 +252,15 @@ impl ErrorCode {
         Meta { key, field, kind }
     }
 
+    /// A meeting link on another host than its platform's.
+    pub fn meeting_link_host(platform: Platform) -> ErrorCode {
+        match platform {
+            Platform::Zoom => ErrorCode::MeetingLinkNotZoom,
+            Platform::GoogleMeet => ErrorCode::MeetingLinkNotMeet,
+            Platform::Teams => ErrorCode::MeetingLinkNotTeams,
+        }
+    }
+
     pub fn key(&self) -> &'static str {
         self.meta().key
     }
@@ -243,71 +276,6 @@ impl ErrorCode {
         CARRIED.iter().find(|code| code.key() == key).cloned()
     }
 }
-
-/// The codes a redirect may carry (those without data).
-const CARRIED: &[ErrorCode] = {
-    use ErrorCode::*;
-    &[
-        FormationName,
-        InstructorName,
-        ScheduleDescription,
-        DescriptionTooLong,
-        MeetingIdTooLong,
-        MeetingPasswordTooLong,
-        MeetingLinkTooLong,
-        LevelMissing,
-        PlatformMissing,
-        MeetingLinkNotHttps,
-        MeetingLinkHost(Platform::Zoom),
-        MeetingLinkHost(Platform::GoogleMeet),
-        MeetingLinkHost(Platform::Teams),
-        TimezoneUnknown,
-        StaleFormation,
-        SeanceTitle,
-        ScheduledAt,
-        Duration,
-        SeanceNumber,
-        RecordingLink,
-        Weekdays,
-        StartTime,
-        SeriesFrom,
-        SeriesTo,
-        SeriesToBeforeFrom,
-        SeriesEmpty,
-        SeriesTooLong,
-        StartDate,
-        EndDate,
-        EndBeforeStart,
-        TotalSessions,
-        NoAccountWithEmail,
-        UserAlreadyEnrolled,
-        ConfirmUnchecked,
-        RejectReason,
-        RequestDecided,
-        RequestPending,
-        AlreadyEnrolled,
-        FormationArchived,
-        NotEnrolled,
-        AttendanceNotStarted,
-        AttendanceNotActive,
-        AttendanceOutsidePeriod,
-        AttendanceOutsideWindow,
-        EmailInvalid,
-        NameMissing,
-        NameTooLong,
-        PasswordTooShort,
-        PasswordTooLong,
-        EmailTaken,
-        EmailSame,
-        EmailInUse,
-        CurrentPasswordWrong,
-        LinkInvalid,
-        AuditCursor,
-        SomeValuesInvalid,
-        NoLongerPossible,
-        TryLater,
-    ]
-};
 
 #[cfg(test)]
 mod tests {

@@ -6,7 +6,6 @@ use std::borrow::Cow;
 
 use super::code::ErrorCode;
 use super::AppError;
-use crate::domain::catalog::Platform;
 
 /// What a person reads for an error.
 pub fn describe(err: &AppError) -> Cow<'static, str> {
@@ -69,9 +68,9 @@ fn code_words(code: &ErrorCode) -> Cow<'static, str> {
         LevelMissing => "Choisissez un niveau.",
         PlatformMissing => "Choisissez une plateforme.",
         MeetingLinkNotHttps => "Le lien de session doit être une URL commençant par https://.",
-        MeetingLinkHost(Platform::Zoom) => "Un lien Zoom doit être sur zoom.us (ou l'un de ses sous-domaines).",
-        MeetingLinkHost(Platform::GoogleMeet) => "Un lien Google Meet doit être sur meet.google.com.",
-        MeetingLinkHost(Platform::Teams) => "Un lien Teams doit être sur teams.microsoft.com ou teams.live.com.",
+        MeetingLinkNotZoom => "Un lien Zoom doit être sur zoom.us (ou l'un de ses sous-domaines).",
+        MeetingLinkNotMeet => "Un lien Google Meet doit être sur meet.google.com.",
+        MeetingLinkNotTeams => "Un lien Teams doit être sur teams.microsoft.com ou teams.live.com.",
         TimezoneUnknown => "Fuseau horaire inconnu (nom IANA, ex. : Europe/Paris).",
         StaleFormation => "Cette formation a été modifiée entre-temps par un autre administrateur. Rechargez la page pour voir la version actuelle, puis refaites votre modification.",
         SeanceTitle => "Le titre est obligatoire (200 caractères au plus).",
