@@ -293,24 +293,6 @@ impl RequestStatus {
             RequestStatus::Rejected => "Refusée",
         }
     }
-
-    pub fn css(self) -> &'static str {
-        match self {
-            RequestStatus::Pending => "badge-upcoming",
-            RequestStatus::Confirmed => "badge-completed",
-            RequestStatus::Rejected => "badge-cancelled",
-        }
-    }
-}
-
-/// The CSS class of an enrollment status badge.
-pub fn status_css(status: EnrollmentStatus) -> &'static str {
-    match status {
-        EnrollmentStatus::Upcoming => "badge-upcoming",
-        EnrollmentStatus::Active => "badge-active",
-        EnrollmentStatus::Completed => "badge-completed",
-        EnrollmentStatus::Cancelled => "badge-cancelled",
-    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -1,7 +1,13 @@
 //! Small reactive helpers shared by pages.
 
+use std::future::Future;
+
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+
+use crate::error::AppError;
 
 /// The numeric `:id` of the current route; 0 when it is not a number, which
 /// no record has, so the server answers "not found".
@@ -14,4 +20,19 @@ pub fn use_route_id() -> Memo<i64> {
             .and_then(|v| v.parse::<i64>().ok())
             .unwrap_or(0)
     })
+}
+
+/// The data of the route's `:id` record, fetched again when the id changes
+/// and whenever `refetch` does (an action's version, a count of successes).
+pub fn use_route_resource<T, R, Fut>(
+    refetch: impl Fn() -> R + Send + Sync + 'static,
+    fetch: impl Fn(i64) -> Fut + Send + Sync + 'static,
+) -> Resource<Result<T, AppError>>
+where
+    T: Serialize + DeserializeOwned + Send + Sync + 'static,
+    R: PartialEq + Clone + Send + Sync + 'static,
+    Fut: Future<Output = Result<T, AppError>> + Send + 'static,
+{
+    let id = use_route_id();
+    Resource::new(move || (id.get(), refetch()), move |(id, _)| fetch(id))
 }

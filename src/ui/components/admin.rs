@@ -1,7 +1,9 @@
 pub mod admin_layout;
 pub mod confirm_box;
+pub mod filter_bar;
 pub mod form_state;
 pub mod formation_fields;
+pub mod formation_head;
 pub mod formation_nav;
 pub mod select_field;
 pub mod text_field;

@@ -1,9 +1,42 @@
 use leptos::prelude::*;
 
+use crate::domain::admin::RequestStatus;
 use crate::domain::status::EnrollmentStatus;
+
+/// The one mapping of statuses to badge colours (classes of `style/main.css`).
+pub fn enrollment_badge_class(status: EnrollmentStatus) -> &'static str {
+    match status {
+        EnrollmentStatus::Upcoming => "badge-upcoming",
+        EnrollmentStatus::Active => "badge-active",
+        EnrollmentStatus::Completed => "badge-completed",
+        EnrollmentStatus::Cancelled => "badge-cancelled",
+    }
+}
+
+/// A request wears the colour of the enrollment it waits for or ended as.
+pub fn request_badge_class(status: RequestStatus) -> &'static str {
+    enrollment_badge_class(match status {
+        RequestStatus::Pending => EnrollmentStatus::Upcoming,
+        RequestStatus::Confirmed => EnrollmentStatus::Completed,
+        RequestStatus::Rejected => EnrollmentStatus::Cancelled,
+    })
+}
 
 /// The coloured status badge; its text carries the status, not only its colour.
 #[component]
-pub fn StatusBadge(status: EnrollmentStatus) -> impl IntoView {
-    view! { <span class=format!("badge badge-{}", status.as_str())>{status.label()}</span> }
+pub fn StatusBadge(
+    status: EnrollmentStatus,
+    /// Words before the status ("Inscrit : ").
+    #[prop(optional)]
+    prefix: &'static str,
+) -> impl IntoView {
+    let class = format!("badge {}", enrollment_badge_class(status));
+    view! { <span class=class>{format!("{prefix}{}", status.label())}</span> }
+}
+
+/// The badge of an enrollment request.
+#[component]
+pub fn RequestBadge(status: RequestStatus) -> impl IntoView {
+    let class = format!("badge {}", request_badge_class(status));
+    view! { <span class=class>{status.label()}</span> }
 }

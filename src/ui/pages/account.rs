@@ -6,12 +6,15 @@ use leptos_router::hooks::use_query_map;
 use crate::api::account::{
     get_account, ChangeEmail, ChangePassword, LogoutEverywhere, RevokeSession, UpdateName,
 };
-use crate::domain::account::{AccountView, LoginSessionView, Password};
-use crate::ui::components::admin::form_state::{form_error, successes, QueryForm};
+use crate::domain::account::{AccountView, LoginSessionView};
+use crate::ui::components::admin::form_state::{form_error, form_state, successes, QueryForm};
 use crate::ui::components::admin::text_field::TextField;
-use crate::ui::components::error_notice::ErrorNotice;
+use crate::ui::components::data_table::DataTable;
 use crate::ui::components::field_error::FieldError;
+use crate::ui::components::loaded::Loaded;
 use crate::ui::components::local_time::LocalTime;
+use crate::ui::components::new_password_field::NewPasswordField;
+use crate::ui::components::titled_section::TitledSection;
 
 /// `/compte`: name, e-mail, password and the open sessions of the signed-in
 /// user. Every form works without JavaScript (redirect back with `?ok=` or
@@ -41,14 +44,9 @@ pub fn AccountPage() -> impl IntoView {
         <Title text="Mon compte" />
         <h1>"Mon compte"</h1>
         <AccountNotice />
-        <Suspense fallback=|| view! { <p class="loading">"Chargement…"</p> }>
-            {move || Suspend::new(async move {
-                match data.await {
-                    Ok(data) => view! { <AccountBody data rename email password revoke /> }.into_any(),
-                    Err(error) => view! { <ErrorNotice error /> }.into_any(),
-                }
-            })}
-        </Suspense>
+        <Loaded data let:data>
+            <AccountBody data rename email password revoke />
+        </Loaded>
     }
 }
 
@@ -80,37 +78,29 @@ fn AccountBody(
     revoke: ServerAction<RevokeSession>,
 ) -> impl IntoView {
     let logout_all = ServerAction::<LogoutEverywhere>::new();
-    let name_form = QueryForm::new("name");
-    let name_error = form_error(rename.value(), name_form);
-    let email_form = QueryForm::new("email");
-    let email_error = form_error(email.value(), email_form);
-    let password_form = QueryForm::new("password");
-    let password_error = form_error(password.value(), password_form);
-    let sessions_form = QueryForm::new("sessions");
-    let sessions_error = form_error(revoke.value(), sessions_form);
-    let min = Password::MIN_CHARS;
+    let (name_form, name_error) = form_state("name", rename.value());
+    let (email_form, email_error) = form_state("email", email.value());
+    let password_error = form_error(password.value(), QueryForm::new("password"));
+    let sessions_error = form_error(revoke.value(), QueryForm::new("sessions"));
     view! {
         <div class="two-forms">
-            <section aria-labelledby="name-h">
-                <h2 id="name-h">"Nom"</h2>
+            <TitledSection id="name-h" title="Nom">
                 <ActionForm action=rename attr:class="admin-form">
                     <TextField id="account-name".into() label="Nom affiché" name="name" value=name_form.value("name", &data.name) required=true error=name_error />
                     <FieldError error=name_error />
                     <button type="submit" disabled=move || rename.pending().get()>"Enregistrer le nom"</button>
                 </ActionForm>
-            </section>
-            <section aria-labelledby="email-h">
-                <h2 id="email-h">"E-mail"</h2>
+            </TitledSection>
+            <TitledSection id="email-h" title="E-mail">
                 <p>"Adresse actuelle : " <strong>{data.email.clone()}</strong></p>
                 <ActionForm action=email attr:class="admin-form">
                     <TextField id="account-email".into() label="Nouvelle adresse" name="email" kind="email" value=email_form.value("email", "") required=true hint="Un lien de confirmation y sera envoyé ; rien ne change avant." error=email_error />
                     <FieldError error=email_error />
                     <button type="submit" disabled=move || email.pending().get()>"Changer d'adresse"</button>
                 </ActionForm>
-            </section>
+            </TitledSection>
         </div>
-        <section aria-labelledby="password-h">
-            <h2 id="password-h">"Mot de passe"</h2>
+        <TitledSection id="password-h" title="Mot de passe">
             <ActionForm action=password attr:class="admin-form">
                 <div class="field">
                     <label for="current-password">"Mot de passe actuel"</label>
@@ -118,37 +108,30 @@ fn AccountBody(
                     <FieldError error=password_error field="current_password" />
                 </div>
                 <div class="field">
-                    <label for="new-password">"Nouveau mot de passe"</label>
-                    <input id="new-password" type="password" name="password" required minlength=min.to_string() autocomplete="new-password" aria-describedby="new-password-hint" />
-                    <p class="hint" id="new-password-hint">{format!("Au moins {min} caractères. Vos autres sessions seront fermées.")}</p>
-                    <FieldError error=password_error field="password" />
+                    <NewPasswordField
+                        id="new-password"
+                        label="Nouveau mot de passe"
+                        consequence="Vos autres sessions seront fermées."
+                        error=password_error
+                    />
                 </div>
                 <FieldError error=password_error />
                 <button type="submit" disabled=move || password.pending().get()>"Changer le mot de passe"</button>
             </ActionForm>
-        </section>
-        <section aria-labelledby="sessions-h">
-            <h2 id="sessions-h">"Sessions ouvertes"</h2>
+        </TitledSection>
+        <TitledSection id="sessions-h" title="Sessions ouvertes">
             <FieldError error=sessions_error />
-            <table class="admin-table">
-                <caption class="visually-hidden">"Vos sessions ouvertes"</caption>
-                <thead>
-                    <tr>
-                        <th scope="col">"Appareil"</th>
-                        <th scope="col">"Type"</th>
-                        <th scope="col">"Ouverte le"</th>
-                        <th scope="col">"Action"</th>
-                    </tr>
-                </thead>
-                <tbody>
-                    {data.sessions.into_iter().map(|s| view! { <SessionItem s revoke /> }).collect_view()}
-                </tbody>
-            </table>
+            <DataTable
+                caption="Vos sessions ouvertes"
+                columns=&["Appareil", "Type", "Ouverte le", "Action"]
+                rows=data.sessions
+                row=move |s| view! { <SessionItem s revoke /> }
+            />
             <ActionForm action=logout_all>
                 <button type="submit" class="danger">"Se déconnecter de partout"</button>
             </ActionForm>
             <p class="hint">"Ferme toutes vos sessions et révoque les jetons d'API, y compris sur cet appareil."</p>
-        </section>
+        </TitledSection>
     }
 }
 

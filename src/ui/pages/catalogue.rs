@@ -2,9 +2,11 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 
 use crate::api::catalogue::{get_catalogue, RequestEnrollment};
-use crate::domain::admin::{status_css, CatalogueEntry, CatalogueView, RequestStatus};
+use crate::domain::admin::{CatalogueEntry, CatalogueView, RequestStatus};
 use crate::ui::components::admin::form_state::{form_error, QueryForm};
 use crate::ui::components::field_error::FieldError;
+use crate::ui::components::loaded::Loaded;
+use crate::ui::components::status_badge::{RequestBadge, StatusBadge};
 
 /// The catalogue: formations a learner may ask to join (never any meeting
 /// detail here), and the state of the learner's requests.
@@ -15,14 +17,9 @@ pub fn CataloguePage() -> impl IntoView {
     view! {
         <Title text="Catalogue" />
         <h1>"Catalogue des formations"</h1>
-        <Suspense fallback=|| view! { <p>"Chargement…"</p> }>
-            {move || Suspend::new(async move {
-                match data.await {
-                    Ok(view_data) => view! { <CatalogueBody data=view_data request /> }.into_any(),
-                    Err(err) => view! { <p class="field-error" role="alert">{err.to_string()}</p> }.into_any(),
-                }
-            })}
-        </Suspense>
+        <Loaded data plain=true bare_error=true let:data>
+            <CatalogueBody data request />
+        </Loaded>
     }
 }
 
@@ -50,8 +47,8 @@ fn CatalogueBody(data: CatalogueView, request: ServerAction<RequestEnrollment>) 
                             <li class="request-state" data-formation=r.formation_id>
                                 <strong>{r.formation_name}</strong>
                                 " "
-                                <span class=format!("badge {}", r.status.css())>{r.status.label()}</span>
-                                {r.enrollment.map(|s| view! { " " <span class=format!("badge {}", status_css(s))>{s.label()}</span> })}
+                                <RequestBadge status=r.status />
+                                {r.enrollment.map(|status| view! { " " <StatusBadge status /> })}
                                 {(r.status == RequestStatus::Rejected).then(|| view! {
                                     <p class="reason">"Motif : " {r.reason.clone().unwrap_or_default()}</p>
                                 })}
@@ -90,10 +87,10 @@ fn CatalogueCard(f: CatalogueEntry, request: ServerAction<RequestEnrollment>) ->
                 <dt>"Horaires"</dt><dd>{f.schedule_description.clone()}</dd>
             </dl>
             <p class="card-state">
-                {f.request.filter(|r| *r == RequestStatus::Pending || f.enrollment.is_none()).map(|r| view! {
-                    <span class=format!("badge {}", r.css())>{r.label()}</span>
+                {f.request.filter(|r| *r == RequestStatus::Pending || f.enrollment.is_none()).map(|status| view! {
+                    <RequestBadge status />
                 })}
-                {f.enrollment.map(|s| view! { " " <span class=format!("badge {}", status_css(s))>{format!("Inscrit : {}", s.label())}</span> })}
+                {f.enrollment.map(|status| view! { " " <StatusBadge status prefix="Inscrit : " /> })}
             </p>
             {can_request.then(|| view! {
                 <ActionForm action=request>

@@ -4,7 +4,7 @@ use leptos_meta::Title;
 use crate::api::learner::{dashboard, DashboardData};
 use crate::domain::format::duration_fr;
 use crate::ui::components::countdown::Countdown;
-use crate::ui::components::error_notice::ErrorNotice;
+use crate::ui::components::loaded::Loaded;
 use crate::ui::components::local_time::LocalTime;
 use crate::ui::components::platform_label::PlatformLabel;
 
@@ -14,14 +14,9 @@ pub fn DashboardPage() -> impl IntoView {
     let data = Resource::new(|| (), |_| dashboard());
     view! {
         <Title text="Tableau de bord" />
-        <Suspense fallback=|| view! { <p class="loading">"Chargement…"</p> }>
-            {move || Suspend::new(async move {
-                match data.await {
-                    Ok(data) => view! { <DashboardView data /> }.into_any(),
-                    Err(error) => view! { <ErrorNotice error /> }.into_any(),
-                }
-            })}
-        </Suspense>
+        <Loaded data let:data>
+            <DashboardView data />
+        </Loaded>
     }
 }
 

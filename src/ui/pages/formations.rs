@@ -5,7 +5,7 @@ use leptos_router::hooks::use_query_map;
 use crate::api::learner::{my_formations, MyFormationsData};
 use crate::domain::status::EnrollmentStatus;
 use crate::ui::components::enrollment_card::EnrollmentCard;
-use crate::ui::components::error_notice::ErrorNotice;
+use crate::ui::components::loaded::Loaded;
 
 /// "Mes Formations": stats, filters and one card per enrollment.
 #[component]
@@ -14,14 +14,9 @@ pub fn FormationsPage() -> impl IntoView {
     view! {
         <Title text="Mes Formations" />
         <h1>"Mes Formations"</h1>
-        <Suspense fallback=|| view! { <p class="loading">"Chargement…"</p> }>
-            {move || Suspend::new(async move {
-                match data.await {
-                    Ok(data) => view! { <FormationsView data /> }.into_any(),
-                    Err(error) => view! { <ErrorNotice error /> }.into_any(),
-                }
-            })}
-        </Suspense>
+        <Loaded data let:data>
+            <FormationsView data />
+        </Loaded>
     }
 }
 
@@ -92,21 +87,17 @@ fn FormationsView(data: MyFormationsData) -> impl IntoView {
         {move || {
             let list = shown();
             if all.with_value(Vec::is_empty) {
-                view! {
-                    <div class="empty">
-                        <p>"Vous n'êtes inscrit à aucune formation pour le moment."</p>
-                        <p><a href="/formations">"Découvrir le catalogue"</a></p>
-                    </div>
-                }
-                    .into_any()
+                empty_state(
+                    "Vous n'êtes inscrit à aucune formation pour le moment.",
+                    "/formations",
+                    "Découvrir le catalogue",
+                )
             } else if list.is_empty() {
-                view! {
-                    <div class="empty">
-                        <p>"Aucune formation dans ce filtre."</p>
-                        <p><a href="/user/formations">"Voir toutes mes formations"</a></p>
-                    </div>
-                }
-                    .into_any()
+                empty_state(
+                    "Aucune formation dans ce filtre.",
+                    "/user/formations",
+                    "Voir toutes mes formations",
+                )
             } else {
                 view! {
                     <div class="cards">
@@ -120,4 +111,15 @@ fn FormationsView(data: MyFormationsData) -> impl IntoView {
             }
         }}
     }
+}
+
+/// Why there is no card, and where to go instead.
+fn empty_state(text: &'static str, href: &'static str, link: &'static str) -> AnyView {
+    view! {
+        <div class="empty">
+            <p>{text}</p>
+            <p><a href=href>{link}</a></p>
+        </div>
+    }
+    .into_any()
 }

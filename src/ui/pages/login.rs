@@ -1,9 +1,9 @@
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
 use crate::api::auth::Login;
 use crate::error::AppError;
+use crate::ui::components::auth_page::AuthPage;
 use crate::ui::components::field_error::{form_error_signal, FieldError};
 
 #[component]
@@ -19,9 +19,7 @@ pub fn LoginPage() -> impl IntoView {
         next => format!("/signup?next={}", encode_query_value(&next)),
     };
     view! {
-        <Title text="Connexion" />
-        <main class="auth-page" id="contenu">
-            <h1>"Connexion"</h1>
+        <AuthPage title="Connexion">
             <LoginNotice />
             <ActionForm action=login>
                 <FieldError error />
@@ -56,7 +54,7 @@ pub fn LoginPage() -> impl IntoView {
             </ActionForm>
             <p><a href="/mot-de-passe-oublie">"Mot de passe oublié ?"</a></p>
             <p>"Pas encore de compte ? " <a href=signup_href>"Créer un compte"</a></p>
-        </main>
+        </AuthPage>
     }
 }
 

@@ -1,10 +1,12 @@
+use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 use leptos_meta::Title;
 
 use crate::api::learner::upcoming_sessions;
+use crate::domain::enrollment::NextSession;
 use crate::domain::format::duration_fr;
 use crate::ui::components::countdown::Countdown;
-use crate::ui::components::error_notice::ErrorNotice;
+use crate::ui::components::loaded::Loaded;
 use crate::ui::components::local_time::LocalTime;
 use crate::ui::components::platform_label::PlatformLabel;
 use crate::ui::components::status_badge::StatusBadge;
@@ -16,57 +18,50 @@ pub fn NextSessionsPage() -> impl IntoView {
     view! {
         <Title text="Prochaines sessions" />
         <h1>"Prochaines sessions"</h1>
-        <Suspense fallback=|| view! { <p class="loading">"Chargement…"</p> }>
-            {move || Suspend::new(async move {
-                match data.await {
-                    Err(error) => view! { <ErrorNotice error /> }.into_any(),
-                    Ok(data) if data.sessions.is_empty() => view! {
-                        <p class="empty">"Aucune session à venir dans vos formations."</p>
-                    }
-                    .into_any(),
-                    Ok(data) => {
-                        let now = data.now;
-                        view! {
-                            <ol class="sessions" aria-label="Prochaines sessions">
-                                {data
-                                    .sessions
-                                    .into_iter()
-                                    .map(|n| {
-                                        let s = n.session;
-                                        let join = s.meeting_link.clone().map(|href| view! {
-                                            <a href=href target="_blank" rel="noopener noreferrer" class="join-button small">
-                                                "Rejoindre la session"
-                                                <span class="visually-hidden">" (nouvel onglet)"</span>
-                                            </a>
-                                        });
-                                        view! {
-                                            <li class="session">
-                                                <div class="session-head">
-                                                    <a class="session-formation" href=format!("/user/formations/{}", n.enrollment_id)>
-                                                        {n.formation_name.clone()}
-                                                    </a>
-                                                    <StatusBadge status=n.status />
-                                                    <PlatformLabel platform=n.platform />
-                                                </div>
-                                                <h2 class="session-title">
-                                                    {format!("Séance {} — {}", s.session_number, s.title)}
-                                                </h2>
-                                                <p class="session-when">
-                                                    <LocalTime at=s.scheduled_date timezone="UTC" />
-                                                    {format!(" · {} · ", duration_fr(s.duration_minutes))}
-                                                    <Countdown starts_at=s.scheduled_date duration_minutes=s.duration_minutes server_now=now />
-                                                </p>
-                                                {join}
-                                            </li>
-                                        }
-                                    })
-                                    .collect_view()}
-                            </ol>
-                        }
-                        .into_any()
-                    }
+        <Loaded data let:data>
+            {if data.sessions.is_empty() {
+                view! { <p class="empty">"Aucune session à venir dans vos formations."</p> }.into_any()
+            } else {
+                let now = data.now;
+                view! {
+                    <ol class="sessions" aria-label="Prochaines sessions">
+                        {data.sessions.into_iter().map(|next| view! { <NextSessionItem next now /> }).collect_view()}
+                    </ol>
                 }
-            })}
-        </Suspense>
+                .into_any()
+            }}
+        </Loaded>
+    }
+}
+
+#[component]
+fn NextSessionItem(next: NextSession, now: DateTime<Utc>) -> impl IntoView {
+    let n = next;
+    let s = n.session;
+    let join = s.meeting_link.clone().map(|href| {
+        view! {
+            <a href=href target="_blank" rel="noopener noreferrer" class="join-button small">
+                "Rejoindre la session"
+                <span class="visually-hidden">" (nouvel onglet)"</span>
+            </a>
+        }
+    });
+    view! {
+        <li class="session">
+            <div class="session-head">
+                <a class="session-formation" href=format!("/user/formations/{}", n.enrollment_id)>
+                    {n.formation_name.clone()}
+                </a>
+                <StatusBadge status=n.status />
+                <PlatformLabel platform=n.platform />
+            </div>
+            <h2 class="session-title">{format!("Séance {} — {}", s.session_number, s.title)}</h2>
+            <p class="session-when">
+                <LocalTime at=s.scheduled_date timezone="UTC" />
+                {format!(" · {} · ", duration_fr(s.duration_minutes))}
+                <Countdown starts_at=s.scheduled_date duration_minutes=s.duration_minutes server_now=now />
+            </p>
+            {join}
+        </li>
     }
 }

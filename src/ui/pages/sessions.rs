@@ -6,32 +6,24 @@ use crate::domain::enrollment::{SessionPhase, SessionView};
 use crate::domain::format::duration_fr;
 use crate::ui::components::countdown::Countdown;
 use crate::ui::components::enrollment_card::format_rate;
-use crate::ui::components::error_notice::ErrorNotice;
+use crate::ui::components::error_alert::ErrorAlert;
 use crate::ui::components::field_error::form_error_signal;
 use crate::ui::components::join_link::JoinLink;
+use crate::ui::components::loaded::Loaded;
 use crate::ui::components::local_time::LocalTime;
 use crate::ui::components::status_badge::StatusBadge;
-use crate::ui::hooks::use_route_id;
+use crate::ui::hooks::use_route_resource;
 
 /// The sessions of one enrollment, with attendance marking.
 #[component]
 pub fn SessionsPage() -> impl IntoView {
-    let id = use_route_id();
     let mark = ServerAction::<MarkAttendance>::new();
     // Refetched after each mark: counts update without a page reload.
-    let data = Resource::new(
-        move || (id.get(), mark.version().get()),
-        |(id, _)| enrollment_sessions(id),
-    );
+    let data = use_route_resource(move || mark.version().get(), enrollment_sessions);
     view! {
-        <Transition fallback=|| view! { <p class="loading">"Chargement…"</p> }>
-            {move || Suspend::new(async move {
-                match data.await {
-                    Ok(data) => view! { <SessionsView data mark /> }.into_any(),
-                    Err(error) => view! { <ErrorNotice error /> }.into_any(),
-                }
-            })}
-        </Transition>
+        <Loaded data keep_while_reloading=true let:data>
+            <SessionsView data mark />
+        </Loaded>
     }
 }
 
@@ -40,7 +32,6 @@ fn SessionsView(data: EnrollmentSessionsData, mark: ServerAction<MarkAttendance>
     let e = data.enrollment;
     let now = data.now;
     let refused = form_error_signal(move || mark.value().get().and_then(Result::err));
-    let refused = move || refused.get().map(|err| err.to_string());
     let rows = data
         .sessions
         .into_iter()
@@ -60,9 +51,7 @@ fn SessionsView(data: EnrollmentSessionsData, mark: ServerAction<MarkAttendance>
             {format!(" ({} %)", format_rate(e.attendance_rate))}
         </p>
         <JoinLink link=e.meeting.as_ref().map(|m| m.link.clone()) status=e.status />
-        <Show when=move || refused().is_some()>
-            <p class="field-error" role="alert">{refused}</p>
-        </Show>
+        <ErrorAlert error=refused />
         {if empty {
             view! { <p class="empty">"Aucune séance n'est encore planifiée."</p> }.into_any()
         } else {

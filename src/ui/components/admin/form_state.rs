@@ -62,6 +62,17 @@ where
     Signal::derive(move || value.get().and_then(Result::err).or_else(|| query.error()))
 }
 
+/// The form named `form` (for its typed values) and the error to show for
+/// it.
+pub fn form_state<T, S>(form: impl Into<String>, value: S) -> (QueryForm, Signal<Option<AppError>>)
+where
+    T: Clone + Send + Sync + 'static,
+    S: Get<Value = Option<Result<T, AppError>>> + Send + Sync + 'static,
+{
+    let query = QueryForm::new(form);
+    (query, form_error(value, query))
+}
+
 /// How many times an action succeeded. Pages refetch their data on success
 /// only: a refused form is not re-rendered, so what was typed stays.
 pub fn successes<T, S>(value: S) -> Signal<usize>
@@ -76,4 +87,18 @@ where
         }
     });
     count.into()
+}
+
+/// Bumps `reload` each time the action succeeds: for forms drawn inside the
+/// data they change (a row's own form), whose page refetches on the count.
+pub fn reload_on_success<T, S>(value: S, reload: RwSignal<u32>)
+where
+    T: Clone + Send + Sync + 'static,
+    S: Get<Value = Option<Result<T, AppError>>> + Send + Sync + 'static,
+{
+    Effect::new(move |_| {
+        if matches!(value.get(), Some(Ok(_))) {
+            reload.update(|n| *n += 1);
+        }
+    });
 }

@@ -12,7 +12,9 @@ pub fn SelectField(
     /// (value, label) pairs.
     options: Vec<(&'static str, &'static str)>,
     selected: String,
-    #[prop(into)] error: Signal<Option<AppError>>,
+    /// The form's error; none for a filter.
+    #[prop(optional, into)]
+    error: Option<Signal<Option<AppError>>>,
     /// A first, empty choice ("Tous") when set.
     #[prop(optional)]
     empty: Option<&'static str>,
@@ -30,7 +32,7 @@ pub fn SelectField(
                     })
                     .collect_view()}
             </select>
-            <FieldError error field=name />
+            {error.map(|error| view! { <FieldError error field=name /> })}
         </div>
     }
 }

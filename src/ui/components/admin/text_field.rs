@@ -11,14 +11,20 @@ pub fn TextField(
     label: &'static str,
     name: &'static str,
     value: String,
-    #[prop(into)] error: Signal<Option<AppError>>,
+    /// The form's error; none for a filter.
+    #[prop(optional, into)]
+    error: Option<Signal<Option<AppError>>>,
     #[prop(default = "text")] kind: &'static str,
     #[prop(optional)] required: bool,
     #[prop(optional)] hint: Option<&'static str>,
     #[prop(optional)] placeholder: Option<&'static str>,
 ) -> impl IntoView {
     let hint_id = format!("{id}-hint");
-    let invalid = move || error.get().is_some_and(|e| e.field() == Some(name));
+    let invalid = move || {
+        error
+            .and_then(|error| error.get())
+            .is_some_and(|e| e.field() == Some(name))
+    };
     let described = {
         let hint_id = hint_id.clone();
         move || {
@@ -46,7 +52,7 @@ pub fn TextField(
                 aria-describedby=described
             />
             {hint.map(|h| view! { <p class="hint" id=hint_id>{h}</p> })}
-            <FieldError error field=name />
+            {error.map(|error| view! { <FieldError error field=name /> })}
         </div>
     }
 }

@@ -4,30 +4,22 @@ use leptos_meta::Title;
 use crate::api::admin::{admin_get_attendance, AdminSetAttendance};
 use crate::domain::admin::AttendanceGrid;
 use crate::ui::components::admin::form_state::{form_error, QueryForm};
-use crate::ui::components::admin::formation_nav::FormationNav;
-use crate::ui::components::error_notice::ErrorNotice;
-use crate::ui::hooks::use_route_id;
+use crate::ui::components::admin::formation_head::FormationHead;
+use crate::ui::components::error_alert::ErrorAlert;
+use crate::ui::components::loaded::Loaded;
+use crate::ui::hooks::use_route_resource;
 
 /// Learners × sessions: each cell a button that marks or unmarks presence;
 /// sessions whose attendance has not opened are blank and locked.
 #[component]
 pub fn AdminAttendancePage() -> impl IntoView {
-    let id = use_route_id();
     let mark = ServerAction::<AdminSetAttendance>::new();
-    let grid = Resource::new(
-        move || (id.get(), mark.version().get()),
-        |(id, _)| admin_get_attendance(id),
-    );
+    let grid = use_route_resource(move || mark.version().get(), admin_get_attendance);
     view! {
         <Title text="Présences" />
-        <Suspense fallback=|| view! { <p>"Chargement…"</p> }>
-            {move || Suspend::new(async move {
-                match grid.await {
-                    Ok(grid) => view! { <Grid grid mark /> }.into_any(),
-                    Err(error) => view! { <ErrorNotice error /> }.into_any(),
-                }
-            })}
-        </Suspense>
+        <Loaded data=grid plain=true let:grid>
+            <Grid grid mark />
+        </Loaded>
     }
 }
 
@@ -35,17 +27,15 @@ pub fn AdminAttendancePage() -> impl IntoView {
 fn Grid(grid: AttendanceGrid, mark: ServerAction<AdminSetAttendance>) -> impl IntoView {
     let id = grid.formation.id;
     let error = form_error(mark.value(), QueryForm::new("grid"));
-    let error = move || error.get().map(|e| e.to_string());
     let sessions = grid.sessions.clone();
     view! {
-        <FormationNav id name=grid.formation.name.clone() />
-        <div class="page-head">
-            <h1>"Présences — " {grid.formation.name.clone()}</h1>
-            <a class="button" href=format!("/admin/formations/{id}/presences.csv") download="">"Exporter en CSV"</a>
-        </div>
-        <Show when=move || error().is_some()>
-            <p class="field-error" role="alert">{error}</p>
-        </Show>
+        <FormationHead
+            id
+            name=grid.formation.name.clone()
+            title="Présences"
+            csv=format!("/admin/formations/{id}/presences.csv")
+        />
+        <ErrorAlert error />
         {if grid.learners.is_empty() || grid.sessions.is_empty() {
             view! { <p>"Il faut des séances et des inscrits pour saisir des présences."</p> }.into_any()
         } else {

@@ -4,37 +4,34 @@ use leptos_meta::Title;
 use crate::api::admin::{
     admin_list_enrollments, AdminCancelEnrollment, AdminEnrollUser, AdminRenameUser,
 };
-use crate::domain::admin::{status_css, EnrollmentRow, EnrollmentsView};
+use crate::domain::admin::{EnrollmentRow, EnrollmentsView};
 use crate::domain::status::EnrollmentStatus;
 use crate::ui::components::admin::confirm_box::ConfirmBox;
-use crate::ui::components::admin::form_state::{form_error, successes, QueryForm};
-use crate::ui::components::admin::formation_nav::FormationNav;
+use crate::ui::components::admin::form_state::{
+    form_error, form_state, reload_on_success, QueryForm,
+};
+use crate::ui::components::admin::formation_head::FormationHead;
 use crate::ui::components::admin::text_field::TextField;
-use crate::ui::components::error_notice::ErrorNotice;
+use crate::ui::components::data_table::DataTable;
 use crate::ui::components::field_error::FieldError;
-use crate::ui::hooks::use_route_id;
+use crate::ui::components::loaded::Loaded;
+use crate::ui::components::status_badge::StatusBadge;
+use crate::ui::components::titled_section::TitledSection;
+use crate::ui::hooks::use_route_resource;
 
 /// A formation's enrollments: status, attendance, cancel; enroll a user.
 #[component]
 pub fn AdminEnrollmentsPage() -> impl IntoView {
-    let id = use_route_id();
     let enroll = ServerAction::<AdminEnrollUser>::new();
+    // Also bumped by each row's own forms.
     let reload = RwSignal::new(0u32);
-    let enrolled = successes(enroll.value());
-    let data = Resource::new(
-        move || (id.get(), enrolled.get(), reload.get()),
-        |(id, _, _)| admin_list_enrollments(id),
-    );
+    reload_on_success(enroll.value(), reload);
+    let data = use_route_resource(move || reload.get(), admin_list_enrollments);
     view! {
         <Title text="Inscriptions" />
-        <Suspense fallback=|| view! { <p>"Chargement…"</p> }>
-            {move || Suspend::new(async move {
-                match data.await {
-                    Ok(data) => view! { <EnrollmentsBody data enroll reload /> }.into_any(),
-                    Err(error) => view! { <ErrorNotice error /> }.into_any(),
-                }
-            })}
-        </Suspense>
+        <Loaded data plain=true let:data>
+            <EnrollmentsBody data enroll reload />
+        </Loaded>
     }
 }
 
@@ -45,38 +42,22 @@ fn EnrollmentsBody(
     reload: RwSignal<u32>,
 ) -> impl IntoView {
     let id = data.formation.id;
-    let query = QueryForm::new("enroll");
-    let error = form_error(enroll.value(), query);
-    let empty = data.enrollments.is_empty();
+    let (query, error) = form_state("enroll", enroll.value());
     view! {
-        <FormationNav id name=data.formation.name.clone() />
-        <div class="page-head">
-            <h1>"Inscriptions — " {data.formation.name.clone()}</h1>
-            <a class="button" href=format!("/admin/formations/{id}/inscriptions.csv") download="">"Exporter en CSV"</a>
-        </div>
-        {if empty {
-            view! { <p>"Aucune inscription."</p> }.into_any()
-        } else {
-            view! {
-                <table class="admin-table">
-                    <caption class="visually-hidden">"Inscriptions de la formation"</caption>
-                    <thead>
-                        <tr>
-                            <th scope="col">"Apprenant"</th>
-                            <th scope="col">"Période"</th>
-                            <th scope="col">"Statut"</th>
-                            <th scope="col">"Présences"</th>
-                            <th scope="col">"Action"</th>
-                        </tr>
-                    </thead>
-                    <tbody>
-                        {data.enrollments.into_iter().map(|e| view! { <EnrollmentItem e formation_id=id reload /> }).collect_view()}
-                    </tbody>
-                </table>
-            }.into_any()
-        }}
-        <section aria-labelledby="enroll-h">
-            <h2 id="enroll-h">"Inscrire un utilisateur"</h2>
+        <FormationHead
+            id
+            name=data.formation.name
+            title="Inscriptions"
+            csv=format!("/admin/formations/{id}/inscriptions.csv")
+        />
+        <DataTable
+            caption="Inscriptions de la formation"
+            columns=&["Apprenant", "Période", "Statut", "Présences", "Action"]
+            empty="Aucune inscription."
+            rows=data.enrollments
+            row=move |e| view! { <EnrollmentItem e formation_id=id reload /> }
+        />
+        <TitledSection id="enroll-h" title="Inscrire un utilisateur">
             <ActionForm action=enroll attr:class="admin-form">
                 <input type="hidden" name="formation_id" value=id />
                 <TextField id="enroll-email".into() label="E-mail de l'apprenant" name="email" kind="email" value=query.value("email", "") required=true error />
@@ -86,21 +67,15 @@ fn EnrollmentsBody(
                 <FieldError error />
                 <button type="submit" disabled=move || enroll.pending().get()>"Inscrire"</button>
             </ActionForm>
-        </section>
+        </TitledSection>
     }
 }
 
 #[component]
 fn EnrollmentItem(e: EnrollmentRow, formation_id: i64, reload: RwSignal<u32>) -> impl IntoView {
     let cancel = ServerAction::<AdminCancelEnrollment>::new();
-    let form = format!("cancel-{}", e.id);
-    let query = QueryForm::new(form);
-    let error = form_error(cancel.value(), query);
-    Effect::new(move |_| {
-        if matches!(cancel.value().get(), Some(Ok(()))) {
-            reload.update(|n| *n += 1);
-        }
-    });
+    let error = form_error(cancel.value(), QueryForm::new(format!("cancel-{}", e.id)));
+    reload_on_success(cancel.value(), reload);
     let cancelled = e.status == EnrollmentStatus::Cancelled;
     view! {
         <tr>
@@ -109,7 +84,7 @@ fn EnrollmentItem(e: EnrollmentRow, formation_id: i64, reload: RwSignal<u32>) ->
                 <RenameUser user_id=e.user_id name=e.user_name.clone() formation_id reload />
             </td>
             <td>{format!("{} → {}", e.start_date, e.end_date)}</td>
-            <td><span class=format!("badge {}", status_css(e.status))>{e.status.label()}</span></td>
+            <td><StatusBadge status=e.status /></td>
             <td>{format!("{}/{} ({:.1} %)", e.attended_sessions, e.total_sessions, e.attendance_rate)}</td>
             <td>
                 {(!cancelled).then(|| view! {
@@ -136,13 +111,8 @@ fn RenameUser(
     reload: RwSignal<u32>,
 ) -> impl IntoView {
     let rename = ServerAction::<AdminRenameUser>::new();
-    let query = QueryForm::new(format!("rename-{user_id}"));
-    let error = form_error(rename.value(), query);
-    Effect::new(move |_| {
-        if matches!(rename.value().get(), Some(Ok(()))) {
-            reload.update(|n| *n += 1);
-        }
-    });
+    let (query, error) = form_state(format!("rename-{user_id}"), rename.value());
+    reload_on_success(rename.value(), reload);
     let open = query.error().is_some();
     view! {
         <details class="rename" open=open>

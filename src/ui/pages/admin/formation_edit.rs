@@ -6,34 +6,28 @@ use crate::api::admin::{admin_get_formation, AdminArchiveFormation, AdminUpdateF
 use crate::domain::admin::{FormationDetail, FormationInput};
 use crate::error::{AppError, ErrorCode};
 use crate::ui::components::admin::confirm_box::ConfirmBox;
-use crate::ui::components::admin::form_state::{form_error, successes, QueryForm};
+use crate::ui::components::admin::form_state::{form_error, form_state, successes, QueryForm};
 use crate::ui::components::admin::formation_fields::FormationFields;
 use crate::ui::components::admin::formation_nav::FormationNav;
-use crate::ui::components::error_notice::ErrorNotice;
 use crate::ui::components::field_error::FieldError;
-use crate::ui::hooks::use_route_id;
+use crate::ui::components::loaded::Loaded;
+use crate::ui::hooks::use_route_resource;
 
 #[component]
 pub fn AdminFormationEditPage() -> impl IntoView {
-    let id = use_route_id();
     let update = ServerAction::<AdminUpdateFormation>::new();
     let archive = ServerAction::<AdminArchiveFormation>::new();
     let updated = successes(update.value());
     let archive_done = successes(archive.value());
-    let formation = Resource::new(
-        move || (id.get(), updated.get(), archive_done.get()),
-        |(id, _, _)| admin_get_formation(id),
+    let formation = use_route_resource(
+        move || (updated.get(), archive_done.get()),
+        admin_get_formation,
     );
     view! {
         <Title text="Formation" />
-        <Suspense fallback=|| view! { <p>"Chargement…"</p> }>
-            {move || Suspend::new(async move {
-                match formation.await {
-                    Ok(detail) => view! { <EditForms detail update archive /> }.into_any(),
-                    Err(error) => view! { <ErrorNotice error /> }.into_any(),
-                }
-            })}
-        </Suspense>
+        <Loaded data=formation plain=true let:detail>
+            <EditForms detail update archive />
+        </Loaded>
     }
 }
 
@@ -44,10 +38,8 @@ fn EditForms(
     archive: ServerAction<AdminArchiveFormation>,
 ) -> impl IntoView {
     let saved = use_query_map();
-    let query = QueryForm::new("");
-    let error = form_error(update.value(), query);
-    let archive_query = QueryForm::new("archive");
-    let archive_error = form_error(archive.value(), archive_query);
+    let (query, error) = form_state("", update.value());
+    let archive_error = form_error(archive.value(), QueryForm::new("archive"));
     let d = &detail.input;
     let values = FormationInput {
         name: query.value("name", &d.name),

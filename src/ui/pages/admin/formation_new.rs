@@ -3,14 +3,13 @@ use leptos_meta::Title;
 
 use crate::api::admin::AdminCreateFormation;
 use crate::domain::admin::FormationInput;
-use crate::ui::components::admin::form_state::{form_error, QueryForm};
+use crate::ui::components::admin::form_state::form_state;
 use crate::ui::components::admin::formation_fields::FormationFields;
 
 #[component]
 pub fn AdminFormationNewPage() -> impl IntoView {
     let create = ServerAction::<AdminCreateFormation>::new();
-    let query = QueryForm::new("");
-    let error = form_error(create.value(), query);
+    let (query, error) = form_state("", create.value());
     let values = FormationInput {
         name: query.value("name", ""),
         description: query.value("description", ""),

@@ -4,10 +4,11 @@ use leptos_meta::Title;
 use crate::api::admin::{admin_list_requests, AdminConfirmRequest, AdminRejectRequest};
 use crate::domain::admin::RequestRow;
 use crate::ui::components::admin::confirm_box::ConfirmBox;
-use crate::ui::components::admin::form_state::{form_error, QueryForm};
+use crate::ui::components::admin::form_state::{form_state, reload_on_success};
 use crate::ui::components::admin::text_field::TextField;
-use crate::ui::components::error_notice::ErrorNotice;
 use crate::ui::components::field_error::FieldError;
+use crate::ui::components::loaded::Loaded;
+use crate::ui::components::status_badge::RequestBadge;
 
 /// Requests waiting for their payment: confirm (creates the enrollment) or
 /// refuse with a reason.
@@ -18,19 +19,18 @@ pub fn AdminRequestsPage() -> impl IntoView {
     view! {
         <Title text="Demandes d'inscription" />
         <h1>"Demandes en attente de paiement"</h1>
-        <Suspense fallback=|| view! { <p>"Chargement…"</p> }>
-            {move || Suspend::new(async move {
-                match requests.await {
-                    Ok(rows) if rows.is_empty() => view! { <p>"Aucune demande en attente."</p> }.into_any(),
-                    Ok(rows) => view! {
-                        <ul class="request-list">
-                            {rows.into_iter().map(|r| view! { <RequestItem r reload /> }).collect_view()}
-                        </ul>
-                    }.into_any(),
-                    Err(error) => view! { <ErrorNotice error /> }.into_any(),
+        <Loaded data=requests plain=true let:rows>
+            {if rows.is_empty() {
+                view! { <p>"Aucune demande en attente."</p> }.into_any()
+            } else {
+                view! {
+                    <ul class="request-list">
+                        {rows.into_iter().map(|r| view! { <RequestItem r reload /> }).collect_view()}
+                    </ul>
                 }
-            })}
-        </Suspense>
+                .into_any()
+            }}
+        </Loaded>
     }
 }
 
@@ -38,24 +38,17 @@ pub fn AdminRequestsPage() -> impl IntoView {
 fn RequestItem(r: RequestRow, reload: RwSignal<u32>) -> impl IntoView {
     let confirm = ServerAction::<AdminConfirmRequest>::new();
     let reject = ServerAction::<AdminRejectRequest>::new();
-    let confirm_query = QueryForm::new(format!("confirm-{}", r.id));
-    let reject_query = QueryForm::new(format!("reject-{}", r.id));
-    let confirm_error = form_error(confirm.value(), confirm_query);
-    let reject_error = form_error(reject.value(), reject_query);
-    Effect::new(move |_| {
-        if matches!(confirm.value().get(), Some(Ok(_)))
-            || matches!(reject.value().get(), Some(Ok(())))
-        {
-            reload.update(|n| *n += 1);
-        }
-    });
+    let (confirm_query, confirm_error) = form_state(format!("confirm-{}", r.id), confirm.value());
+    let (reject_query, reject_error) = form_state(format!("reject-{}", r.id), reject.value());
+    reload_on_success(confirm.value(), reload);
+    reload_on_success(reject.value(), reload);
     let id = r.id;
     let heading = format!("{} — {}", r.user_name, r.formation_name);
     view! {
         <li class="request-card">
             <h2 id=format!("request-{id}")>{heading}</h2>
             <p class="hint">{r.user_email.clone()} " · demandé le " {r.created_at.replace('T', " ").replace('Z', " UTC")}</p>
-            <span class="badge badge-upcoming">{r.status.label()}</span>
+            <RequestBadge status=r.status />
             <div class="two-forms">
                 <ActionForm action=confirm attr:class="admin-form">
                     <h3>"Confirmer le paiement"</h3>

@@ -6,36 +6,28 @@ use crate::api::admin::{
 };
 use crate::domain::admin::SessionView;
 use crate::ui::components::admin::confirm_box::ConfirmBox;
-use crate::ui::components::admin::form_state::{form_error, successes, QueryForm};
+use crate::ui::components::admin::form_state::{form_error, form_state, successes, QueryForm};
 use crate::ui::components::admin::formation_nav::FormationNav;
 use crate::ui::components::admin::text_field::TextField;
-use crate::ui::components::error_notice::ErrorNotice;
 use crate::ui::components::field_error::FieldError;
-use crate::ui::hooks::use_route_id;
+use crate::ui::components::loaded::Loaded;
+use crate::ui::components::titled_section::TitledSection;
+use crate::ui::hooks::use_route_resource;
 
 /// One session: edit it, set its recording link, or delete it.
 #[component]
 pub fn AdminSessionEditPage() -> impl IntoView {
-    let id = use_route_id();
     let update = ServerAction::<AdminUpdateSession>::new();
     let recording = ServerAction::<AdminSetRecording>::new();
     let delete = ServerAction::<AdminDeleteSession>::new();
     let updated = successes(update.value());
     let recorded = successes(recording.value());
-    let session = Resource::new(
-        move || (id.get(), updated.get(), recorded.get()),
-        |(id, _, _)| admin_get_session(id),
-    );
+    let session = use_route_resource(move || (updated.get(), recorded.get()), admin_get_session);
     view! {
         <Title text="Séance" />
-        <Suspense fallback=|| view! { <p>"Chargement…"</p> }>
-            {move || Suspend::new(async move {
-                match session.await {
-                    Ok(data) => view! { <SessionForms data update recording delete /> }.into_any(),
-                    Err(error) => view! { <ErrorNotice error /> }.into_any(),
-                }
-            })}
-        </Suspense>
+        <Loaded data=session plain=true let:data>
+            <SessionForms data update recording delete />
+        </Loaded>
     }
 }
 
@@ -47,12 +39,9 @@ fn SessionForms(
     delete: ServerAction<AdminDeleteSession>,
 ) -> impl IntoView {
     let s = data.session;
-    let edit_query = QueryForm::new("edit");
-    let edit_error = form_error(update.value(), edit_query);
-    let rec_query = QueryForm::new("recording");
-    let rec_error = form_error(recording.value(), rec_query);
-    let del_query = QueryForm::new("delete");
-    let del_error = form_error(delete.value(), del_query);
+    let (edit_query, edit_error) = form_state("edit", update.value());
+    let (rec_query, rec_error) = form_state("recording", recording.value());
+    let del_error = form_error(delete.value(), QueryForm::new("delete"));
     let v_title = edit_query.value("title", &s.title);
     let v_at = edit_query.value("scheduled_at", &s.local);
     let v_duration = edit_query.value("duration_minutes", &s.duration_minutes.to_string());
@@ -74,16 +63,14 @@ fn SessionForms(
             <FieldError error=edit_error />
             <button type="submit" disabled=move || update.pending().get()>"Enregistrer la séance"</button>
         </ActionForm>
-        <section aria-labelledby="recording-h">
-            <h2 id="recording-h">"Enregistrement"</h2>
+        <TitledSection id="recording-h" title="Enregistrement">
             <ActionForm action=recording attr:class="admin-form">
                 <input type="hidden" name="session_id" value=s.id />
                 <TextField id="rec-link".into() label="Lien de l'enregistrement" name="recording_link" kind="url" value=v_rec hint="Laisser vide pour le retirer." error=rec_error />
                 <button type="submit">"Enregistrer le lien"</button>
             </ActionForm>
-        </section>
-        <section class="danger-zone" aria-labelledby="delete-h">
-            <h2 id="delete-h">"Supprimer la séance"</h2>
+        </TitledSection>
+        <TitledSection id="delete-h" title="Supprimer la séance" attr:class="danger-zone">
             <p>"Ses présences seront supprimées ; les autres séances seront renumérotées."</p>
             <ActionForm action=delete>
                 <input type="hidden" name="session_id" value=s.id />
@@ -91,6 +78,6 @@ fn SessionForms(
                 <FieldError error=del_error />
                 <button type="submit" class="danger">"Supprimer la séance"</button>
             </ActionForm>
-        </section>
+        </TitledSection>
     }
 }

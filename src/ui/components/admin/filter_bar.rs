@@ -1,0 +1,18 @@
+use leptos::prelude::*;
+
+/// The filters of a list page: a plain GET form, so the filters live in the
+/// URL (shareable, and working without JavaScript) and the page reads them
+/// from its query.
+#[component]
+pub fn FilterBar(
+    /// The list page's own path.
+    action: &'static str,
+    children: Children,
+) -> impl IntoView {
+    view! {
+        <form method="get" action=action class="filters" role="search">
+            {children()}
+            <button type="submit">"Filtrer"</button>
+        </form>
+    }
+}
