@@ -9,6 +9,7 @@ pub mod config;
 pub mod db;
 pub mod demo;
 pub mod edge;
+pub mod extract;
 pub mod http;
 pub mod learner;
 pub mod mail;
@@ -39,19 +40,16 @@ pub fn caller() -> auth::Caller {
         .unwrap_or_default()
 }
 
-/// The first line of every server function that needs a signed-in user.
+/// The first line of every server function that needs a signed-in user: the
+/// rule of the [`extract::Learner`] extractor.
 pub fn require_user() -> Result<crate::domain::account::SessionUser, AppError> {
-    caller().user.ok_or(AppError::Unauthorized)
+    extract::Learner::of(&caller()).map(|extract::Learner(user)| user)
 }
 
-/// The first line of every admin server function: 401 for an anonymous
-/// caller, 403 for a signed-in learner.
+/// The first line of every admin server function: the rule of the
+/// [`extract::Admin`] extractor (401 anonymous, 403 for a learner).
 pub fn require_admin() -> Result<crate::domain::account::SessionUser, AppError> {
-    match caller().user {
-        None => Err(AppError::Unauthorized),
-        Some(user) if user.is_admin() => Ok(user),
-        Some(_) => Err(AppError::Forbidden),
-    }
+    extract::Admin::of(&caller()).map(|extract::Admin(user)| user)
 }
 
 /// The address of the client calling the current server function, as the

@@ -1,16 +1,16 @@
 //! CSV exports of the admin area, plain axum GET routes so a browser
-//! downloads them with a link. Each handler checks the admin role itself (the
+//! downloads them with a link. Each handler takes an [`Admin`] itself (the
 //! page guard in front of it is only a courtesy).
 
 use axum::extract::{Path, State};
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
-use axum::{Extension, Router};
+use axum::Router;
 
 use crate::domain::csv;
 use crate::error::AppError;
-use crate::server::auth::Caller;
+use crate::server::extract::Admin;
 use crate::server::http::AppState;
 
 pub fn router() -> Router<AppState> {
@@ -20,14 +20,6 @@ pub fn router() -> Router<AppState> {
             get(enrollments_csv),
         )
         .route("/admin/formations/{id}/presences.csv", get(attendance_csv))
-}
-
-fn require_admin(caller: &Caller) -> Result<(), AppError> {
-    match &caller.user {
-        None => Err(AppError::Unauthorized),
-        Some(user) if user.is_admin() => Ok(()),
-        Some(_) => Err(AppError::Forbidden),
-    }
 }
 
 fn attachment(filename: &str, body: String) -> Response {
@@ -52,10 +44,9 @@ fn rate(value: f64) -> String {
 
 async fn enrollments_csv(
     State(state): State<AppState>,
-    Extension(caller): Extension<Caller>,
     Path(id): Path<i64>,
+    _: Admin,
 ) -> Result<Response, AppError> {
-    require_admin(&caller)?;
     let view = state.db.admin_enrollments(id).await?;
     let rows: Vec<Vec<String>> = view
         .enrollments
@@ -94,10 +85,9 @@ async fn enrollments_csv(
 
 async fn attendance_csv(
     State(state): State<AppState>,
-    Extension(caller): Extension<Caller>,
     Path(id): Path<i64>,
+    _: Admin,
 ) -> Result<Response, AppError> {
-    require_admin(&caller)?;
     let grid = state.db.admin_attendance(id).await?;
     let mut header = vec!["Nom".to_string(), "E-mail".to_string()];
     header.extend(

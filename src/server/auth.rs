@@ -21,6 +21,7 @@ use crate::domain::account::{Email, Password, SessionUser};
 use crate::domain::throttle;
 use crate::error::{AppError, ErrorCode};
 use crate::server::db::Db;
+use crate::server::extract::Admin;
 use crate::server::http::{AppState, Settings};
 use crate::server::store::users::TokenKind;
 use crate::server::throttle::Hashing;
@@ -355,19 +356,12 @@ fn is_public(path: &str) -> bool {
 /// visitor is sent to the login page and brought back afterwards.
 pub async fn require_login_for_pages(req: Request, next: Next) -> Response {
     let is_page_read = matches!(*req.method(), Method::GET | Method::HEAD);
-    let signed_in = req
-        .extensions()
-        .get::<Caller>()
-        .is_some_and(|c| c.user.is_some());
-    if is_page_read && signed_in && is_admin_path(req.uri().path()) {
-        let is_admin = req
-            .extensions()
-            .get::<Caller>()
-            .and_then(|c| c.user.as_ref())
-            .is_some_and(SessionUser::is_admin);
-        if !is_admin {
-            return forbidden_page();
-        }
+    let caller = req.extensions().get::<Caller>();
+    let signed_in = caller.is_some_and(|c| c.user.is_some());
+    // Anonymous goes to the login page below; signed in without the role, 403.
+    let refused = caller.is_some_and(|c| matches!(Admin::of(c), Err(AppError::Forbidden)));
+    if is_page_read && refused && is_admin_path(req.uri().path()) {
+        return forbidden_page();
     }
     if !is_page_read || signed_in || is_public(req.uri().path()) {
         return next.run(req).await;

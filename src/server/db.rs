@@ -6,8 +6,12 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
 use std::time::Duration;
 
-use sqlx::any::{install_default_drivers, AnyPoolOptions};
-use sqlx::{Any, AnyPool, Executor, Transaction};
+use futures_core::future::BoxFuture;
+use futures_core::stream::BoxStream;
+use sqlx::any::{
+    install_default_drivers, AnyPoolOptions, AnyQueryResult, AnyRow, AnyStatement, AnyTypeInfo,
+};
+use sqlx::{Any, AnyPool, Describe, Either, Execute, Executor, Transaction};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Backend {
@@ -19,11 +23,127 @@ pub enum Backend {
 pub struct Db {
     pub pool: AnyPool,
     pub backend: Backend,
-    /// Trips to the database through [`Db::pool`] (a transaction counts once;
-    /// the statements inside one are a fixed list, never a loop): lets tests
-    /// prove that a page costs the same whatever the data size.
-    queries: Arc<AtomicU64>,
+    /// Statements run by the stores, through [`Db::pool`] or a [`Tx`] (BEGIN
+    /// and COMMIT aside): lets tests prove that a page costs the same number
+    /// of statements whatever the data size. No store method runs a
+    /// statement per row: each runs a fixed list, whatever the data.
+    statements: Arc<AtomicU64>,
 }
+
+/// The pool as the stores use it: an executor that counts each statement it
+/// runs, and the start of their read transactions.
+#[derive(Debug, Clone, Copy)]
+pub struct CountedPool<'a> {
+    pool: &'a AnyPool,
+    statements: &'a Arc<AtomicU64>,
+}
+
+/// A transaction whose statements are counted. As with sqlx's own,
+/// `&mut *tx` is its executor; it rolls back unless committed.
+#[derive(Debug)]
+pub struct Tx(TxConn);
+
+/// What `&mut *tx` gives: the transaction's connection, counted.
+#[derive(Debug)]
+pub struct TxConn {
+    tx: Transaction<'static, Any>,
+    statements: Arc<AtomicU64>,
+}
+
+impl CountedPool<'_> {
+    /// A read transaction: one snapshot for the statements of a page.
+    pub async fn begin(self) -> Result<Tx, sqlx::Error> {
+        let tx = self.pool.begin().await?;
+        Ok(Tx(TxConn {
+            tx,
+            statements: self.statements.clone(),
+        }))
+    }
+}
+
+impl Tx {
+    pub async fn commit(self) -> Result<(), sqlx::Error> {
+        self.0.tx.commit().await
+    }
+}
+
+impl std::ops::Deref for Tx {
+    type Target = TxConn;
+
+    fn deref(&self) -> &TxConn {
+        &self.0
+    }
+}
+
+impl std::ops::DerefMut for Tx {
+    fn deref_mut(&mut self) -> &mut TxConn {
+        &mut self.0
+    }
+}
+
+type Step = Either<AnyQueryResult, AnyRow>;
+
+/// Implements [`Executor`] for a counted executor: `$this` is the value
+/// `self` is bound to, `$inner` what actually runs the statement. Every way of
+/// running a statement goes through `fetch_many` or `fetch_optional` (sqlx's
+/// `execute`, `fetch_all`, `fetch_one`… are built on them), so counting there
+/// counts each statement once.
+macro_rules! counted_executor {
+    ($executor:ty, |$this:ident| $inner:expr) => {
+        impl<'c> Executor<'c> for $executor {
+            type Database = Any;
+
+            fn fetch_many<'e, 'q: 'e, E>(self, query: E) -> BoxStream<'e, Result<Step, sqlx::Error>>
+            where
+                'c: 'e,
+                E: 'q + Execute<'q, Any>,
+            {
+                let $this = self;
+                $this.statements.fetch_add(1, Ordering::Relaxed);
+                $inner.fetch_many(query)
+            }
+
+            fn fetch_optional<'e, 'q: 'e, E>(
+                self,
+                query: E,
+            ) -> BoxFuture<'e, Result<Option<AnyRow>, sqlx::Error>>
+            where
+                'c: 'e,
+                E: 'q + Execute<'q, Any>,
+            {
+                let $this = self;
+                $this.statements.fetch_add(1, Ordering::Relaxed);
+                $inner.fetch_optional(query)
+            }
+
+            fn prepare_with<'e, 'q: 'e>(
+                self,
+                sql: &'q str,
+                parameters: &'e [AnyTypeInfo],
+            ) -> BoxFuture<'e, Result<AnyStatement<'q>, sqlx::Error>>
+            where
+                'c: 'e,
+            {
+                let $this = self;
+                $inner.prepare_with(sql, parameters)
+            }
+
+            fn describe<'e, 'q: 'e>(
+                self,
+                sql: &'q str,
+            ) -> BoxFuture<'e, Result<Describe<Any>, sqlx::Error>>
+            where
+                'c: 'e,
+            {
+                let $this = self;
+                $inner.describe(sql)
+            }
+        }
+    };
+}
+
+counted_executor!(CountedPool<'c>, |this| this.pool);
+counted_executor!(&'c mut TxConn, |this| (&mut *this.tx));
 
 #[derive(Debug, thiserror::Error)]
 pub enum DbSetupError {
@@ -125,14 +245,16 @@ impl Db {
         Ok(Db {
             pool,
             backend,
-            queries: Arc::default(),
+            statements: Arc::default(),
         })
     }
 
     /// The pool, counted: every store method goes through here.
-    pub fn pool(&self) -> &AnyPool {
-        self.queries.fetch_add(1, Ordering::Relaxed);
-        &self.pool
+    pub fn pool(&self) -> CountedPool<'_> {
+        CountedPool {
+            pool: &self.pool,
+            statements: &self.statements,
+        }
     }
 
     /// A transaction that will write, counted like [`Db::pool`]. Every write
@@ -144,16 +266,20 @@ impl Db {
     /// another writer committed meanwhile — the busy timeout does not cover
     /// it. Taken up front, the lock is simply waited for (busy timeout).
     /// PostgreSQL has row locks and needs nothing but `BEGIN`.
-    pub async fn begin_write(&self) -> Result<Transaction<'static, Any>, sqlx::Error> {
-        let pool = self.pool();
-        match self.backend {
-            Backend::Sqlite => pool.begin_with("BEGIN IMMEDIATE").await,
-            Backend::Postgres => pool.begin().await,
-        }
+    pub async fn begin_write(&self) -> Result<Tx, sqlx::Error> {
+        let tx = match self.backend {
+            Backend::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await?,
+            Backend::Postgres => self.pool.begin().await?,
+        };
+        Ok(Tx(TxConn {
+            tx,
+            statements: self.statements.clone(),
+        }))
     }
 
+    /// Statements run so far (see the `statements` field).
     pub fn query_count(&self) -> u64 {
-        self.queries.load(Ordering::Relaxed)
+        self.statements.load(Ordering::Relaxed)
     }
 
     pub async fn migrate(&self) -> Result<(), DbSetupError> {
@@ -208,6 +334,28 @@ mod tests {
             !err.contains(":pw@"),
             "the password must not be printed: {err}"
         );
+    }
+
+    #[tokio::test]
+    async fn each_statement_is_counted_once_in_or_out_of_a_transaction() {
+        let db = Db::connect("sqlite::memory:").await.unwrap();
+        let before = db.query_count();
+        let _: i64 = sqlx::query_scalar("SELECT 1")
+            .fetch_one(db.pool())
+            .await
+            .unwrap();
+        sqlx::query("SELECT 2").execute(db.pool()).await.unwrap();
+        assert_eq!(db.query_count() - before, 2);
+        let mut tx = db.begin_write().await.unwrap();
+        for n in 0..3 {
+            let _: Vec<i64> = sqlx::query_scalar("SELECT $1")
+                .bind(n)
+                .fetch_all(&mut *tx)
+                .await
+                .unwrap();
+        }
+        tx.commit().await.unwrap();
+        assert_eq!(db.query_count() - before, 5, "BEGIN and COMMIT aside");
     }
 
     #[test]

@@ -13,12 +13,12 @@ use serde::{Deserialize, Serialize};
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::{OpenApi, ToSchema};
 
-use crate::domain::account::SessionUser;
 use crate::domain::enrollment::{AttendOutcome, EnrollmentView, NextSession, SessionView, Stats};
 use crate::domain::status::EnrollmentStatus;
 use crate::error::{AppError, ErrorCode};
 use crate::server::accounts;
 use crate::server::auth::{self, Caller};
+use crate::server::extract::Learner;
 use crate::server::http::AppState;
 use crate::server::learner;
 use crate::server::store::users::TokenKind;
@@ -69,10 +69,6 @@ pub fn json_body<T: serde::de::DeserializeOwned>(body: &Bytes) -> Result<T, AppE
             detail: format!("corps JSON : {err}"),
         })
     })
-}
-
-fn require(caller: &Caller) -> Result<&SessionUser, AppError> {
-    caller.user.as_ref().ok_or(AppError::Unauthorized)
 }
 
 /// Ids in paths: anything that is not a positive integer names nothing.
@@ -366,7 +362,7 @@ async fn logout(
     State(state): State<AppState>,
     Extension(caller): Extension<Caller>,
 ) -> Result<Response, AppError> {
-    require(&caller)?;
+    Learner::of(&caller)?;
     let hash = caller.token_hash.ok_or(AppError::Unauthorized)?;
     state.db.delete_auth_session_and_linked(&hash).await?;
     let mut response = Json(DetailBody {
@@ -448,10 +444,9 @@ async fn password_reset_confirm(
 )]
 async fn list_formations(
     State(state): State<AppState>,
-    Extension(caller): Extension<Caller>,
+    Learner(user): Learner,
     RawQuery(query): RawQuery,
 ) -> Result<Json<FormationsBody>, AppError> {
-    let user = require(&caller)?;
     let wanted = query_param(query.as_deref(), "status")
         .filter(|s| !s.is_empty())
         .map(|s| EnrollmentStatus::parse(&s).map_err(AppError::BadRequest))
@@ -479,10 +474,9 @@ async fn list_formations(
 )]
 async fn list_sessions(
     State(state): State<AppState>,
-    Extension(caller): Extension<Caller>,
+    Learner(user): Learner,
     Path(enrollment_id): Path<String>,
 ) -> Result<Json<SessionsBody>, AppError> {
-    let user = require(&caller)?;
     let (_, sessions) =
         learner::enrollment_sessions(&state.db, user.id, id(&enrollment_id)?, Utc::now()).await?;
     Ok(Json(SessionsBody {
@@ -502,10 +496,9 @@ async fn list_sessions(
 )]
 async fn list_next_sessions(
     State(state): State<AppState>,
-    Extension(caller): Extension<Caller>,
+    Learner(user): Learner,
     RawQuery(query): RawQuery,
 ) -> Result<Json<NextSessionsBody>, AppError> {
-    let user = require(&caller)?;
     let limit = match query_param(query.as_deref(), "limit").filter(|l| !l.is_empty()) {
         None => 10,
         Some(raw) => raw
@@ -533,10 +526,9 @@ async fn list_next_sessions(
 )]
 async fn attend(
     State(state): State<AppState>,
-    Extension(caller): Extension<Caller>,
+    Learner(user): Learner,
     Path(session_id): Path<String>,
 ) -> Result<Json<AttendBody>, AppError> {
-    let user = require(&caller)?;
     let outcome = learner::attend(&state.db, user.id, id(&session_id)?, Utc::now()).await?;
     Ok(Json(outcome.into()))
 }

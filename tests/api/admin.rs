@@ -11,60 +11,9 @@ use formations::server::store::formations::SessionFields;
 
 use crate::helpers::{client_for, spawn_app, TestApp, PASSWORD};
 
-/// A client signed in as a new user (admin or learner); returns it with the
-/// user's id.
-async fn signed_in(app: &TestApp, email: &str, admin: bool) -> (reqwest::Client, i64) {
-    let id = create_user(&app.db, email, "Testeur", PASSWORD, admin)
-        .await
-        .unwrap();
-    let client = client_for(&app.address);
-    let resp = client
-        .post(app.url("/fn/login"))
-        .header("Accept", "text/html")
-        .form(&[("email", email), ("password", PASSWORD), ("next", "/")])
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(resp.status().as_u16(), 302, "login of {email}");
-    (client, id)
-}
-
-async fn post(
-    app: &TestApp,
-    client: &reqwest::Client,
-    endpoint: &str,
-    form: &[(&str, String)],
-) -> reqwest::Response {
-    client
-        .post(app.url(&format!("/fn/{endpoint}")))
-        .header("Accept", "application/json")
-        .form(form)
-        .send()
-        .await
-        .unwrap()
-}
-
-/// Same call, as a browser without JavaScript posts a form.
-async fn post_html(
-    app: &TestApp,
-    client: &reqwest::Client,
-    endpoint: &str,
-    form: &[(&str, String)],
-) -> reqwest::Response {
-    client
-        .post(app.url(&format!("/fn/{endpoint}")))
-        .header("Accept", "text/html")
-        .form(form)
-        .send()
-        .await
-        .unwrap()
-}
-
-fn f(pairs: &[(&str, &str)]) -> Vec<(&'static str, String)> {
-    pairs
-        .iter()
-        .map(|(k, v)| (&*Box::leak(k.to_string().into_boxed_str()), v.to_string()))
-        .collect()
+/// A form with owned values, for tables of calls built once.
+fn f(pairs: &[(&'static str, &str)]) -> Vec<(&'static str, String)> {
+    pairs.iter().map(|(k, v)| (*k, v.to_string())).collect()
 }
 
 fn zoom_formation(name: &str) -> FormationFields {
@@ -82,8 +31,12 @@ fn zoom_formation(name: &str) -> FormationFields {
     }
 }
 
-fn formation_form(name: &str, platform: &str, link: &str) -> Vec<(&'static str, String)> {
-    f(&[
+fn formation_form<'a>(
+    name: &'a str,
+    platform: &'a str,
+    link: &'a str,
+) -> Vec<(&'static str, &'a str)> {
+    vec![
         ("name", name),
         ("description", "Stratégies avancées"),
         ("level", "intermediate"),
@@ -94,14 +47,7 @@ fn formation_form(name: &str, platform: &str, link: &str) -> Vec<(&'static str, 
         ("instructor_name", "John Doe"),
         ("schedule_description", "Mar-Jeu, 19h-21h"),
         ("timezone", "Europe/Paris"),
-    ])
-}
-
-async fn scalar(app: &TestApp, sql: &str) -> i64 {
-    sqlx::query_scalar(sql)
-        .fetch_one(&app.db.pool)
-        .await
-        .unwrap()
+    ]
 }
 
 /// Everything an admin function could change, as one comparable text.
@@ -120,7 +66,7 @@ async fn snapshot(app: &TestApp) -> String {
         "SELECT COUNT(*) FROM audit_log",
         "SELECT COUNT(*) FROM users WHERE name = 'Nom corrigé'",
     ] {
-        out.push_str(&format!("{sql} = {}\n", scalar(app, sql).await));
+        out.push_str(&format!("{sql} = {}\n", app.scalar(sql).await));
     }
     let names: Vec<String> = sqlx::query_scalar("SELECT name || title FROM formations f JOIN formation_sessions s ON s.formation_id = f.id ORDER BY s.id")
         .fetch_all(&app.db.pool)
@@ -189,7 +135,7 @@ async fn fixture(app: &TestApp) -> Fixture {
 fn every_admin_call(fx: &Fixture) -> Vec<(&'static str, Vec<(&'static str, String)>)> {
     let id = fx.formation.to_string();
     let session = fx.session.to_string();
-    let mut update = formation_form("Renommée", "zoom", "https://zoom.us/j/1");
+    let mut update = f(&formation_form("Renommée", "zoom", "https://zoom.us/j/1"));
     update.push(("id", id.clone()));
     update.push(("version", "1".into()));
     vec![
@@ -197,7 +143,7 @@ fn every_admin_call(fx: &Fixture) -> Vec<(&'static str, Vec<(&'static str, Strin
         ("admin_get_formation", f(&[("id", &id)])),
         (
             "admin_create_formation",
-            formation_form("Nouvelle", "zoom", "https://zoom.us/j/2"),
+            f(&formation_form("Nouvelle", "zoom", "https://zoom.us/j/2")),
         ),
         ("admin_update_formation", update),
         (
@@ -320,15 +266,16 @@ async fn every_admin_server_function_refuses_learners_with_403_and_anonymous_cal
         "the table must list every admin server function"
     );
 
-    let (learner, _) = signed_in(&app, "curieux@example.com", false).await;
+    let (learner, _) = app.signed_in_learner("curieux@example.com").await;
     let anonymous = client_for(&app.address);
     let before = snapshot(&app).await;
     for (endpoint, body) in &calls {
+        let body: Vec<(&str, &str)> = body.iter().map(|(k, v)| (*k, v.as_str())).collect();
         for (who, client, expected) in [("learner", &learner, 403), ("anonymous", &anonymous, 401)]
         {
-            let resp = post(&app, client, endpoint, body).await;
-            assert_eq!(resp.status().as_u16(), expected, "{endpoint} as {who}");
-            let resp = post_html(&app, client, endpoint, body).await;
+            let (status, _) = app.server_fn(client, endpoint, &body).await;
+            assert_eq!(status, expected, "{endpoint} as {who}");
+            let resp = app.form_post(client, endpoint, &body).await;
             assert_eq!(
                 resp.status().as_u16(),
                 expected,
@@ -343,9 +290,10 @@ async fn every_admin_server_function_refuses_learners_with_403_and_anonymous_cal
     }
 
     // The same bodies are valid: an admin gets past the role check.
-    let (admin, _) = signed_in(&app, "chef@example.com", true).await;
+    let (admin, _) = app.signed_in_admin("chef@example.com").await;
     for (endpoint, body) in &calls {
-        let status = post(&app, &admin, endpoint, body).await.status().as_u16();
+        let body: Vec<(&str, &str)> = body.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        let (status, _) = app.server_fn(&admin, endpoint, &body).await;
         assert!(
             status < 500 && ![400, 401, 403].contains(&status),
             "{endpoint} as admin: {status}"
@@ -367,7 +315,7 @@ async fn admin_pages_are_refused_to_learners_and_send_anonymous_visitors_to_logi
         .unwrap()
         .starts_with("/login?next=%2Fadmin"));
 
-    let (learner, _) = signed_in(&app, "curieux@example.com", false).await;
+    let (learner, _) = app.signed_in_learner("curieux@example.com").await;
     for path in [
         "/admin",
         "/admin/formations",
@@ -383,7 +331,7 @@ async fn admin_pages_are_refused_to_learners_and_send_anonymous_visitors_to_logi
             .contains("Accès réservé aux administrateurs"));
     }
 
-    let (admin, _) = signed_in(&app, "chef@example.com", true).await;
+    let (admin, _) = app.signed_in_admin("chef@example.com").await;
     let resp = admin.get(app.url("/admin")).send().await.unwrap();
     assert_eq!(resp.status().as_u16(), 200);
 }
@@ -392,33 +340,32 @@ async fn admin_pages_are_refused_to_learners_and_send_anonymous_visitors_to_logi
 async fn an_admin_creates_a_formation_and_a_link_on_another_platform_is_refused_next_to_its_field()
 {
     let app = spawn_app().await;
-    let (admin, _) = signed_in(&app, "chef@example.com", true).await;
+    let (admin, _) = app.signed_in_admin("chef@example.com").await;
 
-    let resp = post(
-        &app,
-        &admin,
-        "admin_create_formation",
-        &formation_form("Meet", "google_meet", "https://zoom.us/j/1"),
-    )
-    .await;
-    assert_eq!(resp.status().as_u16(), 422);
-    let body: serde_json::Value = resp.json().await.unwrap();
+    let (status, body) = app
+        .server_fn_json(
+            &admin,
+            "admin_create_formation",
+            &formation_form("Meet", "google_meet", "https://zoom.us/j/1"),
+        )
+        .await;
+    assert_eq!(status, 422);
     assert_eq!(body["field"], "meeting_link", "{body}");
     assert_eq!(body["code"], "a-link-meet", "{body}");
     assert_eq!(
         body["detail"],
         "Un lien Google Meet doit être sur meet.google.com."
     );
-    assert_eq!(scalar(&app, "SELECT COUNT(*) FROM formations").await, 0);
+    assert_eq!(app.scalar("SELECT COUNT(*) FROM formations").await, 0);
 
     // Without JavaScript: back to the form with the code and the typed values.
-    let resp = post_html(
-        &app,
-        &admin,
-        "admin_create_formation",
-        &formation_form("Meet", "google_meet", "https://zoom.us/j/1"),
-    )
-    .await;
+    let resp = app
+        .form_post(
+            &admin,
+            "admin_create_formation",
+            &formation_form("Meet", "google_meet", "https://zoom.us/j/1"),
+        )
+        .await;
     assert_eq!(resp.status().as_u16(), 302);
     let location = resp.headers()["location"].to_str().unwrap().to_string();
     assert!(
@@ -448,19 +395,19 @@ async fn an_admin_creates_a_formation_and_a_link_on_another_platform_is_refused_
         "the link is not pre-filled from the URL"
     );
 
-    let resp = post(
-        &app,
-        &admin,
-        "admin_create_formation",
-        &formation_form(
-            "Meet",
-            "google_meet",
-            "https://meet.google.com/abc-defg-hij",
-        ),
-    )
-    .await;
-    assert_eq!(resp.status().as_u16(), 200);
-    let id: i64 = resp.json().await.unwrap();
+    let (status, id) = app
+        .server_fn_json(
+            &admin,
+            "admin_create_formation",
+            &formation_form(
+                "Meet",
+                "google_meet",
+                "https://meet.google.com/abc-defg-hij",
+            ),
+        )
+        .await;
+    assert_eq!(status, 200);
+    let id = id.as_i64().unwrap();
     let (name, tz): (String, String) =
         sqlx::query_as("SELECT name, timezone FROM formations WHERE id = $1")
             .bind(id)
@@ -469,11 +416,8 @@ async fn an_admin_creates_a_formation_and_a_link_on_another_platform_is_refused_
             .unwrap();
     assert_eq!((name.as_str(), tz.as_str()), ("Meet", "Europe/Paris"));
     assert_eq!(
-        scalar(
-            &app,
-            "SELECT COUNT(*) FROM audit_log WHERE action = 'formation.create'"
-        )
-        .await,
+        app.scalar("SELECT COUNT(*) FROM audit_log WHERE action = 'formation.create'")
+            .await,
         1
     );
 }
@@ -486,40 +430,40 @@ async fn two_admins_saving_the_same_formation_do_not_silently_lose_a_change() {
         .create_formation(&Actor::System, &zoom_formation("Formation"))
         .await
         .unwrap();
-    let (first, _) = signed_in(&app, "un@example.com", true).await;
-    let (second, _) = signed_in(&app, "deux@example.com", true).await;
+    let (first, _) = app.signed_in_admin("un@example.com").await;
+    let (second, _) = app.signed_in_admin("deux@example.com").await;
 
+    let id_text = id.to_string();
     let mut form = formation_form("Nom du premier", "zoom", "https://zoom.us/j/1");
-    form.push(("id", id.to_string()));
-    form.push(("version", "1".into()));
+    form.push(("id", &id_text));
+    form.push(("version", "1"));
     assert_eq!(
-        post(&app, &first, "admin_update_formation", &form)
+        app.server_fn(&first, "admin_update_formation", &form)
             .await
-            .status()
-            .as_u16(),
+            .0,
         200
     );
 
     let mut stale = formation_form("Nom du second", "zoom", "https://zoom.us/j/1");
-    stale.push(("id", id.to_string()));
-    stale.push(("version", "1".into()));
-    let resp = post(&app, &second, "admin_update_formation", &stale).await;
-    assert_eq!(resp.status().as_u16(), 409);
-    assert!(resp
-        .text()
-        .await
-        .unwrap()
-        .contains("modifiée entre-temps par un autre administrateur"));
+    stale.push(("id", &id_text));
+    stale.push(("version", "1"));
+    let (status, body) = app
+        .server_fn(&second, "admin_update_formation", &stale)
+        .await;
+    assert_eq!(status, 409);
+    assert!(body.contains("modifiée entre-temps par un autre administrateur"));
     let name: String = sqlx::query_scalar("SELECT name FROM formations WHERE id = $1")
         .bind(id)
         .fetch_one(&app.db.pool)
         .await
         .unwrap();
     assert_eq!(name, "Nom du premier");
-    assert_eq!(scalar(&app, "SELECT version FROM formations").await, 2);
+    assert_eq!(app.scalar("SELECT version FROM formations").await, 2);
 
     // Without JavaScript: back to the form with the message and what was typed.
-    let resp = post_html(&app, &second, "admin_update_formation", &stale).await;
+    let resp = app
+        .form_post(&second, "admin_update_formation", &stale)
+        .await;
     assert_eq!(resp.status().as_u16(), 302);
     let location = resp.headers()["location"].to_str().unwrap().to_string();
     assert!(
@@ -548,50 +492,51 @@ async fn tuesday_thursday_evenings_are_generated_in_paris_time_across_the_spring
         .create_formation(&Actor::System, &zoom_formation("Formation"))
         .await
         .unwrap();
-    let (admin, _) = signed_in(&app, "chef@example.com", true).await;
-    let series = |from: &str, to: &str| {
-        f(&[
-            ("formation_id", &id.to_string()),
+    let (admin, _) = app.signed_in_admin("chef@example.com").await;
+    let id_text = id.to_string();
+    let series = |from: &'static str, to: &'static str| {
+        [
+            ("formation_id", id_text.as_str()),
             ("title", "Séance"),
             ("weekdays", "Mar-Jeu"),
             ("start_time", "19h"),
             ("duration_minutes", "120"),
             ("from_date", from),
             ("to_date", to),
-        ])
+        ]
     };
-    let resp = post(
-        &app,
-        &admin,
-        "admin_generate_sessions",
-        &series("2024-01-15", "2024-02-15"),
-    )
-    .await;
-    assert_eq!(resp.status().as_u16(), 200);
-    assert_eq!(resp.json::<i64>().await.unwrap(), 10);
+    let (status, body) = app
+        .server_fn(
+            &admin,
+            "admin_generate_sessions",
+            &series("2024-01-15", "2024-02-15"),
+        )
+        .await;
+    assert_eq!(status, 200);
+    assert_eq!(serde_json::from_str::<i64>(&body).unwrap(), 10);
     // Spring change in Paris on 2024-03-31: 19h is 18:00Z before, 17:00Z after.
-    let resp = post(
-        &app,
-        &admin,
-        "admin_generate_sessions",
-        &series("2024-03-26", "2024-04-04"),
-    )
-    .await;
-    assert_eq!(resp.json::<i64>().await.unwrap(), 4);
+    let (_, body) = app
+        .server_fn(
+            &admin,
+            "admin_generate_sessions",
+            &series("2024-03-26", "2024-04-04"),
+        )
+        .await;
+    assert_eq!(serde_json::from_str::<i64>(&body).unwrap(), 4);
     // An earlier single session takes number 1; the others follow by date.
-    let resp = post(
-        &app,
-        &admin,
-        "admin_add_session",
-        &f(&[
-            ("formation_id", &id.to_string()),
-            ("title", "Accueil"),
-            ("scheduled_at", "2024-01-10T19:00"),
-            ("duration_minutes", "60"),
-        ]),
-    )
-    .await;
-    assert_eq!(resp.status().as_u16(), 200);
+    let (status, _) = app
+        .server_fn(
+            &admin,
+            "admin_add_session",
+            &[
+                ("formation_id", &id.to_string()),
+                ("title", "Accueil"),
+                ("scheduled_at", "2024-01-10T19:00"),
+                ("duration_minutes", "60"),
+            ],
+        )
+        .await;
+    assert_eq!(status, 200);
 
     let rows: Vec<(i64, String, String)> = sqlx::query_as(
         "SELECT session_number, title, scheduled_date FROM formation_sessions WHERE formation_id = $1 ORDER BY session_number",
@@ -622,14 +567,14 @@ async fn tuesday_thursday_evenings_are_generated_in_paris_time_across_the_spring
         .all(|w| w[0].2 <= w[1].2 && w[1].0 == w[0].0 + 1));
 
     // Generating the same period again creates nothing and says so.
-    let resp = post(
-        &app,
-        &admin,
-        "admin_generate_sessions",
-        &series("2024-01-15", "2024-02-15"),
-    )
-    .await;
-    assert_eq!(resp.status().as_u16(), 422);
+    let (status, _) = app
+        .server_fn(
+            &admin,
+            "admin_generate_sessions",
+            &series("2024-01-15", "2024-02-15"),
+        )
+        .await;
+    assert_eq!(status, 422);
 
     // Deleting needs the confirmation, then renumbers.
     let first_id: i64 =
@@ -637,22 +582,22 @@ async fn tuesday_thursday_evenings_are_generated_in_paris_time_across_the_spring
             .fetch_one(&app.db.pool)
             .await
             .unwrap();
-    let resp = post(
-        &app,
-        &admin,
-        "admin_delete_session",
-        &f(&[("session_id", &first_id.to_string())]),
-    )
-    .await;
-    assert_eq!(resp.status().as_u16(), 422);
-    let resp = post(
-        &app,
-        &admin,
-        "admin_delete_session",
-        &f(&[("session_id", &first_id.to_string()), ("confirm", "on")]),
-    )
-    .await;
-    assert_eq!(resp.status().as_u16(), 200);
+    let (status, _) = app
+        .server_fn(
+            &admin,
+            "admin_delete_session",
+            &[("session_id", &first_id.to_string())],
+        )
+        .await;
+    assert_eq!(status, 422);
+    let (status, _) = app
+        .server_fn(
+            &admin,
+            "admin_delete_session",
+            &[("session_id", &first_id.to_string()), ("confirm", "on")],
+        )
+        .await;
+    assert_eq!(status, 200);
     let first: String = sqlx::query_scalar(
         "SELECT scheduled_date FROM formation_sessions WHERE session_number = 1",
     )
@@ -661,7 +606,8 @@ async fn tuesday_thursday_evenings_are_generated_in_paris_time_across_the_spring
     .unwrap();
     assert_eq!(first, "2024-01-16T18:00:00Z");
     assert_eq!(
-        scalar(&app, "SELECT MAX(session_number) FROM formation_sessions").await,
+        app.scalar("SELECT MAX(session_number) FROM formation_sessions")
+            .await,
         14
     );
 }
@@ -675,40 +621,40 @@ async fn a_learner_request_waits_for_payment_then_the_admin_confirms_it_and_the_
         .create_formation(&Actor::System, &zoom_formation("Formation Advanced"))
         .await
         .unwrap();
-    let (admin, _) = signed_in(&app, "chef@example.com", true).await;
+    let (admin, _) = app.signed_in_admin("chef@example.com").await;
     for day in ["2024-01-16T19:00", "2024-01-18T19:00", "2024-03-01T19:00"] {
-        let resp = post(
-            &app,
-            &admin,
-            "admin_add_session",
-            &f(&[
-                ("formation_id", &id.to_string()),
-                ("title", "S"),
-                ("scheduled_at", day),
-                ("duration_minutes", "120"),
-            ]),
+        let (status, _) = app
+            .server_fn(
+                &admin,
+                "admin_add_session",
+                &[
+                    ("formation_id", &id.to_string()),
+                    ("title", "S"),
+                    ("scheduled_at", day),
+                    ("duration_minutes", "120"),
+                ],
+            )
+            .await;
+        assert_eq!(status, 200);
+    }
+    let (learner, learner_id) = app.signed_in_learner("camille@example.com").await;
+
+    let (status, _) = app
+        .server_fn(
+            &learner,
+            "catalogue_request",
+            &[("formation_id", &id.to_string())],
         )
         .await;
-        assert_eq!(resp.status().as_u16(), 200);
-    }
-    let (learner, learner_id) = signed_in(&app, "camille@example.com", false).await;
-
-    let resp = post(
-        &app,
-        &learner,
-        "catalogue_request",
-        &f(&[("formation_id", &id.to_string())]),
-    )
-    .await;
-    assert_eq!(resp.status().as_u16(), 200);
-    let again = post(
-        &app,
-        &learner,
-        "catalogue_request",
-        &f(&[("formation_id", &id.to_string())]),
-    )
-    .await;
-    assert_eq!(again.status().as_u16(), 409);
+    assert_eq!(status, 200);
+    let (again, _) = app
+        .server_fn(
+            &learner,
+            "catalogue_request",
+            &[("formation_id", &id.to_string())],
+        )
+        .await;
+    assert_eq!(again, 409);
 
     let page = learner
         .get(app.url("/formations"))
@@ -722,34 +668,26 @@ async fn a_learner_request_waits_for_payment_then_the_admin_confirms_it_and_the_
     assert!(
         !page.contains("zoom.us/j") && !page.contains("secret123") && !page.contains("123 456 789")
     );
-    let json = post(&app, &learner, "catalogue", &[])
-        .await
-        .text()
-        .await
-        .unwrap();
+    let (_, json) = app.server_fn(&learner, "catalogue", &[]).await;
     assert!(
         !json.contains("zoom.us/j") && !json.contains("secret123") && !json.contains("123 456 789"),
         "{json}"
     );
 
-    let requests: serde_json::Value = post(&app, &admin, "admin_list_requests", &[])
-        .await
-        .json()
-        .await
-        .unwrap();
+    let (_, requests) = app.server_fn_json(&admin, "admin_list_requests", &[]).await;
     let request_id = requests[0]["id"].as_i64().unwrap();
-    let resp = post(
-        &app,
-        &admin,
-        "admin_confirm_request",
-        &f(&[
-            ("request_id", &request_id.to_string()),
-            ("start_date", "2024-01-15"),
-            ("end_date", "2024-02-15"),
-        ]),
-    )
-    .await;
-    assert_eq!(resp.status().as_u16(), 200);
+    let (status, _) = app
+        .server_fn(
+            &admin,
+            "admin_confirm_request",
+            &[
+                ("request_id", &request_id.to_string()),
+                ("start_date", "2024-01-15"),
+                ("end_date", "2024-02-15"),
+            ],
+        )
+        .await;
+    assert_eq!(status, 200);
     let (user_id, total, status): (i64, i64, String) = sqlx::query_as(
         "SELECT user_id, total_sessions, status FROM enrollments WHERE formation_id = $1",
     )
@@ -764,19 +702,19 @@ async fn a_learner_request_waits_for_payment_then_the_admin_confirms_it_and_the_
     );
     assert_eq!(status, "completed");
 
-    let twice = post(
-        &app,
-        &admin,
-        "admin_confirm_request",
-        &f(&[
-            ("request_id", &request_id.to_string()),
-            ("start_date", "2024-01-15"),
-            ("end_date", "2024-02-15"),
-        ]),
-    )
-    .await;
-    assert_eq!(twice.status().as_u16(), 409);
-    assert_eq!(scalar(&app, "SELECT COUNT(*) FROM enrollments").await, 1);
+    let (twice, _) = app
+        .server_fn(
+            &admin,
+            "admin_confirm_request",
+            &[
+                ("request_id", &request_id.to_string()),
+                ("start_date", "2024-01-15"),
+                ("end_date", "2024-02-15"),
+            ],
+        )
+        .await;
+    assert_eq!(twice, 409);
+    assert_eq!(app.scalar("SELECT COUNT(*) FROM enrollments").await, 1);
 
     let page = learner
         .get(app.url("/formations"))
@@ -800,37 +738,33 @@ async fn a_rejected_request_shows_refusee_and_its_reason_to_the_learner() {
         .create_formation(&Actor::System, &zoom_formation("Formation Advanced"))
         .await
         .unwrap();
-    let (admin, _) = signed_in(&app, "chef@example.com", true).await;
-    let (learner, learner_id) = signed_in(&app, "camille@example.com", false).await;
+    let (admin, _) = app.signed_in_admin("chef@example.com").await;
+    let (learner, learner_id) = app.signed_in_learner("camille@example.com").await;
     let request_id = app.db.request_enrollment(learner_id, id).await.unwrap();
 
-    let resp = post(
-        &app,
-        &admin,
-        "admin_reject_request",
-        &f(&[
-            ("request_id", &request_id.to_string()),
-            ("reason", "Paiement non reçu"),
-        ]),
-    )
-    .await;
-    assert_eq!(
-        resp.status().as_u16(),
-        422,
-        "the confirmation box is required"
-    );
-    let resp = post(
-        &app,
-        &admin,
-        "admin_reject_request",
-        &f(&[
-            ("request_id", &request_id.to_string()),
-            ("reason", "Paiement non reçu"),
-            ("confirm", "on"),
-        ]),
-    )
-    .await;
-    assert_eq!(resp.status().as_u16(), 200);
+    let (status, _) = app
+        .server_fn(
+            &admin,
+            "admin_reject_request",
+            &[
+                ("request_id", &request_id.to_string()),
+                ("reason", "Paiement non reçu"),
+            ],
+        )
+        .await;
+    assert_eq!(status, 422, "the confirmation box is required");
+    let (status, _) = app
+        .server_fn(
+            &admin,
+            "admin_reject_request",
+            &[
+                ("request_id", &request_id.to_string()),
+                ("reason", "Paiement non reçu"),
+                ("confirm", "on"),
+            ],
+        )
+        .await;
+    assert_eq!(status, 200);
     let page = learner
         .get(app.url("/formations"))
         .send()
@@ -850,91 +784,78 @@ async fn cancelling_an_enrollment_makes_its_effective_status_cancelled_at_once()
         .create_formation(&Actor::System, &zoom_formation("Formation Advanced"))
         .await
         .unwrap();
-    let (admin, _) = signed_in(&app, "chef@example.com", true).await;
-    let (learner, _) = signed_in(&app, "camille@example.com", false).await;
+    let (admin, _) = app.signed_in_admin("chef@example.com").await;
+    let (learner, _) = app.signed_in_learner("camille@example.com").await;
     let today = Utc::now().date_naive();
-    let resp = post(
-        &app,
-        &admin,
-        "admin_enroll_user",
-        &f(&[
-            ("formation_id", &id.to_string()),
-            ("email", "camille@example.com"),
-            (
-                "start_date",
-                &(today - chrono::Duration::days(10)).to_string(),
-            ),
-            (
-                "end_date",
-                &(today + chrono::Duration::days(10)).to_string(),
-            ),
-            ("total_sessions", "6"),
-        ]),
-    )
-    .await;
-    assert_eq!(resp.status().as_u16(), 200);
-    let enrollment: i64 = resp.json().await.unwrap();
-    let view: serde_json::Value = post(
-        &app,
-        &admin,
-        "admin_list_enrollments",
-        &f(&[("formation_id", &id.to_string())]),
-    )
-    .await
-    .json()
-    .await
-    .unwrap();
+    let (status, body) = app
+        .server_fn(
+            &admin,
+            "admin_enroll_user",
+            &[
+                ("formation_id", &id.to_string()),
+                ("email", "camille@example.com"),
+                (
+                    "start_date",
+                    &(today - chrono::Duration::days(10)).to_string(),
+                ),
+                (
+                    "end_date",
+                    &(today + chrono::Duration::days(10)).to_string(),
+                ),
+                ("total_sessions", "6"),
+            ],
+        )
+        .await;
+    assert_eq!(status, 200);
+    let enrollment: i64 = serde_json::from_str(&body).unwrap();
+    let (_, view) = app
+        .server_fn_json(
+            &admin,
+            "admin_list_enrollments",
+            &[("formation_id", &id.to_string())],
+        )
+        .await;
     assert_eq!(view["enrollments"][0]["status"], "active");
 
-    let resp = post(
-        &app,
-        &admin,
-        "admin_enroll_user",
-        &f(&[
-            ("formation_id", &id.to_string()),
-            ("email", "nobody@example.com"),
-            ("start_date", "2024-01-01"),
-            ("end_date", "2024-01-02"),
-        ]),
-    )
-    .await;
-    assert_eq!(resp.status().as_u16(), 422);
+    let (status, _) = app
+        .server_fn(
+            &admin,
+            "admin_enroll_user",
+            &[
+                ("formation_id", &id.to_string()),
+                ("email", "nobody@example.com"),
+                ("start_date", "2024-01-01"),
+                ("end_date", "2024-01-02"),
+            ],
+        )
+        .await;
+    assert_eq!(status, 422);
 
-    let resp = post(
-        &app,
-        &admin,
-        "admin_cancel_enrollment",
-        &f(&[
-            ("enrollment_id", &enrollment.to_string()),
-            ("formation_id", &id.to_string()),
-            ("confirm", "on"),
-        ]),
-    )
-    .await;
-    assert_eq!(resp.status().as_u16(), 200);
-    let view: serde_json::Value = post(
-        &app,
-        &admin,
-        "admin_list_enrollments",
-        &f(&[("formation_id", &id.to_string())]),
-    )
-    .await
-    .json()
-    .await
-    .unwrap();
+    let (status, _) = app
+        .server_fn(
+            &admin,
+            "admin_cancel_enrollment",
+            &[
+                ("enrollment_id", &enrollment.to_string()),
+                ("formation_id", &id.to_string()),
+                ("confirm", "on"),
+            ],
+        )
+        .await;
+    assert_eq!(status, 200);
+    let (_, view) = app
+        .server_fn_json(
+            &admin,
+            "admin_list_enrollments",
+            &[("formation_id", &id.to_string())],
+        )
+        .await;
     assert_eq!(view["enrollments"][0]["status"], "cancelled");
-    let catalogue: serde_json::Value = post(&app, &learner, "catalogue", &[])
-        .await
-        .json()
-        .await
-        .unwrap();
+    let (_, catalogue) = app.server_fn_json(&learner, "catalogue", &[]).await;
     assert_eq!(catalogue["formations"][0]["enrollment"], "cancelled");
     assert_eq!(
-        scalar(
-            &app,
-            "SELECT COUNT(*) FROM audit_log WHERE action = 'enrollment.cancel'"
-        )
-        .await,
+        app.scalar("SELECT COUNT(*) FROM audit_log WHERE action = 'enrollment.cancel'")
+            .await,
         1
     );
 }
@@ -943,86 +864,78 @@ async fn cancelling_an_enrollment_makes_its_effective_status_cancelled_at_once()
 async fn attendance_marked_by_the_admin_is_manual_and_the_attended_count_follows_the_rows() {
     let app = spawn_app().await;
     let fx = fixture(&app).await;
-    let (admin, _) = signed_in(&app, "chef@example.com", true).await;
-    let mark = |present: &str| {
-        f(&[
-            ("formation_id", &fx.formation.to_string()),
-            ("user_id", &fx.learner.to_string()),
-            ("session_id", &fx.session.to_string()),
+    let (admin, _) = app.signed_in_admin("chef@example.com").await;
+    let (formation, learner, session) = (
+        fx.formation.to_string(),
+        fx.learner.to_string(),
+        fx.session.to_string(),
+    );
+    let mark = |present: &'static str| {
+        [
+            ("formation_id", formation.as_str()),
+            ("user_id", learner.as_str()),
+            ("session_id", session.as_str()),
             ("present", present),
-        ])
+        ]
     };
     assert_eq!(
-        post(&app, &admin, "admin_set_attendance", &mark("1"))
+        app.server_fn(&admin, "admin_set_attendance", &mark("1"))
             .await
-            .status()
-            .as_u16(),
+            .0,
         200
     );
     assert_eq!(
-        post(&app, &admin, "admin_set_attendance", &mark("1"))
+        app.server_fn(&admin, "admin_set_attendance", &mark("1"))
             .await
-            .status()
-            .as_u16(),
+            .0,
         200
     );
     assert_eq!(
-        scalar(
-            &app,
-            "SELECT COUNT(*) FROM session_attendance WHERE source = 'manual'"
-        )
-        .await,
+        app.scalar("SELECT COUNT(*) FROM session_attendance WHERE source = 'manual'")
+            .await,
         1
     );
-    let grid: serde_json::Value = post(
-        &app,
-        &admin,
-        "admin_get_attendance",
-        &f(&[("formation_id", &fx.formation.to_string())]),
-    )
-    .await
-    .json()
-    .await
-    .unwrap();
+    let (_, grid) = app
+        .server_fn_json(
+            &admin,
+            "admin_get_attendance",
+            &[("formation_id", &fx.formation.to_string())],
+        )
+        .await;
     assert_eq!(grid["learners"][0]["attended"], serde_json::json!([true]));
     assert_eq!(grid["learners"][0]["attended_sessions"], 1);
     assert_eq!(grid["learners"][0]["attendance_rate"], 10.0);
 
     assert_eq!(
-        post(&app, &admin, "admin_set_attendance", &mark("0"))
+        app.server_fn(&admin, "admin_set_attendance", &mark("0"))
             .await
-            .status()
-            .as_u16(),
+            .0,
         200
     );
     assert_eq!(
-        scalar(&app, "SELECT COUNT(*) FROM session_attendance").await,
+        app.scalar("SELECT COUNT(*) FROM session_attendance").await,
         0
     );
-    let grid: serde_json::Value = post(
-        &app,
-        &admin,
-        "admin_get_attendance",
-        &f(&[("formation_id", &fx.formation.to_string())]),
-    )
-    .await
-    .json()
-    .await
-    .unwrap();
+    let (_, grid) = app
+        .server_fn_json(
+            &admin,
+            "admin_get_attendance",
+            &[("formation_id", &fx.formation.to_string())],
+        )
+        .await;
     assert_eq!(grid["learners"][0]["attended_sessions"], 0);
     assert_eq!(
-        scalar(
-            &app,
-            "SELECT COUNT(*) FROM audit_log WHERE action LIKE 'attendance.%'"
-        )
-        .await,
+        app.scalar("SELECT COUNT(*) FROM audit_log WHERE action LIKE 'attendance.%'")
+            .await,
         2
     );
 
     // Someone not enrolled cannot be marked; without JavaScript the grid says why.
     let mut stranger = mark("1");
-    stranger[1].1 = "999999".into();
-    let resp = post_html(&app, &admin, "admin_set_attendance", &stranger).await;
+    stranger[1].1 = "999999";
+    let resp = app
+        .form_post(&admin, "admin_set_attendance", &stranger)
+        .await;
     assert_eq!(resp.status().as_u16(), 302);
     let location = resp.headers()["location"].to_str().unwrap().to_string();
     assert!(location.contains("error=a-not-enrolled"), "{location}");
@@ -1047,7 +960,7 @@ async fn the_csv_exports_are_attachments_with_a_bom_and_escaped_fields_for_admin
         .execute(&app.db.pool)
         .await
         .unwrap();
-    let (admin, _) = signed_in(&app, "chef@example.com", true).await;
+    let (admin, _) = app.signed_in_admin("chef@example.com").await;
     for kind in ["inscriptions", "presences"] {
         let resp = admin
             .get(app.url(&format!("/admin/formations/{}/{kind}.csv", fx.formation)))
@@ -1071,7 +984,7 @@ async fn the_csv_exports_are_attachments_with_a_bom_and_escaped_fields_for_admin
         );
         assert!(body.contains("\r\n"));
     }
-    let (learner, _) = signed_in(&app, "curieux@example.com", false).await;
+    let (learner, _) = app.signed_in_learner("curieux@example.com").await;
     let resp = learner
         .get(app.url(&format!("/admin/formations/{}/presences.csv", fx.formation)))
         .send()
@@ -1084,36 +997,28 @@ async fn the_csv_exports_are_attachments_with_a_bom_and_escaped_fields_for_admin
 async fn every_admin_change_is_in_the_audit_log_with_who_and_before_after() {
     let app = spawn_app().await;
     let fx = fixture(&app).await;
-    let (admin, _) = signed_in(&app, "chef@example.com", true).await;
-    let resp = post(
-        &app,
-        &admin,
-        "admin_archive_formation",
-        &f(&[("id", &fx.formation.to_string()), ("archived", "1")]),
-    )
-    .await;
-    assert_eq!(
-        resp.status().as_u16(),
-        422,
-        "archiving asks for confirmation"
-    );
-    let resp = post(
-        &app,
-        &admin,
-        "admin_archive_formation",
-        &f(&[
-            ("id", &fx.formation.to_string()),
-            ("archived", "1"),
-            ("confirm", "on"),
-        ]),
-    )
-    .await;
-    assert_eq!(resp.status().as_u16(), 200);
-    let entries: serde_json::Value = post(&app, &admin, "admin_list_audit", &[])
-        .await
-        .json()
-        .await
-        .unwrap();
+    let (admin, _) = app.signed_in_admin("chef@example.com").await;
+    let (status, _) = app
+        .server_fn(
+            &admin,
+            "admin_archive_formation",
+            &[("id", &fx.formation.to_string()), ("archived", "1")],
+        )
+        .await;
+    assert_eq!(status, 422, "archiving asks for confirmation");
+    let (status, _) = app
+        .server_fn(
+            &admin,
+            "admin_archive_formation",
+            &[
+                ("id", &fx.formation.to_string()),
+                ("archived", "1"),
+                ("confirm", "on"),
+            ],
+        )
+        .await;
+    assert_eq!(status, 200);
+    let (_, entries) = app.server_fn_json(&admin, "admin_list_audit", &[]).await;
     let entries = &entries["entries"];
     assert_eq!(entries[0]["action"], "formation.archive");
     assert_eq!(entries[0]["actor_email"], "chef@example.com");
@@ -1127,14 +1032,10 @@ async fn every_admin_change_is_in_the_audit_log_with_who_and_before_after() {
         .contains("\"archived\":true"));
 
     // Archived: out of the catalogue, enrollments kept.
-    let (learner, _) = signed_in(&app, "curieux@example.com", false).await;
-    let catalogue: serde_json::Value = post(&app, &learner, "catalogue", &[])
-        .await
-        .json()
-        .await
-        .unwrap();
+    let (learner, _) = app.signed_in_learner("curieux@example.com").await;
+    let (_, catalogue) = app.server_fn_json(&learner, "catalogue", &[]).await;
     assert_eq!(catalogue["formations"].as_array().unwrap().len(), 0);
-    assert_eq!(scalar(&app, "SELECT COUNT(*) FROM enrollments").await, 1);
+    assert_eq!(app.scalar("SELECT COUNT(*) FROM enrollments").await, 1);
     let page = admin
         .get(app.url("/admin/audit"))
         .send()
@@ -1156,12 +1057,8 @@ async fn the_dashboard_counts_enrollments_by_effective_status_and_pending_reques
     let fx = fixture(&app).await;
     // Stored 'upcoming' but started in 2024 and ends in 2099: effectively active.
     let _ = fx.enrollment;
-    let (admin, _) = signed_in(&app, "chef@example.com", true).await;
-    let dash: serde_json::Value = post(&app, &admin, "admin_get_dashboard", &[])
-        .await
-        .json()
-        .await
-        .unwrap();
+    let (admin, _) = app.signed_in_admin("chef@example.com").await;
+    let (_, dash) = app.server_fn_json(&admin, "admin_get_dashboard", &[]).await;
     assert_eq!(dash["active"], 1);
     assert_eq!(dash["upcoming"], 0);
     assert_eq!(dash["pending_requests"], 1);
@@ -1171,7 +1068,7 @@ async fn the_dashboard_counts_enrollments_by_effective_status_and_pending_reques
 async fn the_formations_list_is_searched_and_filtered_by_level_and_platform_and_hides_archived_ones(
 ) {
     let app = spawn_app().await;
-    let (admin, _) = signed_in(&app, "chef@example.com", true).await;
+    let (admin, _) = app.signed_in_admin("chef@example.com").await;
     let mut alpha = zoom_formation("Alpha trading");
     alpha.instructor_name = "Jane Smith".into();
     app.db
@@ -1199,15 +1096,15 @@ async fn the_formations_list_is_searched_and_filtered_by_level_and_platform_and_
 
     let mut seen = Vec::new();
     for pairs in [
-        vec![],
-        f(&[("q", "SMITH")]),
-        f(&[("level", "beginner")]),
-        f(&[("platform", "zoom")]),
-        f(&[("archived", "1"), ("platform", "zoom")]),
+        &[][..],
+        &[("q", "SMITH")],
+        &[("level", "beginner")],
+        &[("platform", "zoom")],
+        &[("archived", "1"), ("platform", "zoom")],
     ] {
-        let resp = post(&app, &admin, "admin_list_formations", &pairs).await;
-        assert_eq!(resp.status().as_u16(), 200);
-        let body: serde_json::Value = resp.json().await.unwrap();
+        let (status, body) = app.server_fn(&admin, "admin_list_formations", pairs).await;
+        assert_eq!(status, 200);
+        let body: serde_json::Value = serde_json::from_str(&body).unwrap();
         let names: Vec<String> = body
             .as_array()
             .unwrap()
@@ -1293,7 +1190,7 @@ async fn page_cost(app: &TestApp, client: &reqwest::Client, path: &str) -> u64 {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn each_admin_page_costs_the_same_number_of_queries_for_one_or_many_rows() {
     let app = spawn_app().await;
-    let (admin, _) = signed_in(&app, "cout@example.com", true).await;
+    let (admin, _) = app.signed_in_admin("cout@example.com").await;
     let (small, small_session) = populated_formation(&app, "Petite", 1, 1).await;
     let per_formation = |f: i64, s: i64| {
         vec![
@@ -1342,7 +1239,7 @@ async fn each_admin_page_costs_the_same_number_of_queries_for_one_or_many_rows()
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_admin_page_for_a_record_that_does_not_exist_is_the_not_found_page() {
     let app = spawn_app().await;
-    let (admin, _) = signed_in(&app, "introuvable@example.com", true).await;
+    let (admin, _) = app.signed_in_admin("introuvable@example.com").await;
     for path in [
         "/admin/formations/999999",
         "/admin/formations/999999/seances",
@@ -1360,7 +1257,7 @@ async fn an_admin_page_for_a_record_that_does_not_exist_is_the_not_found_page() 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_audit_log_pages_through_every_entry_once_newest_first() {
     let app = spawn_app().await;
-    let (admin, admin_id) = signed_in(&app, "archiviste@example.com", true).await;
+    let (admin, admin_id) = app.signed_in_admin("archiviste@example.com").await;
     for n in 1..=230 {
         sqlx::query(
             "INSERT INTO audit_log (actor_id, actor_email, action, entity, entity_id, at)
@@ -1396,20 +1293,18 @@ async fn the_audit_log_pages_through_every_entry_once_newest_first() {
     assert_eq!(pages, 3);
     assert_eq!(seen, (1..=230).rev().collect::<Vec<i64>>());
 
-    let refused = post(&app, &admin, "admin_list_audit", &f(&[("before", "-4")])).await;
-    assert_eq!(refused.status().as_u16(), 400);
-    assert!(refused
-        .text()
-        .await
-        .unwrap()
-        .contains("identifiant positif"));
+    let (refused, refused_body) = app
+        .server_fn(&admin, "admin_list_audit", &[("before", "-4")])
+        .await;
+    assert_eq!(refused, 400);
+    assert!(refused_body.contains("identifiant positif"));
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_unreadable_stored_value_is_an_error_never_a_default() {
     let app = spawn_app().await;
     let fx = fixture(&app).await;
-    let (admin, _) = signed_in(&app, "lecteur@example.com", true).await;
+    let (admin, _) = app.signed_in_admin("lecteur@example.com").await;
     // The CHECK constraints keep level and platform readable; a time zone
     // is only a name until it is read.
     sqlx::query("UPDATE formations SET timezone = 'Mars/Olympus' WHERE id = $1")
@@ -1418,12 +1313,8 @@ async fn an_unreadable_stored_value_is_an_error_never_a_default() {
         .await
         .unwrap();
     let id = fx.formation.to_string();
-    let resp = post(
-        &app,
-        &admin,
-        "admin_list_enrollments",
-        &f(&[("formation_id", &id)]),
-    )
-    .await;
-    assert_eq!(resp.status().as_u16(), 500, "not read in Paris time");
+    let (status, _) = app
+        .server_fn(&admin, "admin_list_enrollments", &[("formation_id", &id)])
+        .await;
+    assert_eq!(status, 500, "not read in Paris time");
 }

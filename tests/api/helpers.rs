@@ -747,6 +747,43 @@ impl TestApp {
             .unwrap();
         (resp.status().as_u16(), resp.text().await.unwrap())
     }
+
+    /// [`TestApp::server_fn`], its answer read as JSON (`Null` when it is
+    /// not JSON).
+    pub async fn server_fn_json(
+        &self,
+        client: &reqwest::Client,
+        name: &str,
+        form: &[(&str, &str)],
+    ) -> (u16, serde_json::Value) {
+        let (status, body) = self.server_fn(client, name, form).await;
+        (status, serde_json::from_str(&body).unwrap_or_default())
+    }
+
+    /// Posts a server function's form the way a browser without JavaScript
+    /// does: the answer is a redirect (not followed) or the error.
+    pub async fn form_post(
+        &self,
+        client: &reqwest::Client,
+        name: &str,
+        form: &[(&str, &str)],
+    ) -> reqwest::Response {
+        client
+            .post(self.url(&format!("/fn/{name}")))
+            .header("Accept", "text/html")
+            .form(form)
+            .send()
+            .await
+            .unwrap()
+    }
+
+    /// One number read from the database, e.g. `SELECT COUNT(*) FROM …`.
+    pub async fn scalar(&self, sql: &str) -> i64 {
+        sqlx::query_scalar(sql)
+            .fetch_one(&self.db.pool)
+            .await
+            .unwrap()
+    }
 }
 
 /// Every server function endpoint (`endpoint = "…"`) declared under

@@ -2,13 +2,12 @@
 //! change itself, so a change without its log line cannot exist.
 
 use chrono::Utc;
-use sqlx::{Any, Transaction};
 
 use super::instant_text;
 use crate::domain::account::SessionUser;
 use crate::domain::admin::{AuditEntry, AuditPage};
 use crate::error::AppError;
-use crate::server::db::Db;
+use crate::server::db::{Db, Tx};
 
 /// Who makes a change. Every write of the stores takes one, so the admin
 /// area, the command line and the demo loader go through the same functions
@@ -82,11 +81,7 @@ impl Change {
 }
 
 /// Writes the audit entry of a change, in the change's own transaction.
-pub(crate) async fn record(
-    tx: &mut Transaction<'_, Any>,
-    actor: &Actor,
-    change: Change,
-) -> Result<(), AppError> {
+pub(crate) async fn record(tx: &mut Tx, actor: &Actor, change: Change) -> Result<(), AppError> {
     if *actor == Actor::System {
         return Ok(());
     }

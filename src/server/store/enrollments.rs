@@ -7,7 +7,6 @@ use std::collections::HashSet;
 use chrono::{DateTime, Duration, NaiveDate, NaiveTime, Utc};
 use chrono_tz::Tz;
 use serde_json::json;
-use sqlx::{Any, Transaction};
 
 use super::audit::{record, Actor, Change};
 use super::formations::{head_in, session_in, sessions_in, tz_of};
@@ -19,7 +18,7 @@ use crate::domain::attendance::{attendance_rate, check_attendance_open};
 use crate::domain::schedule::local_to_utc;
 use crate::domain::status::{effective_status, today_in, EnrollmentStatus};
 use crate::error::{AppError, ErrorCode};
-use crate::server::db::Db;
+use crate::server::db::{Db, Tx};
 
 /// An enrollment to create. Without a count of séances, it is the number of
 /// the formation's séances within the period.
@@ -49,7 +48,7 @@ impl AttendanceSource {
 
 /// Sessions of a formation whose local date falls in [start, end].
 async fn sessions_in_period(
-    tx: &mut Transaction<'_, Any>,
+    tx: &mut Tx,
     formation_id: i64,
     tz: Tz,
     start: NaiveDate,
@@ -72,7 +71,7 @@ async fn sessions_in_period(
 /// shared by [`Db::enroll`] and the payment confirmation. Returns its id and
 /// total.
 pub(crate) async fn enroll_in(
-    tx: &mut Transaction<'_, Any>,
+    tx: &mut Tx,
     head: &FormationHead,
     e: &NewEnrollment,
 ) -> Result<(i64, i64), AppError> {
@@ -345,7 +344,7 @@ impl Db {
 /// Every enrollment of a formation with its attended count (from the
 /// attendance rows) and its effective status: one query.
 pub(crate) async fn enrollments_in(
-    tx: &mut Transaction<'_, Any>,
+    tx: &mut Tx,
     head: &FormationHead,
 ) -> Result<Vec<EnrollmentRow>, AppError> {
     let rows: Vec<StoredEnrollment> = sqlx::query_as(

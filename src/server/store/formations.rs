@@ -7,7 +7,6 @@ use std::collections::HashSet;
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 use serde_json::json;
-use sqlx::{Any, Transaction};
 
 use super::audit::{record, Actor, Change};
 use super::{decode, instant_text};
@@ -19,7 +18,7 @@ use crate::domain::attendance::attendance_open;
 use crate::domain::catalog::{Level, Platform};
 use crate::domain::schedule::weekly_occurrences;
 use crate::error::{AppError, ErrorCode};
-use crate::server::db::{Backend, Db};
+use crate::server::db::{Backend, Db, Tx};
 
 /// The most sessions one series may create.
 pub const MAX_SERIES: usize = 200;
@@ -168,7 +167,7 @@ const SESSION_COLUMNS: &str =
 /// Sessions are numbered by date: after any change, 1..n in date order. Two
 /// statements whatever the count; the first moves the numbers out of the way
 /// so the unique (formation, number) index holds at every row.
-async fn renumber(tx: &mut Transaction<'_, Any>, formation_id: i64) -> Result<(), AppError> {
+async fn renumber(tx: &mut Tx, formation_id: i64) -> Result<(), AppError> {
     sqlx::query(
         "UPDATE formation_sessions SET session_number = session_number + 1000000 WHERE formation_id = $1",
     )
@@ -211,12 +210,7 @@ fn check_session(
 /// Gives the just-inserted séance `id` the number `number`, moving the
 /// séances numbered `number` or more up by one (two statements, through
 /// numbers out of the way, so the unique (formation, number) index holds).
-async fn make_room(
-    tx: &mut Transaction<'_, Any>,
-    formation_id: i64,
-    id: i64,
-    number: i64,
-) -> Result<(), AppError> {
+async fn make_room(tx: &mut Tx, formation_id: i64, id: i64, number: i64) -> Result<(), AppError> {
     sqlx::query(
         "UPDATE formation_sessions SET session_number = session_number + 1000000
          WHERE formation_id = $1 AND (session_number >= $2 OR id = $3)",
@@ -239,10 +233,7 @@ async fn make_room(
     Ok(())
 }
 
-pub(super) async fn head_in(
-    tx: &mut Transaction<'_, Any>,
-    formation_id: i64,
-) -> Result<FormationHead, AppError> {
+pub(super) async fn head_in(tx: &mut Tx, formation_id: i64) -> Result<FormationHead, AppError> {
     let row: Option<StoredHead> = sqlx::query_as(
         "SELECT id, name, platform, timezone, archived FROM formations WHERE id = $1",
     )
@@ -253,10 +244,7 @@ pub(super) async fn head_in(
 }
 
 /// The formation a session belongs to.
-async fn session_formation_in(
-    tx: &mut Transaction<'_, Any>,
-    session_id: i64,
-) -> Result<i64, AppError> {
+async fn session_formation_in(tx: &mut Tx, session_id: i64) -> Result<i64, AppError> {
     let formation_id: Option<i64> =
         sqlx::query_scalar("SELECT formation_id FROM formation_sessions WHERE id = $1")
             .bind(session_id)
@@ -278,7 +266,7 @@ impl Db {
     /// already holds its single write lock.
     pub(super) async fn lock_formation(
         &self,
-        tx: &mut Transaction<'_, Any>,
+        tx: &mut Tx,
         formation_id: i64,
     ) -> Result<(), AppError> {
         if self.backend == Backend::Postgres {
@@ -548,14 +536,14 @@ impl Db {
         self.lock_formation(&mut tx, formation_id).await?;
         let head = head_in(&mut tx, formation_id).await?;
         let tz = tz_of(&head.timezone)?;
-        let existing: HashSet<String> = sqlx::query_scalar(
-            "SELECT scheduled_date FROM formation_sessions WHERE formation_id = $1",
+        let existing: Vec<(String, i64)> = sqlx::query_as(
+            "SELECT scheduled_date, session_number FROM formation_sessions WHERE formation_id = $1",
         )
         .bind(formation_id)
         .fetch_all(&mut *tx)
-        .await?
-        .into_iter()
-        .collect();
+        .await?;
+        let last_number = existing.iter().map(|(_, n)| *n).max().unwrap_or(0);
+        let existing: HashSet<String> = existing.into_iter().map(|(at, _)| at).collect();
         let planned: Vec<DateTime<Utc>> = weekly_occurrences(
             tz,
             &series.weekdays,
@@ -572,20 +560,15 @@ impl Db {
         if planned.len() > MAX_SERIES {
             return Err(ErrorCode::SeriesTooLong.into());
         }
-        for at in &planned {
-            insert_session_in(
-                &mut tx,
-                formation_id,
-                &SessionFields {
-                    title: title.to_string(),
-                    scheduled_at: *at,
-                    duration_minutes: series.duration_minutes,
-                    meeting_link: None,
-                    recording_link: None,
-                },
-            )
-            .await?;
-        }
+        insert_series_in(
+            &mut tx,
+            formation_id,
+            last_number,
+            title,
+            series.duration_minutes,
+            &planned,
+        )
+        .await?;
         renumber(&mut tx, formation_id).await?;
         record(
             &mut tx,
@@ -706,10 +689,7 @@ impl Db {
     }
 }
 
-async fn formation_detail_in(
-    tx: &mut Transaction<'_, Any>,
-    id: i64,
-) -> Result<FormationDetail, AppError> {
+async fn formation_detail_in(tx: &mut Tx, id: i64) -> Result<FormationDetail, AppError> {
     #[derive(sqlx::FromRow)]
     struct Row {
         id: i64,
@@ -755,7 +735,7 @@ async fn formation_detail_in(
 }
 
 pub(super) async fn sessions_in(
-    tx: &mut Transaction<'_, Any>,
+    tx: &mut Tx,
     head: &FormationHead,
 ) -> Result<Vec<SessionRow>, AppError> {
     let rows: Vec<StoredSeance> = sqlx::query_as(&format!(
@@ -769,7 +749,7 @@ pub(super) async fn sessions_in(
 }
 
 pub(super) async fn session_in(
-    tx: &mut Transaction<'_, Any>,
+    tx: &mut Tx,
     session_id: i64,
 ) -> Result<(i64, StoredSeance), AppError> {
     let formation_id: Option<i64> =
@@ -788,7 +768,7 @@ pub(super) async fn session_in(
 }
 
 async fn insert_session_in(
-    tx: &mut Transaction<'_, Any>,
+    tx: &mut Tx,
     formation_id: i64,
     s: &SessionFields,
 ) -> Result<i64, AppError> {
@@ -806,4 +786,35 @@ async fn insert_session_in(
     .bind(s.recording_link.as_deref())
     .fetch_one(&mut **tx)
     .await?)
+}
+
+/// The séances of a series in one INSERT, whatever their number, numbered
+/// after `last_number` (the caller renumbers them by date afterwards).
+async fn insert_series_in(
+    tx: &mut Tx,
+    formation_id: i64,
+    last_number: i64,
+    title: &str,
+    duration_minutes: i64,
+    planned: &[DateTime<Utc>],
+) -> Result<(), AppError> {
+    // $1 to $3 are shared; each row adds its number and its instant.
+    let rows: Vec<String> = (0..planned.len())
+        .map(|i| format!("($1, ${}, $2, ${}, $3)", 4 + 2 * i, 5 + 2 * i))
+        .collect();
+    let sql = format!(
+        "INSERT INTO formation_sessions (formation_id, session_number, title, scheduled_date,
+             duration_minutes)
+         VALUES {}",
+        rows.join(", ")
+    );
+    let mut query = sqlx::query(&sql)
+        .bind(formation_id)
+        .bind(title)
+        .bind(duration_minutes);
+    for (number, at) in (last_number + 1..).zip(planned) {
+        query = query.bind(number).bind(instant_text(*at));
+    }
+    query.execute(&mut **tx).await?;
+    Ok(())
 }

@@ -5,7 +5,6 @@ use std::collections::HashMap;
 
 use chrono::{NaiveDate, Utc};
 use serde_json::json;
-use sqlx::{Any, Transaction};
 
 use super::audit::{record, Actor, Change};
 use super::enrollments::{enroll_in, NewEnrollment};
@@ -14,7 +13,7 @@ use super::{decode, instant_text, is_unique_violation};
 use crate::domain::admin::{CatalogueEntry, CatalogueView, MyRequest, RequestRow, RequestStatus};
 use crate::domain::status::EnrollmentStatus;
 use crate::error::{AppError, ErrorCode};
-use crate::server::db::Db;
+use crate::server::db::{Db, Tx};
 
 fn effective(status: &str, start: &str, end: &str, tz: &str) -> Result<EnrollmentStatus, AppError> {
     decode::effective(status, start, end, tz, Utc::now())
@@ -105,7 +104,7 @@ impl TryFrom<StoredRequest> for RequestRow {
 /// and its row count, tell whether this call made the decision. A request
 /// already decided is a 409 with the reason, one that does not exist a 404.
 async fn claim_pending(
-    tx: &mut Transaction<'_, Any>,
+    tx: &mut Tx,
     request_id: i64,
     status: &str,
     reason: Option<&str>,

@@ -1,12 +1,10 @@
 use chrono::{DateTime, Utc};
 
-use sqlx::{Any, Transaction};
-
 use super::audit::{record, Change};
 use super::{instant_text, is_unique_violation};
 use crate::domain::account::{DisplayName, Email, LinkPurpose, Role, SessionUser};
 use crate::error::{AppError, ErrorCode};
-use crate::server::db::Db;
+use crate::server::db::{Db, Tx};
 
 #[derive(sqlx::FromRow)]
 struct UserRow {
@@ -649,7 +647,7 @@ impl Db {
 /// purpose and new address. `UPDATE … RETURNING` on both backends: of two
 /// requests racing on one link, exactly one gets the row.
 async fn consume_token(
-    tx: &mut Transaction<'_, Any>,
+    tx: &mut Tx,
     token_hash: &str,
     purposes: &[LinkPurpose],
     now: DateTime<Utc>,
