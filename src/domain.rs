@@ -4,6 +4,7 @@
 pub mod account;
 pub mod admin;
 pub mod attendance;
+pub mod audit;
 pub mod catalog;
 pub mod csv;
 pub mod enrollment;

@@ -431,30 +431,6 @@ pub struct Dashboard {
     pub week_sessions: Vec<WeekSession>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "ssr", derive(sqlx::FromRow))]
-pub struct AuditEntry {
-    pub id: i64,
-    pub at: String,
-    pub actor_email: String,
-    pub action: String,
-    pub entity: String,
-    pub entity_id: Option<i64>,
-    pub before_json: Option<String>,
-    pub after_json: Option<String>,
-}
-
-/// One page of the audit log, newest first. `older_than` is the cursor of the
-/// next page (the last entry's id) when older entries exist.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct AuditPage {
-    pub entries: Vec<AuditEntry>,
-    pub older_than: Option<i64>,
-}
-
-/// How many audit entries a page shows.
-pub const AUDIT_PAGE_SIZE: i64 = 100;
-
 /// A formation of the learners' catalogue: never any meeting detail.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CatalogueEntry {

@@ -9,6 +9,7 @@
 mod account_mail;
 mod accounts;
 mod admin;
+mod audit;
 mod cli;
 mod edge;
 mod helpers;

@@ -89,21 +89,28 @@ async fn twelve_admins_making_sixty_changes_each_at_once_all_succeed_and_all_are
     const CHANGES: usize = 60;
     let app = spawn_app().await;
     let mut formations = Vec::new();
-    for name in ["Formation A", "Formation B", "Formation C"] {
-        formations.push(app.formation(name).await);
+    for n in 0..ADMINS {
+        formations.push(app.formation(&format!("Formation {n}")).await);
     }
     let admins = admins(&app, ADMINS).await;
 
-    // Every admin toggles the three formations in turn, all admins at once:
-    // several transactions that read and then write are always in flight.
+    // All admins at once, round after round: in round j admin i toggles
+    // formation i + j, so every formation passes from admin to admin and
+    // twelve transactions that read and then write are in flight together.
+    // Each click is a real change (archive in even rounds, restore in odd
+    // ones): a click that changes nothing writes no entry, and this test is
+    // about every change being kept.
+    let round = std::sync::Arc::new(tokio::sync::Barrier::new(ADMINS));
     let runs = admins.iter().enumerate().map(|(i, admin)| {
         let (address, formations) = (app.address.clone(), formations.clone());
         let (email, token) = (admin.email.clone(), admin.token.clone());
+        let round = round.clone();
         async move {
             let mut failures = Vec::new();
             for j in 0..CHANGES {
+                round.wait().await;
                 let id = formations[(i + j) % formations.len()].to_string();
-                let archived = ((i + j) % 2).to_string();
+                let archived = ((j + 1) % 2).to_string();
                 let (status, body) = call_at(
                     &address,
                     &token,

@@ -8,7 +8,7 @@ use chrono::{DateTime, Duration, NaiveDate, NaiveTime, Utc};
 use chrono_tz::Tz;
 use serde_json::json;
 
-use super::audit::{record, Actor, Change};
+use super::audit::{learner_in, record, Actor, Change};
 use super::formations::{head_in, session_in, sessions_in, tz_of};
 use super::{decode, instant_text, is_foreign_key_violation, is_unique_violation};
 use crate::domain::admin::{
@@ -170,14 +170,18 @@ impl Db {
         .bind(e.formation_id)
         .execute(&mut *tx)
         .await?;
+        let learner = learner_in(&mut tx, e.user_id).await?;
         record(
             &mut tx,
             actor,
-            Change::new("enrollment.create", "enrollment", id).after(json!({
-                "user_id": e.user_id, "formation_id": e.formation_id,
-                "start_date": e.start_date.to_string(), "end_date": e.end_date.to_string(),
-                "total_sessions": total,
-            })),
+            Change::new("enrollment.create", "enrollment", id)
+                .formation(head.id, &head.name)
+                .learner(learner)
+                .after(json!({
+                    "user_id": e.user_id, "formation_id": e.formation_id,
+                    "start_date": e.start_date.to_string(), "end_date": e.end_date.to_string(),
+                    "total_sessions": total,
+                })),
         )
         .await?;
         tx.commit().await?;
@@ -193,12 +197,12 @@ impl Db {
         enrollment_id: i64,
     ) -> Result<i64, AppError> {
         let mut tx = self.begin_write().await?;
-        let row: Option<(i64, String)> =
-            sqlx::query_as("SELECT formation_id, status FROM enrollments WHERE id = $1")
+        let row: Option<(i64, String, i64)> =
+            sqlx::query_as("SELECT formation_id, status, user_id FROM enrollments WHERE id = $1")
                 .bind(enrollment_id)
                 .fetch_optional(&mut *tx)
                 .await?;
-        let (formation_id, status) = row.ok_or(AppError::NotFound)?;
+        let (formation_id, status, user_id) = row.ok_or(AppError::NotFound)?;
         // The condition, not the read above, decides: of two cancellations at
         // once only one changes the row and writes the audit line.
         let changed = sqlx::query(
@@ -210,10 +214,14 @@ impl Db {
         .rows_affected()
             == 1;
         if changed {
+            let head = head_in(&mut tx, formation_id).await?;
+            let learner = learner_in(&mut tx, user_id).await?;
             record(
                 &mut tx,
                 actor,
                 Change::new("enrollment.cancel", "enrollment", enrollment_id)
+                    .formation(head.id, &head.name)
+                    .learner(learner)
                     .before(json!({ "status": status }))
                     .after(json!({ "status": "cancelled" })),
             )
@@ -319,6 +327,8 @@ impl Db {
                 == 1
         };
         if changed {
+            let head = head_in(&mut tx, formation_id).await?;
+            let learner = learner_in(&mut tx, user_id).await?;
             record(
                 &mut tx,
                 actor,
@@ -331,6 +341,9 @@ impl Db {
                     "session",
                     session_id,
                 )
+                .formation(head.id, &head.name)
+                .seance(session.session_number, &session.title)
+                .learner(learner)
                 .before(json!({ "user_id": user_id, "present": !present }))
                 .after(json!({ "user_id": user_id, "present": present, "source": "manual" })),
             )

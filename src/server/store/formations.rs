@@ -15,6 +15,7 @@ use crate::domain::admin::{
     SessionRow, SessionView, SessionsView,
 };
 use crate::domain::attendance::attendance_open;
+use crate::domain::audit::changes_nothing;
 use crate::domain::catalog::{Level, Platform};
 use crate::domain::schedule::weekly_occurrences;
 use crate::error::{AppError, ErrorCode};
@@ -49,7 +50,7 @@ fn fields_json(f: &FormationFields) -> serde_json::Value {
     json!({
         "name": f.name, "description": f.description, "level": f.level.as_str(),
         "platform": f.platform.as_str(), "meeting_link": f.meeting_link,
-        "meeting_id": f.meeting_id, "meeting_password": f.meeting_password.as_ref().map(|_| "***"),
+        "meeting_id": f.meeting_id, "meeting_password": f.meeting_password,
         "instructor_name": f.instructor_name, "schedule_description": f.schedule_description,
         "timezone": f.timezone.name(),
     })
@@ -59,7 +60,7 @@ fn input_json(i: &FormationInput, archived: bool, version: i64) -> serde_json::V
     json!({
         "name": i.name, "description": i.description, "level": i.level,
         "platform": i.platform, "meeting_link": i.meeting_link, "meeting_id": i.meeting_id,
-        "meeting_password": if i.meeting_password.is_empty() { None } else { Some("***") },
+        "meeting_password": i.meeting_password,
         "instructor_name": i.instructor_name, "schedule_description": i.schedule_description,
         "timezone": i.timezone, "archived": archived, "version": version,
     })
@@ -244,6 +245,16 @@ pub(super) async fn head_in(tx: &mut Tx, formation_id: i64) -> Result<FormationH
 }
 
 /// The formation a session belongs to.
+/// A séance's number as it stands (after a renumbering), for its entry.
+async fn number_in(tx: &mut Tx, session_id: i64) -> Result<i64, AppError> {
+    Ok(
+        sqlx::query_scalar("SELECT session_number FROM formation_sessions WHERE id = $1")
+            .bind(session_id)
+            .fetch_one(&mut **tx)
+            .await?,
+    )
+}
+
 async fn session_formation_in(tx: &mut Tx, session_id: i64) -> Result<i64, AppError> {
     let formation_id: Option<i64> =
         sqlx::query_scalar("SELECT formation_id FROM formation_sessions WHERE id = $1")
@@ -347,7 +358,9 @@ impl Db {
         record(
             &mut tx,
             actor,
-            Change::new("formation.create", "formation", id).after(fields_json(f)),
+            Change::new("formation.create", "formation", id)
+                .formation(id, &f.name)
+                .after(fields_json(f)),
         )
         .await?;
         tx.commit().await?;
@@ -376,6 +389,17 @@ impl Db {
     ) -> Result<(), AppError> {
         let mut tx = self.begin_write().await?;
         let before = formation_detail_in(&mut tx, id).await?;
+        let before_json = input_json(&before.input, before.archived, before.version);
+        let mut after = fields_json(f);
+        // A save that changes no field is no change: no new version, no entry
+        // (a stale form is still refused, as below).
+        if changes_nothing(Some(&before_json), Some(&after)) {
+            if before.version != version {
+                return Err(AppError::Conflict(ErrorCode::StaleFormation));
+            }
+            tx.commit().await?;
+            return Ok(());
+        }
         let done = sqlx::query(
             "UPDATE formations SET name = $1, description = $2, level = $3, platform = $4,
                  meeting_link = $5, meeting_id = $6, meeting_password = $7, instructor_name = $8,
@@ -400,13 +424,13 @@ impl Db {
         if done.rows_affected() == 0 {
             return Err(AppError::Conflict(ErrorCode::StaleFormation));
         }
-        let mut after = fields_json(f);
         after["version"] = json!(before.version + 1);
         record(
             &mut tx,
             actor,
             Change::new("formation.update", "formation", id)
-                .before(input_json(&before.input, before.archived, before.version))
+                .formation(id, &f.name)
+                .before(before_json)
                 .after(after),
         )
         .await?;
@@ -426,6 +450,12 @@ impl Db {
         let mut tx = self.begin_write().await?;
         self.lock_formation(&mut tx, id).await?;
         let before = formation_detail_in(&mut tx, id).await?;
+        // Archiving an archived formation (or restoring a restored one)
+        // changes nothing: no new version, no entry, however many clicks.
+        if before.archived == archived {
+            tx.commit().await?;
+            return Ok(());
+        }
         sqlx::query(
             "UPDATE formations SET archived = $1, version = version + 1, updated_at = $2 WHERE id = $3",
         )
@@ -446,6 +476,7 @@ impl Db {
                 "formation",
                 id,
             )
+            .formation(id, &before.input.name)
             .before(json!({ "archived": before.archived, "version": before.version }))
             .after(json!({ "archived": archived, "version": before.version + 1 })),
         )
@@ -508,10 +539,14 @@ impl Db {
             None => renumber(&mut tx, formation_id).await?,
             Some(number) => make_room(&mut tx, formation_id, id, number).await?,
         }
+        let seance_number = number_in(&mut tx, id).await?;
         record(
             &mut tx,
             actor,
-            Change::new("session.create", "session", id).after(json!({
+            Change::new("session.create", "session", id)
+                .formation(head.id, &head.name)
+                .seance(seance_number, &s.title)
+                .after(json!({
                 "formation_id": formation_id, "title": s.title,
                 "scheduled_date": instant_text(s.scheduled_at), "duration_minutes": s.duration_minutes,
                 "meeting_link": s.meeting_link, "recording_link": s.recording_link,
@@ -573,15 +608,17 @@ impl Db {
         record(
             &mut tx,
             actor,
-            Change::new("session.generate", "formation", formation_id).after(json!({
-                "title": title,
-                "weekdays": series.weekdays.iter().map(|d| d.to_string()).collect::<Vec<_>>(),
-                "start_time": series.start_time.format("%H:%M").to_string(),
-                "duration_minutes": series.duration_minutes,
-                "from": series.from.to_string(), "to": series.to.to_string(),
-                "timezone": head.timezone,
-                "created": planned.iter().map(|at| instant_text(*at)).collect::<Vec<_>>(),
-            })),
+            Change::new("session.generate", "formation", formation_id)
+                .formation(head.id, &head.name)
+                .after(json!({
+                    "title": title,
+                    "weekdays": series.weekdays.iter().map(|d| d.to_string()).collect::<Vec<_>>(),
+                    "start_time": series.start_time.format("%H:%M").to_string(),
+                    "duration_minutes": series.duration_minutes,
+                    "from": series.from.to_string(), "to": series.to.to_string(),
+                    "timezone": head.timezone,
+                    "created": planned.iter().map(|at| instant_text(*at)).collect::<Vec<_>>(),
+                })),
         )
         .await?;
         tx.commit().await?;
@@ -614,10 +651,13 @@ impl Db {
         .execute(&mut *tx)
         .await?;
         renumber(&mut tx, formation_id).await?;
+        let seance_number = number_in(&mut tx, session_id).await?;
         record(
             &mut tx,
             actor,
             Change::new("session.update", "session", session_id)
+                .formation(head.id, &head.name)
+                .seance(seance_number, &s.title)
                 .before(session_json(&before))
                 .after(json!({
                     "title": s.title, "scheduled_date": instant_text(s.scheduled_at),
@@ -641,6 +681,7 @@ impl Db {
         let formation_id = session_formation_in(&mut tx, session_id).await?;
         self.lock_formation(&mut tx, formation_id).await?;
         let (_, before) = session_in(&mut tx, session_id).await?;
+        let head = head_in(&mut tx, formation_id).await?;
         sqlx::query("UPDATE formation_sessions SET recording_link = $1 WHERE id = $2")
             .bind(recording_link)
             .bind(session_id)
@@ -650,6 +691,8 @@ impl Db {
             &mut tx,
             actor,
             Change::new("session.recording", "session", session_id)
+                .formation(head.id, &head.name)
+                .seance(before.session_number, &before.title)
                 .before(json!({ "recording_link": before.recording_link }))
                 .after(json!({ "recording_link": recording_link })),
         )
@@ -681,7 +724,10 @@ impl Db {
         record(
             &mut tx,
             actor,
-            Change::new("session.delete", "session", session_id).before(before_json),
+            Change::new("session.delete", "session", session_id)
+                .formation(head.id, &head.name)
+                .seance(before.number, &before.title)
+                .before(before_json),
         )
         .await?;
         tx.commit().await?;

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use chrono::{NaiveDate, Utc};
 use serde_json::json;
 
-use super::audit::{record, Actor, Change};
+use super::audit::{learner_in, record, Actor, Change};
 use super::enrollments::{enroll_in, NewEnrollment};
 use super::formations::head_in;
 use super::{decode, instant_text, is_unique_violation};
@@ -325,10 +325,13 @@ impl Db {
             .bind(request_id)
             .execute(&mut *tx)
             .await?;
+        let learner = learner_in(&mut tx, user_id).await?;
         record(
             &mut tx,
             actor,
             Change::new("request.confirm", "enrollment_request", request_id)
+                .formation(head.id, &head.name)
+                .learner(learner)
                 .before(json!({ "status": "pending" }))
                 .after(json!({
                     "status": "confirmed", "enrollment_id": enrollment_id, "user_id": user_id,
@@ -350,10 +353,19 @@ impl Db {
     ) -> Result<(), AppError> {
         let mut tx = self.begin_write().await?;
         claim_pending(&mut tx, request_id, "rejected", Some(reason), actor).await?;
+        let (user_id, formation_id): (i64, i64) =
+            sqlx::query_as("SELECT user_id, formation_id FROM enrollment_requests WHERE id = $1")
+                .bind(request_id)
+                .fetch_one(&mut *tx)
+                .await?;
+        let head = head_in(&mut tx, formation_id).await?;
+        let learner = learner_in(&mut tx, user_id).await?;
         record(
             &mut tx,
             actor,
             Change::new("request.reject", "enrollment_request", request_id)
+                .formation(head.id, &head.name)
+                .learner(learner)
                 .before(json!({ "status": "pending" }))
                 .after(json!({ "status": "rejected", "reason": reason })),
         )

@@ -1,6 +1,6 @@
 use chrono::{DateTime, Utc};
 
-use super::audit::{record, Change};
+use super::audit::{record, Change, Learner};
 use super::{instant_text, is_unique_violation};
 use crate::domain::account::{DisplayName, Email, LinkPurpose, Role, SessionUser};
 use crate::error::{AppError, ErrorCode};
@@ -618,11 +618,12 @@ impl Db {
         name: &DisplayName,
     ) -> Result<(), AppError> {
         let mut tx = self.begin_write().await?;
-        let before: Option<String> = sqlx::query_scalar("SELECT name FROM users WHERE id = $1")
-            .bind(user_id)
-            .fetch_optional(&mut *tx)
-            .await?;
-        let before = before.ok_or(AppError::NotFound)?;
+        let row: Option<(String, String)> =
+            sqlx::query_as("SELECT name, email FROM users WHERE id = $1")
+                .bind(user_id)
+                .fetch_optional(&mut *tx)
+                .await?;
+        let (before, email) = row.ok_or(AppError::NotFound)?;
         if before != name.as_str() {
             sqlx::query("UPDATE users SET name = $1 WHERE id = $2")
                 .bind(name.as_str())
@@ -633,6 +634,10 @@ impl Db {
                 &mut tx,
                 &crate::server::store::audit::Actor::admin(actor),
                 Change::new("user.rename", "user", user_id)
+                    .learner(Learner {
+                        name: name.as_str().to_string(),
+                        email,
+                    })
                     .before(serde_json::json!({ "name": before }))
                     .after(serde_json::json!({ "name": name.as_str() })),
             )
