@@ -125,20 +125,18 @@ fn code_words(code: &ErrorCode) -> Cow<'static, str> {
         LoginLocked | AddressLocked | TooManySignups => {
             "Trop de tentatives. Réessayez dans quelques minutes."
         }
-        Required { field } => return format!("« {field} » est obligatoire.").into(),
-        TooLong { field, max } => {
-            return format!("« {field} » ne doit pas dépasser {max} caractères.").into()
+        Required { .. } => "Ce champ est obligatoire.",
+        TooLong { max, .. } => {
+            return format!("Ce champ ne doit pas dépasser {max} caractères.").into()
         }
-        NotHttps { field } => {
-            return format!("« {field} » doit être une URL commençant par https://.").into()
-        }
-        NotADate { field, value } => {
-            return format!("« {field} » : « {value} » n'est pas une date de la forme AAAA-MM-JJ.")
+        NotHttps { .. } => "Ce lien doit être une URL commençant par https://.",
+        NotADate { value, .. } => {
+            return format!("« {value} » n'est pas une date de la forme AAAA-MM-JJ.")
                 .into()
         }
-        NotADateTime { field, value } => {
+        NotADateTime { value, .. } => {
             return format!(
-                "« {field} » : « {value} » n'est pas une date et heure RFC 3339 avec décalage, ex. 2024-01-22T19:00:00+01:00."
+                "« {value} » n'est pas une date et heure RFC 3339 avec décalage, ex. 2024-01-22T19:00:00+01:00."
             )
             .into()
         }

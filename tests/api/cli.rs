@@ -211,7 +211,7 @@ async fn bad_input_to_the_commands_is_one_clear_line_and_a_failure() {
                 "--total-sessions",
                 "10",
             ],
-            "YYYY-MM-DD",
+            "AAAA-MM-JJ",
         ),
         (
             vec![
@@ -227,7 +227,7 @@ async fn bad_input_to_the_commands_is_one_clear_line_and_a_failure() {
                 "--total-sessions",
                 "10",
             ],
-            "end date",
+            "date de fin",
         ),
         (
             vec![

@@ -386,7 +386,9 @@ async fn no_presence_is_marked_before_a_session_opens_and_the_grid_and_csv_show_
     let (status, body) = call(&app, admin, "admin_set_attendance", &mark(future, "1")).await;
     assert_eq!(status, 409, "{body}");
     assert_eq!(
-        serde_json::from_str::<AppError>(&body).ok(),
+        serde_json::from_str::<serde_json::Value>(&body)
+            .ok()
+            .and_then(|v| serde_json::from_value::<AppError>(v["error"].clone()).ok()),
         Some(AppError::Conflict(ErrorCode::AttendanceNotStarted)),
         "{body}"
     );
