@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use crate::domain::admin::CatalogueView;
+use crate::domain::catalogue::CatalogueView;
 use crate::error::AppError;
 
 /// The catalogue as the caller sees it: formations (never their meeting

@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use crate::domain::admin::RequestStatus;
+use crate::domain::catalogue::RequestStatus;
 use crate::domain::status::EnrollmentStatus;
 
 /// The one mapping of statuses to badge colours (classes of `style/main.css`).

@@ -2,7 +2,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 
 use crate::api::catalogue::{get_catalogue, RequestEnrollment};
-use crate::domain::admin::{CatalogueEntry, CatalogueView, RequestStatus};
+use crate::domain::catalogue::{CatalogueEntry, CatalogueView, RequestStatus};
 use crate::ui::components::admin::form_state::{form_error, QueryForm};
 use crate::ui::components::field_error::FieldError;
 use crate::ui::components::loaded::Loaded;

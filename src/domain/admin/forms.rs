@@ -1,0 +1,332 @@
+//! What the admin forms accept: each field typed as text, checked into a
+//! value or refused with the [`ErrorCode`] of its field.
+
+use chrono::{NaiveDate, NaiveTime, Weekday};
+use chrono_tz::Tz;
+use serde::{Deserialize, Serialize};
+
+use crate::domain::catalog::{self, Level, Platform};
+use crate::domain::recurrence;
+use crate::error::ErrorCode;
+
+/// A formation's fields as typed in the admin form.
+#[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FormationInput {
+    pub name: String,
+    pub description: String,
+    pub level: String,
+    pub platform: String,
+    pub meeting_link: String,
+    pub meeting_id: String,
+    pub meeting_password: String,
+    pub instructor_name: String,
+    pub schedule_description: String,
+    pub timezone: String,
+}
+crate::debug_redacted!(FormationInput { name, description, level, platform, instructor_name, schedule_description, timezone } hide { meeting_link, meeting_id, meeting_password });
+
+/// A formation's fields once checked.
+#[derive(Clone, PartialEq)]
+pub struct FormationFields {
+    pub name: String,
+    pub description: String,
+    pub level: Level,
+    pub platform: Platform,
+    pub meeting_link: String,
+    pub meeting_id: Option<String>,
+    pub meeting_password: Option<String>,
+    pub instructor_name: String,
+    pub schedule_description: String,
+    pub timezone: Tz,
+}
+crate::debug_redacted!(FormationFields { name, description, level, platform, instructor_name, schedule_description, timezone } hide { meeting_link, meeting_id, meeting_password });
+
+fn optional(value: &str) -> Option<String> {
+    let value = value.trim();
+    (!value.is_empty()).then(|| value.to_string())
+}
+
+/// The meeting link check of `catalog`, with the admin form's codes.
+pub fn check_meeting_link(platform: Platform, value: &str) -> Result<String, ErrorCode> {
+    catalog::parse_meeting_link(platform, value).map_err(|err| {
+        if value.trim().chars().count() > catalog::MAX_LINK_CHARS {
+            ErrorCode::MeetingLinkTooLong
+        } else if matches!(err, ErrorCode::NotHttps { .. }) {
+            ErrorCode::MeetingLinkNotHttps
+        } else {
+            ErrorCode::meeting_link_host(platform)
+        }
+    })
+}
+
+pub fn check_recording_link(value: &str) -> Result<Option<String>, ErrorCode> {
+    match optional(value) {
+        None => Ok(None),
+        Some(v) => catalog::parse_recording_link(&v)
+            .map(Some)
+            .map_err(|_| ErrorCode::RecordingLink),
+    }
+}
+
+impl FormationInput {
+    /// Checks every field; the first problem found is reported on its field.
+    pub fn check(&self) -> Result<FormationFields, ErrorCode> {
+        let name = catalog::parse_required("name", &self.name, 200)
+            .map_err(|_| ErrorCode::FormationName)?;
+        let level = Level::parse(&self.level).map_err(|_| ErrorCode::LevelMissing)?;
+        let platform = Platform::parse(&self.platform).map_err(|_| ErrorCode::PlatformMissing)?;
+        let meeting_link = check_meeting_link(platform, &self.meeting_link)?;
+        let instructor_name =
+            catalog::parse_required("instructor_name", &self.instructor_name, 200)
+                .map_err(|_| ErrorCode::InstructorName)?;
+        let schedule_description =
+            catalog::parse_required("schedule_description", &self.schedule_description, 200)
+                .map_err(|_| ErrorCode::ScheduleDescription)?;
+        let description = catalog::parse_optional(
+            "description",
+            &self.description,
+            catalog::MAX_DESCRIPTION_CHARS,
+        )
+        .map_err(|_| ErrorCode::DescriptionTooLong)?
+        .unwrap_or_default();
+        let meeting_id = catalog::parse_optional(
+            "meeting_id",
+            &self.meeting_id,
+            catalog::MAX_MEETING_CODE_CHARS,
+        )
+        .map_err(|_| ErrorCode::MeetingIdTooLong)?;
+        let meeting_password = catalog::parse_optional(
+            "meeting_password",
+            &self.meeting_password,
+            catalog::MAX_MEETING_CODE_CHARS,
+        )
+        .map_err(|_| ErrorCode::MeetingPasswordTooLong)?;
+        let timezone = if self.timezone.trim().is_empty() {
+            chrono_tz::Europe::Paris
+        } else {
+            catalog::parse_timezone(&self.timezone).map_err(|_| ErrorCode::TimezoneUnknown)?
+        };
+        Ok(FormationFields {
+            name,
+            description,
+            level,
+            platform,
+            meeting_link,
+            meeting_id,
+            meeting_password,
+            instructor_name,
+            schedule_description,
+            timezone,
+        })
+    }
+}
+
+/// A series of sessions as typed in the admin form.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SeriesInput {
+    pub weekdays: String,
+    pub start_time: String,
+    pub duration_minutes: String,
+    pub from_date: String,
+    pub to_date: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Series {
+    pub weekdays: Vec<Weekday>,
+    pub start_time: NaiveTime,
+    pub duration_minutes: i64,
+    pub from: NaiveDate,
+    pub to: NaiveDate,
+}
+
+pub fn check_duration(value: &str) -> Result<i64, ErrorCode> {
+    let minutes = value
+        .trim()
+        .parse::<i64>()
+        .map_err(|_| ErrorCode::Duration)?;
+    check_duration_minutes(minutes)?;
+    Ok(minutes)
+}
+
+/// A séance lasts from one minute to a day.
+pub fn check_duration_minutes(minutes: i64) -> Result<(), ErrorCode> {
+    if (1..=1440).contains(&minutes) {
+        Ok(())
+    } else {
+        Err(ErrorCode::Duration)
+    }
+}
+
+/// Séances are numbered from 1.
+pub fn check_session_number(number: i64) -> Result<(), ErrorCode> {
+    if number >= 1 {
+        Ok(())
+    } else {
+        Err(ErrorCode::SeanceNumber)
+    }
+}
+
+/// An enrollment ends on or after its first day and counts no negative
+/// number of séances.
+pub fn check_enrollment(
+    start: NaiveDate,
+    end: NaiveDate,
+    total: Option<i64>,
+) -> Result<(), ErrorCode> {
+    if end < start {
+        return Err(ErrorCode::EndBeforeStart);
+    }
+    if total.is_some_and(|n| n < 0) {
+        return Err(ErrorCode::TotalSessions);
+    }
+    Ok(())
+}
+
+pub fn check_title(value: &str) -> Result<String, ErrorCode> {
+    catalog::parse_required("title", value, 200).map_err(|_| ErrorCode::SeanceTitle)
+}
+
+/// The codes of an enrollment's period, for [`check_period`].
+pub const ENROLLMENT_PERIOD: [ErrorCode; 3] = [
+    ErrorCode::StartDate,
+    ErrorCode::EndDate,
+    ErrorCode::EndBeforeStart,
+];
+
+/// Start and end dates of an enrollment or a series, end not before start.
+pub fn check_period(
+    start: &str,
+    end: &str,
+    codes: [ErrorCode; 3],
+) -> Result<(NaiveDate, NaiveDate), ErrorCode> {
+    let [bad_start, bad_end, end_before_start] = codes;
+    let start = catalog::parse_date("start", start).map_err(|_| bad_start)?;
+    let end = catalog::parse_date("end", end).map_err(|_| bad_end)?;
+    if end < start {
+        return Err(end_before_start);
+    }
+    Ok((start, end))
+}
+
+impl SeriesInput {
+    pub fn check(&self) -> Result<Series, ErrorCode> {
+        let weekdays = recurrence::parse_weekdays(&self.weekdays).ok_or(ErrorCode::Weekdays)?;
+        let start_time =
+            recurrence::parse_clock_time(&self.start_time).ok_or(ErrorCode::StartTime)?;
+        let duration_minutes = check_duration(&self.duration_minutes)?;
+        let (from, to) = check_period(
+            &self.from_date,
+            &self.to_date,
+            [
+                ErrorCode::SeriesFrom,
+                ErrorCode::SeriesTo,
+                ErrorCode::SeriesToBeforeFrom,
+            ],
+        )?;
+        if (to - from).num_days() > 3 * 366 {
+            return Err(ErrorCode::SeriesTooLong);
+        }
+        Ok(Series {
+            weekdays,
+            start_time,
+            duration_minutes,
+            from,
+            to,
+        })
+    }
+}
+
+/// An optional count typed in a form: empty means "use the default".
+pub fn check_total_sessions(value: &str) -> Result<Option<i64>, ErrorCode> {
+    match value.trim() {
+        "" => Ok(None),
+        v => v
+            .parse::<i64>()
+            .ok()
+            .filter(|n| *n >= 0)
+            .map(Some)
+            .ok_or(ErrorCode::TotalSessions),
+    }
+}
+
+/// A destructive action is done only when its "Je confirme" box was ticked.
+pub fn check_confirmed(value: Option<&str>) -> Result<(), ErrorCode> {
+    match value.map(str::trim) {
+        Some("on" | "1" | "true" | "oui") => Ok(()),
+        _ => Err(ErrorCode::ConfirmUnchecked),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn input() -> FormationInput {
+        FormationInput {
+            name: "Formation Advanced".into(),
+            description: "Stratégies avancées".into(),
+            level: "intermediate".into(),
+            platform: "zoom".into(),
+            meeting_link: "https://zoom.us/j/123456789".into(),
+            meeting_id: " 123 456 789 ".into(),
+            meeting_password: "".into(),
+            instructor_name: "John Doe".into(),
+            schedule_description: "Mar-Jeu, 19h-21h".into(),
+            timezone: "Europe/Paris".into(),
+        }
+    }
+
+    #[test]
+    fn a_complete_formation_form_is_accepted_and_trimmed() {
+        let f = input().check().unwrap();
+        assert_eq!(f.meeting_id.as_deref(), Some("123 456 789"));
+        assert_eq!(f.meeting_password, None);
+        assert_eq!(f.timezone, chrono_tz::Europe::Paris);
+    }
+
+    #[test]
+    fn a_meeting_link_on_another_platform_is_refused_on_its_field_in_french() {
+        let mut i = input();
+        i.platform = "google_meet".into();
+        let err = i.check().unwrap_err();
+        assert_eq!(err.field(), Some("meeting_link"));
+        assert_eq!(
+            crate::error::AppError::from(err).to_string(),
+            "Un lien Google Meet doit être sur meet.google.com."
+        );
+        i.meeting_link = "http://meet.google.com/abc".into();
+        assert_eq!(i.check().unwrap_err(), ErrorCode::MeetingLinkNotHttps);
+    }
+
+    #[test]
+    fn a_series_needs_weekdays_a_time_and_an_ordered_period() {
+        let ok = SeriesInput {
+            weekdays: "Mar-Jeu".into(),
+            start_time: "19:00".into(),
+            duration_minutes: "120".into(),
+            from_date: "2024-01-15".into(),
+            to_date: "2024-02-15".into(),
+        };
+        assert_eq!(
+            ok.check().unwrap().weekdays,
+            vec![Weekday::Tue, Weekday::Thu]
+        );
+        let mut bad = ok.clone();
+        bad.to_date = "2024-01-01".into();
+        assert_eq!(bad.check().unwrap_err().field(), Some("to_date"));
+        let mut bad = ok.clone();
+        bad.duration_minutes = "0".into();
+        assert_eq!(bad.check().unwrap_err().field(), Some("duration_minutes"));
+    }
+
+    #[test]
+    fn destructive_actions_need_the_confirmation_box() {
+        assert!(check_confirmed(Some("on")).is_ok());
+        assert_eq!(check_confirmed(None).unwrap_err().field(), Some("confirm"));
+        assert_eq!(
+            check_confirmed(Some("")).unwrap_err().field(),
+            Some("confirm")
+        );
+    }
+}

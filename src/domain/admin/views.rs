@@ -1,0 +1,145 @@
+//! What the admin pages show: formations, séances, enrollments, requests,
+//! the attendance grid and the dashboard, as the stores read them.
+
+use serde::{Deserialize, Serialize};
+
+use super::forms::FormationInput;
+use crate::domain::catalog::{Level, Platform};
+use crate::domain::catalogue::RequestStatus;
+use crate::domain::status::EnrollmentStatus;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FormationRow {
+    pub id: i64,
+    pub name: String,
+    pub level: Level,
+    pub platform: Platform,
+    pub instructor_name: String,
+    pub schedule_description: String,
+    pub archived: bool,
+    pub session_count: i64,
+    pub enrollment_count: i64,
+}
+
+/// Everything the edit form shows, the version included.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FormationDetail {
+    pub id: i64,
+    pub input: FormationInput,
+    pub archived: bool,
+    pub version: i64,
+}
+
+/// The few facts about a formation its sub-pages show in their heading.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FormationHead {
+    pub id: i64,
+    pub name: String,
+    pub platform: Platform,
+    pub timezone: String,
+    pub archived: bool,
+}
+
+#[derive(Clone, PartialEq, Serialize, Deserialize)]
+pub struct SessionRow {
+    pub id: i64,
+    pub number: i64,
+    pub title: String,
+    /// UTC instant, `YYYY-MM-DDTHH:MM:SSZ`.
+    pub scheduled_at: String,
+    /// Wall-clock time in the formation's zone, `YYYY-MM-DDTHH:MM`.
+    pub local: String,
+    pub duration_minutes: i64,
+    pub meeting_link: String,
+    pub recording_link: String,
+    /// Whether its attendance has opened (`attendance::attendance_open`):
+    /// until then the grid and the CSV show it blank and locked.
+    pub attendance_open: bool,
+}
+crate::debug_redacted!(SessionRow { id, number, title, scheduled_at, local, duration_minutes, recording_link, attendance_open } hide { meeting_link });
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SessionsView {
+    pub formation: FormationHead,
+    pub sessions: Vec<SessionRow>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SessionView {
+    pub formation: FormationHead,
+    pub session: SessionRow,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct EnrollmentRow {
+    pub id: i64,
+    pub user_id: i64,
+    pub user_name: String,
+    pub user_email: String,
+    pub start_date: String,
+    pub end_date: String,
+    /// The effective status, never the stored column (but cancelled).
+    pub status: EnrollmentStatus,
+    pub total_sessions: i64,
+    pub attended_sessions: i64,
+    pub attendance_rate: f64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct EnrollmentsView {
+    pub formation: FormationHead,
+    pub enrollments: Vec<EnrollmentRow>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RequestRow {
+    pub id: i64,
+    pub user_name: String,
+    pub user_email: String,
+    pub formation_id: i64,
+    pub formation_name: String,
+    pub created_at: String,
+    pub status: RequestStatus,
+    pub reason: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct GridLearner {
+    pub user_id: i64,
+    pub name: String,
+    pub email: String,
+    pub status: EnrollmentStatus,
+    pub total_sessions: i64,
+    /// One flag per session of the grid, in the same order.
+    pub attended: Vec<bool>,
+    pub attended_sessions: i64,
+    pub attendance_rate: f64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AttendanceGrid {
+    pub formation: FormationHead,
+    pub sessions: Vec<SessionRow>,
+    pub learners: Vec<GridLearner>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct WeekSession {
+    pub formation_id: i64,
+    pub formation_name: String,
+    pub number: i64,
+    pub title: String,
+    pub local: String,
+    pub timezone: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Dashboard {
+    pub upcoming: i64,
+    pub active: i64,
+    pub completed: i64,
+    pub cancelled: i64,
+    pub pending_requests: i64,
+    pub formations: i64,
+    pub week_sessions: Vec<WeekSession>,
+}
