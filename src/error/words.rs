@@ -140,30 +140,10 @@ fn code_words(code: &ErrorCode) -> Cow<'static, str> {
             )
             .into()
         }
-        UnknownLevel { value } => {
-            return format!(
-                "Niveau inconnu « {value} » (attendu : beginner, intermediate, advanced ou expert)."
-            )
-            .into()
-        }
-        UnknownPlatform { value } => {
-            return format!(
-                "Plateforme inconnue « {value} » (attendu : zoom, google_meet ou teams)."
-            )
-            .into()
-        }
-        UnknownTimezone { value } => {
-            return format!(
-                "Fuseau horaire inconnu « {value} » (attendu : un nom IANA comme Europe/Paris)."
-            )
-            .into()
-        }
-        UnknownStatus { value } => {
-            return format!(
-                "Statut inconnu « {value} » (attendu : upcoming, active, completed ou cancelled)."
-            )
-            .into()
-        }
+        UnknownLevel { value } => return unknown("Niveau inconnu", value, LEVELS),
+        UnknownPlatform { value } => return unknown("Plateforme inconnue", value, PLATFORMS),
+        UnknownTimezone { value } => return unknown("Fuseau horaire inconnu", value, TIMEZONES),
+        UnknownStatus { value } => return unknown("Statut inconnu", value, STATUSES),
         NoUserWithEmail { email } => return format!("Aucun compte n'a l'e-mail {email}.").into(),
         NoFormationWithId { id } => {
             return format!("Aucune formation n'a l'identifiant {id}.").into()
@@ -172,6 +152,16 @@ fn code_words(code: &ErrorCode) -> Cow<'static, str> {
         Malformed { detail } => return format!("Requête invalide : {detail}").into(),
     };
     fixed.into()
+}
+
+const LEVELS: &str = "beginner, intermediate, advanced ou expert";
+const PLATFORMS: &str = "zoom, google_meet ou teams";
+const TIMEZONES: &str = "un nom IANA comme Europe/Paris";
+const STATUSES: &str = "upcoming, active, completed ou cancelled";
+
+/// A value outside a closed list, with the list.
+fn unknown(what: &str, value: &str, expected: &str) -> Cow<'static, str> {
+    format!("{what} « {value} » (attendu : {expected}).").into()
 }
 
 #[cfg(test)]
