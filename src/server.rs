@@ -101,6 +101,31 @@ pub fn finish_form<T>(
     }
 }
 
+/// An admin form's server function, its plumbing written once: the caller
+/// must be an admin (401/403 as such, never a redirect: no form to go back
+/// to), `run` checks the typed values and makes the store call as that admin
+/// (so the audit log names them), then [`finish_form`].
+pub async fn admin_form<T>(
+    run: impl AsyncFnOnce(&store::audit::Actor) -> Result<T, AppError>,
+    done: impl FnOnce(&T) -> String,
+    form_path: &str,
+    keep: &[(&str, &str)],
+) -> Result<T, AppError> {
+    let actor = store::audit::Actor::admin(&require_admin()?);
+    finish_form(run(&actor).await, done, form_path, keep)
+}
+
+/// The same for a signed-in user's own form (401 when signed out).
+pub async fn user_form<T>(
+    run: impl AsyncFnOnce(&crate::domain::account::SessionUser) -> Result<T, AppError>,
+    done: impl FnOnce(&T) -> String,
+    form_path: &str,
+    keep: &[(&str, &str)],
+) -> Result<T, AppError> {
+    let user = require_user()?;
+    finish_form(run(&user).await, done, form_path, keep)
+}
+
 /// Adds a header to the response of the current server function.
 pub fn set_response_header(name: axum::http::HeaderName, value: axum::http::HeaderValue) {
     if let Some(options) = leptos::prelude::use_context::<leptos_axum::ResponseOptions>() {

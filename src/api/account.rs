@@ -1,5 +1,6 @@
 //! The signed-in user's own account (`/compte`), one server function per
-//! file. Each starts with `require_user()`.
+//! file. Each starts with `require_user()`, the forms' through
+//! [`crate::server::user_form`].
 
 mod change_email;
 mod change_password;

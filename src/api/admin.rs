@@ -1,5 +1,6 @@
 //! The admin area's server functions, one per file. Each starts with
-//! `require_admin()`: 401 for an anonymous caller, 403 for a learner.
+//! `require_admin()` (the forms' through [`crate::server::admin_form`]): 401
+//! for an anonymous caller, 403 for a learner.
 
 mod add_session;
 mod archive_formation;
@@ -49,15 +50,25 @@ pub use set_recording::*;
 pub use update_formation::*;
 pub use update_session::*;
 
-/// The typed values a formation form gets back after an error (never the
-/// meeting password).
+/// A formation form (new or edit), once typed: its values checked, `save`
+/// stores them as the admin, then [`crate::server::finish_form`]. A refused
+/// form carries back in the URL what was typed (and the edit form's
+/// `version`), never the meeting link, id or password: a URL is something
+/// anyone can send an admin, so the forms never take those from it (a
+/// crafted link must not pre-fill a phishing meeting link that a hurried
+/// admin then saves).
 #[cfg(feature = "ssr")]
-/// What a refused formation form carries back in the URL. Never the meeting
-/// link, id or password: a URL is something anyone can send an admin, so
-/// the forms never take those from it (a crafted link must not pre-fill a
-/// phishing meeting link that a hurried admin then saves).
-fn formation_keep(i: &crate::domain::admin::FormationInput) -> Vec<(&'static str, &str)> {
-    vec![
+async fn formation_form<T>(
+    i: &crate::domain::admin::FormationInput,
+    save: impl AsyncFnOnce(
+        &crate::server::store::audit::Actor,
+        &crate::domain::admin::FormationFields,
+    ) -> Result<T, crate::error::AppError>,
+    done: impl FnOnce(&T) -> String,
+    form_path: &str,
+    version: Option<&str>,
+) -> Result<T, crate::error::AppError> {
+    let mut keep = vec![
         ("name", i.name.as_str()),
         ("description", i.description.as_str()),
         ("level", i.level.as_str()),
@@ -65,6 +76,51 @@ fn formation_keep(i: &crate::domain::admin::FormationInput) -> Vec<(&'static str
         ("instructor_name", i.instructor_name.as_str()),
         ("schedule_description", i.schedule_description.as_str()),
         ("timezone", i.timezone.as_str()),
+    ];
+    keep.extend(version.map(|v| ("version", v)));
+    crate::server::admin_form(
+        async |actor| save(actor, &i.check()?).await,
+        done,
+        form_path,
+        &keep,
+    )
+    .await
+}
+
+/// A form of a session's page (edit, recording, delete): back to that page
+/// with `keep` when refused, on to the formation's sessions when done.
+#[cfg(feature = "ssr")]
+async fn session_form(
+    session_id: i64,
+    run: impl AsyncFnOnce(&crate::server::store::audit::Actor) -> Result<i64, crate::error::AppError>,
+    keep: &[(&str, &str)],
+) -> Result<(), crate::error::AppError> {
+    crate::server::admin_form(
+        run,
+        |formation_id| format!("/admin/formations/{formation_id}/seances"),
+        &format!("/admin/seances/{session_id}"),
+        keep,
+    )
+    .await
+    .map(|_| ())
+}
+
+/// What a refused session form (add or edit) carries back: what was typed
+/// but the meeting link (see [`formation_form`]).
+#[cfg(feature = "ssr")]
+fn session_keep<'a>(
+    form: &'a str,
+    title: &'a str,
+    scheduled_at: &'a str,
+    duration_minutes: &'a str,
+    recording_link: &'a str,
+) -> [(&'static str, &'a str); 5] {
+    [
+        ("form", form),
+        ("title", title),
+        ("scheduled_at", scheduled_at),
+        ("duration_minutes", duration_minutes),
+        ("recording_link", recording_link),
     ]
 }
 

@@ -6,19 +6,18 @@ use crate::error::AppError;
 /// tokens are revoked, this one stays open.
 #[server(prefix = "/fn", endpoint = "change_password")]
 pub async fn change_password(current_password: String, password: String) -> Result<(), AppError> {
-    use crate::server::{accounts, caller, finish_form, require_user, state};
+    use crate::server::{accounts, caller, state, user_form};
 
-    let user = require_user()?;
-    let outcome = async {
-        let current = caller().token_hash.ok_or(AppError::Unauthorized)?;
-        accounts::change_password(&state().db, &user, &current, &current_password, &password).await
-    }
-    .await;
     // Passwords are never put back in the URL.
-    finish_form(
-        outcome,
+    user_form(
+        async |user| {
+            let current = caller().token_hash.ok_or(AppError::Unauthorized)?;
+            accounts::change_password(&state().db, user, &current, &current_password, &password)
+                .await
+        },
         |_| "/compte?ok=password".into(),
         "/compte",
         &[("form", "password")],
     )
+    .await
 }

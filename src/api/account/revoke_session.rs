@@ -6,21 +6,16 @@ use crate::error::AppError;
 /// Another user's key matches nothing: 404.
 #[server(prefix = "/fn", endpoint = "revoke_session")]
 pub async fn revoke_session(key: String) -> Result<(), AppError> {
-    use crate::server::{finish_form, require_user, state};
+    use crate::server::{state, user_form};
 
-    let user = require_user()?;
-    let outcome = async {
-        if state().db.revoke_session(user.id, key.trim()).await? {
-            Ok(())
-        } else {
-            Err(AppError::NotFound)
-        }
-    }
-    .await;
-    finish_form(
-        outcome,
+    user_form(
+        async |user| match state().db.revoke_session(user.id, key.trim()).await? {
+            true => Ok(()),
+            false => Err(AppError::NotFound),
+        },
         |_| "/compte?ok=session".into(),
         "/compte",
         &[("form", "sessions")],
     )
+    .await
 }

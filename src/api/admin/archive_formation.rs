@@ -11,25 +11,19 @@ pub async fn admin_archive_formation(
     confirm: Option<String>,
 ) -> Result<(), AppError> {
     use crate::domain::admin::check_confirmed;
-    use crate::server::{finish_form, require_admin, state};
+    use crate::server::{admin_form, state};
 
-    use crate::server::store::audit::Actor;
-
-    let admin = require_admin()?;
-    let outcome = async {
-        if archived == 1 {
-            check_confirmed(confirm.as_deref())?;
-        }
-        state()
-            .db
-            .set_archived(&Actor::admin(&admin), id, archived == 1)
-            .await
-    }
-    .await;
-    finish_form(
-        outcome,
-        |_| format!("/admin/formations/{id}"),
-        &format!("/admin/formations/{id}"),
+    let path = format!("/admin/formations/{id}");
+    admin_form(
+        async |actor| {
+            if archived == 1 {
+                check_confirmed(confirm.as_deref())?;
+            }
+            state().db.set_archived(actor, id, archived == 1).await
+        },
+        |_| path.clone(),
+        &path,
         &[("form", "archive")],
     )
+    .await
 }

@@ -11,25 +11,18 @@ pub async fn admin_cancel_enrollment(
     confirm: Option<String>,
 ) -> Result<(), AppError> {
     use crate::domain::admin::check_confirmed;
-    use crate::server::{finish_form, require_admin, state};
+    use crate::server::{admin_form, state};
 
-    use crate::server::store::audit::Actor;
-
-    let admin = require_admin()?;
-    let outcome = async {
-        check_confirmed(confirm.as_deref())?;
-        state()
-            .db
-            .cancel_enrollment(&Actor::admin(&admin), enrollment_id)
-            .await
-    }
-    .await;
     let form = format!("cancel-{enrollment_id}");
-    finish_form(
-        outcome,
+    admin_form(
+        async |actor| {
+            check_confirmed(confirm.as_deref())?;
+            state().db.cancel_enrollment(actor, enrollment_id).await
+        },
         |formation_id| format!("/admin/formations/{formation_id}/inscriptions"),
         &format!("/admin/formations/{formation_id}/inscriptions"),
         &[("form", &form)],
     )
+    .await
     .map(|_| ())
 }

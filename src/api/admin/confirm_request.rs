@@ -13,23 +13,18 @@ pub async fn admin_confirm_request(
     #[server(default)] total_sessions: String,
 ) -> Result<i64, AppError> {
     use crate::domain::admin::{check_period, check_total_sessions, ENROLLMENT_PERIOD};
-    use crate::server::{finish_form, require_admin, state};
+    use crate::server::{admin_form, state};
 
-    use crate::server::store::audit::Actor;
-
-    let admin = require_admin()?;
-    let outcome = async {
-        let (start, end) = check_period(&start_date, &end_date, ENROLLMENT_PERIOD)?;
-        let total = check_total_sessions(&total_sessions)?;
-        state()
-            .db
-            .confirm_request(&Actor::admin(&admin), request_id, start, end, total)
-            .await
-    }
-    .await;
     let form = format!("confirm-{request_id}");
-    finish_form(
-        outcome,
+    admin_form(
+        async |actor| {
+            let (start, end) = check_period(&start_date, &end_date, ENROLLMENT_PERIOD)?;
+            let total = check_total_sessions(&total_sessions)?;
+            state()
+                .db
+                .confirm_request(actor, request_id, start, end, total)
+                .await
+        },
         |_| "/admin/demandes".into(),
         "/admin/demandes",
         &[
@@ -39,4 +34,5 @@ pub async fn admin_confirm_request(
             ("total_sessions", &total_sessions),
         ],
     )
+    .await
 }

@@ -22,11 +22,8 @@ pub async fn admin_create_formation(
     #[server(default)] timezone: String,
 ) -> Result<i64, AppError> {
     use crate::domain::admin::FormationInput;
-    use crate::server::{finish_form, require_admin, state};
+    use crate::server::state;
 
-    use crate::server::store::audit::Actor;
-
-    let admin = require_admin()?;
     let input = FormationInput {
         name,
         description,
@@ -39,18 +36,12 @@ pub async fn admin_create_formation(
         schedule_description,
         timezone,
     };
-    let outcome = async {
-        let fields = input.check()?;
-        state()
-            .db
-            .create_formation(&Actor::admin(&admin), &fields)
-            .await
-    }
-    .await;
-    finish_form(
-        outcome,
+    super::formation_form(
+        &input,
+        async |actor, fields| state().db.create_formation(actor, fields).await,
         |id| format!("/admin/formations/{id}"),
         "/admin/formations/nouvelle",
-        &super::formation_keep(&input),
+        None,
     )
+    .await
 }

@@ -10,24 +10,15 @@ pub async fn admin_delete_session(
     confirm: Option<String>,
 ) -> Result<(), AppError> {
     use crate::domain::admin::check_confirmed;
-    use crate::server::{finish_form, require_admin, state};
+    use crate::server::state;
 
-    use crate::server::store::audit::Actor;
-
-    let admin = require_admin()?;
-    let outcome = async {
-        check_confirmed(confirm.as_deref())?;
-        state()
-            .db
-            .delete_session(&Actor::admin(&admin), session_id)
-            .await
-    }
-    .await;
-    finish_form(
-        outcome,
-        |formation_id| format!("/admin/formations/{formation_id}/seances"),
-        &format!("/admin/seances/{session_id}"),
+    super::session_form(
+        session_id,
+        async |actor| {
+            check_confirmed(confirm.as_deref())?;
+            state().db.delete_session(actor, session_id).await
+        },
         &[("form", "delete")],
     )
-    .map(|_| ())
+    .await
 }

@@ -15,34 +15,28 @@ pub async fn admin_enroll_user(
     use crate::domain::account::Email;
     use crate::domain::admin::{check_period, check_total_sessions, ENROLLMENT_PERIOD};
     use crate::error::ErrorCode;
-    use crate::server::{finish_form, require_admin, state};
-
-    use crate::server::store::audit::Actor;
     use crate::server::store::enrollments::NewEnrollment;
+    use crate::server::{admin_form, state};
 
-    let admin = require_admin()?;
     let db = state().db;
-    let outcome = async {
-        let email = Email::parse(&email).map_err(|_| ErrorCode::NoAccountWithEmail)?;
-        let user_id = db
-            .user_id_by_email(&email)
-            .await?
-            .ok_or(ErrorCode::NoAccountWithEmail)?;
-        let (start, end) = check_period(&start_date, &end_date, ENROLLMENT_PERIOD)?;
-        let total = check_total_sessions(&total_sessions)?;
-        let enrollment = NewEnrollment {
-            user_id,
-            formation_id,
-            start_date: start,
-            end_date: end,
-            total_sessions: total,
-        };
-        db.enroll(&Actor::admin(&admin), &enrollment).await
-    }
-    .await;
     let path = format!("/admin/formations/{formation_id}/inscriptions");
-    finish_form(
-        outcome,
+    admin_form(
+        async |actor| {
+            let email = Email::parse(&email).map_err(|_| ErrorCode::NoAccountWithEmail)?;
+            let user_id = db
+                .user_id_by_email(&email)
+                .await?
+                .ok_or(ErrorCode::NoAccountWithEmail)?;
+            let (start, end) = check_period(&start_date, &end_date, ENROLLMENT_PERIOD)?;
+            let enrollment = NewEnrollment {
+                user_id,
+                formation_id,
+                start_date: start,
+                end_date: end,
+                total_sessions: check_total_sessions(&total_sessions)?,
+            };
+            db.enroll(actor, &enrollment).await
+        },
         |_| path.clone(),
         &path,
         &[
@@ -53,4 +47,5 @@ pub async fn admin_enroll_user(
             ("total_sessions", &total_sessions),
         ],
     )
+    .await
 }

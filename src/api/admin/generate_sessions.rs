@@ -16,34 +16,29 @@ pub async fn admin_generate_sessions(
     #[server(default)] to_date: String,
 ) -> Result<usize, AppError> {
     use crate::domain::admin::{check_title, SeriesInput};
-    use crate::server::{finish_form, require_admin, state};
+    use crate::server::{admin_form, state};
 
-    use crate::server::store::audit::Actor;
-
-    let admin = require_admin()?;
-    let outcome = async {
-        let title = check_title(if title.trim().is_empty() {
-            "Séance"
-        } else {
-            &title
-        })?;
-        let series = SeriesInput {
-            weekdays: weekdays.clone(),
-            start_time: start_time.clone(),
-            duration_minutes: duration_minutes.clone(),
-            from_date: from_date.clone(),
-            to_date: to_date.clone(),
-        }
-        .check()?;
-        state()
-            .db
-            .generate_sessions(&Actor::admin(&admin), formation_id, &title, &series)
-            .await
-    }
-    .await;
     let path = format!("/admin/formations/{formation_id}/seances");
-    finish_form(
-        outcome,
+    admin_form(
+        async |actor| {
+            let title = check_title(if title.trim().is_empty() {
+                "Séance"
+            } else {
+                &title
+            })?;
+            let series = SeriesInput {
+                weekdays: weekdays.clone(),
+                start_time: start_time.clone(),
+                duration_minutes: duration_minutes.clone(),
+                from_date: from_date.clone(),
+                to_date: to_date.clone(),
+            }
+            .check()?;
+            state()
+                .db
+                .generate_sessions(actor, formation_id, &title, &series)
+                .await
+        },
         |_| path.clone(),
         &path,
         &[
@@ -56,4 +51,5 @@ pub async fn admin_generate_sessions(
             ("to_date", &to_date),
         ],
     )
+    .await
 }

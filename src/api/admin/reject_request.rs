@@ -12,25 +12,19 @@ pub async fn admin_reject_request(
     use crate::domain::admin::check_confirmed;
     use crate::domain::catalog::parse_required;
     use crate::error::ErrorCode;
-    use crate::server::{finish_form, require_admin, state};
+    use crate::server::{admin_form, state};
 
-    use crate::server::store::audit::Actor;
-
-    let admin = require_admin()?;
-    let outcome = async {
-        let reason = parse_required("reason", &reason, 500).map_err(|_| ErrorCode::RejectReason)?;
-        check_confirmed(confirm.as_deref())?;
-        state()
-            .db
-            .reject_request(&Actor::admin(&admin), request_id, &reason)
-            .await
-    }
-    .await;
     let form = format!("reject-{request_id}");
-    finish_form(
-        outcome,
+    admin_form(
+        async |actor| {
+            let reason =
+                parse_required("reason", &reason, 500).map_err(|_| ErrorCode::RejectReason)?;
+            check_confirmed(confirm.as_deref())?;
+            state().db.reject_request(actor, request_id, &reason).await
+        },
         |_| "/admin/demandes".into(),
         "/admin/demandes",
         &[("form", &form), ("reason", &reason)],
     )
+    .await
 }

@@ -10,25 +10,19 @@ pub async fn admin_set_attendance(
     session_id: i64,
     present: i64,
 ) -> Result<bool, AppError> {
-    use crate::server::{finish_form, require_admin, state};
+    use crate::server::{admin_form, state};
 
-    use crate::server::store::audit::Actor;
-
-    let admin = require_admin()?;
     let path = format!("/admin/formations/{formation_id}/presences");
-    finish_form(
-        state()
-            .db
-            .set_attendance(
-                &Actor::admin(&admin),
-                formation_id,
-                user_id,
-                session_id,
-                present == 1,
-            )
-            .await,
+    admin_form(
+        async |actor| {
+            state()
+                .db
+                .set_attendance(actor, formation_id, user_id, session_id, present == 1)
+                .await
+        },
         |_| path.clone(),
         &path,
         &[("form", "grid")],
     )
+    .await
 }

@@ -9,24 +9,18 @@ pub async fn admin_set_recording(
     #[server(default)] recording_link: String,
 ) -> Result<(), AppError> {
     use crate::domain::admin::check_recording_link;
-    use crate::server::{finish_form, require_admin, state};
+    use crate::server::state;
 
-    use crate::server::store::audit::Actor;
-
-    let admin = require_admin()?;
-    let outcome = async {
-        let link = check_recording_link(&recording_link)?;
-        state()
-            .db
-            .set_recording(&Actor::admin(&admin), session_id, link.as_deref())
-            .await
-    }
-    .await;
-    finish_form(
-        outcome,
-        |formation_id| format!("/admin/formations/{formation_id}/seances"),
-        &format!("/admin/seances/{session_id}"),
+    super::session_form(
+        session_id,
+        async |actor| {
+            let link = check_recording_link(&recording_link)?;
+            state()
+                .db
+                .set_recording(actor, session_id, link.as_deref())
+                .await
+        },
         &[("form", "recording"), ("recording_link", &recording_link)],
     )
-    .map(|_| ())
+    .await
 }

@@ -24,11 +24,8 @@ pub async fn admin_update_formation(
     #[server(default)] timezone: String,
 ) -> Result<(), AppError> {
     use crate::domain::admin::FormationInput;
-    use crate::server::{finish_form, require_admin, state};
+    use crate::server::state;
 
-    use crate::server::store::audit::Actor;
-
-    let admin = require_admin()?;
     let input = FormationInput {
         name,
         description,
@@ -41,21 +38,15 @@ pub async fn admin_update_formation(
         schedule_description,
         timezone,
     };
-    let outcome = async {
-        let fields = input.check()?;
-        state()
-            .db
-            .update_formation(&Actor::admin(&admin), id, version, &fields)
-            .await
-    }
-    .await;
-    let version = version.to_string();
-    let mut keep = super::formation_keep(&input);
-    keep.push(("version", &version));
-    finish_form(
-        outcome,
+    super::formation_form(
+        &input,
+        async |actor, fields| {
+            let db = state().db;
+            db.update_formation(actor, id, version, fields).await
+        },
         |_| format!("/admin/formations/{id}?ok=1"),
         &format!("/admin/formations/{id}"),
-        &keep,
+        Some(&version.to_string()),
     )
+    .await
 }

@@ -11,37 +11,30 @@ pub async fn admin_update_session(
     #[server(default)] meeting_link: String,
     #[server(default)] recording_link: String,
 ) -> Result<(), AppError> {
-    use crate::server::{finish_form, require_admin, state};
+    use crate::server::state;
 
-    use crate::server::store::audit::Actor;
-
-    let admin = require_admin()?;
     let db = state().db;
-    let outcome = async {
-        let view = db.admin_session(session_id).await?;
-        let fields = super::session_fields(
-            &view.formation,
+    super::session_form(
+        session_id,
+        async |actor| {
+            let view = db.admin_session(session_id).await?;
+            let fields = super::session_fields(
+                &view.formation,
+                &title,
+                &scheduled_at,
+                &duration_minutes,
+                &meeting_link,
+                &recording_link,
+            )?;
+            db.update_session(actor, session_id, &fields).await
+        },
+        &super::session_keep(
+            "edit",
             &title,
             &scheduled_at,
             &duration_minutes,
-            &meeting_link,
             &recording_link,
-        )?;
-        db.update_session(&Actor::admin(&admin), session_id, &fields)
-            .await
-    }
-    .await;
-    finish_form(
-        outcome,
-        |formation_id| format!("/admin/formations/{formation_id}/seances"),
-        &format!("/admin/seances/{session_id}"),
-        &[
-            ("form", "edit"),
-            ("title", &title),
-            ("scheduled_at", &scheduled_at),
-            ("duration_minutes", &duration_minutes),
-            ("recording_link", &recording_link),
-        ],
+        ),
     )
-    .map(|_| ())
+    .await
 }

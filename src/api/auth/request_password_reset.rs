@@ -5,10 +5,12 @@ use crate::error::AppError;
 /// "Mot de passe oublié": the same answer for any address.
 #[server(prefix = "/fn", endpoint = "request_password_reset")]
 pub async fn request_password_reset(email: String) -> Result<(), AppError> {
-    use crate::server::{accounts, state};
+    use crate::server::accounts;
 
-    let base = accounts::request_base_url();
-    accounts::request_reset(&state(), &base, &email).await?;
-    leptos_axum::redirect("/mot-de-passe-oublie?envoye=1");
-    Ok(())
+    super::send_link(
+        accounts::request_reset,
+        &email,
+        "/mot-de-passe-oublie?envoye=1",
+    )
+    .await
 }
