@@ -13,6 +13,7 @@ pub mod loaded;
 pub mod local_time;
 pub mod mail_link_fields;
 pub mod new_password_field;
+pub mod page_heading;
 pub mod platform_label;
 pub mod status_badge;
 pub mod titled_section;

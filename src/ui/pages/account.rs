@@ -1,6 +1,5 @@
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
 use crate::api::account::{
@@ -14,6 +13,7 @@ use crate::ui::components::field_error::FieldError;
 use crate::ui::components::loaded::Loaded;
 use crate::ui::components::local_time::LocalTime;
 use crate::ui::components::new_password_field::NewPasswordField;
+use crate::ui::components::page_heading::PageHeading;
 use crate::ui::components::titled_section::TitledSection;
 
 /// `/compte`: name, e-mail, password and the open sessions of the signed-in
@@ -41,8 +41,7 @@ pub fn AccountPage() -> impl IntoView {
         |_| get_account(),
     );
     view! {
-        <Title text="Mon compte" />
-        <h1>"Mon compte"</h1>
+        <PageHeading heading="Mon compte" />
         <AccountNotice />
         <Loaded data let:data>
             <AccountBody data rename email password revoke />

@@ -1,11 +1,11 @@
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 use crate::api::catalogue::{get_catalogue, RequestEnrollment};
 use crate::domain::catalogue::{CatalogueEntry, CatalogueView, RequestStatus};
 use crate::ui::components::admin::form_state::{form_error, QueryForm};
 use crate::ui::components::field_error::FieldError;
 use crate::ui::components::loaded::Loaded;
+use crate::ui::components::page_heading::PageHeading;
 use crate::ui::components::status_badge::{RequestBadge, StatusBadge};
 
 /// The catalogue: formations a learner may ask to join (never any meeting
@@ -15,8 +15,7 @@ pub fn CataloguePage() -> impl IntoView {
     let request = ServerAction::<RequestEnrollment>::new();
     let data = Resource::new(move || request.version().get(), |_| get_catalogue());
     view! {
-        <Title text="Catalogue" />
-        <h1>"Catalogue des formations"</h1>
+        <PageHeading heading="Catalogue des formations" tab="Catalogue" />
         <Loaded data plain=true bare_error=true let:data>
             <CatalogueBody data request />
         </Loaded>

@@ -1,19 +1,18 @@
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
 use crate::api::learner::{my_formations, MyFormationsData};
 use crate::domain::status::EnrollmentStatus;
 use crate::ui::components::enrollment_card::EnrollmentCard;
 use crate::ui::components::loaded::Loaded;
+use crate::ui::components::page_heading::PageHeading;
 
 /// "Mes Formations": stats, filters and one card per enrollment.
 #[component]
 pub fn FormationsPage() -> impl IntoView {
     let data = Resource::new(|| (), |_| my_formations());
     view! {
-        <Title text="Mes Formations" />
-        <h1>"Mes Formations"</h1>
+        <PageHeading heading="Mes Formations" />
         <Loaded data let:data>
             <FormationsView data />
         </Loaded>

@@ -1,6 +1,5 @@
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 use crate::api::learner::upcoming_sessions;
 use crate::domain::enrollment::NextSession;
@@ -8,6 +7,7 @@ use crate::domain::format::duration_fr;
 use crate::ui::components::countdown::Countdown;
 use crate::ui::components::loaded::Loaded;
 use crate::ui::components::local_time::LocalTime;
+use crate::ui::components::page_heading::PageHeading;
 use crate::ui::components::platform_label::PlatformLabel;
 use crate::ui::components::status_badge::StatusBadge;
 
@@ -16,8 +16,7 @@ use crate::ui::components::status_badge::StatusBadge;
 pub fn NextSessionsPage() -> impl IntoView {
     let data = Resource::new(|| (), |_| upcoming_sessions());
     view! {
-        <Title text="Prochaines sessions" />
-        <h1>"Prochaines sessions"</h1>
+        <PageHeading heading="Prochaines sessions" />
         <Loaded data let:data>
             {if data.sessions.is_empty() {
                 view! { <p class="empty">"Aucune session à venir dans vos formations."</p> }.into_any()

@@ -1,5 +1,5 @@
+use crate::ui::components::page_heading::PageHeading;
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 /// The not-found page: also what another learner's enrollment looks like.
 #[component]
@@ -18,8 +18,7 @@ pub fn NotFoundContent() -> impl IntoView {
         response.set_status(axum::http::StatusCode::NOT_FOUND);
     }
     view! {
-        <Title text="Page introuvable" />
-        <h1>"Page introuvable"</h1>
+        <PageHeading heading="Page introuvable" />
         <p>"Cette page n'existe pas ou ne vous est pas accessible."</p>
         <p><a href="/user/formations">"Retour à mes formations"</a></p>
     }

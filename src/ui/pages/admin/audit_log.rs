@@ -1,5 +1,4 @@
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
 use crate::api::admin::admin_list_audit;
@@ -7,6 +6,7 @@ use crate::domain::audit::{
     action_label, entity_label, AuditEntry, AuditQuery, FieldChange, ACTIONS,
 };
 use crate::ui::components::error_notice::ErrorNotice;
+use crate::ui::components::page_heading::PageHeading;
 
 /// Who changed what, when: the changed fields before → after, filtered by
 /// formation, author, action and days, paged.
@@ -35,8 +35,7 @@ pub fn AdminAuditPage() -> impl IntoView {
         |(before, q)| admin_list_audit(before, q.formation, q.actor, q.action, q.from, q.to),
     );
     view! {
-        <Title text="Journal des modifications" />
-        <h1>"Journal des modifications"</h1>
+        <PageHeading heading="Journal des modifications" />
         <Suspense fallback=|| view! { <p>"Chargement…"</p> }>
             {move || Suspend::new(async move {
                 let q = filters.get_untracked();

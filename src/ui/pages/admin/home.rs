@@ -1,9 +1,9 @@
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 use crate::api::admin::admin_get_dashboard;
 use crate::ui::components::data_table::DataTable;
 use crate::ui::components::loaded::Loaded;
+use crate::ui::components::page_heading::PageHeading;
 use crate::ui::components::titled_section::TitledSection;
 
 /// The admin dashboard: enrollments by effective status, pending payments,
@@ -12,8 +12,7 @@ use crate::ui::components::titled_section::TitledSection;
 pub fn AdminHomePage() -> impl IntoView {
     let dashboard = Resource::new(|| (), |_| admin_get_dashboard());
     view! {
-        <Title text="Administration" />
-        <h1>"Tableau de bord"</h1>
+        <PageHeading heading="Tableau de bord" tab="Administration" />
         <Loaded data=dashboard plain=true let:d>
             <TitledSection id="counts-h" title="Inscriptions">
                 <ul class="stat-cards">

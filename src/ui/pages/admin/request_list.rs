@@ -1,5 +1,4 @@
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 use crate::api::admin::{admin_list_requests, AdminConfirmRequest, AdminRejectRequest};
 use crate::domain::admin::RequestRow;
@@ -8,6 +7,7 @@ use crate::ui::components::admin::form_state::{form_state, reload_on_success};
 use crate::ui::components::admin::text_field::TextField;
 use crate::ui::components::field_error::FieldError;
 use crate::ui::components::loaded::Loaded;
+use crate::ui::components::page_heading::PageHeading;
 use crate::ui::components::status_badge::RequestBadge;
 
 /// Requests waiting for their payment: confirm (creates the enrollment) or
@@ -17,8 +17,7 @@ pub fn AdminRequestsPage() -> impl IntoView {
     let reload = RwSignal::new(0u32);
     let requests = Resource::new(move || reload.get(), |_| admin_list_requests());
     view! {
-        <Title text="Demandes d'inscription" />
-        <h1>"Demandes en attente de paiement"</h1>
+        <PageHeading heading="Demandes en attente de paiement" tab="Demandes d'inscription" />
         <Loaded data=requests plain=true let:rows>
             {if rows.is_empty() {
                 view! { <p>"Aucune demande en attente."</p> }.into_any()
