@@ -141,28 +141,16 @@ fn code_words(code: &ErrorCode) -> Cow<'static, str> {
             .into()
         }
         UnknownLevel { value } => {
-            return format!(
-                "Niveau inconnu « {value} » (attendu : beginner, intermediate, advanced ou expert)."
-            )
-            .into()
+            return unknown("Niveau inconnu", value, "beginner, intermediate, advanced ou expert")
         }
         UnknownPlatform { value } => {
-            return format!(
-                "Plateforme inconnue « {value} » (attendu : zoom, google_meet ou teams)."
-            )
-            .into()
+            return unknown("Plateforme inconnue", value, "zoom, google_meet ou teams")
         }
         UnknownTimezone { value } => {
-            return format!(
-                "Fuseau horaire inconnu « {value} » (attendu : un nom IANA comme Europe/Paris)."
-            )
-            .into()
+            return unknown("Fuseau horaire inconnu", value, "un nom IANA comme Europe/Paris")
         }
         UnknownStatus { value } => {
-            return format!(
-                "Statut inconnu « {value} » (attendu : upcoming, active, completed ou cancelled)."
-            )
-            .into()
+            return unknown("Statut inconnu", value, "upcoming, active, completed ou cancelled")
         }
         NoUserWithEmail { email } => return format!("Aucun compte n'a l'e-mail {email}.").into(),
         NoFormationWithId { id } => {
@@ -172,6 +160,12 @@ fn code_words(code: &ErrorCode) -> Cow<'static, str> {
         Malformed { detail } => return format!("Requête invalide : {detail}").into(),
     };
     fixed.into()
+}
+
+/// A value outside a closed list: the words name the list, so that the
+/// person typing can pick from it.
+fn unknown(what: &str, value: &str, expected: &str) -> Cow<'static, str> {
+    format!("{what} « {value} » (attendu : {expected}).").into()
 }
 
 #[cfg(test)]

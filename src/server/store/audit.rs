@@ -127,6 +127,18 @@ pub(crate) async fn learner_in(tx: &mut Tx, user_id: i64) -> Result<Learner, App
     Ok(Learner { name, email })
 }
 
+/// The end of most writes: the entry of the change, then the commit that
+/// makes both the change and its entry visible at once.
+pub(crate) async fn record_and_commit(
+    mut tx: Tx,
+    actor: &Actor,
+    change: Change,
+) -> Result<(), AppError> {
+    record(&mut tx, actor, change).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
 /// Writes the audit entry of a change, in the change's own transaction;
 /// a change that changes nothing writes none (sixty clicks on "restore"
 /// of a restored formation are one fact at most, not sixty). The changed

@@ -8,7 +8,7 @@ use chrono::{DateTime, Duration, NaiveDate, NaiveTime, Utc};
 use chrono_tz::Tz;
 use serde_json::json;
 
-use super::audit::{learner_in, record, Actor, Change};
+use super::audit::{learner_in, record, record_and_commit, Actor, Change};
 use super::formations::{head_in, session_in, sessions_in, tz_of};
 use super::{decode, instant_text, is_foreign_key_violation, is_unique_violation};
 use crate::domain::admin::{
@@ -171,8 +171,8 @@ impl Db {
         .execute(&mut *tx)
         .await?;
         let learner = learner_in(&mut tx, e.user_id).await?;
-        record(
-            &mut tx,
+        record_and_commit(
+            tx,
             actor,
             Change::new("enrollment.create", "enrollment", id)
                 .formation(head.id, &head.name)
@@ -184,7 +184,6 @@ impl Db {
                 })),
         )
         .await?;
-        tx.commit().await?;
         Ok(id)
     }
 

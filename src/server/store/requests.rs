@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use chrono::{NaiveDate, Utc};
 use serde_json::json;
 
-use super::audit::{learner_in, record, Actor, Change};
+use super::audit::{learner_in, record_and_commit, Actor, Change};
 use super::enrollments::{enroll_in, NewEnrollment};
 use super::formations::head_in;
 use super::{decode, instant_text, is_unique_violation};
@@ -326,8 +326,8 @@ impl Db {
             .execute(&mut *tx)
             .await?;
         let learner = learner_in(&mut tx, user_id).await?;
-        record(
-            &mut tx,
+        record_and_commit(
+            tx,
             actor,
             Change::new("request.confirm", "enrollment_request", request_id)
                 .formation(head.id, &head.name)
@@ -340,7 +340,6 @@ impl Db {
                 })),
         )
         .await?;
-        tx.commit().await?;
         Ok(enrollment_id)
     }
 
@@ -360,8 +359,8 @@ impl Db {
                 .await?;
         let head = head_in(&mut tx, formation_id).await?;
         let learner = learner_in(&mut tx, user_id).await?;
-        record(
-            &mut tx,
+        record_and_commit(
+            tx,
             actor,
             Change::new("request.reject", "enrollment_request", request_id)
                 .formation(head.id, &head.name)
@@ -370,7 +369,6 @@ impl Db {
                 .after(json!({ "status": "rejected", "reason": reason })),
         )
         .await?;
-        tx.commit().await?;
         Ok(())
     }
 }

@@ -265,28 +265,34 @@ impl Db {
 
     /// Logs a token out together with the session opened by the same login.
     pub async fn delete_auth_session_and_linked(&self, token_hash: &str) -> Result<(), AppError> {
-        sqlx::query("DELETE FROM auth_sessions WHERE token_hash = $1 OR opened_with = $1")
-            .bind(token_hash)
-            .execute(self.pool())
-            .await?;
-        Ok(())
+        self.delete_auth_sessions(
+            "DELETE FROM auth_sessions WHERE token_hash = $1 OR opened_with = $1",
+            token_hash,
+        )
+        .await
     }
 
     pub async fn delete_auth_session(&self, token_hash: &str) -> Result<(), AppError> {
-        sqlx::query("DELETE FROM auth_sessions WHERE token_hash = $1")
-            .bind(token_hash)
-            .execute(self.pool())
-            .await?;
-        Ok(())
+        self.delete_auth_sessions(
+            "DELETE FROM auth_sessions WHERE token_hash = $1",
+            token_hash,
+        )
+        .await
     }
 
     /// Expired sessions are swept at each login so the table does not grow
     /// without bound; no background job is needed for that.
     pub async fn delete_expired_sessions(&self, now: DateTime<Utc>) -> Result<(), AppError> {
-        sqlx::query("DELETE FROM auth_sessions WHERE expires_at <= $1")
-            .bind(instant_text(now))
-            .execute(self.pool())
-            .await?;
+        self.delete_auth_sessions(
+            "DELETE FROM auth_sessions WHERE expires_at <= $1",
+            &instant_text(now),
+        )
+        .await
+    }
+
+    /// One DELETE on `auth_sessions` with its one value as `$1`.
+    async fn delete_auth_sessions(&self, sql: &'static str, value: &str) -> Result<(), AppError> {
+        sqlx::query(sql).bind(value).execute(self.pool()).await?;
         Ok(())
     }
 }
