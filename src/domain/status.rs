@@ -109,20 +109,20 @@ mod tests {
     fn the_dates_decide_the_status_not_the_stored_value_unless_cancelled() {
         for (stored, today, expected) in [
             // Upcoming the day before it starts.
-            (Active, "2024-01-14", Upcoming),
+            (Active, d("2024-01-14"), Upcoming),
             // Active on its first and last day.
-            (Upcoming, "2024-01-15", Active),
-            (Upcoming, "2024-02-15", Active),
+            (Upcoming, d("2024-01-15"), Active),
+            (Upcoming, d("2024-02-15"), Active),
             // Completed the day after it ends.
-            (Active, "2024-02-16", Completed),
+            (Active, d("2024-02-16"), Completed),
             // A stale stored status is ignored.
-            (Completed, "2024-01-20", Active),
+            (Completed, d("2024-01-20"), Active),
             // A cancelled enrollment stays cancelled whatever the date.
-            (Cancelled, "2024-01-01", Cancelled),
-            (Cancelled, "2024-01-20", Cancelled),
-            (Cancelled, "2024-03-01", Cancelled),
+            (Cancelled, d("2024-01-01"), Cancelled),
+            (Cancelled, d("2024-01-20"), Cancelled),
+            (Cancelled, d("2024-03-01"), Cancelled),
         ] {
-            assert_eq!(on(stored, d(today)), expected, "{stored:?} on {today}");
+            assert_eq!(on(stored, today), expected, "{stored:?} on {today}");
         }
     }
 

@@ -447,10 +447,7 @@ impl Db {
             .execute(&mut *tx)
             .await?;
         // Other reset links sent before this one die with the old password.
-        sqlx::query("DELETE FROM account_tokens WHERE user_id = $1 AND purpose = 'reset'")
-            .bind(user_id)
-            .execute(&mut *tx)
-            .await?;
+        forget_reset_links(&mut tx, user_id).await?;
         tx.commit().await?;
         Ok(user_id)
     }
@@ -536,10 +533,7 @@ impl Db {
             .bind(keep_token_hash)
             .execute(&mut *tx)
             .await?;
-        sqlx::query("DELETE FROM account_tokens WHERE user_id = $1 AND purpose = 'reset'")
-            .bind(user_id)
-            .execute(&mut *tx)
-            .await?;
+        forget_reset_links(&mut tx, user_id).await?;
         tx.commit().await?;
         Ok(())
     }
@@ -681,4 +675,13 @@ async fn consume_token(
     Ok(row.and_then(|(user_id, purpose, new_email)| {
         LinkPurpose::from_stored(&purpose).map(|purpose| (user_id, purpose, new_email))
     }))
+}
+
+/// Reset links die with the password they were sent to replace.
+async fn forget_reset_links(tx: &mut Tx, user_id: i64) -> Result<(), AppError> {
+    sqlx::query("DELETE FROM account_tokens WHERE user_id = $1 AND purpose = 'reset'")
+        .bind(user_id)
+        .execute(&mut **tx)
+        .await?;
+    Ok(())
 }
