@@ -3,6 +3,7 @@
 
 use chrono::{NaiveDate, Utc};
 
+use super::formations::head_in;
 use super::{corrupt, instant_text};
 use crate::domain::account::SessionUser;
 use crate::domain::audit::{self, AuditEntry, AuditPage, AuditQuery, FieldChange};
@@ -101,6 +102,19 @@ impl Change {
     pub(crate) fn learner(mut self, learner: Learner) -> Change {
         self.learner = Some(learner);
         self
+    }
+
+    /// Names the formation and the learner the change is about, as they
+    /// are now, read in the change's transaction.
+    pub(crate) async fn about(
+        self,
+        tx: &mut Tx,
+        formation_id: i64,
+        user_id: i64,
+    ) -> Result<Change, AppError> {
+        let head = head_in(tx, formation_id).await?;
+        let learner = learner_in(tx, user_id).await?;
+        Ok(self.formation(head.id, &head.name).learner(learner))
     }
 
     pub fn seance(mut self, number: i64, title: &str) -> Change {

@@ -357,18 +357,12 @@ impl Db {
                 .bind(request_id)
                 .fetch_one(&mut *tx)
                 .await?;
-        let head = head_in(&mut tx, formation_id).await?;
-        let learner = learner_in(&mut tx, user_id).await?;
-        record_and_commit(
-            tx,
-            actor,
-            Change::new("request.reject", "enrollment_request", request_id)
-                .formation(head.id, &head.name)
-                .learner(learner)
-                .before(json!({ "status": "pending" }))
-                .after(json!({ "status": "rejected", "reason": reason })),
-        )
-        .await?;
+        let change = Change::new("request.reject", "enrollment_request", request_id)
+            .before(json!({ "status": "pending" }))
+            .after(json!({ "status": "rejected", "reason": reason }))
+            .about(&mut tx, formation_id, user_id)
+            .await?;
+        record_and_commit(tx, actor, change).await?;
         Ok(())
     }
 }
