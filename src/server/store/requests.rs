@@ -9,7 +9,7 @@ use serde_json::json;
 use super::audit::{learner_in, record_and_commit, Actor, Change};
 use super::enrollments::{enroll_in, NewEnrollment};
 use super::formations::head_in;
-use super::{decode, instant_text, is_unique_violation};
+use super::{decode, instant_text, unique_or};
 use crate::domain::admin::{CatalogueEntry, CatalogueView, MyRequest, RequestRow, RequestStatus};
 use crate::domain::status::EnrollmentStatus;
 use crate::error::{AppError, ErrorCode};
@@ -256,13 +256,7 @@ impl Db {
         .bind(instant_text(Utc::now()))
         .fetch_one(&mut *tx)
         .await
-        .map_err(|err| {
-            if is_unique_violation(&err) {
-                AppError::Conflict(ErrorCode::RequestPending)
-            } else {
-                err.into()
-            }
-        })?;
+        .map_err(unique_or(AppError::Conflict(ErrorCode::RequestPending)))?;
         tx.commit().await?;
         Ok(id)
     }
