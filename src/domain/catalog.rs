@@ -7,6 +7,20 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::ErrorCode;
 
+/// The one of `all` stored as `value` (spaces around it ignored), else the
+/// error `unknown` makes of the value.
+fn parse_among<T: Copy>(
+    all: &[T],
+    as_str: fn(T) -> &'static str,
+    value: &str,
+    unknown: fn(String) -> ErrorCode,
+) -> Result<T, ErrorCode> {
+    all.iter()
+        .copied()
+        .find(|t| as_str(*t) == value.trim())
+        .ok_or_else(|| unknown(value.to_string()))
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Level {
@@ -43,12 +57,9 @@ impl Level {
     }
 
     pub fn parse(value: &str) -> Result<Self, ErrorCode> {
-        Self::ALL
-            .into_iter()
-            .find(|l| l.as_str() == value.trim())
-            .ok_or_else(|| ErrorCode::UnknownLevel {
-                value: value.to_string(),
-            })
+        parse_among(&Self::ALL, Self::as_str, value, |value| {
+            ErrorCode::UnknownLevel { value }
+        })
     }
 }
 
@@ -80,12 +91,9 @@ impl Platform {
     }
 
     pub fn parse(value: &str) -> Result<Self, ErrorCode> {
-        Self::ALL
-            .into_iter()
-            .find(|p| p.as_str() == value.trim())
-            .ok_or_else(|| ErrorCode::UnknownPlatform {
-                value: value.to_string(),
-            })
+        parse_among(&Self::ALL, Self::as_str, value, |value| {
+            ErrorCode::UnknownPlatform { value }
+        })
     }
 
     fn accepts_host(self, host: &str) -> bool {
@@ -264,40 +272,34 @@ mod tests {
     }
 
     #[test]
-    fn a_meeting_link_must_be_https_on_the_platform_host() {
-        assert!(parse_meeting_link(Platform::Zoom, "https://zoom.us/j/123456789").is_ok());
-        assert!(parse_meeting_link(Platform::Zoom, "https://us02web.zoom.us/j/1").is_ok());
-        assert!(
-            parse_meeting_link(Platform::GoogleMeet, "https://meet.google.com/abc-defg-hij")
-                .is_ok()
-        );
-        assert!(parse_meeting_link(
-            Platform::Teams,
-            "https://teams.microsoft.com/l/meetup-join/x"
-        )
-        .is_ok());
-        assert!(parse_meeting_link(Platform::Teams, "https://teams.live.com/meet/9").is_ok());
-
-        assert!(parse_meeting_link(Platform::Zoom, "http://zoom.us/j/1").is_err());
-        assert!(parse_meeting_link(Platform::Zoom, "https://evilzoom.us/j/1").is_err());
-        assert!(parse_meeting_link(Platform::Zoom, "https://zoom.us.evil.com/j/1").is_err());
-        assert!(parse_meeting_link(Platform::Zoom, "https://user@zoom.us/j/1").is_err());
-        assert!(parse_meeting_link(Platform::GoogleMeet, "https://zoom.us/j/1").is_err());
-    }
-
-    #[test]
-    fn a_meeting_link_is_checked_as_a_browser_reads_it() {
-        // A browser turns the backslash into a slash and opens evil.example.
-        assert!(parse_meeting_link(Platform::Zoom, "https://evil.example\\.zoom.us/j/1").is_err());
-        assert!(parse_meeting_link(Platform::Zoom, "https://evil.example\\@zoom.us/j/1").is_err());
-        assert!(parse_meeting_link(Platform::Zoom, "https://zoom.us:8443/j/1").is_err());
-        assert!(parse_meeting_link(Platform::Zoom, "https://a:b@zoom.us/j/1").is_err());
-        assert!(parse_meeting_link(Platform::Zoom, "https://zoom.us\t.evil.example/j/1").is_err());
-        assert!(parse_meeting_link(Platform::Zoom, "https://evil.example%2f.zoom.us/j/1").is_err());
-        assert!(parse_meeting_link(Platform::Zoom, "https://zoom.us:443/j/1").is_ok());
-        assert!(parse_meeting_link(Platform::Zoom, "HTTPS://Zoom.US/j/1").is_ok());
+    fn a_meeting_link_must_be_https_on_the_platform_host_as_a_browser_reads_it() {
+        use Platform::*;
         let long = format!("https://zoom.us/j/{}", "1".repeat(MAX_LINK_CHARS));
-        assert!(parse_meeting_link(Platform::Zoom, &long).is_err());
+        for (platform, link, accepted) in [
+            (Zoom, "https://zoom.us/j/123456789", true),
+            (Zoom, "https://us02web.zoom.us/j/1", true),
+            (GoogleMeet, "https://meet.google.com/abc-defg-hij", true),
+            (Teams, "https://teams.microsoft.com/l/meetup-join/x", true),
+            (Teams, "https://teams.live.com/meet/9", true),
+            (Zoom, "http://zoom.us/j/1", false),
+            (Zoom, "https://evilzoom.us/j/1", false),
+            (Zoom, "https://zoom.us.evil.com/j/1", false),
+            (Zoom, "https://user@zoom.us/j/1", false),
+            (GoogleMeet, "https://zoom.us/j/1", false),
+            // A browser turns the backslash into a slash and opens evil.example.
+            (Zoom, "https://evil.example\\.zoom.us/j/1", false),
+            (Zoom, "https://evil.example\\@zoom.us/j/1", false),
+            (Zoom, "https://zoom.us:8443/j/1", false),
+            (Zoom, "https://a:b@zoom.us/j/1", false),
+            (Zoom, "https://zoom.us\t.evil.example/j/1", false),
+            (Zoom, "https://evil.example%2f.zoom.us/j/1", false),
+            (Zoom, "https://zoom.us:443/j/1", true),
+            (Zoom, "HTTPS://Zoom.US/j/1", true),
+            (Zoom, &long, false),
+        ] {
+            let result = parse_meeting_link(platform, link);
+            assert_eq!(result.is_ok(), accepted, "{platform:?} {link}");
+        }
         assert!(parse_recording_link("https://drive.example\\.org/x").is_err());
     }
 

@@ -45,22 +45,20 @@ mod tests {
     use super::*;
 
     #[test]
-    fn plain_fields_are_left_alone() {
-        assert_eq!(field("Camille Martin"), "Camille Martin");
-        assert_eq!(field("Débutant"), "Débutant");
-    }
-
-    #[test]
-    fn separators_quotes_and_newlines_are_quoted_and_quotes_doubled() {
-        assert_eq!(field("a;b"), "\"a;b\"");
-        assert_eq!(field("dit \"bonjour\""), "\"dit \"\"bonjour\"\"\"");
-        assert_eq!(field("ligne 1\nligne 2"), "\"ligne 1\nligne 2\"");
-    }
-
-    #[test]
-    fn a_cell_that_looks_like_a_formula_is_neutralised() {
-        assert_eq!(field("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
-        assert_eq!(field("@SUM(A1)"), "'@SUM(A1)");
+    fn plain_fields_are_left_alone_and_others_quoted_or_neutralised() {
+        for (cell, written) in [
+            ("Camille Martin", "Camille Martin"),
+            ("Débutant", "Débutant"),
+            // Separators, quotes and newlines: quoted, quotes doubled.
+            ("a;b", "\"a;b\""),
+            ("dit \"bonjour\"", "\"dit \"\"bonjour\"\"\""),
+            ("ligne 1\nligne 2", "\"ligne 1\nligne 2\""),
+            // A cell that looks like a formula is neutralised.
+            ("=HYPERLINK(\"x\")", "\"'=HYPERLINK(\"\"x\"\")\""),
+            ("@SUM(A1)", "'@SUM(A1)"),
+        ] {
+            assert_eq!(field(cell), written, "{cell}");
+        }
     }
 
     #[test]

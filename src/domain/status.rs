@@ -99,48 +99,31 @@ mod tests {
         NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
     }
 
-    #[test]
-    fn an_enrollment_is_upcoming_the_day_before_it_starts() {
-        assert_eq!(
-            effective_status(Active, d("2024-01-15"), d("2024-02-15"), d("2024-01-14")),
-            Upcoming
-        );
+    /// The status, on `today`, of an enrollment from 2024-01-15 to 2024-02-15
+    /// stored as `stored`.
+    fn on(stored: EnrollmentStatus, today: NaiveDate) -> EnrollmentStatus {
+        effective_status(stored, d("2024-01-15"), d("2024-02-15"), today)
     }
 
     #[test]
-    fn an_enrollment_is_active_on_its_first_and_last_day() {
-        for today in ["2024-01-15", "2024-02-15"] {
-            assert_eq!(
-                effective_status(Upcoming, d("2024-01-15"), d("2024-02-15"), d(today)),
-                Active
-            );
+    fn the_dates_decide_the_status_not_the_stored_value_unless_cancelled() {
+        for (stored, today, expected) in [
+            // Upcoming the day before it starts.
+            (Active, d("2024-01-14"), Upcoming),
+            // Active on its first and last day.
+            (Upcoming, d("2024-01-15"), Active),
+            (Upcoming, d("2024-02-15"), Active),
+            // Completed the day after it ends.
+            (Active, d("2024-02-16"), Completed),
+            // A stale stored status is ignored.
+            (Completed, d("2024-01-20"), Active),
+            // A cancelled enrollment stays cancelled whatever the date.
+            (Cancelled, d("2024-01-01"), Cancelled),
+            (Cancelled, d("2024-01-20"), Cancelled),
+            (Cancelled, d("2024-03-01"), Cancelled),
+        ] {
+            assert_eq!(on(stored, today), expected, "{stored:?} on {today}");
         }
-    }
-
-    #[test]
-    fn an_enrollment_is_completed_the_day_after_it_ends() {
-        assert_eq!(
-            effective_status(Active, d("2024-01-15"), d("2024-02-15"), d("2024-02-16")),
-            Completed
-        );
-    }
-
-    #[test]
-    fn a_cancelled_enrollment_stays_cancelled_whatever_the_date() {
-        for today in ["2024-01-01", "2024-01-20", "2024-03-01"] {
-            assert_eq!(
-                effective_status(Cancelled, d("2024-01-15"), d("2024-02-15"), d(today)),
-                Cancelled
-            );
-        }
-    }
-
-    #[test]
-    fn a_stale_stored_status_is_ignored() {
-        assert_eq!(
-            effective_status(Completed, d("2024-01-15"), d("2024-02-15"), d("2024-01-20")),
-            Active
-        );
     }
 
     #[test]
@@ -151,14 +134,8 @@ mod tests {
         let utc = today_in(chrono_tz::UTC, now);
         assert_eq!(paris, d("2024-01-15"));
         assert_eq!(utc, d("2024-01-14"));
-        assert_eq!(
-            effective_status(Upcoming, d("2024-01-15"), d("2024-02-15"), paris),
-            Active
-        );
-        assert_eq!(
-            effective_status(Upcoming, d("2024-01-15"), d("2024-02-15"), utc),
-            Upcoming
-        );
+        assert_eq!(on(Upcoming, paris), Active);
+        assert_eq!(on(Upcoming, utc), Upcoming);
     }
 
     #[test]
@@ -166,10 +143,7 @@ mod tests {
         // 2024-02-15 23:30 UTC is already 2024-02-16 in Paris: completed there.
         let now = Utc.with_ymd_and_hms(2024, 2, 15, 23, 30, 0).unwrap();
         let paris = today_in(chrono_tz::Europe::Paris, now);
-        assert_eq!(
-            effective_status(Active, d("2024-01-15"), d("2024-02-15"), paris),
-            Completed
-        );
+        assert_eq!(on(Active, paris), Completed);
     }
 
     #[test]

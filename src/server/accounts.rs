@@ -64,7 +64,7 @@ pub async fn sign_up(
         Err(AppError::Invalid(ErrorCode::EmailTaken)) => {
             match state.db.account_by_email(&email).await? {
                 Some(account) if account.is_confirmed() => {
-                    send_existing_account(state, base, &account).await
+                    send_reset(state, base, &account, ResetReason::ExistingAccount).await
                 }
                 Some(account) => {
                     send_confirmation(state, base, account.id, &email, &account.name).await
@@ -101,7 +101,7 @@ pub async fn request_reset(state: &AppState, base: &str, email: &str) -> Result<
         return Ok(());
     };
     match state.db.account_by_email(&email).await? {
-        Some(account) => send_reset(state, base, &account).await,
+        Some(account) => send_reset(state, base, &account, ResetReason::Forgotten).await,
         None => Ok(()),
     }
 }
@@ -139,7 +139,7 @@ pub async fn request_email_change(
         return Err(AppError::Invalid(ErrorCode::EmailSame));
     }
     if let Some(other) = state.db.account_by_email(&new_email).await? {
-        return send_existing_account(state, base, &other).await;
+        return send_reset(state, base, &other, ResetReason::ExistingAccount).await;
     }
     let (token, hash) = auth::new_token();
     state
@@ -256,52 +256,50 @@ async fn send_confirmation(
     Ok(())
 }
 
-async fn send_reset(state: &AppState, base: &str, account: &AccountRow) -> Result<(), AppError> {
-    let (token, hash) = new_reset_token(state, account).await?;
-    let link = format!("{base}/reinitialiser/{token}");
-    let validity = format!(
-        "Pour choisir un nouveau mot de passe, suivez ce lien, valable {RESET_LINK_MINUTES} minutes et utilisable une seule fois :"
-    );
-    state.mailer.send_in_background(compose(
-        &state.mailer,
-        &account.email,
-        &account.name,
-        "Réinitialisation de votre mot de passe",
-        &[
-            "Une réinitialisation du mot de passe de votre compte Formations a été demandée.",
-            &validity,
-        ],
-        ("Choisir un nouveau mot de passe", &link),
-        "Si vous n'êtes pas à l'origine de cette demande, ignorez ce message : votre mot de passe ne change pas.",
-        &format!("reset.{}", &hash[..24]),
-    ));
-    Ok(())
+/// Why a reset link is mailed.
+#[derive(Clone, Copy)]
+enum ResetReason {
+    /// The owner asked for it.
+    Forgotten,
+    /// Someone tried to sign up or move an account to an address that
+    /// already has one: the mail says so, with a link in case the owner
+    /// forgot their password.
+    ExistingAccount,
 }
 
-/// To an address that already has an account: says so, with a reset link
-/// in case the owner forgot their password.
-async fn send_existing_account(
+async fn send_reset(
     state: &AppState,
     base: &str,
     account: &AccountRow,
+    reason: ResetReason,
 ) -> Result<(), AppError> {
     let (token, hash) = new_reset_token(state, account).await?;
     let link = format!("{base}/reinitialiser/{token}");
-    let validity = format!(
-        "Mot de passe oublié ? Choisissez-en un nouveau avec ce lien, valable {RESET_LINK_MINUTES} minutes :"
-    );
+    let (subject, intro, validity, closing, about) = match reason {
+        ResetReason::Forgotten => (
+            "Réinitialisation de votre mot de passe",
+            "Une réinitialisation du mot de passe de votre compte Formations a été demandée.",
+            format!("Pour choisir un nouveau mot de passe, suivez ce lien, valable {RESET_LINK_MINUTES} minutes et utilisable une seule fois :"),
+            "Si vous n'êtes pas à l'origine de cette demande, ignorez ce message : votre mot de passe ne change pas.",
+            "reset",
+        ),
+        ResetReason::ExistingAccount => (
+            "Vous avez déjà un compte Formations",
+            "Quelqu'un (vous, peut-être) a voulu créer un compte Formations ou y utiliser cette adresse, mais vous avez déjà un compte avec elle : connectez-vous simplement.",
+            format!("Mot de passe oublié ? Choisissez-en un nouveau avec ce lien, valable {RESET_LINK_MINUTES} minutes :"),
+            "Si vous n'êtes pas à l'origine de cette demande, ignorez ce message : rien ne change.",
+            "existing",
+        ),
+    };
     state.mailer.send_in_background(compose(
         &state.mailer,
         &account.email,
         &account.name,
-        "Vous avez déjà un compte Formations",
-        &[
-            "Quelqu'un (vous, peut-être) a voulu créer un compte Formations ou y utiliser cette adresse, mais vous avez déjà un compte avec elle : connectez-vous simplement.",
-            &validity,
-        ],
+        subject,
+        &[intro, &validity],
         ("Choisir un nouveau mot de passe", &link),
-        "Si vous n'êtes pas à l'origine de cette demande, ignorez ce message : rien ne change.",
-        &format!("existing.{}", &hash[..24]),
+        closing,
+        &format!("{about}.{}", &hash[..24]),
     ));
     Ok(())
 }

@@ -19,6 +19,7 @@ use crate::server::http::Application;
 use crate::server::store::audit::Actor;
 use crate::server::store::enrollments::NewEnrollment;
 use crate::server::store::formations::SessionFields;
+use crate::server::store::users::MadeBy;
 
 #[derive(Parser, Debug)]
 #[command(
@@ -284,7 +285,9 @@ pub async fn create_user(
     let password = Password::parse(password)?;
     let hash = auth::hash_password(password).await?;
     let role = if admin { Role::Admin } else { Role::Learner };
-    Ok(db.insert_user(&email, name.as_str(), &hash, role).await?)
+    Ok(db
+        .insert_user(&email, name.as_str(), &hash, role, MadeBy::Admin)
+        .await?)
 }
 
 fn parse_formation(args: FormationArgs) -> Result<FormationFields, CliError> {

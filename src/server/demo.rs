@@ -15,6 +15,7 @@ use crate::server::db::Db;
 use crate::server::store::audit::Actor;
 use crate::server::store::enrollments::{AttendanceSource, NewEnrollment};
 use crate::server::store::formations::SessionFields;
+use crate::server::store::users::MadeBy;
 
 pub const ADMIN_EMAIL: &str = "admin@formations.test";
 pub const ADMIN_PASSWORD: &str = "admin-demo-2026";
@@ -292,7 +293,10 @@ async fn ensure_user(
         Some((_, false)) => None,
         None => {
             let hash = auth::hash_password(Password::parse(password)?).await?;
-            Some(db.insert_demo_user(&email, name, &hash, role).await?)
+            Some(
+                db.insert_user(&email, name, &hash, role, MadeBy::Demo)
+                    .await?,
+            )
         }
     };
     accounts.push(match id {

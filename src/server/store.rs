@@ -87,6 +87,20 @@ pub(crate) fn is_unique_violation(err: &sqlx::Error) -> bool {
     matches!(err, sqlx::Error::Database(db) if db.is_unique_violation())
 }
 
+/// Answers `taken` when a write hits a unique key (the row exists already:
+/// an expected answer, not a failure), else the database error.
+pub(crate) fn unique_or(
+    taken: crate::error::AppError,
+) -> impl FnOnce(sqlx::Error) -> crate::error::AppError {
+    move |err| {
+        if is_unique_violation(&err) {
+            taken
+        } else {
+            err.into()
+        }
+    }
+}
+
 pub(crate) fn is_foreign_key_violation(err: &sqlx::Error) -> bool {
     matches!(err, sqlx::Error::Database(db) if db.is_foreign_key_violation())
 }

@@ -10,7 +10,7 @@ use formations::domain::account::{Email, Role};
 use formations::error::{AppError, ErrorCode};
 use formations::server::auth::{hash_password, open_session};
 use formations::server::demo::{ADMIN_EMAIL, LEARNER_EMAIL};
-use formations::server::store::users::TokenKind;
+use formations::server::store::users::{MadeBy, TokenKind};
 
 use crate::helpers::seed::Active;
 use crate::helpers::{cli, http, spawn_app, TestApp, TestDb, PASSWORD};
@@ -37,6 +37,7 @@ async fn admins(app: &TestApp, count: usize) -> Vec<Admin> {
                 &format!("Admin {i}"),
                 &hash,
                 Role::Admin,
+                MadeBy::Admin,
             )
             .await
             .unwrap();

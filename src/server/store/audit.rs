@@ -3,6 +3,7 @@
 
 use chrono::{NaiveDate, Utc};
 
+use super::formations::head_in;
 use super::{corrupt, instant_text};
 use crate::domain::account::SessionUser;
 use crate::domain::audit::{self, AuditEntry, AuditPage, AuditQuery, FieldChange};
@@ -103,6 +104,19 @@ impl Change {
         self
     }
 
+    /// Names the formation and the learner the change is about, as they
+    /// are now, read in the change's transaction.
+    pub(crate) async fn about(
+        self,
+        tx: &mut Tx,
+        formation_id: i64,
+        user_id: i64,
+    ) -> Result<Change, AppError> {
+        let head = head_in(tx, formation_id).await?;
+        let learner = learner_in(tx, user_id).await?;
+        Ok(self.formation(head.id, &head.name).learner(learner))
+    }
+
     pub fn seance(mut self, number: i64, title: &str) -> Change {
         self.seance = Some((number, title.to_string()));
         self
@@ -125,6 +139,18 @@ pub(crate) async fn learner_in(tx: &mut Tx, user_id: i64) -> Result<Learner, App
             .await?;
     let (name, email) = row.ok_or(AppError::NotFound)?;
     Ok(Learner { name, email })
+}
+
+/// The end of most writes: the entry of the change, then the commit that
+/// makes both the change and its entry visible at once.
+pub(crate) async fn record_and_commit(
+    mut tx: Tx,
+    actor: &Actor,
+    change: Change,
+) -> Result<(), AppError> {
+    record(&mut tx, actor, change).await?;
+    tx.commit().await?;
+    Ok(())
 }
 
 /// Writes the audit entry of a change, in the change's own transaction;

@@ -8,7 +8,7 @@ use chrono::{DateTime, Duration, NaiveDate, NaiveTime, Utc};
 use chrono_tz::Tz;
 use serde_json::json;
 
-use super::audit::{learner_in, record, Actor, Change};
+use super::audit::{learner_in, record, record_and_commit, Actor, Change};
 use super::formations::{head_in, session_in, sessions_in, tz_of};
 use super::{decode, instant_text, is_foreign_key_violation, is_unique_violation};
 use crate::domain::admin::{
@@ -171,8 +171,8 @@ impl Db {
         .execute(&mut *tx)
         .await?;
         let learner = learner_in(&mut tx, e.user_id).await?;
-        record(
-            &mut tx,
+        record_and_commit(
+            tx,
             actor,
             Change::new("enrollment.create", "enrollment", id)
                 .formation(head.id, &head.name)
@@ -184,7 +184,6 @@ impl Db {
                 })),
         )
         .await?;
-        tx.commit().await?;
         Ok(id)
     }
 
@@ -214,18 +213,12 @@ impl Db {
         .rows_affected()
             == 1;
         if changed {
-            let head = head_in(&mut tx, formation_id).await?;
-            let learner = learner_in(&mut tx, user_id).await?;
-            record(
-                &mut tx,
-                actor,
-                Change::new("enrollment.cancel", "enrollment", enrollment_id)
-                    .formation(head.id, &head.name)
-                    .learner(learner)
-                    .before(json!({ "status": status }))
-                    .after(json!({ "status": "cancelled" })),
-            )
-            .await?;
+            let change = Change::new("enrollment.cancel", "enrollment", enrollment_id)
+                .before(json!({ "status": status }))
+                .after(json!({ "status": "cancelled" }))
+                .about(&mut tx, formation_id, user_id)
+                .await?;
+            record(&mut tx, actor, change).await?;
         }
         tx.commit().await?;
         Ok(formation_id)
@@ -327,27 +320,18 @@ impl Db {
                 == 1
         };
         if changed {
-            let head = head_in(&mut tx, formation_id).await?;
-            let learner = learner_in(&mut tx, user_id).await?;
-            record(
-                &mut tx,
-                actor,
-                Change::new(
-                    if present {
-                        "attendance.mark"
-                    } else {
-                        "attendance.unmark"
-                    },
-                    "session",
-                    session_id,
-                )
-                .formation(head.id, &head.name)
+            let action = if present {
+                "attendance.mark"
+            } else {
+                "attendance.unmark"
+            };
+            let change = Change::new(action, "session", session_id)
                 .seance(session.session_number, &session.title)
-                .learner(learner)
                 .before(json!({ "user_id": user_id, "present": !present }))
-                .after(json!({ "user_id": user_id, "present": present, "source": "manual" })),
-            )
-            .await?;
+                .after(json!({ "user_id": user_id, "present": present, "source": "manual" }))
+                .about(&mut tx, formation_id, user_id)
+                .await?;
+            record(&mut tx, actor, change).await?;
         }
         tx.commit().await?;
         Ok(changed)

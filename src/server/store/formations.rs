@@ -8,7 +8,7 @@ use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 use serde_json::json;
 
-use super::audit::{record, Actor, Change};
+use super::audit::{record_and_commit, Actor, Change};
 use super::{decode, instant_text};
 use crate::domain::admin::{
     self, FormationDetail, FormationFields, FormationHead, FormationInput, FormationRow, Series,
@@ -45,6 +45,26 @@ pub struct SessionFields {
 crate::debug_redacted!(SessionFields { title, scheduled_at, duration_minutes, recording_link } hide { meeting_link });
 
 pub(super) use super::decode::timezone as tz_of;
+
+/// Binds a formation's fields as `$1`…`$10` and the time of the write as
+/// `$11`, in the column order both the INSERT and the UPDATE use. A macro
+/// because the query may be a `query` or a `query_scalar`.
+macro_rules! bind_fields {
+    ($query:expr, $f:expr) => {
+        $query
+            .bind(&$f.name)
+            .bind(&$f.description)
+            .bind($f.level.as_str())
+            .bind($f.platform.as_str())
+            .bind(&$f.meeting_link)
+            .bind($f.meeting_id.as_deref())
+            .bind($f.meeting_password.as_deref())
+            .bind(&$f.instructor_name)
+            .bind(&$f.schedule_description)
+            .bind($f.timezone.name())
+            .bind(instant_text(Utc::now()))
+    };
+}
 
 fn fields_json(f: &FormationFields) -> serde_json::Value {
     json!({
@@ -337,33 +357,24 @@ impl Db {
         f: &FormationFields,
     ) -> Result<i64, AppError> {
         let mut tx = self.begin_write().await?;
-        let id: i64 = sqlx::query_scalar(
-            "INSERT INTO formations (name, description, level, platform, meeting_link, meeting_id,
+        let id: i64 = bind_fields!(
+            sqlx::query_scalar(
+                "INSERT INTO formations (name, description, level, platform, meeting_link, meeting_id,
                  meeting_password, instructor_name, schedule_description, timezone, created_at, updated_at)
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11) RETURNING id",
+            ),
+            f
         )
-        .bind(&f.name)
-        .bind(&f.description)
-        .bind(f.level.as_str())
-        .bind(f.platform.as_str())
-        .bind(&f.meeting_link)
-        .bind(f.meeting_id.as_deref())
-        .bind(f.meeting_password.as_deref())
-        .bind(&f.instructor_name)
-        .bind(&f.schedule_description)
-        .bind(f.timezone.name())
-        .bind(instant_text(Utc::now()))
         .fetch_one(&mut *tx)
         .await?;
-        record(
-            &mut tx,
+        record_and_commit(
+            tx,
             actor,
             Change::new("formation.create", "formation", id)
                 .formation(id, &f.name)
                 .after(fields_json(f)),
         )
         .await?;
-        tx.commit().await?;
         Ok(id)
     }
 
@@ -400,23 +411,15 @@ impl Db {
             tx.commit().await?;
             return Ok(());
         }
-        let done = sqlx::query(
-            "UPDATE formations SET name = $1, description = $2, level = $3, platform = $4,
+        let done = bind_fields!(
+            sqlx::query(
+                "UPDATE formations SET name = $1, description = $2, level = $3, platform = $4,
                  meeting_link = $5, meeting_id = $6, meeting_password = $7, instructor_name = $8,
                  schedule_description = $9, timezone = $10, updated_at = $11, version = version + 1
              WHERE id = $12 AND version = $13",
+            ),
+            f
         )
-        .bind(&f.name)
-        .bind(&f.description)
-        .bind(f.level.as_str())
-        .bind(f.platform.as_str())
-        .bind(&f.meeting_link)
-        .bind(f.meeting_id.as_deref())
-        .bind(f.meeting_password.as_deref())
-        .bind(&f.instructor_name)
-        .bind(&f.schedule_description)
-        .bind(f.timezone.name())
-        .bind(instant_text(Utc::now()))
         .bind(id)
         .bind(version)
         .execute(&mut *tx)
@@ -425,8 +428,8 @@ impl Db {
             return Err(AppError::Conflict(ErrorCode::StaleFormation));
         }
         after["version"] = json!(before.version + 1);
-        record(
-            &mut tx,
+        record_and_commit(
+            tx,
             actor,
             Change::new("formation.update", "formation", id)
                 .formation(id, &f.name)
@@ -434,7 +437,6 @@ impl Db {
                 .after(after),
         )
         .await?;
-        tx.commit().await?;
         Ok(())
     }
 
@@ -464,8 +466,8 @@ impl Db {
         .bind(id)
         .execute(&mut *tx)
         .await?;
-        record(
-            &mut tx,
+        record_and_commit(
+            tx,
             actor,
             Change::new(
                 if archived {
@@ -481,7 +483,6 @@ impl Db {
             .after(json!({ "archived": archived, "version": before.version + 1 })),
         )
         .await?;
-        tx.commit().await?;
         Ok(())
     }
 
@@ -540,8 +541,8 @@ impl Db {
             Some(number) => make_room(&mut tx, formation_id, id, number).await?,
         }
         let seance_number = number_in(&mut tx, id).await?;
-        record(
-            &mut tx,
+        record_and_commit(
+            tx,
             actor,
             Change::new("session.create", "session", id)
                 .formation(head.id, &head.name)
@@ -553,7 +554,6 @@ impl Db {
             })),
         )
         .await?;
-        tx.commit().await?;
         Ok(id)
     }
 
@@ -605,8 +605,8 @@ impl Db {
         )
         .await?;
         renumber(&mut tx, formation_id).await?;
-        record(
-            &mut tx,
+        record_and_commit(
+            tx,
             actor,
             Change::new("session.generate", "formation", formation_id)
                 .formation(head.id, &head.name)
@@ -621,7 +621,6 @@ impl Db {
                 })),
         )
         .await?;
-        tx.commit().await?;
         Ok(planned.len())
     }
 
@@ -652,8 +651,8 @@ impl Db {
         .await?;
         renumber(&mut tx, formation_id).await?;
         let seance_number = number_in(&mut tx, session_id).await?;
-        record(
-            &mut tx,
+        record_and_commit(
+            tx,
             actor,
             Change::new("session.update", "session", session_id)
                 .formation(head.id, &head.name)
@@ -666,7 +665,6 @@ impl Db {
                 })),
         )
         .await?;
-        tx.commit().await?;
         Ok(formation_id)
     }
 
@@ -687,8 +685,8 @@ impl Db {
             .bind(session_id)
             .execute(&mut *tx)
             .await?;
-        record(
-            &mut tx,
+        record_and_commit(
+            tx,
             actor,
             Change::new("session.recording", "session", session_id)
                 .formation(head.id, &head.name)
@@ -697,7 +695,6 @@ impl Db {
                 .after(json!({ "recording_link": recording_link })),
         )
         .await?;
-        tx.commit().await?;
         Ok(formation_id)
     }
 
@@ -721,8 +718,8 @@ impl Db {
         renumber(&mut tx, formation_id).await?;
         let mut before_json = session_json(&before);
         before_json["formation_id"] = json!(formation_id);
-        record(
-            &mut tx,
+        record_and_commit(
+            tx,
             actor,
             Change::new("session.delete", "session", session_id)
                 .formation(head.id, &head.name)
@@ -730,7 +727,6 @@ impl Db {
                 .before(before_json),
         )
         .await?;
-        tx.commit().await?;
         Ok(formation_id)
     }
 }

@@ -18,6 +18,14 @@ const ENROLLMENT_COLUMNS: &str = "
     (SELECT COUNT(*) FROM session_attendance a JOIN formation_sessions s ON s.id = a.session_id
       WHERE a.user_id = e.user_id AND s.formation_id = e.formation_id) AS attended_sessions";
 
+/// Sessions with whether the learner `$1` attended each, for a WHERE to
+/// narrow down.
+const LEARNER_SESSIONS: &str = "
+    SELECT s.id, s.formation_id, s.session_number, s.title, s.scheduled_date, s.duration_minutes,
+           s.meeting_link, s.recording_link,
+           (SELECT COUNT(*) FROM session_attendance a WHERE a.session_id = s.id AND a.user_id = $1) AS attended
+    FROM formation_sessions s";
+
 #[derive(sqlx::FromRow)]
 struct EnrollmentRow {
     id: i64,
@@ -139,15 +147,12 @@ impl Db {
         user_id: i64,
         now: DateTime<Utc>,
     ) -> Result<Vec<SessionRecord>, AppError> {
-        let rows: Vec<SessionRow> = sqlx::query_as(
-            "SELECT s.id, s.formation_id, s.session_number, s.title, s.scheduled_date, s.duration_minutes,
-                    s.meeting_link, s.recording_link,
-                    (SELECT COUNT(*) FROM session_attendance a WHERE a.session_id = s.id AND a.user_id = $1) AS attended
-             FROM formation_sessions s
+        let rows: Vec<SessionRow> = sqlx::query_as(&format!(
+            "{LEARNER_SESSIONS}
              WHERE s.formation_id IN (SELECT formation_id FROM enrollments WHERE user_id = $1)
                AND s.scheduled_date >= $2
-             ORDER BY s.scheduled_date, s.id",
-        )
+             ORDER BY s.scheduled_date, s.id"
+        ))
         .bind(user_id)
         .bind(instant_text(now - Duration::days(1)))
         .fetch_all(self.pool())
@@ -180,13 +185,9 @@ impl Db {
         user_id: i64,
         formation_id: i64,
     ) -> Result<Vec<SessionRecord>, AppError> {
-        let rows: Vec<SessionRow> = sqlx::query_as(
-            "SELECT s.id, s.formation_id, s.session_number, s.title, s.scheduled_date, s.duration_minutes,
-                    s.meeting_link, s.recording_link,
-                    (SELECT COUNT(*) FROM session_attendance a WHERE a.session_id = s.id AND a.user_id = $1) AS attended
-             FROM formation_sessions s WHERE s.formation_id = $2
-             ORDER BY s.session_number",
-        )
+        let rows: Vec<SessionRow> = sqlx::query_as(&format!(
+            "{LEARNER_SESSIONS} WHERE s.formation_id = $2 ORDER BY s.session_number"
+        ))
         .bind(user_id)
         .bind(formation_id)
         .fetch_all(self.pool())
@@ -202,16 +203,12 @@ impl Db {
         user_id: i64,
         session_id: i64,
     ) -> Result<Option<AttendTarget>, AppError> {
-        let session: Option<SessionRow> = sqlx::query_as(
-            "SELECT s.id, s.formation_id, s.session_number, s.title, s.scheduled_date, s.duration_minutes,
-                    s.meeting_link, s.recording_link,
-                    (SELECT COUNT(*) FROM session_attendance a WHERE a.session_id = s.id AND a.user_id = $1) AS attended
-             FROM formation_sessions s WHERE s.id = $2",
-        )
-        .bind(user_id)
-        .bind(session_id)
-        .fetch_optional(self.pool())
-        .await?;
+        let session: Option<SessionRow> =
+            sqlx::query_as(&format!("{LEARNER_SESSIONS} WHERE s.id = $2"))
+                .bind(user_id)
+                .bind(session_id)
+                .fetch_optional(self.pool())
+                .await?;
         let Some(session) = session else {
             return Ok(None);
         };

@@ -6,10 +6,10 @@ use std::collections::HashMap;
 use chrono::{NaiveDate, Utc};
 use serde_json::json;
 
-use super::audit::{learner_in, record, Actor, Change};
+use super::audit::{learner_in, record_and_commit, Actor, Change};
 use super::enrollments::{enroll_in, NewEnrollment};
 use super::formations::head_in;
-use super::{decode, instant_text, is_unique_violation};
+use super::{decode, instant_text, unique_or};
 use crate::domain::admin::RequestRow;
 use crate::domain::catalogue::{CatalogueEntry, CatalogueView, MyRequest, RequestStatus};
 use crate::domain::status::EnrollmentStatus;
@@ -257,13 +257,7 @@ impl Db {
         .bind(instant_text(Utc::now()))
         .fetch_one(&mut *tx)
         .await
-        .map_err(|err| {
-            if is_unique_violation(&err) {
-                AppError::Conflict(ErrorCode::RequestPending)
-            } else {
-                err.into()
-            }
-        })?;
+        .map_err(unique_or(AppError::Conflict(ErrorCode::RequestPending)))?;
         tx.commit().await?;
         Ok(id)
     }
@@ -327,8 +321,8 @@ impl Db {
             .execute(&mut *tx)
             .await?;
         let learner = learner_in(&mut tx, user_id).await?;
-        record(
-            &mut tx,
+        record_and_commit(
+            tx,
             actor,
             Change::new("request.confirm", "enrollment_request", request_id)
                 .formation(head.id, &head.name)
@@ -341,7 +335,6 @@ impl Db {
                 })),
         )
         .await?;
-        tx.commit().await?;
         Ok(enrollment_id)
     }
 
@@ -359,19 +352,12 @@ impl Db {
                 .bind(request_id)
                 .fetch_one(&mut *tx)
                 .await?;
-        let head = head_in(&mut tx, formation_id).await?;
-        let learner = learner_in(&mut tx, user_id).await?;
-        record(
-            &mut tx,
-            actor,
-            Change::new("request.reject", "enrollment_request", request_id)
-                .formation(head.id, &head.name)
-                .learner(learner)
-                .before(json!({ "status": "pending" }))
-                .after(json!({ "status": "rejected", "reason": reason })),
-        )
-        .await?;
-        tx.commit().await?;
+        let change = Change::new("request.reject", "enrollment_request", request_id)
+            .before(json!({ "status": "pending" }))
+            .after(json!({ "status": "rejected", "reason": reason }))
+            .about(&mut tx, formation_id, user_id)
+            .await?;
+        record_and_commit(tx, actor, change).await?;
         Ok(())
     }
 }

@@ -1,7 +1,7 @@
 use chrono::{DateTime, Utc};
 
 use super::audit::{record, Change, Learner};
-use super::{instant_text, is_unique_violation};
+use super::{instant_text, unique_or};
 use crate::domain::account::{DisplayName, Email, LinkPurpose, Role, SessionUser};
 use crate::error::{AppError, ErrorCode};
 use crate::server::db::{Db, Tx};
@@ -40,9 +40,19 @@ impl TokenKind {
     }
 }
 
+/// Who made an account that an admin makes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MadeBy {
+    /// The command line or a test: an account like any other.
+    Admin,
+    /// `formations demo`.
+    Demo,
+}
+
 impl Db {
     /// An account made by an admin (CLI, demo): its address counts as
-    /// confirmed.
+    /// confirmed. The demo's are marked so: it reuses only the accounts it
+    /// made itself.
     #[tracing::instrument(skip_all, err)]
     pub async fn insert_user(
         &self,
@@ -50,23 +60,10 @@ impl Db {
         name: &str,
         password_hash: &str,
         role: Role,
+        made_by: MadeBy,
     ) -> Result<i64, AppError> {
-        self.insert_user_row(email, name, password_hash, role, true, false)
-            .await
-    }
-
-    /// A user made by `formations demo`, marked so: the demo reuses only
-    /// the accounts it made itself. Confirmed, like every account an admin
-    /// makes.
-    #[tracing::instrument(skip_all, err)]
-    pub async fn insert_demo_user(
-        &self,
-        email: &Email,
-        name: &str,
-        password_hash: &str,
-        role: Role,
-    ) -> Result<i64, AppError> {
-        self.insert_user_row(email, name, password_hash, role, true, true)
+        let demo = made_by == MadeBy::Demo;
+        self.insert_user_row(email, name, password_hash, role, true, demo)
             .await
     }
 
@@ -117,13 +114,7 @@ impl Db {
         .bind(i64::from(demo))
         .fetch_one(self.pool())
         .await
-        .map_err(|err| {
-            if is_unique_violation(&err) {
-                AppError::Invalid(ErrorCode::EmailTaken)
-            } else {
-                err.into()
-            }
-        })
+        .map_err(unique_or(AppError::Invalid(ErrorCode::EmailTaken)))
     }
 
     /// The user and their password hash, for a login attempt.
@@ -133,10 +124,8 @@ impl Db {
     ) -> Result<Option<(SessionUser, String)>, AppError> {
         #[derive(sqlx::FromRow)]
         struct Row {
-            id: i64,
-            email: String,
-            name: String,
-            role: String,
+            #[sqlx(flatten)]
+            user: UserRow,
             password_hash: String,
         }
         let row: Option<Row> = sqlx::query_as(
@@ -145,15 +134,7 @@ impl Db {
         .bind(email.as_str())
         .fetch_optional(self.pool())
         .await?;
-        Ok(row.map(|r| {
-            let user = UserRow {
-                id: r.id,
-                email: r.email,
-                name: r.name,
-                role: r.role,
-            };
-            (user.into(), r.password_hash)
-        }))
+        Ok(row.map(|r| (r.user.into(), r.password_hash)))
     }
 
     pub async fn user_id_by_email(&self, email: &Email) -> Result<Option<i64>, AppError> {
@@ -212,10 +193,8 @@ impl Db {
     ) -> Result<Option<(SessionUser, DateTime<Utc>)>, AppError> {
         #[derive(sqlx::FromRow)]
         struct Row {
-            id: i64,
-            email: String,
-            name: String,
-            role: String,
+            #[sqlx(flatten)]
+            user: UserRow,
             last_seen_at: String,
         }
         let row: Option<Row> = sqlx::query_as(
@@ -232,13 +211,7 @@ impl Db {
         .await?;
         Ok(row.map(|r| {
             let last_seen = super::parse_instant(&r.last_seen_at).unwrap_or(now);
-            let user = UserRow {
-                id: r.id,
-                email: r.email,
-                name: r.name,
-                role: r.role,
-            };
-            (user.into(), last_seen)
+            (r.user.into(), last_seen)
         }))
     }
 
@@ -265,28 +238,34 @@ impl Db {
 
     /// Logs a token out together with the session opened by the same login.
     pub async fn delete_auth_session_and_linked(&self, token_hash: &str) -> Result<(), AppError> {
-        sqlx::query("DELETE FROM auth_sessions WHERE token_hash = $1 OR opened_with = $1")
-            .bind(token_hash)
-            .execute(self.pool())
-            .await?;
-        Ok(())
+        self.delete_auth_sessions(
+            "DELETE FROM auth_sessions WHERE token_hash = $1 OR opened_with = $1",
+            token_hash,
+        )
+        .await
     }
 
     pub async fn delete_auth_session(&self, token_hash: &str) -> Result<(), AppError> {
-        sqlx::query("DELETE FROM auth_sessions WHERE token_hash = $1")
-            .bind(token_hash)
-            .execute(self.pool())
-            .await?;
-        Ok(())
+        self.delete_auth_sessions(
+            "DELETE FROM auth_sessions WHERE token_hash = $1",
+            token_hash,
+        )
+        .await
     }
 
     /// Expired sessions are swept at each login so the table does not grow
     /// without bound; no background job is needed for that.
     pub async fn delete_expired_sessions(&self, now: DateTime<Utc>) -> Result<(), AppError> {
-        sqlx::query("DELETE FROM auth_sessions WHERE expires_at <= $1")
-            .bind(instant_text(now))
-            .execute(self.pool())
-            .await?;
+        self.delete_auth_sessions(
+            "DELETE FROM auth_sessions WHERE expires_at <= $1",
+            &instant_text(now),
+        )
+        .await
+    }
+
+    /// One DELETE on `auth_sessions` with its one value as `$1`.
+    async fn delete_auth_sessions(&self, sql: &'static str, value: &str) -> Result<(), AppError> {
+        sqlx::query(sql).bind(value).execute(self.pool()).await?;
         Ok(())
     }
 }
@@ -441,10 +420,7 @@ impl Db {
             .execute(&mut *tx)
             .await?;
         // Other reset links sent before this one die with the old password.
-        sqlx::query("DELETE FROM account_tokens WHERE user_id = $1 AND purpose = 'reset'")
-            .bind(user_id)
-            .execute(&mut *tx)
-            .await?;
+        forget_reset_links(&mut tx, user_id).await?;
         tx.commit().await?;
         Ok(user_id)
     }
@@ -473,13 +449,7 @@ impl Db {
                     .bind(user_id)
                     .execute(&mut *tx)
                     .await
-                    .map_err(|err| {
-                        if is_unique_violation(&err) {
-                            AppError::Conflict(ErrorCode::EmailInUse)
-                        } else {
-                            err.into()
-                        }
-                    })?;
+                    .map_err(unique_or(AppError::Conflict(ErrorCode::EmailInUse)))?;
                 LinkOutcome::EmailChanged { user_id, email }
             }
             (LinkPurpose::Confirm, _) => {
@@ -530,10 +500,7 @@ impl Db {
             .bind(keep_token_hash)
             .execute(&mut *tx)
             .await?;
-        sqlx::query("DELETE FROM account_tokens WHERE user_id = $1 AND purpose = 'reset'")
-            .bind(user_id)
-            .execute(&mut *tx)
-            .await?;
+        forget_reset_links(&mut tx, user_id).await?;
         tx.commit().await?;
         Ok(())
     }
@@ -675,4 +642,13 @@ async fn consume_token(
     Ok(row.and_then(|(user_id, purpose, new_email)| {
         LinkPurpose::from_stored(&purpose).map(|purpose| (user_id, purpose, new_email))
     }))
+}
+
+/// Reset links die with the password they were sent to replace.
+async fn forget_reset_links(tx: &mut Tx, user_id: i64) -> Result<(), AppError> {
+    sqlx::query("DELETE FROM account_tokens WHERE user_id = $1 AND purpose = 'reset'")
+        .bind(user_id)
+        .execute(&mut **tx)
+        .await?;
+    Ok(())
 }
