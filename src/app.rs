@@ -16,8 +16,8 @@ use crate::ui::pages::admin::formation_list::AdminFormationsPage;
 use crate::ui::pages::admin::formation_new::AdminFormationNewPage;
 use crate::ui::pages::admin::home::AdminHomePage;
 use crate::ui::pages::admin::request_list::AdminRequestsPage;
-use crate::ui::pages::admin::session_edit::AdminSessionEditPage;
-use crate::ui::pages::admin::session_plan::AdminSessionsPage;
+use crate::ui::pages::admin::session_edit::AdminSeanceEditPage;
+use crate::ui::pages::admin::session_plan::AdminSeancesPage;
 use crate::ui::pages::catalogue::CataloguePage;
 use crate::ui::pages::confirm_email::ConfirmEmailPage;
 use crate::ui::pages::dashboard::DashboardPage;
@@ -25,11 +25,11 @@ use crate::ui::pages::forgot_password::ForgotPasswordPage;
 use crate::ui::pages::formations::FormationsPage;
 use crate::ui::pages::login::LoginPage;
 use crate::ui::pages::logout::LogoutPage;
-use crate::ui::pages::next_sessions::NextSessionsPage;
+use crate::ui::pages::next_sessions::NextSeancesPage;
 use crate::ui::pages::not_found::NotFound;
 use crate::ui::pages::resend_confirmation::ResendConfirmationPage;
 use crate::ui::pages::reset_password::ResetPasswordPage;
-use crate::ui::pages::sessions::SessionsPage;
+use crate::ui::pages::sessions::SeancesPage;
 use crate::ui::pages::signup::SignupPage;
 
 pub fn shell(options: LeptosOptions) -> impl IntoView {
@@ -80,8 +80,8 @@ pub fn App() -> impl IntoView {
                 <ParentRoute path=path!("/user") view=UserLayout ssr=SsrMode::Async>
                     <Route path=path!("") view=DashboardPage ssr=SsrMode::Async />
                     <Route path=path!("/formations") view=FormationsPage ssr=SsrMode::Async />
-                    <Route path=path!("/formations/next") view=NextSessionsPage ssr=SsrMode::Async />
-                    <Route path=path!("/formations/:id") view=SessionsPage ssr=SsrMode::Async />
+                    <Route path=path!("/formations/next") view=NextSeancesPage ssr=SsrMode::Async />
+                    <Route path=path!("/formations/:id") view=SeancesPage ssr=SsrMode::Async />
                 </ParentRoute>
                 <ParentRoute path=path!("/formations") view=UserLayout ssr=SsrMode::Async>
                     <Route path=path!("") view=CataloguePage ssr=SsrMode::Async />
@@ -93,10 +93,10 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/formations") view=AdminFormationsPage ssr=SsrMode::Async />
                     <Route path=path!("/formations/nouvelle") view=AdminFormationNewPage ssr=SsrMode::Async />
                     <Route path=path!("/formations/:id") view=AdminFormationEditPage ssr=SsrMode::Async />
-                    <Route path=path!("/formations/:id/seances") view=AdminSessionsPage ssr=SsrMode::Async />
+                    <Route path=path!("/formations/:id/seances") view=AdminSeancesPage ssr=SsrMode::Async />
                     <Route path=path!("/formations/:id/inscriptions") view=AdminEnrollmentsPage ssr=SsrMode::Async />
                     <Route path=path!("/formations/:id/presences") view=AdminAttendancePage ssr=SsrMode::Async />
-                    <Route path=path!("/seances/:id") view=AdminSessionEditPage ssr=SsrMode::Async />
+                    <Route path=path!("/seances/:id") view=AdminSeanceEditPage ssr=SsrMode::Async />
                     <Route path=path!("/demandes") view=AdminRequestsPage ssr=SsrMode::Async />
                     <Route path=path!("/audit") view=AdminAuditPage ssr=SsrMode::Async />
                 </ParentRoute>

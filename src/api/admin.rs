@@ -134,7 +134,7 @@ fn session_fields(
     duration_minutes: &str,
     meeting_link: &str,
     recording_link: &str,
-) -> Result<crate::server::store::formations::SessionFields, crate::error::ErrorCode> {
+) -> Result<crate::server::store::formations::SeanceFields, crate::error::ErrorCode> {
     use crate::domain::admin::{
         check_duration, check_meeting_link, check_recording_link, check_title,
     };
@@ -149,7 +149,7 @@ fn session_fields(
         "" => None,
         link => Some(check_meeting_link(head.platform, link)?),
     };
-    Ok(crate::server::store::formations::SessionFields {
+    Ok(crate::server::store::formations::SeanceFields {
         title,
         scheduled_at: local_to_utc(tz, local.date(), local.time()),
         duration_minutes,

@@ -5,7 +5,7 @@
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use crate::domain::catalog::{Level, Platform};
+use crate::domain::formation::{Level, Platform};
 
 /// One field a change changed. `before`/`after` are the values as shown
 /// (`None`: empty or absent); a secret field has neither, only its name.

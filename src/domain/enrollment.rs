@@ -8,7 +8,7 @@ use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 
 use super::attendance::{attendance_rate, within_marking_window};
-use super::catalog::{Level, Platform};
+use super::formation::{Level, Platform};
 use super::status::{days_until, effective_status, today_in, EnrollmentStatus};
 
 /// An enrollment and its formation as stored, secrets included.
@@ -36,7 +36,7 @@ crate::debug_redacted!(EnrollmentRecord { id, formation_id, name, description, l
 
 /// A session as stored, with whether this learner attended it.
 #[derive(Clone)]
-pub struct SessionRecord {
+pub struct SeanceRecord {
     pub id: i64,
     pub formation_id: i64,
     pub session_number: i64,
@@ -47,9 +47,9 @@ pub struct SessionRecord {
     pub recording_link: Option<String>,
     pub attended: bool,
 }
-crate::debug_redacted!(SessionRecord { id, formation_id, session_number, title, starts_at, duration_minutes, recording_link, attended } hide { meeting_link });
+crate::debug_redacted!(SeanceRecord { id, formation_id, session_number, title, starts_at, duration_minutes, recording_link, attended } hide { meeting_link });
 
-impl SessionRecord {
+impl SeanceRecord {
     pub fn ends_at(&self) -> DateTime<Utc> {
         self.starts_at + Duration::minutes(self.duration_minutes)
     }
@@ -86,14 +86,14 @@ crate::debug_redacted!(MeetingAccess {  } hide { link, id, password });
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
-pub enum SessionPhase {
+pub enum SeancePhase {
     Upcoming,
     Live,
     Past,
 }
 
 #[derive(Clone, PartialEq, Serialize, Deserialize)]
-pub struct SessionView {
+pub struct SeanceView {
     pub id: i64,
     pub session_number: i64,
     pub title: String,
@@ -103,9 +103,9 @@ pub struct SessionView {
     pub recording_link: Option<String>,
     pub user_attended: bool,
     pub can_mark_attendance: bool,
-    pub phase: SessionPhase,
+    pub phase: SeancePhase,
 }
-crate::debug_redacted!(SessionView { id, session_number, title, scheduled_date, duration_minutes, recording_link, user_attended, can_mark_attendance, phase } hide { meeting_link });
+crate::debug_redacted!(SeanceView { id, session_number, title, scheduled_date, duration_minutes, recording_link, user_attended, can_mark_attendance, phase } hide { meeting_link });
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct EnrollmentView {
@@ -125,7 +125,7 @@ pub struct EnrollmentView {
     pub meeting: Option<MeetingAccess>,
     /// The next session of the enrollment not yet ended, for an active or
     /// upcoming enrollment.
-    pub next_session: Option<SessionView>,
+    pub next_session: Option<SeanceView>,
     pub total_sessions: i64,
     pub attended_sessions: i64,
     pub attendance_rate: f64,
@@ -160,20 +160,20 @@ impl Stats {
 }
 
 pub fn session_view(
-    session: &SessionRecord,
+    session: &SeanceRecord,
     enrollment: &EnrollmentRecord,
     status: EnrollmentStatus,
     now: DateTime<Utc>,
-) -> SessionView {
+) -> SeanceView {
     let phase = if now < session.starts_at {
-        SessionPhase::Upcoming
+        SeancePhase::Upcoming
     } else if now < session.ends_at() {
-        SessionPhase::Live
+        SeancePhase::Live
     } else {
-        SessionPhase::Past
+        SeancePhase::Past
     };
     let active = status.shows_meeting_details();
-    SessionView {
+    SeanceView {
         id: session.id,
         session_number: session.session_number,
         title: session.title.clone(),
@@ -204,7 +204,7 @@ pub fn session_view(
 /// other formations; they are ignored.
 pub fn enrollment_view(
     record: &EnrollmentRecord,
-    sessions: &[SessionRecord],
+    sessions: &[SeanceRecord],
     now: DateTime<Utc>,
 ) -> EnrollmentView {
     let status = record.status(now);
@@ -263,25 +263,25 @@ pub fn display_order(v: &EnrollmentView) -> (u8, i64, std::cmp::Reverse<i64>) {
 
 /// One entry of "Prochaines sessions".
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct NextSession {
+pub struct NextSeance {
     pub enrollment_id: i64,
     pub formation_id: i64,
     pub formation_name: String,
     pub platform: Platform,
     pub status: EnrollmentStatus,
     #[serde(flatten)]
-    pub session: SessionView,
+    pub session: SeanceView,
 }
 
 /// Sessions not yet ended across active and upcoming enrollments, soonest
 /// first.
 pub fn next_sessions(
     records: &[EnrollmentRecord],
-    sessions: &[SessionRecord],
+    sessions: &[SeanceRecord],
     now: DateTime<Utc>,
     limit: usize,
-) -> Vec<NextSession> {
-    let mut all: Vec<NextSession> = records
+) -> Vec<NextSeance> {
+    let mut all: Vec<NextSeance> = records
         .iter()
         .filter_map(|r| {
             let status = r.status(now);
@@ -297,7 +297,7 @@ pub fn next_sessions(
                 .filter(move |s| {
                     s.formation_id == r.formation_id && s.within(r) && s.ends_at() > now
                 })
-                .map(move |s| NextSession {
+                .map(move |s| NextSeance {
                     enrollment_id: r.id,
                     formation_id: r.formation_id,
                     formation_name: r.name.clone(),
@@ -353,8 +353,8 @@ mod tests {
         }
     }
 
-    fn session(id: i64, at: DateTime<Utc>) -> SessionRecord {
-        SessionRecord {
+    fn session(id: i64, at: DateTime<Utc>) -> SeanceRecord {
+        SeanceRecord {
             id,
             formation_id: 7,
             session_number: id,
@@ -431,7 +431,7 @@ mod tests {
         // During session 2: it is live, so it is still the next one.
         let v = enrollment_view(&r, &sessions, at(2024, 1, 16, 19));
         let next = v.next_session.unwrap();
-        assert_eq!((next.id, next.phase), (2, SessionPhase::Live));
+        assert_eq!((next.id, next.phase), (2, SeancePhase::Live));
         let v = enrollment_view(&r, &sessions, at(2024, 1, 16, 21));
         assert_eq!(v.next_session.unwrap().id, 3);
         // Before the start, the next session is the first one of the enrollment.

@@ -5,7 +5,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::domain::catalog::Platform;
+use crate::domain::formation::Platform;
 
 /// Declares the codes: those of `carried` have no data and may travel
 /// through a redirect by their key (`CARRIED` lists them); those of `data`

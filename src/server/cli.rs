@@ -7,7 +7,7 @@ use clap::{Args, Parser, Subcommand};
 
 use crate::domain::account::{DisplayName, Email, Password, Role};
 use crate::domain::admin::FormationFields;
-use crate::domain::catalog::{
+use crate::domain::formation::{
     parse_date, parse_meeting_link, parse_optional, parse_recording_link, parse_required,
     parse_timezone, Level, Platform, MAX_DESCRIPTION_CHARS, MAX_MEETING_CODE_CHARS,
 };
@@ -18,7 +18,7 @@ use crate::server::db::Db;
 use crate::server::http::Application;
 use crate::server::store::audit::Actor;
 use crate::server::store::enrollments::NewEnrollment;
-use crate::server::store::formations::SessionFields;
+use crate::server::store::formations::SeanceFields;
 use crate::server::store::users::MadeBy;
 
 #[derive(Parser, Debug)]
@@ -46,7 +46,7 @@ pub enum Command {
     Formation(FormationCommand),
     /// Manage the sessions of a formation.
     #[command(subcommand)]
-    Session(SessionCommand),
+    Session(SeanceCommand),
     /// Enroll a user in a formation (payment already confirmed).
     Enroll(EnrollArgs),
     /// Load the demo data (idempotent).
@@ -123,12 +123,12 @@ pub struct FormationArgs {
 crate::debug_redacted!(FormationArgs { name, description, level, platform, instructor, schedule, timezone } hide { meeting_link, meeting_id, meeting_password });
 
 #[derive(Subcommand, Debug)]
-pub enum SessionCommand {
-    Add(SessionArgs),
+pub enum SeanceCommand {
+    Add(SeanceArgs),
 }
 
 #[derive(Args)]
-pub struct SessionArgs {
+pub struct SeanceArgs {
     #[arg(long)]
     formation: i64,
     #[arg(long)]
@@ -145,7 +145,7 @@ pub struct SessionArgs {
     #[arg(long)]
     recording_link: Option<String>,
 }
-crate::debug_redacted!(SessionArgs { formation, number, title, at, duration_minutes, recording_link } hide { meeting_link });
+crate::debug_redacted!(SeanceArgs { formation, number, title, at, duration_minutes, recording_link } hide { meeting_link });
 
 #[derive(Args, Debug)]
 pub struct EnrollArgs {
@@ -254,7 +254,7 @@ pub async fn run(command: Command, config: Config) -> Result<(), CliError> {
             println!("{}", db.create_formation(&Actor::Cli, &formation).await?);
             Ok(())
         }
-        Command::Session(SessionCommand::Add(args)) => {
+        Command::Session(SeanceCommand::Add(args)) => {
             let db = open().await?;
             println!("{}", add_session(&db, args).await?);
             Ok(())
@@ -325,14 +325,14 @@ fn no_formation(id: i64) -> impl FnOnce(AppError) -> CliError {
 
 /// Parses the arguments; the rules of a séance (number, duration, link on
 /// the formation's platform) are checked by the store, as for every caller.
-async fn add_session(db: &Db, args: SessionArgs) -> Result<i64, CliError> {
+async fn add_session(db: &Db, args: SeanceArgs) -> Result<i64, CliError> {
     let scheduled_at = DateTime::parse_from_rfc3339(args.at.trim())
         .map_err(|_| ErrorCode::NotADateTime {
             field: "at".into(),
             value: args.at.clone(),
         })?
         .with_timezone(&Utc);
-    let session = SessionFields {
+    let session = SeanceFields {
         title: parse_required("title", &args.title, 200)?,
         scheduled_at,
         duration_minutes: args.duration_minutes,

@@ -6,7 +6,7 @@ use chrono_tz::Tz;
 
 use crate::domain::account::{Email, Password, Role};
 use crate::domain::admin::FormationFields;
-use crate::domain::catalog::{Level, Platform};
+use crate::domain::formation::{Level, Platform};
 use crate::domain::schedule::weekly_occurrences;
 use crate::domain::status::today_in;
 use crate::error::AppError;
@@ -14,7 +14,7 @@ use crate::server::auth;
 use crate::server::db::Db;
 use crate::server::store::audit::Actor;
 use crate::server::store::enrollments::{AttendanceSource, NewEnrollment};
-use crate::server::store::formations::SessionFields;
+use crate::server::store::formations::SeanceFields;
 use crate::server::store::users::MadeBy;
 
 pub const ADMIN_EMAIL: &str = "admin@formations.test";
@@ -211,7 +211,7 @@ pub async fn load(db: &Db, now: DateTime<Utc>) -> Result<String, AppError> {
         for (i, at) in starts.iter().enumerate() {
             let number = i as i64 + 1;
             let ended = *at + Duration::minutes(demo.duration_minutes) < now;
-            let session = SessionFields {
+            let session = SeanceFields {
                 title: demo
                     .topics
                     .get(i)

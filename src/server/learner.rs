@@ -4,7 +4,7 @@
 use crate::domain::attendance::attendance_rate;
 use crate::domain::enrollment::{
     display_order, enrollment_view, next_sessions, session_view, AttendOutcome, EnrollmentView,
-    NextSession, SessionView, Stats,
+    NextSeance, SeanceView, Stats,
 };
 use crate::domain::status::EnrollmentStatus;
 use crate::error::{AppError, ErrorCode};
@@ -33,7 +33,7 @@ pub async fn upcoming_sessions(
     user_id: i64,
     now: DateTime<Utc>,
     limit: usize,
-) -> Result<Vec<NextSession>, AppError> {
+) -> Result<Vec<NextSeance>, AppError> {
     let records = db.learner_enrollments(user_id).await?;
     let sessions = db.learner_open_sessions(user_id, now).await?;
     Ok(next_sessions(&records, &sessions, now, limit))
@@ -45,7 +45,7 @@ pub async fn enrollment_sessions(
     user_id: i64,
     enrollment_id: i64,
     now: DateTime<Utc>,
-) -> Result<(EnrollmentView, Vec<SessionView>), AppError> {
+) -> Result<(EnrollmentView, Vec<SeanceView>), AppError> {
     let record = db
         .learner_enrollment(user_id, enrollment_id)
         .await?
@@ -111,7 +111,7 @@ pub async fn dashboard(
     db: &Db,
     user_id: i64,
     now: DateTime<Utc>,
-) -> Result<(Stats, Option<NextSession>), AppError> {
+) -> Result<(Stats, Option<NextSeance>), AppError> {
     let records = db.learner_enrollments(user_id).await?;
     let sessions = db.learner_open_sessions(user_id, now).await?;
     let views: Vec<EnrollmentView> = records

@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::{OpenApi, ToSchema};
 
-use crate::domain::enrollment::{AttendOutcome, EnrollmentView, NextSession, SessionView, Stats};
+use crate::domain::enrollment::{AttendOutcome, EnrollmentView, NextSeance, SeanceView, Stats};
 use crate::domain::status::EnrollmentStatus;
 use crate::error::{AppError, ErrorCode};
 use crate::server::accounts;
@@ -211,7 +211,7 @@ pub struct FormationsBody {
 }
 
 #[derive(Serialize, ToSchema)]
-pub struct SessionItem {
+pub struct SeanceItem {
     id: i64,
     session_number: i64,
     title: String,
@@ -229,9 +229,9 @@ pub struct SessionItem {
     phase: String,
 }
 
-impl From<&SessionView> for SessionItem {
-    fn from(s: &SessionView) -> Self {
-        SessionItem {
+impl From<&SeanceView> for SeanceItem {
+    fn from(s: &SeanceView) -> Self {
+        SeanceItem {
             id: s.id,
             session_number: s.session_number,
             title: s.title.clone(),
@@ -242,9 +242,9 @@ impl From<&SessionView> for SessionItem {
             user_attended: s.user_attended,
             can_mark_attendance: s.can_mark_attendance,
             phase: match s.phase {
-                crate::domain::enrollment::SessionPhase::Upcoming => "upcoming",
-                crate::domain::enrollment::SessionPhase::Live => "live",
-                crate::domain::enrollment::SessionPhase::Past => "past",
+                crate::domain::enrollment::SeancePhase::Upcoming => "upcoming",
+                crate::domain::enrollment::SeancePhase::Live => "live",
+                crate::domain::enrollment::SeancePhase::Past => "past",
             }
             .into(),
         }
@@ -252,23 +252,23 @@ impl From<&SessionView> for SessionItem {
 }
 
 #[derive(Serialize, ToSchema)]
-pub struct SessionsBody {
-    sessions: Vec<SessionItem>,
+pub struct SeancesBody {
+    sessions: Vec<SeanceItem>,
 }
 
 #[derive(Serialize, ToSchema)]
-pub struct NextSessionItem {
+pub struct NextSeanceItem {
     enrollment_id: i64,
     formation_id: i64,
     formation_name: String,
     platform: String,
     #[serde(flatten)]
-    session: SessionItem,
+    session: SeanceItem,
 }
 
-impl From<&NextSession> for NextSessionItem {
-    fn from(n: &NextSession) -> Self {
-        NextSessionItem {
+impl From<&NextSeance> for NextSeanceItem {
+    fn from(n: &NextSeance) -> Self {
+        NextSeanceItem {
             enrollment_id: n.enrollment_id,
             formation_id: n.formation_id,
             formation_name: n.formation_name.clone(),
@@ -279,8 +279,8 @@ impl From<&NextSession> for NextSessionItem {
 }
 
 #[derive(Serialize, ToSchema)]
-pub struct NextSessionsBody {
-    sessions: Vec<NextSessionItem>,
+pub struct NextSeancesBody {
+    sessions: Vec<NextSeanceItem>,
 }
 
 #[derive(Serialize, ToSchema)]
@@ -466,7 +466,7 @@ async fn list_formations(
     get, path = "/api/auth/user/formations/{enrollment_id}/sessions/", tag = "formations",
     params(("enrollment_id" = i64, Path, description = "The enrollment id (the `id` of the formations list)")),
     responses(
-        (status = 200, description = "The sessions of the enrollment, by number", body = SessionsBody),
+        (status = 200, description = "The sessions of the enrollment, by number", body = SeancesBody),
         (status = 401, description = "Not logged in", body = ErrorBody),
         (status = 404, description = "No such enrollment of the caller", body = ErrorBody),
     ),
@@ -476,11 +476,11 @@ async fn list_sessions(
     State(state): State<AppState>,
     Learner(user): Learner,
     Path(enrollment_id): Path<String>,
-) -> Result<Json<SessionsBody>, AppError> {
+) -> Result<Json<SeancesBody>, AppError> {
     let (_, sessions) =
         learner::enrollment_sessions(&state.db, user.id, id(&enrollment_id)?, Utc::now()).await?;
-    Ok(Json(SessionsBody {
-        sessions: sessions.iter().map(SessionItem::from).collect(),
+    Ok(Json(SeancesBody {
+        sessions: sessions.iter().map(SeanceItem::from).collect(),
     }))
 }
 
@@ -488,7 +488,7 @@ async fn list_sessions(
     get, path = "/api/auth/user/formations/next-sessions/", tag = "formations",
     params(("limit" = Option<i64>, Query, minimum = 1, maximum = 100, description = "How many (default 10)")),
     responses(
-        (status = 200, description = "Sessions not yet ended of active and upcoming enrollments, soonest first", body = NextSessionsBody),
+        (status = 200, description = "Sessions not yet ended of active and upcoming enrollments, soonest first", body = NextSeancesBody),
         (status = 400, description = "Bad limit", body = ErrorBody),
         (status = 401, description = "Not logged in", body = ErrorBody),
     ),
@@ -498,7 +498,7 @@ async fn list_next_sessions(
     State(state): State<AppState>,
     Learner(user): Learner,
     RawQuery(query): RawQuery,
-) -> Result<Json<NextSessionsBody>, AppError> {
+) -> Result<Json<NextSeancesBody>, AppError> {
     let limit = match query_param(query.as_deref(), "limit").filter(|l| !l.is_empty()) {
         None => 10,
         Some(raw) => raw
@@ -508,8 +508,8 @@ async fn list_next_sessions(
             .ok_or(AppError::BadRequest(ErrorCode::PageLimit { max: 100 }))?,
     };
     let list = learner::upcoming_sessions(&state.db, user.id, Utc::now(), limit).await?;
-    Ok(Json(NextSessionsBody {
-        sessions: list.iter().map(NextSessionItem::from).collect(),
+    Ok(Json(NextSeancesBody {
+        sessions: list.iter().map(NextSeanceItem::from).collect(),
     }))
 }
 

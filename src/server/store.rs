@@ -36,7 +36,7 @@ pub(crate) mod decode {
     use chrono::{DateTime, NaiveDate, Utc};
 
     use super::corrupt;
-    use crate::domain::catalog::{Level, Platform};
+    use crate::domain::formation::{Level, Platform};
     use crate::domain::status::EnrollmentStatus;
     use crate::error::AppError;
 

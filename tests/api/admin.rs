@@ -3,11 +3,11 @@
 
 use chrono::{NaiveDate, TimeZone, Utc};
 use formations::domain::admin::FormationFields;
-use formations::domain::catalog::{Level, Platform};
+use formations::domain::formation::{Level, Platform};
 use formations::domain::status::EnrollmentStatus;
 use formations::server::cli::create_user;
 use formations::server::store::audit::Actor;
-use formations::server::store::formations::SessionFields;
+use formations::server::store::formations::SeanceFields;
 
 use crate::helpers::{client_for, spawn_app, TestApp, PASSWORD};
 
@@ -94,7 +94,7 @@ async fn fixture(app: &TestApp) -> Fixture {
         .session_with(
             formation,
             1,
-            SessionFields {
+            SeanceFields {
                 title: "Introduction".into(),
                 scheduled_at: Utc.with_ymd_and_hms(2024, 1, 16, 18, 0, 0).unwrap(),
                 duration_minutes: 120,

@@ -5,10 +5,10 @@
 
 use chrono::{Duration, Utc};
 use formations::domain::admin::FormationFields;
-use formations::domain::catalog::{Level, Platform};
+use formations::domain::formation::{Level, Platform};
 use formations::server::store::audit::Actor;
 use formations::server::store::enrollments::NewEnrollment;
-use formations::server::store::formations::SessionFields;
+use formations::server::store::formations::SeanceFields;
 
 use crate::helpers::seed::{days, LINK, MEETING_ID, SECRET};
 use crate::helpers::{spawn_app, TestApp};
@@ -92,7 +92,7 @@ async fn each_entry_names_the_formation_the_seance_and_the_learner_in_words() {
         .create_session(
             &actor,
             formation,
-            &SessionFields {
+            &SeanceFields {
                 title: "Introduction".into(),
                 scheduled_at: Utc::now() + Duration::days(3),
                 duration_minutes: 90,

@@ -494,11 +494,11 @@ pub mod seed {
     //! Builds data through the store, dated relative to now.
     use chrono::{DateTime, Duration, NaiveDate, Utc};
     use formations::domain::admin::FormationFields;
-    use formations::domain::catalog::{Level, Platform};
+    use formations::domain::formation::{Level, Platform};
     use formations::domain::status::{today_in, EnrollmentStatus};
     use formations::server::store::audit::Actor;
     use formations::server::store::enrollments::NewEnrollment;
-    use formations::server::store::formations::SessionFields;
+    use formations::server::store::formations::SeanceFields;
 
     use super::{TestApp, PASSWORD};
 
@@ -558,7 +558,7 @@ pub mod seed {
             self.session_with(
                 formation_id,
                 number,
-                SessionFields {
+                SeanceFields {
                     title: format!("Séance {number}"),
                     scheduled_at: at,
                     duration_minutes: 120,
@@ -577,7 +577,7 @@ pub mod seed {
             &self,
             formation_id: i64,
             number: i64,
-            fields: SessionFields,
+            fields: SeanceFields,
         ) -> i64 {
             self.db
                 .create_session(&Actor::System, formation_id, &fields, Some(number))

@@ -11,10 +11,10 @@
 
 use chrono::{DateTime, Duration, Utc};
 use formations::domain::admin::FormationFields;
-use formations::domain::catalog::{Level, Platform};
+use formations::domain::formation::{Level, Platform};
 use formations::domain::status::EnrollmentStatus;
 use formations::server::store::audit::Actor;
-use formations::server::store::formations::SessionFields;
+use formations::server::store::formations::SeanceFields;
 
 use crate::helpers::seed::days;
 use crate::helpers::{client_for, http, spawn_app, TestApp};
@@ -82,7 +82,7 @@ async fn formation_with_secrets(
             app.session_with(
                 formation_id,
                 n,
-                SessionFields {
+                SeanceFields {
                     title: format!("Séance {tag} {n}"),
                     scheduled_at: at,
                     duration_minutes: 120,

@@ -12,7 +12,7 @@ pub async fn admin_list_formations(
     #[server(default)] platform: String,
     #[server(default)] archived: String,
 ) -> Result<Vec<FormationRow>, AppError> {
-    use crate::domain::catalog::{Level, Platform};
+    use crate::domain::formation::{Level, Platform};
     use crate::server::store::formations::FormationFilter;
     use crate::server::{require_admin, state};
 

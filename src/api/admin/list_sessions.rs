@@ -1,10 +1,10 @@
 use leptos::prelude::*;
 
-use crate::domain::admin::SessionsView;
+use crate::domain::admin::SeancesView;
 use crate::error::AppError;
 
 #[server(prefix = "/fn", endpoint = "admin_list_sessions")]
-pub async fn admin_list_sessions(formation_id: i64) -> Result<SessionsView, AppError> {
+pub async fn admin_list_sessions(formation_id: i64) -> Result<SeancesView, AppError> {
     use crate::server::{require_admin, state};
 
     require_admin()?;

@@ -10,7 +10,7 @@ pub async fn admin_reject_request(
     confirm: Option<String>,
 ) -> Result<(), AppError> {
     use crate::domain::admin::check_confirmed;
-    use crate::domain::catalog::parse_required;
+    use crate::domain::formation::parse_required;
     use crate::error::ErrorCode;
     use crate::server::{admin_form, state};
 

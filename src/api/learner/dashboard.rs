@@ -2,7 +2,7 @@ use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use crate::domain::enrollment::{NextSession, Stats};
+use crate::domain::enrollment::{NextSeance, Stats};
 use crate::error::AppError;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -10,7 +10,7 @@ pub struct DashboardData {
     pub now: DateTime<Utc>,
     pub name: String,
     pub stats: Stats,
-    pub next: Option<NextSession>,
+    pub next: Option<NextSeance>,
 }
 
 #[server(prefix = "/fn", endpoint = "dashboard")]

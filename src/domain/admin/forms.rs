@@ -5,7 +5,7 @@ use chrono::{NaiveDate, NaiveTime, Weekday};
 use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 
-use crate::domain::catalog::{self, Level, Platform};
+use crate::domain::formation::{self, Level, Platform};
 use crate::domain::recurrence;
 use crate::error::ErrorCode;
 
@@ -48,8 +48,8 @@ fn optional(value: &str) -> Option<String> {
 
 /// The meeting link check of `catalog`, with the admin form's codes.
 pub fn check_meeting_link(platform: Platform, value: &str) -> Result<String, ErrorCode> {
-    catalog::parse_meeting_link(platform, value).map_err(|err| {
-        if value.trim().chars().count() > catalog::MAX_LINK_CHARS {
+    formation::parse_meeting_link(platform, value).map_err(|err| {
+        if value.trim().chars().count() > formation::MAX_LINK_CHARS {
             ErrorCode::MeetingLinkTooLong
         } else if matches!(err, ErrorCode::NotHttps { .. }) {
             ErrorCode::MeetingLinkNotHttps
@@ -62,7 +62,7 @@ pub fn check_meeting_link(platform: Platform, value: &str) -> Result<String, Err
 pub fn check_recording_link(value: &str) -> Result<Option<String>, ErrorCode> {
     match optional(value) {
         None => Ok(None),
-        Some(v) => catalog::parse_recording_link(&v)
+        Some(v) => formation::parse_recording_link(&v)
             .map(Some)
             .map_err(|_| ErrorCode::RecordingLink),
     }
@@ -71,40 +71,40 @@ pub fn check_recording_link(value: &str) -> Result<Option<String>, ErrorCode> {
 impl FormationInput {
     /// Checks every field; the first problem found is reported on its field.
     pub fn check(&self) -> Result<FormationFields, ErrorCode> {
-        let name = catalog::parse_required("name", &self.name, 200)
+        let name = formation::parse_required("name", &self.name, 200)
             .map_err(|_| ErrorCode::FormationName)?;
         let level = Level::parse(&self.level).map_err(|_| ErrorCode::LevelMissing)?;
         let platform = Platform::parse(&self.platform).map_err(|_| ErrorCode::PlatformMissing)?;
         let meeting_link = check_meeting_link(platform, &self.meeting_link)?;
         let instructor_name =
-            catalog::parse_required("instructor_name", &self.instructor_name, 200)
+            formation::parse_required("instructor_name", &self.instructor_name, 200)
                 .map_err(|_| ErrorCode::InstructorName)?;
         let schedule_description =
-            catalog::parse_required("schedule_description", &self.schedule_description, 200)
+            formation::parse_required("schedule_description", &self.schedule_description, 200)
                 .map_err(|_| ErrorCode::ScheduleDescription)?;
-        let description = catalog::parse_optional(
+        let description = formation::parse_optional(
             "description",
             &self.description,
-            catalog::MAX_DESCRIPTION_CHARS,
+            formation::MAX_DESCRIPTION_CHARS,
         )
         .map_err(|_| ErrorCode::DescriptionTooLong)?
         .unwrap_or_default();
-        let meeting_id = catalog::parse_optional(
+        let meeting_id = formation::parse_optional(
             "meeting_id",
             &self.meeting_id,
-            catalog::MAX_MEETING_CODE_CHARS,
+            formation::MAX_MEETING_CODE_CHARS,
         )
         .map_err(|_| ErrorCode::MeetingIdTooLong)?;
-        let meeting_password = catalog::parse_optional(
+        let meeting_password = formation::parse_optional(
             "meeting_password",
             &self.meeting_password,
-            catalog::MAX_MEETING_CODE_CHARS,
+            formation::MAX_MEETING_CODE_CHARS,
         )
         .map_err(|_| ErrorCode::MeetingPasswordTooLong)?;
         let timezone = if self.timezone.trim().is_empty() {
             chrono_tz::Europe::Paris
         } else {
-            catalog::parse_timezone(&self.timezone).map_err(|_| ErrorCode::TimezoneUnknown)?
+            formation::parse_timezone(&self.timezone).map_err(|_| ErrorCode::TimezoneUnknown)?
         };
         Ok(FormationFields {
             name,
@@ -184,7 +184,7 @@ pub fn check_enrollment(
 }
 
 pub fn check_title(value: &str) -> Result<String, ErrorCode> {
-    catalog::parse_required("title", value, 200).map_err(|_| ErrorCode::SeanceTitle)
+    formation::parse_required("title", value, 200).map_err(|_| ErrorCode::SeanceTitle)
 }
 
 /// The codes of an enrollment's period, for [`check_period`].
@@ -201,8 +201,8 @@ pub fn check_period(
     codes: [ErrorCode; 3],
 ) -> Result<(NaiveDate, NaiveDate), ErrorCode> {
     let [bad_start, bad_end, end_before_start] = codes;
-    let start = catalog::parse_date("start", start).map_err(|_| bad_start)?;
-    let end = catalog::parse_date("end", end).map_err(|_| bad_end)?;
+    let start = formation::parse_date("start", start).map_err(|_| bad_start)?;
+    let end = formation::parse_date("end", end).map_err(|_| bad_end)?;
     if end < start {
         return Err(end_before_start);
     }

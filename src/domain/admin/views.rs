@@ -4,8 +4,8 @@
 use serde::{Deserialize, Serialize};
 
 use super::forms::FormationInput;
-use crate::domain::catalog::{Level, Platform};
 use crate::domain::catalogue::RequestStatus;
+use crate::domain::formation::{Level, Platform};
 use crate::domain::status::EnrollmentStatus;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -41,7 +41,7 @@ pub struct FormationHead {
 }
 
 #[derive(Clone, PartialEq, Serialize, Deserialize)]
-pub struct SessionRow {
+pub struct SeanceLine {
     pub id: i64,
     pub number: i64,
     pub title: String,
@@ -56,22 +56,22 @@ pub struct SessionRow {
     /// until then the grid and the CSV show it blank and locked.
     pub attendance_open: bool,
 }
-crate::debug_redacted!(SessionRow { id, number, title, scheduled_at, local, duration_minutes, recording_link, attendance_open } hide { meeting_link });
+crate::debug_redacted!(SeanceLine { id, number, title, scheduled_at, local, duration_minutes, recording_link, attendance_open } hide { meeting_link });
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct SessionsView {
+pub struct SeancesView {
     pub formation: FormationHead,
-    pub sessions: Vec<SessionRow>,
+    pub sessions: Vec<SeanceLine>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct SessionView {
+pub struct SeanceDetail {
     pub formation: FormationHead,
-    pub session: SessionRow,
+    pub session: SeanceLine,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct EnrollmentRow {
+pub struct EnrollmentLine {
     pub id: i64,
     pub user_id: i64,
     pub user_name: String,
@@ -88,7 +88,7 @@ pub struct EnrollmentRow {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct EnrollmentsView {
     pub formation: FormationHead,
-    pub enrollments: Vec<EnrollmentRow>,
+    pub enrollments: Vec<EnrollmentLine>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -119,12 +119,12 @@ pub struct GridLearner {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct AttendanceGrid {
     pub formation: FormationHead,
-    pub sessions: Vec<SessionRow>,
+    pub sessions: Vec<SeanceLine>,
     pub learners: Vec<GridLearner>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct WeekSession {
+pub struct WeekSeance {
     pub formation_id: i64,
     pub formation_name: String,
     pub number: i64,
@@ -141,5 +141,5 @@ pub struct Dashboard {
     pub cancelled: i64,
     pub pending_requests: i64,
     pub formations: i64,
-    pub week_sessions: Vec<WeekSession>,
+    pub week_sessions: Vec<WeekSeance>,
 }

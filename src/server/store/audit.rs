@@ -59,12 +59,12 @@ pub struct Change {
     before: Option<serde_json::Value>,
     after: Option<serde_json::Value>,
     formation: Option<(i64, String)>,
-    learner: Option<Learner>,
+    learner: Option<LearnerNames>,
     seance: Option<(i64, String)>,
 }
 
 /// A learner as an entry names them.
-pub(crate) struct Learner {
+pub(crate) struct LearnerNames {
     pub name: String,
     pub email: String,
 }
@@ -99,7 +99,7 @@ impl Change {
         self
     }
 
-    pub(crate) fn learner(mut self, learner: Learner) -> Change {
+    pub(crate) fn learner(mut self, learner: LearnerNames) -> Change {
         self.learner = Some(learner);
         self
     }
@@ -131,14 +131,14 @@ impl Change {
 }
 
 /// A learner's name and e-mail, read in the change's transaction.
-pub(crate) async fn learner_in(tx: &mut Tx, user_id: i64) -> Result<Learner, AppError> {
+pub(crate) async fn learner_in(tx: &mut Tx, user_id: i64) -> Result<LearnerNames, AppError> {
     let row: Option<(String, String)> =
         sqlx::query_as("SELECT name, email FROM users WHERE id = $1")
             .bind(user_id)
             .fetch_optional(&mut **tx)
             .await?;
     let (name, email) = row.ok_or(AppError::NotFound)?;
-    Ok(Learner { name, email })
+    Ok(LearnerNames { name, email })
 }
 
 /// The end of most writes: the entry of the change, then the commit that

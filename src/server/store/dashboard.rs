@@ -6,7 +6,7 @@ use chrono::{DateTime, Duration, NaiveTime, Utc};
 
 use super::formations::tz_of;
 use super::{decode, instant_text};
-use crate::domain::admin::{Dashboard, WeekSession};
+use crate::domain::admin::{Dashboard, WeekSeance};
 use crate::domain::recurrence::week_start;
 use crate::domain::schedule::local_to_utc;
 use crate::domain::status::{today_in, EnrollmentStatus};
@@ -56,7 +56,7 @@ impl Db {
             .into_iter()
             .map(|r| {
                 let at = decode::instant(&r.scheduled_date)?;
-                Ok(WeekSession {
+                Ok(WeekSeance {
                     local: at
                         .with_timezone(&tz_of(&r.timezone)?)
                         .format("%d/%m/%Y %H:%M")

@@ -12,7 +12,7 @@ use super::audit::{learner_in, record, record_and_commit, Actor, Change};
 use super::formations::{head_in, session_in, sessions_in, tz_of};
 use super::{decode, instant_text, is_foreign_key_violation, is_unique_violation};
 use crate::domain::admin::{
-    self, AttendanceGrid, EnrollmentRow, EnrollmentsView, FormationHead, GridLearner,
+    self, AttendanceGrid, EnrollmentLine, EnrollmentsView, FormationHead, GridLearner,
 };
 use crate::domain::attendance::{attendance_rate, check_attendance_open};
 use crate::domain::schedule::local_to_utc;
@@ -343,7 +343,7 @@ impl Db {
 pub(crate) async fn enrollments_in(
     tx: &mut Tx,
     head: &FormationHead,
-) -> Result<Vec<EnrollmentRow>, AppError> {
+) -> Result<Vec<EnrollmentLine>, AppError> {
     let rows: Vec<StoredEnrollment> = sqlx::query_as(
         "SELECT e.id, e.user_id, u.name AS user_name, u.email AS user_email, e.start_date, e.end_date,
             e.status, e.total_sessions, f.timezone,
@@ -356,7 +356,7 @@ pub(crate) async fn enrollments_in(
     .bind(head.id)
     .fetch_all(&mut **tx)
     .await?;
-    rows.into_iter().map(EnrollmentRow::try_from).collect()
+    rows.into_iter().map(EnrollmentLine::try_from).collect()
 }
 
 /// An enrollment of the admin's list as stored.
@@ -374,11 +374,11 @@ struct StoredEnrollment {
     attended_sessions: i64,
 }
 
-impl TryFrom<StoredEnrollment> for EnrollmentRow {
+impl TryFrom<StoredEnrollment> for EnrollmentLine {
     type Error = AppError;
 
     fn try_from(r: StoredEnrollment) -> Result<Self, AppError> {
-        Ok(EnrollmentRow {
+        Ok(EnrollmentLine {
             status: decode::effective(
                 &r.status,
                 &r.start_date,

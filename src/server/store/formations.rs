@@ -11,12 +11,12 @@ use serde_json::json;
 use super::audit::{record_and_commit, Actor, Change};
 use super::{decode, instant_text};
 use crate::domain::admin::{
-    self, FormationDetail, FormationFields, FormationHead, FormationInput, FormationRow, Series,
-    SessionRow, SessionView, SessionsView,
+    self, FormationDetail, FormationFields, FormationHead, FormationInput, FormationRow,
+    SeanceDetail, SeanceLine, SeancesView, Series,
 };
 use crate::domain::attendance::attendance_open;
 use crate::domain::audit::changes_nothing;
-use crate::domain::catalog::{Level, Platform};
+use crate::domain::formation::{Level, Platform};
 use crate::domain::schedule::weekly_occurrences;
 use crate::error::{AppError, ErrorCode};
 use crate::server::db::{Backend, Db, Tx};
@@ -35,14 +35,14 @@ pub struct FormationFilter {
 
 /// A session's fields once checked, in UTC.
 #[derive(Clone)]
-pub struct SessionFields {
+pub struct SeanceFields {
     pub title: String,
     pub scheduled_at: DateTime<Utc>,
     pub duration_minutes: i64,
     pub meeting_link: Option<String>,
     pub recording_link: Option<String>,
 }
-crate::debug_redacted!(SessionFields { title, scheduled_at, duration_minutes, recording_link } hide { meeting_link });
+crate::debug_redacted!(SeanceFields { title, scheduled_at, duration_minutes, recording_link } hide { meeting_link });
 
 pub(super) use super::decode::timezone as tz_of;
 
@@ -86,7 +86,7 @@ fn input_json(i: &FormationInput, archived: bool, version: i64) -> serde_json::V
     })
 }
 
-fn session_json(s: &SessionRow) -> serde_json::Value {
+fn session_json(s: &SeanceLine) -> serde_json::Value {
     json!({
         "number": s.number, "title": s.title, "scheduled_date": s.scheduled_at,
         "duration_minutes": s.duration_minutes, "meeting_link": s.meeting_link,
@@ -107,9 +107,9 @@ pub(super) struct StoredSeance {
 }
 
 /// The admin view of a stored séance, its local time in the formation's zone.
-pub(super) fn session_row(tz: Tz, r: StoredSeance) -> Result<SessionRow, AppError> {
+pub(super) fn session_row(tz: Tz, r: StoredSeance) -> Result<SeanceLine, AppError> {
     let starts_at = decode::instant(&r.scheduled_date)?;
-    Ok(SessionRow {
+    Ok(SeanceLine {
         attendance_open: attendance_open(starts_at, Utc::now()),
         local: starts_at
             .with_timezone(&tz)
@@ -214,10 +214,10 @@ async fn renumber(tx: &mut Tx, formation_id: i64) -> Result<(), AppError> {
 /// duration and number are in range.
 fn check_session(
     head: &FormationHead,
-    s: &SessionFields,
+    s: &SeanceFields,
     number: Option<i64>,
 ) -> Result<(), AppError> {
-    use crate::domain::catalog::parse_meeting_link;
+    use crate::domain::formation::parse_meeting_link;
     if let Some(link) = &s.meeting_link {
         parse_meeting_link(head.platform, link)?;
     }
@@ -495,25 +495,25 @@ impl Db {
     }
 
     #[tracing::instrument(skip_all, err)]
-    pub async fn admin_sessions(&self, formation_id: i64) -> Result<SessionsView, AppError> {
+    pub async fn admin_sessions(&self, formation_id: i64) -> Result<SeancesView, AppError> {
         let mut tx = self.pool().begin().await?;
         let formation = head_in(&mut tx, formation_id).await?;
         let sessions = sessions_in(&mut tx, &formation).await?;
         tx.commit().await?;
-        Ok(SessionsView {
+        Ok(SeancesView {
             formation,
             sessions,
         })
     }
 
     #[tracing::instrument(skip_all, err)]
-    pub async fn admin_session(&self, session_id: i64) -> Result<SessionView, AppError> {
+    pub async fn admin_session(&self, session_id: i64) -> Result<SeanceDetail, AppError> {
         let mut tx = self.pool().begin().await?;
         let (formation_id, session) = session_in(&mut tx, session_id).await?;
         let formation = head_in(&mut tx, formation_id).await?;
         let tz = tz_of(&formation.timezone)?;
         tx.commit().await?;
-        Ok(SessionView {
+        Ok(SeanceDetail {
             session: session_row(tz, session)?,
             formation,
         })
@@ -528,7 +528,7 @@ impl Db {
         &self,
         actor: &Actor,
         formation_id: i64,
-        s: &SessionFields,
+        s: &SeanceFields,
         number: Option<i64>,
     ) -> Result<i64, AppError> {
         let mut tx = self.begin_write().await?;
@@ -629,7 +629,7 @@ impl Db {
         &self,
         actor: &Actor,
         session_id: i64,
-        s: &SessionFields,
+        s: &SeanceFields,
     ) -> Result<i64, AppError> {
         let mut tx = self.begin_write().await?;
         let formation_id = session_formation_in(&mut tx, session_id).await?;
@@ -779,7 +779,7 @@ async fn formation_detail_in(tx: &mut Tx, id: i64) -> Result<FormationDetail, Ap
 pub(super) async fn sessions_in(
     tx: &mut Tx,
     head: &FormationHead,
-) -> Result<Vec<SessionRow>, AppError> {
+) -> Result<Vec<SeanceLine>, AppError> {
     let rows: Vec<StoredSeance> = sqlx::query_as(&format!(
         "SELECT {SESSION_COLUMNS} FROM formation_sessions WHERE formation_id = $1 ORDER BY session_number"
     ))
@@ -812,7 +812,7 @@ pub(super) async fn session_in(
 async fn insert_session_in(
     tx: &mut Tx,
     formation_id: i64,
-    s: &SessionFields,
+    s: &SeanceFields,
 ) -> Result<i64, AppError> {
     Ok(sqlx::query_scalar(
         "INSERT INTO formation_sessions (formation_id, session_number, title, scheduled_date,

@@ -5,8 +5,8 @@
 use chrono::{DateTime, Duration, Utc};
 
 use super::{instant_text, parse_instant};
-use crate::domain::catalog::{Level, Platform};
-use crate::domain::enrollment::{EnrollmentRecord, SessionRecord};
+use crate::domain::enrollment::{EnrollmentRecord, SeanceRecord};
+use crate::domain::formation::{Level, Platform};
 use crate::domain::status::EnrollmentStatus;
 use crate::error::AppError;
 use crate::server::db::Db;
@@ -27,7 +27,7 @@ const LEARNER_SESSIONS: &str = "
     FROM formation_sessions s";
 
 #[derive(sqlx::FromRow)]
-struct EnrollmentRow {
+struct StoredLearnerEnrollment {
     id: i64,
     formation_id: i64,
     start_date: String,
@@ -50,10 +50,10 @@ struct EnrollmentRow {
 use super::corrupt;
 use super::decode::date;
 
-impl TryFrom<EnrollmentRow> for EnrollmentRecord {
+impl TryFrom<StoredLearnerEnrollment> for EnrollmentRecord {
     type Error = AppError;
 
-    fn try_from(r: EnrollmentRow) -> Result<Self, AppError> {
+    fn try_from(r: StoredLearnerEnrollment) -> Result<Self, AppError> {
         Ok(EnrollmentRecord {
             id: r.id,
             formation_id: r.formation_id,
@@ -81,7 +81,7 @@ impl TryFrom<EnrollmentRow> for EnrollmentRecord {
 }
 
 #[derive(sqlx::FromRow)]
-struct SessionRow {
+struct StoredLearnerSeance {
     id: i64,
     formation_id: i64,
     session_number: i64,
@@ -93,11 +93,11 @@ struct SessionRow {
     attended: i64,
 }
 
-impl TryFrom<SessionRow> for SessionRecord {
+impl TryFrom<StoredLearnerSeance> for SeanceRecord {
     type Error = AppError;
 
-    fn try_from(r: SessionRow) -> Result<Self, AppError> {
-        Ok(SessionRecord {
+    fn try_from(r: StoredLearnerSeance) -> Result<Self, AppError> {
+        Ok(SeanceRecord {
             starts_at: parse_instant(&r.scheduled_date)
                 .ok_or_else(|| corrupt("instant", &r.scheduled_date))?,
             id: r.id,
@@ -119,7 +119,7 @@ fn convert<R, T: TryFrom<R, Error = AppError>>(rows: Vec<R>) -> Result<Vec<T>, A
 /// What the attend endpoint needs to decide.
 pub struct AttendTarget {
     pub enrollment: EnrollmentRecord,
-    pub session: SessionRecord,
+    pub session: SeanceRecord,
 }
 
 impl Db {
@@ -129,7 +129,7 @@ impl Db {
         &self,
         user_id: i64,
     ) -> Result<Vec<EnrollmentRecord>, AppError> {
-        let rows: Vec<EnrollmentRow> = sqlx::query_as(&format!(
+        let rows: Vec<StoredLearnerEnrollment> = sqlx::query_as(&format!(
             "SELECT {ENROLLMENT_COLUMNS} FROM enrollments e JOIN formations f ON f.id = e.formation_id
              WHERE e.user_id = $1 ORDER BY e.start_date DESC, e.id DESC"
         ))
@@ -146,8 +146,8 @@ impl Db {
         &self,
         user_id: i64,
         now: DateTime<Utc>,
-    ) -> Result<Vec<SessionRecord>, AppError> {
-        let rows: Vec<SessionRow> = sqlx::query_as(&format!(
+    ) -> Result<Vec<SeanceRecord>, AppError> {
+        let rows: Vec<StoredLearnerSeance> = sqlx::query_as(&format!(
             "{LEARNER_SESSIONS}
              WHERE s.formation_id IN (SELECT formation_id FROM enrollments WHERE user_id = $1)
                AND s.scheduled_date >= $2
@@ -167,7 +167,7 @@ impl Db {
         user_id: i64,
         enrollment_id: i64,
     ) -> Result<Option<EnrollmentRecord>, AppError> {
-        let row: Option<EnrollmentRow> = sqlx::query_as(&format!(
+        let row: Option<StoredLearnerEnrollment> = sqlx::query_as(&format!(
             "SELECT {ENROLLMENT_COLUMNS} FROM enrollments e JOIN formations f ON f.id = e.formation_id
              WHERE e.id = $1 AND e.user_id = $2"
         ))
@@ -184,8 +184,8 @@ impl Db {
         &self,
         user_id: i64,
         formation_id: i64,
-    ) -> Result<Vec<SessionRecord>, AppError> {
-        let rows: Vec<SessionRow> = sqlx::query_as(&format!(
+    ) -> Result<Vec<SeanceRecord>, AppError> {
+        let rows: Vec<StoredLearnerSeance> = sqlx::query_as(&format!(
             "{LEARNER_SESSIONS} WHERE s.formation_id = $2 ORDER BY s.session_number"
         ))
         .bind(user_id)
@@ -203,7 +203,7 @@ impl Db {
         user_id: i64,
         session_id: i64,
     ) -> Result<Option<AttendTarget>, AppError> {
-        let session: Option<SessionRow> =
+        let session: Option<StoredLearnerSeance> =
             sqlx::query_as(&format!("{LEARNER_SESSIONS} WHERE s.id = $2"))
                 .bind(user_id)
                 .bind(session_id)
@@ -212,8 +212,8 @@ impl Db {
         let Some(session) = session else {
             return Ok(None);
         };
-        let session = SessionRecord::try_from(session)?;
-        let row: Option<EnrollmentRow> = sqlx::query_as(&format!(
+        let session = SeanceRecord::try_from(session)?;
+        let row: Option<StoredLearnerEnrollment> = sqlx::query_as(&format!(
             "SELECT {ENROLLMENT_COLUMNS} FROM enrollments e JOIN formations f ON f.id = e.formation_id
              WHERE e.user_id = $1 AND e.formation_id = $2
              ORDER BY CASE WHEN e.status = 'cancelled' THEN 1 ELSE 0 END, e.id DESC LIMIT 1"

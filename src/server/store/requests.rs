@@ -26,7 +26,7 @@ fn request_status(value: &str) -> Result<RequestStatus, AppError> {
 
 /// A formation of the catalogue as stored (no meeting detail is selected).
 #[derive(sqlx::FromRow)]
-struct StoredEntry {
+struct StoredCatalogueEntry {
     id: i64,
     name: String,
     description: String,
@@ -143,7 +143,7 @@ impl Db {
     /// detail is ever selected.
     #[tracing::instrument(skip_all, err)]
     pub async fn catalogue(&self, user_id: i64) -> Result<CatalogueView, AppError> {
-        let formations: Vec<StoredEntry> = sqlx::query_as(
+        let formations: Vec<StoredCatalogueEntry> = sqlx::query_as(
             "SELECT id, name, description, level, platform, instructor_name, schedule_description
              FROM formations WHERE archived = 0 ORDER BY name, id",
         )

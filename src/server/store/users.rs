@@ -1,6 +1,6 @@
 use chrono::{DateTime, Utc};
 
-use super::audit::{record, Change, Learner};
+use super::audit::{record, Change, LearnerNames};
 use super::{instant_text, unique_or};
 use crate::domain::account::{DisplayName, Email, LinkPurpose, Role, SessionUser};
 use crate::error::{AppError, ErrorCode};
@@ -601,7 +601,7 @@ impl Db {
                 &mut tx,
                 &crate::server::store::audit::Actor::admin(actor),
                 Change::new("user.rename", "user", user_id)
-                    .learner(Learner {
+                    .learner(LearnerNames {
                         name: name.as_str().to_string(),
                         email,
                     })

@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use crate::domain::catalog::Platform;
+use crate::domain::formation::Platform;
 
 /// The platform's name with its icon (decorative: the name is the label).
 #[component]

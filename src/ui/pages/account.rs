@@ -124,7 +124,7 @@ fn AccountBody(
                 caption="Vos sessions ouvertes"
                 columns=&["Appareil", "Type", "Ouverte le", "Action"]
                 rows=data.sessions
-                row=move |s| view! { <SessionItem s revoke /> }
+                row=move |s| view! { <LoginSessionItem s revoke /> }
             />
             <ActionForm action=logout_all>
                 <button type="submit" class="danger">"Se déconnecter de partout"</button>
@@ -135,7 +135,7 @@ fn AccountBody(
 }
 
 #[component]
-fn SessionItem(s: LoginSessionView, revoke: ServerAction<RevokeSession>) -> impl IntoView {
+fn LoginSessionItem(s: LoginSessionView, revoke: ServerAction<RevokeSession>) -> impl IntoView {
     let opened = DateTime::parse_from_rfc3339(&s.created_at)
         .ok()
         .map(|at| at.with_timezone(&Utc));

@@ -2,7 +2,7 @@ use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 
 use crate::api::learner::upcoming_sessions;
-use crate::domain::enrollment::NextSession;
+use crate::domain::enrollment::NextSeance;
 use crate::domain::format::duration_fr;
 use crate::ui::components::countdown::Countdown;
 use crate::ui::components::loaded::Loaded;
@@ -13,7 +13,7 @@ use crate::ui::components::status_badge::StatusBadge;
 
 /// "Prochaines sessions" across the learner's active and upcoming enrollments.
 #[component]
-pub fn NextSessionsPage() -> impl IntoView {
+pub fn NextSeancesPage() -> impl IntoView {
     let data = Resource::new(|| (), |_| upcoming_sessions());
     view! {
         <PageHeading heading="Prochaines sessions" />
@@ -24,7 +24,7 @@ pub fn NextSessionsPage() -> impl IntoView {
                 let now = data.now;
                 view! {
                     <ol class="sessions" aria-label="Prochaines sessions">
-                        {data.sessions.into_iter().map(|next| view! { <NextSessionItem next now /> }).collect_view()}
+                        {data.sessions.into_iter().map(|next| view! { <NextSeanceCard next now /> }).collect_view()}
                     </ol>
                 }
                 .into_any()
@@ -34,7 +34,7 @@ pub fn NextSessionsPage() -> impl IntoView {
 }
 
 #[component]
-fn NextSessionItem(next: NextSession, now: DateTime<Utc>) -> impl IntoView {
+fn NextSeanceCard(next: NextSeance, now: DateTime<Utc>) -> impl IntoView {
     let n = next;
     let s = n.session;
     let join = s.meeting_link.clone().map(|href| {

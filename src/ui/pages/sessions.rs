@@ -1,8 +1,8 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use crate::api::learner::{enrollment_sessions, EnrollmentSessionsData, MarkAttendance};
-use crate::domain::enrollment::{SessionPhase, SessionView};
+use crate::api::learner::{enrollment_sessions, EnrollmentSeancesData, MarkAttendance};
+use crate::domain::enrollment::{SeancePhase, SeanceView};
 use crate::domain::format::duration_fr;
 use crate::ui::components::countdown::Countdown;
 use crate::ui::components::enrollment_card::format_rate;
@@ -16,26 +16,26 @@ use crate::ui::hooks::use_route_resource;
 
 /// The sessions of one enrollment, with attendance marking.
 #[component]
-pub fn SessionsPage() -> impl IntoView {
+pub fn SeancesPage() -> impl IntoView {
     let mark = ServerAction::<MarkAttendance>::new();
     // Refetched after each mark: counts update without a page reload.
     let data = use_route_resource(move || mark.version().get(), enrollment_sessions);
     view! {
         <Loaded data keep_while_reloading=true let:data>
-            <SessionsView data mark />
+            <SeanceList data mark />
         </Loaded>
     }
 }
 
 #[component]
-fn SessionsView(data: EnrollmentSessionsData, mark: ServerAction<MarkAttendance>) -> impl IntoView {
+fn SeanceList(data: EnrollmentSeancesData, mark: ServerAction<MarkAttendance>) -> impl IntoView {
     let e = data.enrollment;
     let now = data.now;
     let refused = form_error_signal(move || mark.value().get().and_then(Result::err));
     let rows = data
         .sessions
         .into_iter()
-        .map(|s| view! { <SessionRow session=s enrollment_id=e.id timezone=e.timezone.clone() now mark /> })
+        .map(|s| view! { <SeanceEntry session=s enrollment_id=e.id timezone=e.timezone.clone() now mark /> })
         .collect_view();
     let empty = rows.is_empty();
     view! {
@@ -61,8 +61,8 @@ fn SessionsView(data: EnrollmentSessionsData, mark: ServerAction<MarkAttendance>
 }
 
 #[component]
-fn SessionRow(
-    session: SessionView,
+fn SeanceEntry(
+    session: SeanceView,
     enrollment_id: i64,
     timezone: String,
     now: chrono::DateTime<chrono::Utc>,
@@ -70,11 +70,11 @@ fn SessionRow(
 ) -> impl IntoView {
     let s = session;
     let (phase_label, phase_class) = match s.phase {
-        SessionPhase::Past => ("Passée", "phase-past"),
-        SessionPhase::Live => ("En direct", "phase-live"),
-        SessionPhase::Upcoming => ("À venir", "phase-upcoming"),
+        SeancePhase::Past => ("Passée", "phase-past"),
+        SeancePhase::Live => ("En direct", "phase-live"),
+        SeancePhase::Upcoming => ("À venir", "phase-upcoming"),
     };
-    let countdown = (s.phase != SessionPhase::Past).then(|| {
+    let countdown = (s.phase != SeancePhase::Past).then(|| {
         view! { " · " <Countdown starts_at=s.scheduled_date duration_minutes=s.duration_minutes server_now=now /> }
     });
     let present = s
@@ -88,7 +88,7 @@ fn SessionRow(
             </a>
         }
     });
-    let join = (s.phase != SessionPhase::Past)
+    let join = (s.phase != SeancePhase::Past)
         .then_some(s.meeting_link.clone())
         .flatten()
         .map(|href| {

@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
 use crate::domain::admin::FormationInput;
-use crate::domain::catalog::{Level, Platform};
+use crate::domain::formation::{Level, Platform};
 use crate::error::AppError;
 use crate::ui::components::admin::select_field::SelectField;
 use crate::ui::components::admin::text_field::TextField;

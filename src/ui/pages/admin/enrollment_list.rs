@@ -4,7 +4,7 @@ use leptos_meta::Title;
 use crate::api::admin::{
     admin_list_enrollments, AdminCancelEnrollment, AdminEnrollUser, AdminRenameUser,
 };
-use crate::domain::admin::{EnrollmentRow, EnrollmentsView};
+use crate::domain::admin::{EnrollmentLine, EnrollmentsView};
 use crate::domain::status::EnrollmentStatus;
 use crate::ui::components::admin::confirm_box::ConfirmBox;
 use crate::ui::components::admin::form_state::{
@@ -72,7 +72,7 @@ fn EnrollmentsBody(
 }
 
 #[component]
-fn EnrollmentItem(e: EnrollmentRow, formation_id: i64, reload: RwSignal<u32>) -> impl IntoView {
+fn EnrollmentItem(e: EnrollmentLine, formation_id: i64, reload: RwSignal<u32>) -> impl IntoView {
     let cancel = ServerAction::<AdminCancelEnrollment>::new();
     let error = form_error(cancel.value(), QueryForm::new(format!("cancel-{}", e.id)));
     reload_on_success(cancel.value(), reload);

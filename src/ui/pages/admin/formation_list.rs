@@ -3,7 +3,7 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
 use crate::api::admin::admin_list_formations;
-use crate::domain::catalog::{Level, Platform};
+use crate::domain::formation::{Level, Platform};
 use crate::ui::components::admin::filter_bar::FilterBar;
 use crate::ui::components::admin::select_field::SelectField;
 use crate::ui::components::admin::text_field::TextField;

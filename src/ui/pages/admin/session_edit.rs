@@ -4,7 +4,7 @@ use leptos_meta::Title;
 use crate::api::admin::{
     admin_get_session, AdminDeleteSession, AdminSetRecording, AdminUpdateSession,
 };
-use crate::domain::admin::SessionView;
+use crate::domain::admin::SeanceDetail;
 use crate::ui::components::admin::confirm_box::ConfirmBox;
 use crate::ui::components::admin::form_state::{form_error, form_state, successes, QueryForm};
 use crate::ui::components::admin::formation_nav::FormationNav;
@@ -16,7 +16,7 @@ use crate::ui::hooks::use_route_resource;
 
 /// One session: edit it, set its recording link, or delete it.
 #[component]
-pub fn AdminSessionEditPage() -> impl IntoView {
+pub fn AdminSeanceEditPage() -> impl IntoView {
     let update = ServerAction::<AdminUpdateSession>::new();
     let recording = ServerAction::<AdminSetRecording>::new();
     let delete = ServerAction::<AdminDeleteSession>::new();
@@ -26,14 +26,14 @@ pub fn AdminSessionEditPage() -> impl IntoView {
     view! {
         <Title text="Séance" />
         <Loaded data=session plain=true let:data>
-            <SessionForms data update recording delete />
+            <SeanceForms data update recording delete />
         </Loaded>
     }
 }
 
 #[component]
-fn SessionForms(
-    data: SessionView,
+fn SeanceForms(
+    data: SeanceDetail,
     update: ServerAction<AdminUpdateSession>,
     recording: ServerAction<AdminSetRecording>,
     delete: ServerAction<AdminDeleteSession>,

@@ -2,7 +2,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 
 use crate::api::admin::{admin_list_sessions, AdminAddSession, AdminGenerateSessions};
-use crate::domain::admin::SessionsView;
+use crate::domain::admin::SeancesView;
 use crate::ui::components::admin::form_state::{form_state, successes};
 use crate::ui::components::admin::formation_head::FormationHead;
 use crate::ui::components::admin::text_field::TextField;
@@ -14,7 +14,7 @@ use crate::ui::hooks::use_route_resource;
 
 /// A formation's sessions, a form to add one and a form to generate a series.
 #[component]
-pub fn AdminSessionsPage() -> impl IntoView {
+pub fn AdminSeancesPage() -> impl IntoView {
     let add = ServerAction::<AdminAddSession>::new();
     let series = ServerAction::<AdminGenerateSessions>::new();
     let added = successes(add.value());
@@ -23,14 +23,14 @@ pub fn AdminSessionsPage() -> impl IntoView {
     view! {
         <Title text="Séances" />
         <Loaded data=view_data plain=true let:data>
-            <SessionsBody data add series />
+            <SeancePlanBody data add series />
         </Loaded>
     }
 }
 
 #[component]
-fn SessionsBody(
-    data: SessionsView,
+fn SeancePlanBody(
+    data: SeancesView,
     add: ServerAction<AdminAddSession>,
     series: ServerAction<AdminGenerateSessions>,
 ) -> impl IntoView {
