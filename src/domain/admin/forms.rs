@@ -46,7 +46,7 @@ fn optional(value: &str) -> Option<String> {
     (!value.is_empty()).then(|| value.to_string())
 }
 
-/// The meeting link check of `catalog`, with the admin form's codes.
+/// The meeting link check of `formation`, with the admin form's codes.
 pub fn check_meeting_link(platform: Platform, value: &str) -> Result<String, ErrorCode> {
     formation::parse_meeting_link(platform, value).map_err(|err| {
         if value.trim().chars().count() > formation::MAX_LINK_CHARS {
