@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::formation::{Level, Platform};
+use super::formation::FormationInfo;
 use super::status::EnrollmentStatus;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -46,12 +46,8 @@ impl RequestStatus {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CatalogueEntry {
     pub id: i64,
-    pub name: String,
-    pub description: String,
-    pub level: Level,
-    pub platform: Platform,
-    pub instructor_name: String,
-    pub schedule_description: String,
+    #[serde(flatten)]
+    pub info: FormationInfo,
     /// The caller's latest request for it, if any.
     pub request: Option<RequestStatus>,
     /// The caller's live (not cancelled) enrollment, effective status.
@@ -91,17 +87,20 @@ pub struct CatalogueView {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::formation::{Level, Platform};
 
     #[test]
     fn a_learner_may_ask_again_after_a_refusal_but_not_while_waiting() {
         let mut e = CatalogueEntry {
+            info: FormationInfo {
+                name: "F".into(),
+                description: String::new(),
+                level: Level::Beginner,
+                platform: Platform::Zoom,
+                instructor_name: "I".into(),
+                schedule_description: "S".into(),
+            },
             id: 1,
-            name: "F".into(),
-            description: String::new(),
-            level: Level::Beginner,
-            platform: Platform::Zoom,
-            instructor_name: "I".into(),
-            schedule_description: "S".into(),
             request: Some(RequestStatus::Pending),
             enrollment: None,
         };

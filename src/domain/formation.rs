@@ -21,6 +21,18 @@ fn parse_among<T: Copy>(
         .ok_or_else(|| unknown(value.to_string()))
 }
 
+/// What anyone may read about a formation — in the catalogue, on a
+/// learner's enrollment, in the admin forms — and never a meeting detail.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FormationInfo {
+    pub name: String,
+    pub description: String,
+    pub level: Level,
+    pub platform: Platform,
+    pub instructor_name: String,
+    pub schedule_description: String,
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Level {

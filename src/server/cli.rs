@@ -9,7 +9,7 @@ use crate::domain::account::{DisplayName, Email, Password, Role};
 use crate::domain::admin::FormationFields;
 use crate::domain::formation::{
     parse_date, parse_meeting_link, parse_optional, parse_recording_link, parse_required,
-    parse_timezone, Level, Platform, MAX_DESCRIPTION_CHARS, MAX_MEETING_CODE_CHARS,
+    parse_timezone, FormationInfo, Level, Platform, MAX_DESCRIPTION_CHARS, MAX_MEETING_CODE_CHARS,
 };
 use crate::error::{AppError, ErrorCode};
 use crate::server::auth;
@@ -293,11 +293,15 @@ pub async fn create_user(
 fn parse_formation(args: FormationArgs) -> Result<FormationFields, CliError> {
     let platform = Platform::parse(&args.platform)?;
     Ok(FormationFields {
-        name: parse_required("name", &args.name, 200)?,
-        description: parse_optional("description", &args.description, MAX_DESCRIPTION_CHARS)?
-            .unwrap_or_default(),
-        level: Level::parse(&args.level)?,
-        platform,
+        info: FormationInfo {
+            name: parse_required("name", &args.name, 200)?,
+            description: parse_optional("description", &args.description, MAX_DESCRIPTION_CHARS)?
+                .unwrap_or_default(),
+            level: Level::parse(&args.level)?,
+            platform,
+            instructor_name: parse_required("instructor", &args.instructor, 200)?,
+            schedule_description: parse_required("schedule", &args.schedule, 200)?,
+        },
         meeting_link: parse_meeting_link(platform, &args.meeting_link)?,
         meeting_id: parse_optional(
             "meeting-id",
@@ -309,8 +313,6 @@ fn parse_formation(args: FormationArgs) -> Result<FormationFields, CliError> {
             args.meeting_password.as_deref().unwrap_or_default(),
             MAX_MEETING_CODE_CHARS,
         )?,
-        instructor_name: parse_required("instructor", &args.instructor, 200)?,
-        schedule_description: parse_required("schedule", &args.schedule, 200)?,
         timezone: parse_timezone(&args.timezone)?,
     })
 }

@@ -6,7 +6,7 @@ use chrono_tz::Tz;
 
 use crate::domain::account::{Email, Password, Role};
 use crate::domain::admin::FormationFields;
-use crate::domain::formation::{Level, Platform};
+use crate::domain::formation::{FormationInfo, Level, Platform};
 use crate::domain::schedule::weekly_occurrences;
 use crate::domain::status::today_in;
 use crate::error::AppError;
@@ -39,15 +39,17 @@ fn formations() -> Vec<DemoFormation> {
     vec![
         DemoFormation {
             formation: FormationFields {
-                name: "Formation Basic".into(),
-                description: "Analyse technique et gestion du risque".into(),
-                level: Level::Beginner,
-                platform: Platform::GoogleMeet,
+                info: FormationInfo {
+                    name: "Formation Basic".into(),
+                    description: "Analyse technique et gestion du risque".into(),
+                    level: Level::Beginner,
+                    platform: Platform::GoogleMeet,
+                    instructor_name: "Jane Smith".into(),
+                    schedule_description: "Mar-Jeu, 19h-21h".into(),
+                },
                 meeting_link: "https://meet.google.com/abc-defg-hij".into(),
                 meeting_id: Some("abc-defg-hij".into()),
                 meeting_password: None,
-                instructor_name: "Jane Smith".into(),
-                schedule_description: "Mar-Jeu, 19h-21h".into(),
                 timezone: paris,
             },
             weekdays: &[Weekday::Tue, Weekday::Thu],
@@ -70,16 +72,19 @@ fn formations() -> Vec<DemoFormation> {
         },
         DemoFormation {
             formation: FormationFields {
-                name: "Formation Advanced".into(),
-                description: "Stratégies avancées : options, couverture et gestion de portefeuille"
-                    .into(),
-                level: Level::Intermediate,
-                platform: Platform::Zoom,
+                info: FormationInfo {
+                    name: "Formation Advanced".into(),
+                    description:
+                        "Stratégies avancées : options, couverture et gestion de portefeuille"
+                            .into(),
+                    level: Level::Intermediate,
+                    platform: Platform::Zoom,
+                    instructor_name: "John Doe".into(),
+                    schedule_description: "Mar-Jeu, 19h-21h".into(),
+                },
                 meeting_link: "https://zoom.us/j/123456789".into(),
                 meeting_id: Some("123 456 789".into()),
                 meeting_password: Some("secret123".into()),
-                instructor_name: "John Doe".into(),
-                schedule_description: "Mar-Jeu, 19h-21h".into(),
                 timezone: paris,
             },
             weekdays: &[Weekday::Tue, Weekday::Thu],
@@ -102,15 +107,17 @@ fn formations() -> Vec<DemoFormation> {
         },
         DemoFormation {
             formation: FormationFields {
-                name: "Formation Expert".into(),
-                description: "Trading algorithmique et microstructure des marchés".into(),
-                level: Level::Expert,
-                platform: Platform::Teams,
+                info: FormationInfo {
+                    name: "Formation Expert".into(),
+                    description: "Trading algorithmique et microstructure des marchés".into(),
+                    level: Level::Expert,
+                    platform: Platform::Teams,
+                    instructor_name: "Sophie Laurent".into(),
+                    schedule_description: "Lun-Mer, 18h-20h".into(),
+                },
                 meeting_link: "https://teams.microsoft.com/l/meetup-join/demo-expert".into(),
                 meeting_id: Some("EXP-2026".into()),
                 meeting_password: Some("expert-pass".into()),
-                instructor_name: "Sophie Laurent".into(),
-                schedule_description: "Lun-Mer, 18h-20h".into(),
                 timezone: paris,
             },
             weekdays: &[Weekday::Mon, Weekday::Wed],
@@ -132,15 +139,17 @@ fn formations() -> Vec<DemoFormation> {
         },
         DemoFormation {
             formation: FormationFields {
-                name: "Gestion de portefeuille".into(),
-                description: "Construire et piloter un portefeuille diversifié".into(),
-                level: Level::Advanced,
-                platform: Platform::Zoom,
+                info: FormationInfo {
+                    name: "Gestion de portefeuille".into(),
+                    description: "Construire et piloter un portefeuille diversifié".into(),
+                    level: Level::Advanced,
+                    platform: Platform::Zoom,
+                    instructor_name: "Marc Petit".into(),
+                    schedule_description: "Sam, 10h-12h (heure de Montréal)".into(),
+                },
                 meeting_link: "https://zoom.us/j/987654321".into(),
                 meeting_id: Some("987 654 321".into()),
                 meeting_password: Some("pf-2026".into()),
-                instructor_name: "Marc Petit".into(),
-                schedule_description: "Sam, 10h-12h (heure de Montréal)".into(),
                 timezone: chrono_tz::America::Montreal,
             },
             weekdays: &[Weekday::Sat],
@@ -194,7 +203,7 @@ pub async fn load(db: &Db, now: DateTime<Utc>) -> Result<String, AppError> {
 
     for (index, demo) in formations().into_iter().enumerate() {
         if db
-            .formation_id_by_name(&demo.formation.name)
+            .formation_id_by_name(&demo.formation.info.name)
             .await?
             .is_some()
         {

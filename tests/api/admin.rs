@@ -3,7 +3,7 @@
 
 use chrono::{NaiveDate, TimeZone, Utc};
 use formations::domain::admin::FormationFields;
-use formations::domain::formation::{Level, Platform};
+use formations::domain::formation::{FormationInfo, Level, Platform};
 use formations::domain::status::EnrollmentStatus;
 use formations::server::cli::create_user;
 use formations::server::store::audit::Actor;
@@ -18,15 +18,17 @@ fn f(pairs: &[(&'static str, &str)]) -> Vec<(&'static str, String)> {
 
 fn zoom_formation(name: &str) -> FormationFields {
     FormationFields {
-        name: name.into(),
-        description: "Stratégies avancées".into(),
-        level: Level::Intermediate,
-        platform: Platform::Zoom,
+        info: FormationInfo {
+            name: name.into(),
+            description: "Stratégies avancées".into(),
+            level: Level::Intermediate,
+            platform: Platform::Zoom,
+            instructor_name: "John Doe".into(),
+            schedule_description: "Mar-Jeu, 19h-21h".into(),
+        },
         meeting_link: "https://zoom.us/j/123456789".into(),
         meeting_id: Some("123 456 789".into()),
         meeting_password: Some("secret123".into()),
-        instructor_name: "John Doe".into(),
-        schedule_description: "Mar-Jeu, 19h-21h".into(),
         timezone: chrono_tz::Europe::Paris,
     }
 }
@@ -1070,14 +1072,14 @@ async fn the_formations_list_is_searched_and_filtered_by_level_and_platform_and_
     let app = spawn_app().await;
     let (admin, _) = app.signed_in_admin("chef@example.com").await;
     let mut alpha = zoom_formation("Alpha trading");
-    alpha.instructor_name = "Jane Smith".into();
+    alpha.info.instructor_name = "Jane Smith".into();
     app.db
         .create_formation(&Actor::System, &alpha)
         .await
         .unwrap();
     let mut beta = zoom_formation("Beta analyse");
-    beta.level = Level::Beginner;
-    beta.platform = Platform::GoogleMeet;
+    beta.info.level = Level::Beginner;
+    beta.info.platform = Platform::GoogleMeet;
     beta.meeting_link = "https://meet.google.com/abc-defg-hij".into();
     app.db
         .create_formation(&Actor::System, &beta)

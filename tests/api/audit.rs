@@ -5,7 +5,7 @@
 
 use chrono::{Duration, Utc};
 use formations::domain::admin::FormationFields;
-use formations::domain::formation::{Level, Platform};
+use formations::domain::formation::{FormationInfo, Level, Platform};
 use formations::server::store::audit::Actor;
 use formations::server::store::enrollments::NewEnrollment;
 use formations::server::store::formations::SeanceFields;
@@ -15,15 +15,17 @@ use crate::helpers::{spawn_app, TestApp};
 
 fn fields(name: &str, link: &str, password: &str) -> FormationFields {
     FormationFields {
-        name: name.into(),
-        description: "Une formation".into(),
-        level: Level::Beginner,
-        platform: Platform::Zoom,
+        info: FormationInfo {
+            name: name.into(),
+            description: "Une formation".into(),
+            level: Level::Beginner,
+            platform: Platform::Zoom,
+            instructor_name: "Jane Smith".into(),
+            schedule_description: "Mar-Jeu, 19h-21h".into(),
+        },
         meeting_link: link.into(),
         meeting_id: Some(MEETING_ID.into()),
         meeting_password: Some(password.into()),
-        instructor_name: "Jane Smith".into(),
-        schedule_description: "Mar-Jeu, 19h-21h".into(),
         timezone: chrono_tz::Europe::Paris,
     }
 }

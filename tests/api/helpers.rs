@@ -494,7 +494,7 @@ pub mod seed {
     //! Builds data through the store, dated relative to now.
     use chrono::{DateTime, Duration, NaiveDate, Utc};
     use formations::domain::admin::FormationFields;
-    use formations::domain::formation::{Level, Platform};
+    use formations::domain::formation::{FormationInfo, Level, Platform};
     use formations::domain::status::{today_in, EnrollmentStatus};
     use formations::server::store::audit::Actor;
     use formations::server::store::enrollments::NewEnrollment;
@@ -538,15 +538,17 @@ pub mod seed {
                 .create_formation(
                     &Actor::System,
                     &FormationFields {
-                        name: name.into(),
-                        description: format!("{name} description"),
-                        level: Level::Advanced,
-                        platform: Platform::Zoom,
+                        info: FormationInfo {
+                            name: name.into(),
+                            description: format!("{name} description"),
+                            level: Level::Advanced,
+                            platform: Platform::Zoom,
+                            instructor_name: "Jane Smith".into(),
+                            schedule_description: "Mar-Jeu, 19h-21h".into(),
+                        },
                         meeting_link: LINK.into(),
                         meeting_id: Some(MEETING_ID.into()),
                         meeting_password: Some(SECRET.into()),
-                        instructor_name: "Jane Smith".into(),
-                        schedule_description: "Mar-Jeu, 19h-21h".into(),
                         timezone: chrono_tz::Europe::Paris,
                     },
                 )

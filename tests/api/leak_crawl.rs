@@ -11,7 +11,7 @@
 
 use chrono::{DateTime, Duration, Utc};
 use formations::domain::admin::FormationFields;
-use formations::domain::formation::{Level, Platform};
+use formations::domain::formation::{FormationInfo, Level, Platform};
 use formations::domain::status::EnrollmentStatus;
 use formations::server::store::audit::Actor;
 use formations::server::store::formations::SeanceFields;
@@ -42,15 +42,17 @@ async fn formation_with_secrets(
         .create_formation(
             &Actor::System,
             &FormationFields {
-                name: format!("Formation {tag}"),
-                description: "Une formation".into(),
-                level: Level::Beginner,
-                platform: Platform::Zoom,
+                info: FormationInfo {
+                    name: format!("Formation {tag}"),
+                    description: "Une formation".into(),
+                    level: Level::Beginner,
+                    platform: Platform::Zoom,
+                    instructor_name: "Jane Smith".into(),
+                    schedule_description: "Mar-Jeu, 19h-21h".into(),
+                },
                 meeting_link: link.clone(),
                 meeting_id: Some(meeting_id.clone()),
                 meeting_password: Some(password.clone()),
-                instructor_name: "Jane Smith".into(),
-                schedule_description: "Mar-Jeu, 19h-21h".into(),
                 timezone: chrono_tz::Europe::Paris,
             },
         )

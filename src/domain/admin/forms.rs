@@ -5,7 +5,7 @@ use chrono::{NaiveDate, NaiveTime, Weekday};
 use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 
-use crate::domain::formation::{self, Level, Platform};
+use crate::domain::formation::{self, FormationInfo, Level, Platform};
 use crate::domain::recurrence;
 use crate::error::ErrorCode;
 
@@ -28,18 +28,13 @@ crate::debug_redacted!(FormationInput { name, description, level, platform, inst
 /// A formation's fields once checked.
 #[derive(Clone, PartialEq)]
 pub struct FormationFields {
-    pub name: String,
-    pub description: String,
-    pub level: Level,
-    pub platform: Platform,
+    pub info: FormationInfo,
     pub meeting_link: String,
     pub meeting_id: Option<String>,
     pub meeting_password: Option<String>,
-    pub instructor_name: String,
-    pub schedule_description: String,
     pub timezone: Tz,
 }
-crate::debug_redacted!(FormationFields { name, description, level, platform, instructor_name, schedule_description, timezone } hide { meeting_link, meeting_id, meeting_password });
+crate::debug_redacted!(FormationFields { info, timezone } hide { meeting_link, meeting_id, meeting_password });
 
 fn optional(value: &str) -> Option<String> {
     let value = value.trim();
@@ -107,15 +102,17 @@ impl FormationInput {
             formation::parse_timezone(&self.timezone).map_err(|_| ErrorCode::TimezoneUnknown)?
         };
         Ok(FormationFields {
-            name,
-            description,
-            level,
-            platform,
+            info: FormationInfo {
+                name,
+                description,
+                level,
+                platform,
+                instructor_name,
+                schedule_description,
+            },
             meeting_link,
             meeting_id,
             meeting_password,
-            instructor_name,
-            schedule_description,
             timezone,
         })
     }

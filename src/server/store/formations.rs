@@ -52,15 +52,15 @@ pub(super) use super::decode::timezone as tz_of;
 macro_rules! bind_fields {
     ($query:expr, $f:expr) => {
         $query
-            .bind(&$f.name)
-            .bind(&$f.description)
-            .bind($f.level.as_str())
-            .bind($f.platform.as_str())
+            .bind(&$f.info.name)
+            .bind(&$f.info.description)
+            .bind($f.info.level.as_str())
+            .bind($f.info.platform.as_str())
             .bind(&$f.meeting_link)
             .bind($f.meeting_id.as_deref())
             .bind($f.meeting_password.as_deref())
-            .bind(&$f.instructor_name)
-            .bind(&$f.schedule_description)
+            .bind(&$f.info.instructor_name)
+            .bind(&$f.info.schedule_description)
             .bind($f.timezone.name())
             .bind(instant_text(Utc::now()))
     };
@@ -68,10 +68,10 @@ macro_rules! bind_fields {
 
 fn fields_json(f: &FormationFields) -> serde_json::Value {
     json!({
-        "name": f.name, "description": f.description, "level": f.level.as_str(),
-        "platform": f.platform.as_str(), "meeting_link": f.meeting_link,
+        "name": f.info.name, "description": f.info.description, "level": f.info.level.as_str(),
+        "platform": f.info.platform.as_str(), "meeting_link": f.meeting_link,
         "meeting_id": f.meeting_id, "meeting_password": f.meeting_password,
-        "instructor_name": f.instructor_name, "schedule_description": f.schedule_description,
+        "instructor_name": f.info.instructor_name, "schedule_description": f.info.schedule_description,
         "timezone": f.timezone.name(),
     })
 }
@@ -371,7 +371,7 @@ impl Db {
             tx,
             actor,
             Change::new("formation.create", "formation", id)
-                .formation(id, &f.name)
+                .formation(id, &f.info.name)
                 .after(fields_json(f)),
         )
         .await?;
@@ -432,7 +432,7 @@ impl Db {
             tx,
             actor,
             Change::new("formation.update", "formation", id)
-                .formation(id, &f.name)
+                .formation(id, &f.info.name)
                 .before(before_json)
                 .after(after),
         )

@@ -12,6 +12,7 @@ use super::formations::head_in;
 use super::{decode, instant_text, unique_or};
 use crate::domain::admin::RequestRow;
 use crate::domain::catalogue::{CatalogueEntry, CatalogueView, MyRequest, RequestStatus};
+use crate::domain::formation::FormationInfo;
 use crate::domain::status::EnrollmentStatus;
 use crate::error::{AppError, ErrorCode};
 use crate::server::db::{Db, Tx};
@@ -193,15 +194,17 @@ impl Db {
             .into_iter()
             .map(|f| {
                 Ok(CatalogueEntry {
-                    level: decode::level(&f.level)?,
-                    platform: decode::platform(&f.platform)?,
+                    info: FormationInfo {
+                        level: decode::level(&f.level)?,
+                        platform: decode::platform(&f.platform)?,
+                        name: f.name,
+                        description: f.description,
+                        instructor_name: f.instructor_name,
+                        schedule_description: f.schedule_description,
+                    },
                     request: request_of.get(&f.id).copied(),
                     enrollment: enrollment_of.get(&f.id).copied(),
                     id: f.id,
-                    name: f.name,
-                    description: f.description,
-                    instructor_name: f.instructor_name,
-                    schedule_description: f.schedule_description,
                 })
             })
             .collect::<Result<_, AppError>>()?;

@@ -77,13 +77,13 @@ fn CatalogueCard(f: CatalogueEntry, request: ServerAction<RequestEnrollment>) ->
     let heading_id = format!("formation-{id}");
     view! {
         <li class="catalogue-card">
-            <h2 id=heading_id>{f.name.clone()}</h2>
-            <p>{f.description.clone()}</p>
+            <h2 id=heading_id>{f.info.name.clone()}</h2>
+            <p>{f.info.description.clone()}</p>
             <dl class="facts">
-                <dt>"Niveau"</dt><dd>{f.level.label()}</dd>
-                <dt>"Plateforme"</dt><dd>{f.platform.label()}</dd>
-                <dt>"Formateur"</dt><dd>{f.instructor_name.clone()}</dd>
-                <dt>"Horaires"</dt><dd>{f.schedule_description.clone()}</dd>
+                <dt>"Niveau"</dt><dd>{f.info.level.label()}</dd>
+                <dt>"Plateforme"</dt><dd>{f.info.platform.label()}</dd>
+                <dt>"Formateur"</dt><dd>{f.info.instructor_name.clone()}</dd>
+                <dt>"Horaires"</dt><dd>{f.info.schedule_description.clone()}</dd>
             </dl>
             <p class="card-state">
                 {f.request.filter(|r| *r == RequestStatus::Pending || f.enrollment.is_none()).map(|status| view! {
@@ -95,7 +95,7 @@ fn CatalogueCard(f: CatalogueEntry, request: ServerAction<RequestEnrollment>) ->
                 <ActionForm action=request>
                     <input type="hidden" name="formation_id" value=id />
                     <FieldError error />
-                    <button type="submit" aria-label=format!("Demander l'inscription à {}", f.name)>"Demander l'inscription"</button>
+                    <button type="submit" aria-label=format!("Demander l'inscription à {}", f.info.name)>"Demander l'inscription"</button>
                 </ActionForm>
             })}
         </li>
