@@ -8,7 +8,7 @@ use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 
 use super::attendance::{attendance_rate, within_marking_window};
-use super::formation::{Level, Platform};
+use super::formation::{FormationInfo, Platform};
 use super::status::{days_until, effective_status, today_in, EnrollmentStatus};
 
 /// An enrollment and its formation as stored, secrets included.
@@ -16,15 +16,10 @@ use super::status::{days_until, effective_status, today_in, EnrollmentStatus};
 pub struct EnrollmentRecord {
     pub id: i64,
     pub formation_id: i64,
-    pub name: String,
-    pub description: String,
-    pub level: Level,
-    pub platform: Platform,
+    pub info: FormationInfo,
     pub meeting_link: String,
     pub meeting_id: Option<String>,
     pub meeting_password: Option<String>,
-    pub instructor: String,
-    pub schedule: String,
     pub timezone: Tz,
     pub start_date: NaiveDate,
     pub end_date: NaiveDate,
@@ -32,7 +27,7 @@ pub struct EnrollmentRecord {
     pub total_sessions: i64,
     pub attended_sessions: i64,
 }
-crate::debug_redacted!(EnrollmentRecord { id, formation_id, name, description, level, platform, instructor, schedule, timezone, start_date, end_date, stored_status, total_sessions, attended_sessions } hide { meeting_link, meeting_id, meeting_password });
+crate::debug_redacted!(EnrollmentRecord { id, formation_id, info, timezone, start_date, end_date, stored_status, total_sessions, attended_sessions } hide { meeting_link, meeting_id, meeting_password });
 
 /// A session as stored, with whether this learner attended it.
 #[derive(Clone)]
@@ -111,12 +106,7 @@ crate::debug_redacted!(SeanceView { id, session_number, title, scheduled_date, d
 pub struct EnrollmentView {
     pub id: i64,
     pub formation_id: i64,
-    pub name: String,
-    pub description: String,
-    pub level: Level,
-    pub platform: Platform,
-    pub instructor: String,
-    pub schedule: String,
+    pub info: FormationInfo,
     pub timezone: String,
     pub start_date: NaiveDate,
     pub end_date: NaiveDate,
@@ -224,12 +214,7 @@ pub fn enrollment_view(
     EnrollmentView {
         id: record.id,
         formation_id: record.formation_id,
-        name: record.name.clone(),
-        description: record.description.clone(),
-        level: record.level,
-        platform: record.platform,
-        instructor: record.instructor.clone(),
-        schedule: record.schedule.clone(),
+        info: record.info.clone(),
         timezone: record.timezone.name().to_string(),
         start_date: record.start_date,
         end_date: record.end_date,
@@ -300,8 +285,8 @@ pub fn next_sessions(
                 .map(move |s| NextSeance {
                     enrollment_id: r.id,
                     formation_id: r.formation_id,
-                    formation_name: r.name.clone(),
-                    platform: r.platform,
+                    formation_name: r.info.name.clone(),
+                    platform: r.info.platform,
                     status,
                     session: session_view(s, r, status, now),
                 })
@@ -325,6 +310,7 @@ pub struct AttendOutcome {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::formation::Level;
     use chrono::TimeZone;
 
     fn d(s: &str) -> NaiveDate {
@@ -335,15 +321,17 @@ mod tests {
         EnrollmentRecord {
             id: 1,
             formation_id: 7,
-            name: "Formation Basic".into(),
-            description: "Analyse".into(),
-            level: Level::Beginner,
-            platform: Platform::Zoom,
+            info: FormationInfo {
+                name: "Formation Basic".into(),
+                description: "Analyse".into(),
+                level: Level::Beginner,
+                platform: Platform::Zoom,
+                instructor_name: "Jane".into(),
+                schedule_description: "Mar-Jeu, 19h-21h".into(),
+            },
             meeting_link: "https://zoom.us/j/123456789".into(),
             meeting_id: Some("123 456 789".into()),
             meeting_password: Some("secret123".into()),
-            instructor: "Jane".into(),
-            schedule: "Mar-Jeu, 19h-21h".into(),
             timezone: chrono_tz::Europe::Paris,
             start_date: d(start),
             end_date: d(end),

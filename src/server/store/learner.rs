@@ -6,7 +6,7 @@ use chrono::{DateTime, Duration, Utc};
 
 use super::{instant_text, parse_instant};
 use crate::domain::enrollment::{EnrollmentRecord, SeanceRecord};
-use crate::domain::formation::{Level, Platform};
+use crate::domain::formation::{FormationInfo, Level, Platform};
 use crate::domain::status::EnrollmentStatus;
 use crate::error::AppError;
 use crate::server::db::Db;
@@ -57,8 +57,15 @@ impl TryFrom<StoredLearnerEnrollment> for EnrollmentRecord {
         Ok(EnrollmentRecord {
             id: r.id,
             formation_id: r.formation_id,
-            level: Level::parse(&r.level).map_err(|_| corrupt("level", &r.level))?,
-            platform: Platform::parse(&r.platform).map_err(|_| corrupt("platform", &r.platform))?,
+            info: FormationInfo {
+                level: Level::parse(&r.level).map_err(|_| corrupt("level", &r.level))?,
+                platform: Platform::parse(&r.platform)
+                    .map_err(|_| corrupt("platform", &r.platform))?,
+                name: r.name,
+                description: r.description,
+                instructor_name: r.instructor_name,
+                schedule_description: r.schedule_description,
+            },
             timezone: r
                 .timezone
                 .parse()
@@ -67,13 +74,9 @@ impl TryFrom<StoredLearnerEnrollment> for EnrollmentRecord {
             end_date: date(&r.end_date)?,
             stored_status: EnrollmentStatus::parse(&r.status)
                 .map_err(|_| corrupt("status", &r.status))?,
-            name: r.name,
-            description: r.description,
             meeting_link: r.meeting_link,
             meeting_id: r.meeting_id,
             meeting_password: r.meeting_password,
-            instructor: r.instructor_name,
-            schedule: r.schedule_description,
             total_sessions: r.total_sessions,
             attended_sessions: r.attended_sessions,
         })

@@ -42,21 +42,21 @@ pub fn EnrollmentCard(enrollment: EnrollmentView, now: DateTime<Utc>) -> impl In
     view! {
         <article class=format!("card card-{}", e.status.as_str()) aria-labelledby=labelled_by>
             <div class="card-head">
-                <h2 id=title_id>{e.name.clone()}</h2>
+                <h2 id=title_id>{e.info.name.clone()}</h2>
                 <StatusBadge status=e.status />
             </div>
-            <p class="description">{e.description.clone()}</p>
+            <p class="description">{e.info.description.clone()}</p>
             <dl class="facts">
                 <dt>"Niveau"</dt>
-                <dd>{e.level.label()}</dd>
+                <dd>{e.info.level.label()}</dd>
                 <dt>"Plateforme"</dt>
-                <dd><PlatformLabel platform=e.platform /></dd>
+                <dd><PlatformLabel platform=e.info.platform /></dd>
                 <dt>"Période"</dt>
                 <dd>{format!("{} – {}", date_fr(e.start_date), date_fr(e.end_date))}</dd>
                 <dt>"Horaires"</dt>
-                <dd>{e.schedule.clone()}</dd>
+                <dd>{e.info.schedule_description.clone()}</dd>
                 <dt>"Formateur"</dt>
-                <dd>{e.instructor.clone()}</dd>
+                <dd>{e.info.instructor_name.clone()}</dd>
                 <dt>"Présence"</dt>
                 <dd class="attendance">
                     {format!(
@@ -73,7 +73,7 @@ pub fn EnrollmentCard(enrollment: EnrollmentView, now: DateTime<Utc>) -> impl In
                 {meeting_details}
                 <a class="secondary-link" href=format!("/user/formations/{}", e.id)>
                     "Voir les séances"
-                    <span class="visually-hidden">{format!(" de {}", e.name)}</span>
+                    <span class="visually-hidden">{format!(" de {}", e.info.name)}</span>
                 </a>
             </div>
         </article>

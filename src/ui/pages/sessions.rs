@@ -39,10 +39,10 @@ fn SeanceList(data: EnrollmentSeancesData, mark: ServerAction<MarkAttendance>) -
         .collect_view();
     let empty = rows.is_empty();
     view! {
-        <Title text=e.name.clone() />
+        <Title text=e.info.name.clone() />
         <p class="breadcrumb"><a href="/user/formations">"← Mes Formations"</a></p>
         <div class="page-head">
-            <h1>{e.name.clone()}</h1>
+            <h1>{e.info.name.clone()}</h1>
             <StatusBadge status=e.status />
         </div>
         <p class="attendance-summary">
