@@ -31,6 +31,33 @@ pub(crate) fn corrupt(what: &str, value: &str) -> crate::error::AppError {
     crate::error::AppError::Internal
 }
 
+/// A formation's six public facts as its columns hold them; flattened into
+/// the row structs that select them.
+#[derive(sqlx::FromRow)]
+pub(crate) struct StoredInfo {
+    name: String,
+    description: String,
+    level: String,
+    platform: String,
+    instructor_name: String,
+    schedule_description: String,
+}
+
+impl TryFrom<StoredInfo> for crate::domain::formation::FormationInfo {
+    type Error = crate::error::AppError;
+
+    fn try_from(r: StoredInfo) -> Result<Self, Self::Error> {
+        Ok(Self {
+            level: decode::level(&r.level)?,
+            platform: decode::platform(&r.platform)?,
+            name: r.name,
+            description: r.description,
+            instructor_name: r.instructor_name,
+            schedule_description: r.schedule_description,
+        })
+    }
+}
+
 /// Readers of stored text into domain values; each failure is [`corrupt`].
 pub(crate) mod decode {
     use chrono::{DateTime, NaiveDate, Utc};

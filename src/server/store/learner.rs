@@ -6,7 +6,7 @@ use chrono::{DateTime, Duration, Utc};
 
 use super::{instant_text, parse_instant};
 use crate::domain::enrollment::{EnrollmentRecord, SeanceRecord};
-use crate::domain::formation::{FormationInfo, Level, Platform};
+use crate::domain::formation::FormationInfo;
 use crate::domain::status::EnrollmentStatus;
 use crate::error::AppError;
 use crate::server::db::Db;
@@ -34,15 +34,11 @@ struct StoredLearnerEnrollment {
     end_date: String,
     status: String,
     total_sessions: i64,
-    name: String,
-    description: String,
-    level: String,
-    platform: String,
+    #[sqlx(flatten)]
+    info: super::StoredInfo,
     meeting_link: String,
     meeting_id: Option<String>,
     meeting_password: Option<String>,
-    instructor_name: String,
-    schedule_description: String,
     timezone: String,
     attended_sessions: i64,
 }
@@ -57,15 +53,7 @@ impl TryFrom<StoredLearnerEnrollment> for EnrollmentRecord {
         Ok(EnrollmentRecord {
             id: r.id,
             formation_id: r.formation_id,
-            info: FormationInfo {
-                level: Level::parse(&r.level).map_err(|_| corrupt("level", &r.level))?,
-                platform: Platform::parse(&r.platform)
-                    .map_err(|_| corrupt("platform", &r.platform))?,
-                name: r.name,
-                description: r.description,
-                instructor_name: r.instructor_name,
-                schedule_description: r.schedule_description,
-            },
+            info: FormationInfo::try_from(r.info)?,
             timezone: r
                 .timezone
                 .parse()

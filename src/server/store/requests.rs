@@ -29,12 +29,8 @@ fn request_status(value: &str) -> Result<RequestStatus, AppError> {
 #[derive(sqlx::FromRow)]
 struct StoredCatalogueEntry {
     id: i64,
-    name: String,
-    description: String,
-    level: String,
-    platform: String,
-    instructor_name: String,
-    schedule_description: String,
+    #[sqlx(flatten)]
+    info: super::StoredInfo,
 }
 
 /// A learner's request as stored, with its enrollment if confirmed.
@@ -194,14 +190,7 @@ impl Db {
             .into_iter()
             .map(|f| {
                 Ok(CatalogueEntry {
-                    info: FormationInfo {
-                        level: decode::level(&f.level)?,
-                        platform: decode::platform(&f.platform)?,
-                        name: f.name,
-                        description: f.description,
-                        instructor_name: f.instructor_name,
-                        schedule_description: f.schedule_description,
-                    },
+                    info: FormationInfo::try_from(f.info)?,
                     request: request_of.get(&f.id).copied(),
                     enrollment: enrollment_of.get(&f.id).copied(),
                     id: f.id,
