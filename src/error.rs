@@ -6,7 +6,6 @@ mod code;
 mod words;
 
 pub use code::{ErrorCode, Kind};
-pub use words::delay;
 
 use serde::{Deserialize, Serialize};
 use server_fn::codec::JsonEncoding;
@@ -73,17 +72,6 @@ impl AppError {
         }
     }
 
-    /// The code of a refusal about data.
-    pub fn error_code(&self) -> Option<&ErrorCode> {
-        match self {
-            AppError::BadRequest(code)
-            | AppError::Invalid(code)
-            | AppError::Conflict(code)
-            | AppError::TooManyRequests { code, .. } => Some(code),
-            _ => None,
-        }
-    }
-
     /// The form field this error belongs to, if any.
     pub fn field(&self) -> Option<&str> {
         match self {
@@ -133,15 +121,20 @@ impl AppError {
     /// The error a redirect's key stands for; an unknown key is the generic
     /// internal error (a key is never echoed).
     pub fn from_form_code(key: &str) -> AppError {
-        match key {
-            "unauthorized" => AppError::Unauthorized,
-            "credentials" => AppError::InvalidCredentials,
-            "forbidden" => AppError::Forbidden,
-            "unconfirmed" => AppError::Unconfirmed,
-            "not_found" => AppError::NotFound,
-            "busy" => AppError::Busy,
-            other => ErrorCode::from_key(other).map_or(AppError::Internal, AppError::from),
-        }
+        // The kinds without a code read back through `key`, the one table.
+        const CARRIED: [AppError; 6] = [
+            AppError::Unauthorized,
+            AppError::InvalidCredentials,
+            AppError::Forbidden,
+            AppError::Unconfirmed,
+            AppError::NotFound,
+            AppError::Busy,
+        ];
+        CARRIED
+            .into_iter()
+            .find(|err| err.key() == key)
+            .or_else(|| ErrorCode::from_key(key).map(AppError::from))
+            .unwrap_or(AppError::Internal)
     }
 }
 

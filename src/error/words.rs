@@ -40,7 +40,7 @@ fn throttled(code: &ErrorCode, secs: u64) -> Cow<'static, str> {
 }
 
 /// "dans 45 secondes", "dans 1 minute", "dans 15 minutes".
-pub fn delay(secs: u64) -> String {
+fn delay(secs: u64) -> String {
     let plural = |n: u64, unit: &str| {
         if n > 1 {
             format!("{n} {unit}s")
