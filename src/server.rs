@@ -115,6 +115,21 @@ pub async fn admin_form<T>(
     finish_form(run(&actor).await, done, form_path, keep)
 }
 
+/// A learner page's server function, its plumbing written once: the
+/// signed-in user (401 otherwise) and one `now` for the whole answer, which
+/// the payload carries so the browser's first render prints what the server
+/// printed.
+pub async fn learner_read<T>(
+    read: impl AsyncFnOnce(
+        &db::Db,
+        crate::domain::account::SessionUser,
+        chrono::DateTime<chrono::Utc>,
+    ) -> Result<T, AppError>,
+) -> Result<T, AppError> {
+    let user = require_user()?;
+    read(&state().db, user, chrono::Utc::now()).await
+}
+
 /// The same for a signed-in user's own form (401 when signed out).
 pub async fn user_form<T>(
     run: impl AsyncFnOnce(&crate::domain::account::SessionUser) -> Result<T, AppError>,

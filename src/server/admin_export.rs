@@ -1,9 +1,11 @@
 //! CSV exports of the admin area, plain axum GET routes so a browser
-//! downloads them with a link. Each handler takes an [`Admin`] itself (the
-//! page guard in front of it is only a courtesy).
+//! downloads them with a link. The router runs the [`Admin`] extractor in
+//! front of every route it holds, so a new export cannot forget it (the
+//! page guard in front of the links is only a courtesy).
 
 use axum::extract::{Path, State};
 use axum::http::header;
+use axum::middleware::from_extractor;
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::Router;
@@ -20,21 +22,31 @@ pub fn router() -> Router<AppState> {
             get(enrollments_csv),
         )
         .route("/admin/formations/{id}/presences.csv", get(attendance_csv))
+        .route_layer(from_extractor::<Admin>())
 }
 
-fn attachment(filename: &str, body: String) -> Response {
-    (
-        [
-            (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_string()),
-            (
-                header::CONTENT_DISPOSITION,
-                format!("attachment; filename=\"{filename}\""),
-            ),
-            (header::CACHE_CONTROL, "no-store".to_string()),
-        ],
-        body,
-    )
-        .into_response()
+/// A CSV download: its file name, its header line and its rows.
+struct Csv {
+    filename: String,
+    header: Vec<String>,
+    rows: Vec<Vec<String>>,
+}
+
+impl IntoResponse for Csv {
+    fn into_response(self) -> Response {
+        (
+            [
+                (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_string()),
+                (
+                    header::CONTENT_DISPOSITION,
+                    format!("attachment; filename=\"{}\"", self.filename),
+                ),
+                (header::CACHE_CONTROL, "no-store".to_string()),
+            ],
+            csv::document(&self.header, &self.rows),
+        )
+            .into_response()
+    }
 }
 
 /// 50.0 → "50,0": the decimal comma a French spreadsheet expects.
@@ -45,8 +57,7 @@ fn rate(value: f64) -> String {
 async fn enrollments_csv(
     State(state): State<AppState>,
     Path(id): Path<i64>,
-    _: Admin,
-) -> Result<Response, AppError> {
+) -> Result<Csv, AppError> {
     let view = state.db.admin_enrollments(id).await?;
     let rows: Vec<Vec<String>> = view
         .enrollments
@@ -64,30 +75,27 @@ async fn enrollments_csv(
             ]
         })
         .collect();
-    let body = csv::document(
-        &[
-            "Nom",
-            "E-mail",
-            "Début",
-            "Fin",
-            "Statut",
-            "Séances prévues",
-            "Séances suivies",
-            "Taux de présence (%)",
-        ],
-        &rows,
-    );
-    Ok(attachment(
-        &format!("inscriptions-formation-{id}.csv"),
-        body,
-    ))
+    let header = [
+        "Nom",
+        "E-mail",
+        "Début",
+        "Fin",
+        "Statut",
+        "Séances prévues",
+        "Séances suivies",
+        "Taux de présence (%)",
+    ];
+    Ok(Csv {
+        filename: format!("inscriptions-formation-{id}.csv"),
+        header: header.map(String::from).to_vec(),
+        rows,
+    })
 }
 
 async fn attendance_csv(
     State(state): State<AppState>,
     Path(id): Path<i64>,
-    _: Admin,
-) -> Result<Response, AppError> {
+) -> Result<Csv, AppError> {
     let grid = state.db.admin_attendance(id).await?;
     let mut header = vec!["Nom".to_string(), "E-mail".to_string()];
     header.extend(
@@ -116,6 +124,9 @@ async fn attendance_csv(
             row
         })
         .collect();
-    let body = csv::document(&header, &rows);
-    Ok(attachment(&format!("presences-formation-{id}.csv"), body))
+    Ok(Csv {
+        filename: format!("presences-formation-{id}.csv"),
+        header,
+        rows,
+    })
 }

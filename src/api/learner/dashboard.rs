@@ -13,16 +13,19 @@ pub struct DashboardData {
     pub next: Option<NextSeance>,
 }
 
+/// The learner's home: the three counts and the very next session.
 #[server(prefix = "/fn", endpoint = "dashboard")]
 pub async fn dashboard() -> Result<DashboardData, AppError> {
-    use crate::server::{learner, require_user, state};
-    let user = require_user()?;
-    let now = Utc::now();
-    let (stats, next) = learner::dashboard(&state().db, user.id, now).await?;
-    Ok(DashboardData {
-        now,
-        name: user.name,
-        stats,
-        next,
+    use crate::server::{learner, learner_read};
+    learner_read(async |db, user, now| {
+        let (stats, next) = learner::dashboard(db, user.id, now).await?;
+        let name = user.name;
+        Ok(DashboardData {
+            now,
+            name,
+            stats,
+            next,
+        })
     })
+    .await
 }

@@ -16,14 +16,15 @@ pub struct EnrollmentSeancesData {
 /// "not found".
 #[server(prefix = "/fn", endpoint = "enrollment_sessions")]
 pub async fn enrollment_sessions(enrollment_id: i64) -> Result<EnrollmentSeancesData, AppError> {
-    use crate::server::{learner, require_user, state};
-    let user = require_user()?;
-    let now = Utc::now();
-    let (enrollment, sessions) =
-        learner::enrollment_sessions(&state().db, user.id, enrollment_id, now).await?;
-    Ok(EnrollmentSeancesData {
-        now,
-        enrollment,
-        sessions,
+    use crate::server::{learner, learner_read};
+    learner_read(async |db, user, now| {
+        let (enrollment, sessions) =
+            learner::enrollment_sessions(db, user.id, enrollment_id, now).await?;
+        Ok(EnrollmentSeancesData {
+            now,
+            enrollment,
+            sessions,
+        })
     })
+    .await
 }

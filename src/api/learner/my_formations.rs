@@ -12,15 +12,18 @@ pub struct MyFormationsData {
     pub stats: Stats,
 }
 
+/// Every enrollment of the learner, in the order the list shows them, with
+/// the counts of each status.
 #[server(prefix = "/fn", endpoint = "my_formations")]
 pub async fn my_formations() -> Result<MyFormationsData, AppError> {
-    use crate::server::{learner, require_user, state};
-    let user = require_user()?;
-    let now = Utc::now();
-    let (enrollments, stats) = learner::overview(&state().db, user.id, now).await?;
-    Ok(MyFormationsData {
-        now,
-        enrollments,
-        stats,
+    use crate::server::{learner, learner_read};
+    learner_read(async |db, user, now| {
+        let (enrollments, stats) = learner::overview(db, user.id, now).await?;
+        Ok(MyFormationsData {
+            now,
+            enrollments,
+            stats,
+        })
     })
+    .await
 }

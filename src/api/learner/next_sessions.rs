@@ -11,11 +11,13 @@ pub struct UpcomingSeancesData {
     pub sessions: Vec<NextSeance>,
 }
 
+/// The next 50 sessions across the learner's active and upcoming enrollments.
 #[server(prefix = "/fn", endpoint = "upcoming_sessions")]
 pub async fn upcoming_sessions() -> Result<UpcomingSeancesData, AppError> {
-    use crate::server::{learner, require_user, state};
-    let user = require_user()?;
-    let now = Utc::now();
-    let sessions = learner::upcoming_sessions(&state().db, user.id, now, 50).await?;
-    Ok(UpcomingSeancesData { now, sessions })
+    use crate::server::{learner, learner_read};
+    learner_read(async |db, user, now| {
+        let sessions = learner::upcoming_sessions(db, user.id, now, 50).await?;
+        Ok(UpcomingSeancesData { now, sessions })
+    })
+    .await
 }

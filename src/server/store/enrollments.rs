@@ -171,19 +171,15 @@ impl Db {
         .execute(&mut *tx)
         .await?;
         let learner = learner_in(&mut tx, e.user_id).await?;
-        record_and_commit(
-            tx,
-            actor,
-            Change::new("enrollment.create", "enrollment", id)
-                .formation(head.id, &head.name)
-                .learner(learner)
-                .after(json!({
-                    "user_id": e.user_id, "formation_id": e.formation_id,
-                    "start_date": e.start_date.to_string(), "end_date": e.end_date.to_string(),
-                    "total_sessions": total,
-                })),
-        )
-        .await?;
+        let change = Change::new("enrollment.create", "enrollment", id)
+            .formation(head.id, &head.name)
+            .learner(learner)
+            .after(json!({
+                "user_id": e.user_id, "formation_id": e.formation_id,
+                "start_date": e.start_date.to_string(), "end_date": e.end_date.to_string(),
+                "total_sessions": total,
+            }));
+        record_and_commit(tx, actor, change).await?;
         Ok(id)
     }
 

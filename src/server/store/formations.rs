@@ -367,14 +367,10 @@ impl Db {
         )
         .fetch_one(&mut *tx)
         .await?;
-        record_and_commit(
-            tx,
-            actor,
-            Change::new("formation.create", "formation", id)
-                .formation(id, &f.info.name)
-                .after(fields_json(f)),
-        )
-        .await?;
+        let change = Change::new("formation.create", "formation", id)
+            .formation(id, &f.info.name)
+            .after(fields_json(f));
+        record_and_commit(tx, actor, change).await?;
         Ok(id)
     }
 
@@ -428,15 +424,11 @@ impl Db {
             return Err(AppError::Conflict(ErrorCode::StaleFormation));
         }
         after["version"] = json!(before.version + 1);
-        record_and_commit(
-            tx,
-            actor,
-            Change::new("formation.update", "formation", id)
-                .formation(id, &f.info.name)
-                .before(before_json)
-                .after(after),
-        )
-        .await?;
+        let change = Change::new("formation.update", "formation", id)
+            .formation(id, &f.info.name)
+            .before(before_json)
+            .after(after);
+        record_and_commit(tx, actor, change).await?;
         Ok(())
     }
 
@@ -466,23 +458,19 @@ impl Db {
         .bind(id)
         .execute(&mut *tx)
         .await?;
-        record_and_commit(
-            tx,
-            actor,
-            Change::new(
-                if archived {
-                    "formation.archive"
-                } else {
-                    "formation.restore"
-                },
-                "formation",
-                id,
-            )
-            .formation(id, &before.input.name)
-            .before(json!({ "archived": before.archived, "version": before.version }))
-            .after(json!({ "archived": archived, "version": before.version + 1 })),
+        let change = Change::new(
+            if archived {
+                "formation.archive"
+            } else {
+                "formation.restore"
+            },
+            "formation",
+            id,
         )
-        .await?;
+        .formation(id, &before.input.name)
+        .before(json!({ "archived": before.archived, "version": before.version }))
+        .after(json!({ "archived": archived, "version": before.version + 1 }));
+        record_and_commit(tx, actor, change).await?;
         Ok(())
     }
 
@@ -541,19 +529,15 @@ impl Db {
             Some(number) => make_room(&mut tx, formation_id, id, number).await?,
         }
         let seance_number = number_in(&mut tx, id).await?;
-        record_and_commit(
-            tx,
-            actor,
-            Change::new("session.create", "session", id)
-                .formation(head.id, &head.name)
-                .seance(seance_number, &s.title)
-                .after(json!({
-                "formation_id": formation_id, "title": s.title,
-                "scheduled_date": instant_text(s.scheduled_at), "duration_minutes": s.duration_minutes,
-                "meeting_link": s.meeting_link, "recording_link": s.recording_link,
-            })),
-        )
-        .await?;
+        let change = Change::new("session.create", "session", id)
+            .formation(head.id, &head.name)
+            .seance(seance_number, &s.title)
+            .after(json!({
+            "formation_id": formation_id, "title": s.title,
+            "scheduled_date": instant_text(s.scheduled_at), "duration_minutes": s.duration_minutes,
+            "meeting_link": s.meeting_link, "recording_link": s.recording_link,
+        }));
+        record_and_commit(tx, actor, change).await?;
         Ok(id)
     }
 
@@ -605,22 +589,18 @@ impl Db {
         )
         .await?;
         renumber(&mut tx, formation_id).await?;
-        record_and_commit(
-            tx,
-            actor,
-            Change::new("session.generate", "formation", formation_id)
-                .formation(head.id, &head.name)
-                .after(json!({
-                    "title": title,
-                    "weekdays": series.weekdays.iter().map(|d| d.to_string()).collect::<Vec<_>>(),
-                    "start_time": series.start_time.format("%H:%M").to_string(),
-                    "duration_minutes": series.duration_minutes,
-                    "from": series.from.to_string(), "to": series.to.to_string(),
-                    "timezone": head.timezone,
-                    "created": planned.iter().map(|at| instant_text(*at)).collect::<Vec<_>>(),
-                })),
-        )
-        .await?;
+        let change = Change::new("session.generate", "formation", formation_id)
+            .formation(head.id, &head.name)
+            .after(json!({
+                "title": title,
+                "weekdays": series.weekdays.iter().map(|d| d.to_string()).collect::<Vec<_>>(),
+                "start_time": series.start_time.format("%H:%M").to_string(),
+                "duration_minutes": series.duration_minutes,
+                "from": series.from.to_string(), "to": series.to.to_string(),
+                "timezone": head.timezone,
+                "created": planned.iter().map(|at| instant_text(*at)).collect::<Vec<_>>(),
+            }));
+        record_and_commit(tx, actor, change).await?;
         Ok(planned.len())
     }
 
@@ -651,20 +631,16 @@ impl Db {
         .await?;
         renumber(&mut tx, formation_id).await?;
         let seance_number = number_in(&mut tx, session_id).await?;
-        record_and_commit(
-            tx,
-            actor,
-            Change::new("session.update", "session", session_id)
-                .formation(head.id, &head.name)
-                .seance(seance_number, &s.title)
-                .before(session_json(&before))
-                .after(json!({
-                    "title": s.title, "scheduled_date": instant_text(s.scheduled_at),
-                    "duration_minutes": s.duration_minutes, "meeting_link": s.meeting_link,
-                    "recording_link": s.recording_link,
-                })),
-        )
-        .await?;
+        let change = Change::new("session.update", "session", session_id)
+            .formation(head.id, &head.name)
+            .seance(seance_number, &s.title)
+            .before(session_json(&before))
+            .after(json!({
+                "title": s.title, "scheduled_date": instant_text(s.scheduled_at),
+                "duration_minutes": s.duration_minutes, "meeting_link": s.meeting_link,
+                "recording_link": s.recording_link,
+            }));
+        record_and_commit(tx, actor, change).await?;
         Ok(formation_id)
     }
 
@@ -685,16 +661,12 @@ impl Db {
             .bind(session_id)
             .execute(&mut *tx)
             .await?;
-        record_and_commit(
-            tx,
-            actor,
-            Change::new("session.recording", "session", session_id)
-                .formation(head.id, &head.name)
-                .seance(before.session_number, &before.title)
-                .before(json!({ "recording_link": before.recording_link }))
-                .after(json!({ "recording_link": recording_link })),
-        )
-        .await?;
+        let change = Change::new("session.recording", "session", session_id)
+            .formation(head.id, &head.name)
+            .seance(before.session_number, &before.title)
+            .before(json!({ "recording_link": before.recording_link }))
+            .after(json!({ "recording_link": recording_link }));
+        record_and_commit(tx, actor, change).await?;
         Ok(formation_id)
     }
 
@@ -718,15 +690,11 @@ impl Db {
         renumber(&mut tx, formation_id).await?;
         let mut before_json = session_json(&before);
         before_json["formation_id"] = json!(formation_id);
-        record_and_commit(
-            tx,
-            actor,
-            Change::new("session.delete", "session", session_id)
-                .formation(head.id, &head.name)
-                .seance(before.number, &before.title)
-                .before(before_json),
-        )
-        .await?;
+        let change = Change::new("session.delete", "session", session_id)
+            .formation(head.id, &head.name)
+            .seance(before.number, &before.title)
+            .before(before_json);
+        record_and_commit(tx, actor, change).await?;
         Ok(formation_id)
     }
 }

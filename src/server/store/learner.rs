@@ -4,10 +4,11 @@
 
 use chrono::{DateTime, Duration, Utc};
 
-use super::{instant_text, parse_instant};
+use super::decode;
+use super::formations::StoredSeance;
+use super::instant_text;
 use crate::domain::enrollment::{EnrollmentRecord, SeanceRecord};
 use crate::domain::formation::FormationInfo;
-use crate::domain::status::EnrollmentStatus;
 use crate::error::AppError;
 use crate::server::db::Db;
 
@@ -43,9 +44,6 @@ struct StoredLearnerEnrollment {
     attended_sessions: i64,
 }
 
-use super::corrupt;
-use super::decode::date;
-
 impl TryFrom<StoredLearnerEnrollment> for EnrollmentRecord {
     type Error = AppError;
 
@@ -53,15 +51,11 @@ impl TryFrom<StoredLearnerEnrollment> for EnrollmentRecord {
         Ok(EnrollmentRecord {
             id: r.id,
             formation_id: r.formation_id,
+            timezone: decode::timezone(&r.timezone)?,
+            start_date: decode::date(&r.start_date)?,
+            end_date: decode::date(&r.end_date)?,
+            stored_status: decode::status(&r.status)?,
             info: FormationInfo::try_from(r.info)?,
-            timezone: r
-                .timezone
-                .parse()
-                .map_err(|_| corrupt("timezone", &r.timezone))?,
-            start_date: date(&r.start_date)?,
-            end_date: date(&r.end_date)?,
-            stored_status: EnrollmentStatus::parse(&r.status)
-                .map_err(|_| corrupt("status", &r.status))?,
             meeting_link: r.meeting_link,
             meeting_id: r.meeting_id,
             meeting_password: r.meeting_password,
@@ -73,14 +67,9 @@ impl TryFrom<StoredLearnerEnrollment> for EnrollmentRecord {
 
 #[derive(sqlx::FromRow)]
 struct StoredLearnerSeance {
-    id: i64,
+    #[sqlx(flatten)]
+    seance: StoredSeance,
     formation_id: i64,
-    session_number: i64,
-    title: String,
-    scheduled_date: String,
-    duration_minutes: i64,
-    meeting_link: Option<String>,
-    recording_link: Option<String>,
     attended: i64,
 }
 
@@ -88,16 +77,16 @@ impl TryFrom<StoredLearnerSeance> for SeanceRecord {
     type Error = AppError;
 
     fn try_from(r: StoredLearnerSeance) -> Result<Self, AppError> {
+        let s = r.seance;
         Ok(SeanceRecord {
-            starts_at: parse_instant(&r.scheduled_date)
-                .ok_or_else(|| corrupt("instant", &r.scheduled_date))?,
-            id: r.id,
+            starts_at: decode::instant(&s.scheduled_date)?,
+            id: s.id,
             formation_id: r.formation_id,
-            session_number: r.session_number,
-            title: r.title,
-            duration_minutes: r.duration_minutes,
-            meeting_link: r.meeting_link,
-            recording_link: r.recording_link,
+            session_number: s.session_number,
+            title: s.title,
+            duration_minutes: s.duration_minutes,
+            meeting_link: s.meeting_link,
+            recording_link: s.recording_link,
             attended: r.attended > 0,
         })
     }

@@ -313,20 +313,16 @@ impl Db {
             .execute(&mut *tx)
             .await?;
         let learner = learner_in(&mut tx, user_id).await?;
-        record_and_commit(
-            tx,
-            actor,
-            Change::new("request.confirm", "enrollment_request", request_id)
-                .formation(head.id, &head.name)
-                .learner(learner)
-                .before(json!({ "status": "pending" }))
-                .after(json!({
-                    "status": "confirmed", "enrollment_id": enrollment_id, "user_id": user_id,
-                    "formation_id": formation_id, "start_date": start.to_string(),
-                    "end_date": end.to_string(), "total_sessions": total,
-                })),
-        )
-        .await?;
+        let change = Change::new("request.confirm", "enrollment_request", request_id)
+            .formation(head.id, &head.name)
+            .learner(learner)
+            .before(json!({ "status": "pending" }))
+            .after(json!({
+                "status": "confirmed", "enrollment_id": enrollment_id, "user_id": user_id,
+                "formation_id": formation_id, "start_date": start.to_string(),
+                "end_date": end.to_string(), "total_sessions": total,
+            }));
+        record_and_commit(tx, actor, change).await?;
         Ok(enrollment_id)
     }
 
