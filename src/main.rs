@@ -10,6 +10,11 @@ use formations::server::config::Config;
 async fn main() -> ExitCode {
     let cli = Cli::parse();
     let command = cli.command.unwrap_or(Command::Serve);
+    // The commands speak the language of `LANG`; the server speaks each
+    // reader's, whatever its own environment says.
+    if !matches!(command, Command::Serve) {
+        formations::i18n::context::set_process_from_env();
+    }
     // Logs go to stderr so that stdout carries only the ids scripts read.
     let default_filter = if matches!(command, Command::Serve) {
         "info,sqlx=warn"

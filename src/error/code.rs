@@ -22,6 +22,18 @@ macro_rules! error_codes {
         }
 
         const CARRIED: &[ErrorCode] = &[$(ErrorCode::$carried),*];
+
+        impl ErrorCode {
+            /// One of each code, its data left empty (for the tests that
+            /// check every code has words).
+            #[cfg(test)]
+            pub(crate) fn every() -> Vec<ErrorCode> {
+                vec![
+                    $(ErrorCode::$carried,)*
+                    $(ErrorCode::$data { $($field: Default::default()),* },)*
+                ]
+            }
+        }
     };
 }
 

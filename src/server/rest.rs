@@ -59,6 +59,19 @@ pub fn router() -> Router<AppState> {
     r.route("/api/openapi.json", get(openapi))
         .route("/api/{*rest}", axum::routing::any(not_found))
         .method_not_allowed_fallback(method_not_allowed)
+        .layer(axum::middleware::from_fn(client_language))
+}
+
+/// REST answers speak the client's `Accept-Language` (French when it names
+/// no language the platform speaks); their `code` is the same in every one.
+async fn client_language(req: axum::extract::Request, next: axum::middleware::Next) -> Response {
+    let lang = req
+        .headers()
+        .get(axum::http::header::ACCEPT_LANGUAGE)
+        .and_then(|value| value.to_str().ok())
+        .and_then(crate::i18n::Lang::from_accept_language)
+        .unwrap_or_default();
+    crate::i18n::context::scope(lang, next.run(req)).await
 }
 
 /// Parses a JSON body ourselves so a malformed one is a 400 with a message,

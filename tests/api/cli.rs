@@ -1,4 +1,4 @@
-use crate::helpers::{cli, TestDb};
+use crate::helpers::{cli, cli_in, TestDb};
 
 fn stdout(out: &std::process::Output) -> String {
     String::from_utf8_lossy(&out.stdout).trim().to_string()
@@ -424,4 +424,47 @@ async fn a_session_added_with_a_taken_number_gets_it_and_the_later_ones_move_up(
         vec![(1, "Zéro".into()), (2, "Un".into()), (3, "Deux".into())]
     );
     pool.pool.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_commands_speak_the_language_of_lang_and_french_by_default() {
+    let db = TestDb::new().await;
+    let enroll = [
+        "enroll",
+        "--email",
+        "a@b.fr",
+        "--formation",
+        "999",
+        "--start-date",
+        "2024-01-15",
+        "--end-date",
+        "2024-02-15",
+        "--total-sessions",
+        "10",
+    ];
+    created_id(&cli(
+        &db.url,
+        &[
+            "user",
+            "create",
+            "--email",
+            "a@b.fr",
+            "--name",
+            "A",
+            "--password",
+            "password123",
+        ],
+    ));
+    for (lang, words) in [
+        ("en_US.UTF-8", "No formation has the ID 999"),
+        ("en", "No formation has the ID 999"),
+        ("fr_CA.UTF-8", "Aucune formation n'a l'identifiant 999"),
+        ("C.UTF-8", "Aucune formation n'a l'identifiant 999"),
+        ("de_DE.UTF-8", "Aucune formation n'a l'identifiant 999"),
+    ] {
+        let out = cli_in(lang, &db.url, &enroll);
+        assert!(!out.status.success());
+        let stderr = String::from_utf8(out.stderr).unwrap();
+        assert!(stderr.contains(words), "{lang}: {stderr}");
+    }
 }

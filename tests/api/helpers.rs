@@ -486,6 +486,24 @@ pub fn cli(database_url: &str, args: &[&str]) -> std::process::Output {
         .args(args)
         .env("DATABASE_URL", database_url)
         .env("RUST_LOG", "warn")
+        // The commands speak `LANG`'s language: French here, whatever the
+        // machine running the tests says.
+        .env("LANG", "fr_FR.UTF-8")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .output()
+        .expect("run formations")
+}
+
+/// The same in the language of `lang` (a `LANG` value).
+pub fn cli_in(lang: &str, database_url: &str, args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_formations"))
+        .args(args)
+        .env("DATABASE_URL", database_url)
+        .env("RUST_LOG", "warn")
+        .env("LANG", lang)
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
         .output()
         .expect("run formations")
 }

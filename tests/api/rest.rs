@@ -515,3 +515,55 @@ async fn the_formations_list_costs_the_same_number_of_queries_for_one_or_many_en
     assert_eq!(costs[1].1, costs[3].1, "{costs:?}");
     assert!(costs[0].1 <= 3, "{costs:?}");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_error_detail_speaks_the_clients_accept_language_and_its_code_stays_the_same() {
+    let (app, token, _) = learner_with_every_status().await;
+    let limit = |accept: Option<&'static str>| {
+        let mut req = crate::helpers::http()
+            .get(app.url("/api/auth/user/formations/next-sessions/?limit=0"))
+            .bearer_auth(&token);
+        if let Some(accept) = accept {
+            req = req.header("Accept-Language", accept);
+        }
+        async move {
+            let resp = req.send().await.unwrap();
+            assert_eq!(resp.status().as_u16(), 400);
+            resp.json::<Value>().await.unwrap()
+        }
+    };
+    let french = limit(None).await;
+    let english = limit(Some("en-GB,en;q=0.9,fr;q=0.5")).await;
+    let german = limit(Some("de-DE")).await;
+    let preferred_french = limit(Some("en;q=0.4, fr-CA")).await;
+    assert!(
+        french["detail"]
+            .as_str()
+            .unwrap()
+            .contains("doit être un entier"),
+        "{french}"
+    );
+    assert!(
+        english["detail"]
+            .as_str()
+            .unwrap()
+            .contains("must be a whole number"),
+        "{english}"
+    );
+    assert_eq!(german["detail"], french["detail"]);
+    assert_eq!(preferred_french["detail"], french["detail"]);
+    for body in [&english, &german, &preferred_french] {
+        assert_eq!(body["code"], french["code"]);
+    }
+
+    let resp = crate::helpers::http()
+        .post(app.url("/api/auth/login/"))
+        .header("Accept-Language", "en")
+        .json(&serde_json::json!({"email": "learner@example.com", "password": "wrong password"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(resp.status().as_u16(), 401);
+    let body: Value = resp.json().await.unwrap();
+    assert_eq!(body["detail"], "Wrong e-mail or password.", "{body}");
+}
