@@ -33,9 +33,10 @@ use crate::ui::pages::sessions::SeancesPage;
 use crate::ui::pages::signup::SignupPage;
 
 pub fn shell(options: LeptosOptions) -> impl IntoView {
+    let lang = crate::i18n::request_lang();
     view! {
         <!DOCTYPE html>
-        <html lang="fr">
+        <html lang=lang.code()>
             <head>
                 <meta charset="utf-8" />
                 <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -54,6 +55,8 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
+    // Every component reads its words in the reader's language.
+    provide_context(crate::i18n::request_lang());
     // End-to-end tests wait for this marker before clicking.
     Effect::new(move |_| {
         if let Some(body) = document().body() {

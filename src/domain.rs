@@ -10,6 +10,7 @@ pub mod csv;
 pub mod enrollment;
 pub mod format;
 pub mod formation;
+pub mod language;
 pub mod recurrence;
 pub mod schedule;
 pub mod status;

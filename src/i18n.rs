@@ -19,63 +19,13 @@ fluent_templates::static_loader! {
     };
 }
 
-/// A language of the platform.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
-pub enum Lang {
-    #[default]
-    Fr,
-    En,
-}
+pub use crate::domain::language::Lang;
 
-impl Lang {
-    pub const ALL: [Lang; 2] = [Lang::Fr, Lang::En];
-
-    /// The BCP 47 code, as `<html lang>`, a cookie or a profile store it.
-    pub fn code(self) -> &'static str {
-        match self {
-            Lang::Fr => "fr",
-            Lang::En => "en",
-        }
-    }
-
-    /// A language tag (`fr`, `en-GB`, `EN_us.UTF-8`) read by its primary
-    /// subtag; `None` for a language the platform does not speak.
-    pub fn from_tag(tag: &str) -> Option<Lang> {
-        let primary = tag
-            .trim()
-            .split(['-', '_', '.', '@'])
-            .next()
-            .unwrap_or_default();
-        Lang::ALL
-            .into_iter()
-            .find(|lang| primary.eq_ignore_ascii_case(lang.code()))
-    }
-
-    /// The preferred language of an `Accept-Language` header that the
-    /// platform speaks: by quality, then by order; `None` if none is spoken.
-    pub fn from_accept_language(header: &str) -> Option<Lang> {
-        let mut best: Option<(f32, Lang)> = None;
-        for item in header.split(',') {
-            let mut parts = item.split(';');
-            let tag = parts.next().unwrap_or_default();
-            let quality = parts
-                .find_map(|p| p.trim().strip_prefix("q="))
-                .map_or(Some(1.0), |q| q.trim().parse::<f32>().ok());
-            let (Some(lang), Some(q)) = (Lang::from_tag(tag), quality) else {
-                continue;
-            };
-            if q > 0.0 && best.is_none_or(|(b, _)| q > b) {
-                best = Some((q, lang));
-            }
-        }
-        best.map(|(_, lang)| lang)
-    }
-
-    fn id(self) -> LanguageIdentifier {
-        match self {
-            Lang::Fr => langid!("fr"),
-            Lang::En => langid!("en"),
-        }
+/// The Fluent name of a language.
+fn fluent_id(lang: Lang) -> LanguageIdentifier {
+    match lang {
+        Lang::Fr => langid!("fr"),
+        Lang::En => langid!("en"),
     }
 }
 
@@ -95,7 +45,7 @@ pub fn lookup(lang: Lang, id: &str, args: &[(&str, Arg)]) -> Option<String> {
         .map(|(name, value)| (Cow::Owned(name.to_string()), value.to_fluent()))
         .collect();
     LOCALES
-        .lookup_single_language(&lang.id(), id, Some(&args))
+        .lookup_single_language(&fluent_id(lang), id, Some(&args))
         .ok()
 }
 
@@ -145,10 +95,14 @@ impl From<u64> for Arg {
     }
 }
 
-/// The language the current words are for, when no caller names one: a
-/// REST request's `Accept-Language` on the server, `LANG` for the command
-/// line, the page's `<html lang>` in the browser; French otherwise.
+/// The language the current words are for, when no caller names one: the
+/// reader's inside a page (the app provides it, see [`request_lang`]), a
+/// request's while it is handled, `LANG` for the command line; French
+/// otherwise.
 pub fn current() -> Lang {
+    if let Some(lang) = leptos::prelude::use_context::<Lang>() {
+        return lang;
+    }
     #[cfg(feature = "ssr")]
     {
         context::current()
@@ -157,6 +111,32 @@ pub fn current() -> Lang {
     {
         browser_lang()
     }
+}
+
+/// The reader's language, for the app to provide to every component: on
+/// the server the one the request chose (`server::language`), in the
+/// browser the page's `<html lang>`, which the server wrote from the same.
+pub fn request_lang() -> Lang {
+    #[cfg(feature = "ssr")]
+    {
+        leptos::prelude::use_context::<http::request::Parts>()
+            .and_then(|parts| parts.extensions.get::<Lang>().copied())
+            .unwrap_or_else(context::current)
+    }
+    #[cfg(not(feature = "ssr"))]
+    {
+        browser_lang()
+    }
+}
+
+/// A message in the reader's language, for components.
+pub fn t(id: &str) -> String {
+    tr(current(), id, &[])
+}
+
+/// The same with arguments.
+pub fn t_with(id: &str, args: &[(&str, Arg)]) -> String {
+    tr(current(), id, args)
 }
 
 #[cfg(not(feature = "ssr"))]
@@ -213,35 +193,92 @@ pub mod context {
     }
 }
 
+/// Message ids whose end is computed (`lang-name-{code}`), so the source
+/// names only their beginning; every other id stands in the source whole.
+pub const COMPUTED_IDS: &[&str] = &["error-", "delay-", "lang-name-"];
+
+/// The message ids of a language's files, read from `locales/`.
+#[cfg(test)]
+pub(crate) fn message_ids(lang: Lang) -> std::collections::BTreeSet<String> {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("locales")
+        .join(lang.code());
+    let mut ids = std::collections::BTreeSet::new();
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+        for line in text.lines() {
+            let starts_an_entry = line.starts_with(|c: char| c.is_ascii_alphabetic());
+            if let Some((id, _)) = line.split_once(" =").filter(|_| starts_an_entry) {
+                ids.insert(id.trim().to_string());
+            }
+        }
+    }
+    ids
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    #[test]
-    fn tags_are_read_by_their_primary_subtag() {
-        assert_eq!(Lang::from_tag("fr"), Some(Lang::Fr));
-        assert_eq!(Lang::from_tag("en-GB"), Some(Lang::En));
-        assert_eq!(Lang::from_tag("en_US.UTF-8"), Some(Lang::En));
-        assert_eq!(Lang::from_tag("FR_ca"), Some(Lang::Fr));
-        assert_eq!(Lang::from_tag("de-DE"), None);
-        assert_eq!(Lang::from_tag("C"), None);
-        assert_eq!(Lang::from_tag(""), None);
+    /// Every `.rs` file under `src/`, as text.
+    fn sources() -> Vec<String> {
+        fn walk(dir: &std::path::Path, out: &mut Vec<String>) {
+            for entry in std::fs::read_dir(dir).unwrap() {
+                let path = entry.unwrap().path();
+                if path.is_dir() {
+                    walk(&path, out);
+                } else if path.extension().is_some_and(|e| e == "rs") {
+                    out.push(std::fs::read_to_string(path).unwrap());
+                }
+            }
+        }
+        let mut out = Vec::new();
+        walk(
+            &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src"),
+            &mut out,
+        );
+        out
     }
 
     #[test]
-    fn accept_language_picks_the_best_spoken_language() {
-        assert_eq!(Lang::from_accept_language("en-US,en;q=0.9"), Some(Lang::En));
-        assert_eq!(
-            Lang::from_accept_language("de-DE, en;q=0.5, fr;q=0.8"),
-            Some(Lang::Fr)
-        );
-        assert_eq!(Lang::from_accept_language("de, es;q=0.9"), None);
-        assert_eq!(
-            Lang::from_accept_language("en;q=0, fr;q=0.1"),
-            Some(Lang::Fr)
-        );
-        assert_eq!(Lang::from_accept_language("*"), None);
-        assert_eq!(Lang::from_accept_language("en;q=abc"), None);
+    fn every_language_has_the_same_ids() {
+        let french = message_ids(Lang::Fr);
+        assert!(french.len() > 50, "{} ids", french.len());
+        for lang in Lang::ALL {
+            assert_eq!(message_ids(lang), french, "{} differs from fr", lang.code());
+        }
+    }
+
+    #[test]
+    fn every_id_is_used_and_every_literal_id_exists() {
+        let sources = sources();
+        let french = message_ids(Lang::Fr);
+        for id in &french {
+            let computed = COMPUTED_IDS.iter().any(|prefix| id.starts_with(prefix));
+            let quoted = format!("\"{id}\"");
+            assert!(
+                computed || sources.iter().any(|s| s.contains(&quoted)),
+                "{id} is in the locale files but no source names it"
+            );
+        }
+        // The other way: every id a call of `t`, `t_with` or `tr` spells out
+        // exists.
+        for source in &sources {
+            for call in ["t(\"", "t_with(\"", "tr(lang, \""] {
+                for (at, _) in source.match_indices(call) {
+                    let before = source[..at].chars().next_back().unwrap_or(' ');
+                    if before.is_alphanumeric() || before == '_' {
+                        continue;
+                    }
+                    let rest = &source[at + call.len()..];
+                    let id = &rest[..rest.find('"').unwrap()];
+                    assert!(
+                        french.contains(id),
+                        "{id} is used but not in the locale files"
+                    );
+                }
+            }
+        }
     }
 
     #[test]

@@ -11,6 +11,7 @@ pub mod demo;
 pub mod edge;
 pub mod extract;
 pub mod http;
+pub mod language;
 pub mod learner;
 pub mod mail;
 pub mod rest;

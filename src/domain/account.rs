@@ -233,6 +233,8 @@ pub struct SessionUser {
     pub email: String,
     pub name: String,
     pub role: Role,
+    /// The language chosen with the switch; `None` if never chosen.
+    pub language: Option<crate::domain::language::Lang>,
 }
 
 impl SessionUser {

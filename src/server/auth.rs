@@ -230,7 +230,7 @@ pub fn clearing_cookie(settings: &Settings) -> HeaderValue {
     .expect("static cookie")
 }
 
-fn cookie_token<'h>(headers: &'h HeaderMap, name: &str) -> Option<&'h str> {
+pub fn cookie_token<'h>(headers: &'h HeaderMap, name: &str) -> Option<&'h str> {
     headers
         .get_all(header::COOKIE)
         .iter()

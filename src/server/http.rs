@@ -129,6 +129,7 @@ pub fn router(state: AppState) -> Router {
         )
         .merge(rest::router())
         .merge(crate::server::admin_export::router())
+        .merge(crate::server::language::router())
         .leptos_routes_with_context(&state, routes, context.clone(), {
             let options = state.leptos_options.clone();
             move || shell(options.clone())
@@ -143,7 +144,8 @@ pub fn router(state: AppState) -> Router {
 /// tests put a deliberately failing route behind the same stack).
 pub fn with_edge_layers(app: Router<AppState>, state: AppState) -> Router {
     let request_id_header = axum::http::HeaderName::from_static("x-request-id");
-    app.layer(middleware::from_fn(auth::require_login_for_pages))
+    app.layer(middleware::from_fn(crate::server::language::choose))
+        .layer(middleware::from_fn(auth::require_login_for_pages))
         .layer(middleware::from_fn_with_state(state.clone(), auth::resolve_session))
         .layer(middleware::from_fn_with_state(state.clone(), auth::require_same_origin))
         .layer(middleware::from_fn(edge::limit_body))

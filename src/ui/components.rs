@@ -8,6 +8,7 @@ pub mod error_notice;
 pub mod field_error;
 pub mod header;
 pub mod join_link;
+pub mod lang_switch;
 pub mod link_request_page;
 pub mod loaded;
 pub mod local_time;

@@ -13,6 +13,7 @@ mod audit;
 mod cli;
 mod edge;
 mod helpers;
+mod language;
 mod leak_crawl;
 mod pages;
 mod rest;

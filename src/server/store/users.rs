@@ -3,6 +3,7 @@ use chrono::{DateTime, Utc};
 use super::audit::{record, Change, LearnerNames};
 use super::{instant_text, unique_or};
 use crate::domain::account::{DisplayName, Email, LinkPurpose, Role, SessionUser};
+use crate::domain::language::Lang;
 use crate::error::{AppError, ErrorCode};
 use crate::server::db::{Db, Tx};
 
@@ -12,6 +13,7 @@ struct UserRow {
     email: String,
     name: String,
     role: String,
+    language: Option<String>,
 }
 
 impl From<UserRow> for SessionUser {
@@ -21,6 +23,9 @@ impl From<UserRow> for SessionUser {
             email: row.email,
             name: row.name,
             role: Role::from_stored(&row.role),
+            // An unknown stored language is one never chosen: the reader's
+            // browser decides, as for anyone who never chose.
+            language: row.language.as_deref().and_then(Lang::from_tag),
         }
     }
 }
@@ -117,6 +122,16 @@ impl Db {
         .map_err(unique_or(AppError::Invalid(ErrorCode::EmailTaken)))
     }
 
+    /// Saves the language a user chose with the switch.
+    pub async fn set_language(&self, user_id: i64, lang: Lang) -> Result<(), AppError> {
+        sqlx::query("UPDATE users SET language = $1 WHERE id = $2")
+            .bind(lang.code())
+            .bind(user_id)
+            .execute(self.pool())
+            .await?;
+        Ok(())
+    }
+
     /// The user and their password hash, for a login attempt.
     pub async fn credentials(
         &self,
@@ -129,7 +144,7 @@ impl Db {
             password_hash: String,
         }
         let row: Option<Row> = sqlx::query_as(
-            "SELECT id, email, name, role, password_hash FROM users WHERE email = $1",
+            "SELECT id, email, name, role, language, password_hash FROM users WHERE email = $1",
         )
         .bind(email.as_str())
         .fetch_optional(self.pool())
@@ -198,7 +213,7 @@ impl Db {
             last_seen_at: String,
         }
         let row: Option<Row> = sqlx::query_as(
-            "SELECT u.id, u.email, u.name, u.role,
+            "SELECT u.id, u.email, u.name, u.role, u.language,
                     COALESCE(s.last_seen_at, s.created_at) AS last_seen_at
              FROM auth_sessions s JOIN users u ON u.id = s.user_id
              WHERE s.token_hash = $1 AND s.expires_at > $2

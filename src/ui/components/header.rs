@@ -2,6 +2,7 @@ use leptos::prelude::*;
 
 use crate::api::auth::Logout;
 use crate::domain::account::SessionUser;
+use crate::ui::components::lang_switch::LangSwitch;
 
 #[component]
 pub fn Header(user: Option<SessionUser>) -> impl IntoView {
@@ -20,6 +21,7 @@ pub fn Header(user: Option<SessionUser>) -> impl IntoView {
                 {is_admin.then(|| view! { <a href="/admin">"Administration"</a> })}
             </nav>
             <div class="account">
+                <LangSwitch />
                 <span class="user-name">{name}</span>
                 <ActionForm action=logout>
                     <button type="submit" class="link-button">"Se déconnecter"</button>

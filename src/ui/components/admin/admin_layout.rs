@@ -2,6 +2,7 @@ use leptos::prelude::*;
 use leptos_router::components::{Outlet, A};
 
 use crate::api::auth::{current_user, Logout};
+use crate::ui::components::lang_switch::LangSwitch;
 
 /// The frame of every admin page: its own header and navigation, then the page.
 #[component]
@@ -19,6 +20,7 @@ pub fn AdminLayout() -> impl IntoView {
                 <A href="/formations">"Catalogue"</A>
             </nav>
             <div class="account">
+                <LangSwitch />
                 <Suspense fallback=|| ()>
                     {move || Suspend::new(async move {
                         let name = user.await.ok().flatten().map(|u| u.name).unwrap_or_default();
