@@ -7,7 +7,7 @@ use std::borrow::Cow;
 use std::collections::HashMap;
 
 use fluent_templates::fluent_bundle::FluentValue;
-use fluent_templates::{langid, LanguageIdentifier};
+use fluent_templates::LanguageIdentifier;
 
 fluent_templates::static_loader! {
     static LOCALES = {
@@ -23,10 +23,9 @@ pub use crate::domain::language::Lang;
 
 /// The Fluent name of a language.
 fn fluent_id(lang: Lang) -> LanguageIdentifier {
-    match lang {
-        Lang::Fr => langid!("fr"),
-        Lang::En => langid!("en"),
-    }
+    lang.code()
+        .parse()
+        .expect("a language code is a valid identifier")
 }
 
 /// A message's words, with its arguments; French words where `lang`'s
@@ -193,9 +192,9 @@ pub mod context {
     }
 }
 
-/// Message ids whose end is computed (`lang-name-{code}`), so the source
+/// Message ids whose end is computed (`error-{key}`), so the source
 /// names only their beginning; every other id stands in the source whole.
-pub const COMPUTED_IDS: &[&str] = &["error-", "delay-", "lang-name-"];
+pub const COMPUTED_IDS: &[&str] = &["error-", "delay-"];
 
 /// The message ids of a language's files, read from `locales/`.
 #[cfg(test)]
@@ -244,7 +243,7 @@ mod tests {
     fn every_language_has_the_same_ids() {
         let french = message_ids(Lang::Fr);
         assert!(french.len() > 50, "{} ids", french.len());
-        for lang in Lang::ALL {
+        for &lang in Lang::ALL {
             assert_eq!(message_ids(lang), french, "{} differs from fr", lang.code());
         }
     }

@@ -3,26 +3,52 @@
 
 use serde::{Deserialize, Serialize};
 
-/// A language of the platform.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Lang {
-    #[default]
-    Fr,
-    En,
+/// Declares the languages: one line each (the enum variant, the code, the
+/// name in the language itself), the default first. A language
+/// also needs its folder `locales/<code>/`, a copy of `locales/fr/` with
+/// every message translated (the locale tests fail until it is complete).
+macro_rules! languages {
+    (
+        $default:ident => $default_code:literal $default_name:literal,
+        $($lang:ident => $code:literal $name:literal,)*
+    ) => {
+        /// A language of the platform.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+        pub enum Lang {
+            #[default]
+            #[serde(rename = $default_code)]
+            $default,
+            $(#[serde(rename = $code)] $lang,)*
+        }
+
+        impl Lang {
+            pub const ALL: &[Lang] = &[Lang::$default, $(Lang::$lang,)*];
+
+            /// The BCP 47 code, as `<html lang>`, a cookie or a profile store it.
+            pub fn code(self) -> &'static str {
+                match self {
+                    Lang::$default => $default_code,
+                    $(Lang::$lang => $code,)*
+                }
+            }
+
+            /// The language's name in itself, as the switch offers it.
+            pub fn name(self) -> &'static str {
+                match self {
+                    Lang::$default => $default_name,
+                    $(Lang::$lang => $name,)*
+                }
+            }
+        }
+    };
+}
+
+languages! {
+    Fr => "fr" "Français",
+    En => "en" "English",
 }
 
 impl Lang {
-    pub const ALL: [Lang; 2] = [Lang::Fr, Lang::En];
-
-    /// The BCP 47 code, as `<html lang>`, a cookie or a profile store it.
-    pub fn code(self) -> &'static str {
-        match self {
-            Lang::Fr => "fr",
-            Lang::En => "en",
-        }
-    }
-
     /// A language tag (`fr`, `en-GB`, `EN_us.UTF-8`) read by its primary
     /// subtag; `None` for a language the platform does not speak.
     pub fn from_tag(tag: &str) -> Option<Lang> {
@@ -32,7 +58,8 @@ impl Lang {
             .next()
             .unwrap_or_default();
         Lang::ALL
-            .into_iter()
+            .iter()
+            .copied()
             .find(|lang| primary.eq_ignore_ascii_case(lang.code()))
     }
 

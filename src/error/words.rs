@@ -100,7 +100,7 @@ mod tests {
 
     #[test]
     fn every_error_has_words_in_every_language() {
-        for lang in Lang::ALL {
+        for &lang in Lang::ALL {
             for err in every_error() {
                 let (id, args) = message(lang, &err);
                 let words = lookup(lang, &id, &args);

@@ -68,7 +68,8 @@ async fn switch(
     Form(form): Form<Switch>,
 ) -> Result<Response, AppError> {
     let lang = Lang::ALL
-        .into_iter()
+        .iter()
+        .copied()
         .find(|lang| lang.code() == form.lang)
         .ok_or(AppError::BadRequest(
             crate::error::ErrorCode::SomeValuesInvalid,

@@ -23,7 +23,8 @@ pub fn LangSwitch() -> impl IntoView {
         <form class="lang-switch" method="post" action="/langue" aria-label=t("lang-switch")>
             <input type="hidden" name="next" value=here />
             {Lang::ALL
-                .into_iter()
+                .iter()
+                .copied()
                 .map(|lang| {
                     view! {
                         <button
@@ -32,7 +33,7 @@ pub fn LangSwitch() -> impl IntoView {
                             value=lang.code()
                             lang=lang.code()
                             aria-pressed=(lang == reading).to_string()
-                            title=t(&format!("lang-name-{}", lang.code()))
+                            title=lang.name()
                         >
                             {lang.code().to_uppercase()}
                         </button>
