@@ -79,7 +79,7 @@ async fn client_language(req: axum::extract::Request, next: axum::middleware::Ne
 pub fn json_body<T: serde::de::DeserializeOwned>(body: &Bytes) -> Result<T, AppError> {
     serde_json::from_slice(body).map_err(|err| {
         AppError::BadRequest(ErrorCode::Malformed {
-            detail: format!("corps JSON : {err}"),
+            detail: format!("JSON: {err}"),
         })
     })
 }
@@ -379,7 +379,7 @@ async fn logout(
     let hash = caller.token_hash.ok_or(AppError::Unauthorized)?;
     state.db.delete_auth_session_and_linked(&hash).await?;
     let mut response = Json(DetailBody {
-        detail: "Déconnecté.".into(),
+        detail: crate::i18n::tr(crate::i18n::current(), "rest-logged-out", &[]),
     })
     .into_response();
     response
@@ -419,7 +419,7 @@ async fn password_reset(
     Ok((
         StatusCode::ACCEPTED,
         Json(DetailBody {
-            detail: "Si un compte existe pour cette adresse, un lien de réinitialisation vient d'y être envoyé.".into(),
+            detail: crate::i18n::tr(crate::i18n::current(), "rest-reset-sent", &[]),
         }),
     )
         .into_response())
@@ -441,7 +441,7 @@ async fn password_reset_confirm(
     let body: ResetConfirmBody = json_body(&body)?;
     accounts::reset_password(&state.db, &body.token, &body.password).await?;
     Ok(Json(DetailBody {
-        detail: "Mot de passe modifié. Connectez-vous avec le nouveau.".into(),
+        detail: crate::i18n::tr(crate::i18n::current(), "rest-password-changed", &[]),
     }))
 }
 
