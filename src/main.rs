@@ -3,6 +3,7 @@
 use std::process::ExitCode;
 
 use clap::Parser;
+use formations::i18n::{current, tr};
 use formations::server::cli::{run, Cli, Command};
 use formations::server::config::Config;
 
@@ -31,15 +32,21 @@ async fn main() -> ExitCode {
     let config = match Config::from_env() {
         Ok(config) => config,
         Err(message) => {
-            eprintln!("error: {message}");
+            eprintln!("{}", error_line(&message));
             return ExitCode::FAILURE;
         }
     };
     match run(command, config).await {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) => {
-            eprintln!("error: {err}");
+            eprintln!("{}", error_line(&err.to_string()));
             ExitCode::FAILURE
         }
     }
+}
+
+/// The one line a failed command ends with, in the language of its words.
+fn error_line(message: &str) -> String {
+    let lang = current();
+    tr(lang, "cli-error", &[("message", message.into())])
 }

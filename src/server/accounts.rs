@@ -6,15 +6,21 @@
 //! Every link sent by mail is single-use, expires, and is stored only as the
 //! SHA-256 of its token. The answers never say whether an address has an
 //! account: the same words, and the mail is sent from a task of its own.
+//!
+//! A mail is written in the language its recipient chose; one who never
+//! chose (or has no account yet) gets the language of the request that
+//! caused it.
 
 use axum::http::HeaderMap;
 use chrono::Utc;
 
 use crate::domain::account::{
     device_label, AccountView, DisplayName, Email, LinkPurpose, LoginSessionView, Password,
-    SessionUser, CONFIRM_LINK_HOURS, RESET_LINK_MINUTES,
+    SessionUser, CONFIRM_LINK_HOURS, EMAIL_CHANGE_LINK_HOURS, RESET_LINK_MINUTES,
 };
+use crate::domain::language::Lang;
 use crate::error::{AppError, ErrorCode};
+use crate::i18n::tr;
 use crate::server::auth;
 use crate::server::db::Db;
 use crate::server::http::AppState;
@@ -60,14 +66,19 @@ pub async fn sign_up(
         .insert_unconfirmed_user(&email, name.as_str(), &hash)
         .await
     {
-        Ok(user_id) => send_confirmation(state, base, user_id, &email, name.as_str()).await,
+        // A new account has no saved language yet: the sign-up's own.
+        Ok(user_id) => {
+            let lang = mail_language(None);
+            send_confirmation(state, base, lang, user_id, &email, name.as_str()).await
+        }
         Err(AppError::Invalid(ErrorCode::EmailTaken)) => {
             match state.db.account_by_email(&email).await? {
                 Some(account) if account.is_confirmed() => {
                     send_reset(state, base, &account, ResetReason::ExistingAccount).await
                 }
                 Some(account) => {
-                    send_confirmation(state, base, account.id, &email, &account.name).await
+                    let lang = mail_language(account.saved_language());
+                    send_confirmation(state, base, lang, account.id, &email, &account.name).await
                 }
                 None => Ok(()),
             }
@@ -88,7 +99,8 @@ pub async fn resend_confirmation(
     };
     match state.db.account_by_email(&email).await? {
         Some(account) if !account.is_confirmed() => {
-            send_confirmation(state, base, account.id, &email, &account.name).await
+            let lang = mail_language(account.saved_language());
+            send_confirmation(state, base, lang, account.id, &email, &account.name).await
         }
         _ => Ok(()),
     }
@@ -152,20 +164,16 @@ pub async fn request_email_change(
             Utc::now(),
         )
         .await?;
-    let link = format!("{base}/confirmer/{token}");
-    state.mailer.send_in_background(compose(
-        &state.mailer,
+    send(
+        state,
+        MailKind::EmailChange,
+        // The new address is the same person's: their saved language.
+        mail_language(user.language),
         new_email.as_str(),
         &user.name,
-        "Confirmez votre nouvelle adresse e-mail",
-        &[
-            "Vous avez demandé à utiliser cette adresse pour votre compte Formations.",
-            "Elle remplacera l'ancienne dès que vous aurez suivi ce lien, valable 24 heures :",
-        ],
-        ("Confirmer cette adresse", &link),
-        "Si vous n'êtes pas à l'origine de cette demande, ignorez ce message : rien ne changera.",
-        &format!("email-change.{}", &hash[..24]),
-    ));
+        &format!("{base}/confirmer/{token}"),
+        &hash,
+    );
     Ok(())
 }
 
@@ -227,9 +235,16 @@ pub async fn record_device(db: &Db, token: &str, headers: &HeaderMap) -> Result<
         .await
 }
 
+/// The language of a mail: the recipient's saved one, else the current
+/// request's.
+fn mail_language(saved: Option<Lang>) -> Lang {
+    saved.unwrap_or_else(crate::i18n::current)
+}
+
 async fn send_confirmation(
     state: &AppState,
     base: &str,
+    lang: Lang,
     user_id: i64,
     email: &Email,
     name: &str,
@@ -239,20 +254,15 @@ async fn send_confirmation(
         .db
         .insert_account_token(&hash, user_id, LinkPurpose::Confirm, None, Utc::now())
         .await?;
-    let link = format!("{base}/confirmer/{token}");
-    let validity = format!(
-        "Pour activer votre compte, confirmez votre adresse avec ce lien, valable {CONFIRM_LINK_HOURS} heures et utilisable une seule fois :"
-    );
-    state.mailer.send_in_background(compose(
-        &state.mailer,
+    send(
+        state,
+        MailKind::Confirm,
+        lang,
         email.as_str(),
         name,
-        "Confirmez votre adresse e-mail",
-        &["Bienvenue sur Formations !", &validity],
-        ("Confirmer mon adresse", &link),
-        "Si vous n'avez pas créé de compte, ignorez ce message : aucun compte ne sera activé.",
-        &format!("confirm.{}", &hash[..24]),
-    ));
+        &format!("{base}/confirmer/{token}"),
+        &hash,
+    );
     Ok(())
 }
 
@@ -274,33 +284,16 @@ async fn send_reset(
     reason: ResetReason,
 ) -> Result<(), AppError> {
     let (token, hash) = new_reset_token(state, account).await?;
-    let link = format!("{base}/reinitialiser/{token}");
-    let (subject, intro, validity, closing, about) = match reason {
-        ResetReason::Forgotten => (
-            "Réinitialisation de votre mot de passe",
-            "Une réinitialisation du mot de passe de votre compte Formations a été demandée.",
-            format!("Pour choisir un nouveau mot de passe, suivez ce lien, valable {RESET_LINK_MINUTES} minutes et utilisable une seule fois :"),
-            "Si vous n'êtes pas à l'origine de cette demande, ignorez ce message : votre mot de passe ne change pas.",
-            "reset",
-        ),
-        ResetReason::ExistingAccount => (
-            "Vous avez déjà un compte Formations",
-            "Quelqu'un (vous, peut-être) a voulu créer un compte Formations ou y utiliser cette adresse, mais vous avez déjà un compte avec elle : connectez-vous simplement.",
-            format!("Mot de passe oublié ? Choisissez-en un nouveau avec ce lien, valable {RESET_LINK_MINUTES} minutes :"),
-            "Si vous n'êtes pas à l'origine de cette demande, ignorez ce message : rien ne change.",
-            "existing",
-        ),
-    };
-    state.mailer.send_in_background(compose(
-        &state.mailer,
+    send(
+        state,
+        MailKind::Reset(reason),
+        // The account's owner, whoever caused the mail: their saved language.
+        mail_language(account.saved_language()),
         &account.email,
         &account.name,
-        subject,
-        &[intro, &validity],
-        ("Choisir un nouveau mot de passe", &link),
-        closing,
-        &format!("{about}.{}", &hash[..24]),
-    ));
+        &format!("{base}/reinitialiser/{token}"),
+        &hash,
+    );
     Ok(())
 }
 
@@ -316,32 +309,134 @@ async fn new_reset_token(
     Ok((token, hash))
 }
 
+/// What an account mail is for.
+#[derive(Clone, Copy)]
+enum MailKind {
+    /// A sign-up's confirmation link.
+    Confirm,
+    /// The link that moves an account to a new address.
+    EmailChange,
+    /// A password-reset link, for one of two reasons.
+    Reset(ResetReason),
+}
+
+impl MailKind {
+    /// The beginning of the Message-ID, before the token hash's prefix.
+    fn about(self) -> &'static str {
+        match self {
+            MailKind::Confirm => "confirm",
+            MailKind::EmailChange => "email-change",
+            MailKind::Reset(ResetReason::Forgotten) => "reset",
+            MailKind::Reset(ResetReason::ExistingAccount) => "existing",
+        }
+    }
+}
+
+/// Sends the mail of this kind with its link, from a task of its own.
+fn send(
+    state: &AppState,
+    kind: MailKind,
+    lang: Lang,
+    to: &str,
+    name: &str,
+    link: &str,
+    token_hash: &str,
+) {
+    let message_id = state
+        .mailer
+        .message_id(&format!("{}.{}", kind.about(), &token_hash[..24]));
+    state
+        .mailer
+        .send_in_background(account_mail(kind, lang, to, name, link, message_id));
+}
+
+/// The words of a mail of this kind in `lang`.
+fn account_mail(
+    kind: MailKind,
+    lang: Lang,
+    to: &str,
+    name: &str,
+    link: &str,
+    message_id: String,
+) -> OutgoingMail {
+    let hours = |n: i64| [("hours", n.into())];
+    let minutes = [("minutes", RESET_LINK_MINUTES.into())];
+    let (subject, intro, validity, button, closing) = match kind {
+        MailKind::Confirm => (
+            tr(lang, "mail-confirm-subject", &[]),
+            tr(lang, "mail-confirm-welcome", &[]),
+            tr(lang, "mail-confirm-validity", &hours(CONFIRM_LINK_HOURS)),
+            tr(lang, "mail-confirm-button", &[]),
+            tr(lang, "mail-confirm-closing", &[]),
+        ),
+        MailKind::EmailChange => (
+            tr(lang, "mail-email-change-subject", &[]),
+            tr(lang, "mail-email-change-intro", &[]),
+            tr(
+                lang,
+                "mail-email-change-validity",
+                &hours(EMAIL_CHANGE_LINK_HOURS),
+            ),
+            tr(lang, "mail-email-change-button", &[]),
+            tr(lang, "mail-email-change-closing", &[]),
+        ),
+        MailKind::Reset(ResetReason::Forgotten) => (
+            tr(lang, "mail-reset-subject", &[]),
+            tr(lang, "mail-reset-intro", &[]),
+            tr(lang, "mail-reset-validity", &minutes),
+            tr(lang, "mail-reset-button", &[]),
+            tr(lang, "mail-reset-closing", &[]),
+        ),
+        MailKind::Reset(ResetReason::ExistingAccount) => (
+            tr(lang, "mail-existing-subject", &[]),
+            tr(lang, "mail-existing-intro", &[]),
+            tr(lang, "mail-existing-validity", &minutes),
+            tr(lang, "mail-reset-button", &[]),
+            tr(lang, "mail-existing-closing", &[]),
+        ),
+    };
+    compose(
+        lang,
+        to,
+        name,
+        &subject,
+        &[&intro, &validity],
+        (&button, link),
+        &closing,
+        message_id,
+    )
+}
+
 /// One account mail, in plain text and HTML: a greeting, the paragraphs,
-/// the link as a button (and written out), and a closing line.
+/// the link as a button (and written out), and a closing line, all in
+/// `lang`.
 #[allow(clippy::too_many_arguments)]
 fn compose(
-    mailer: &crate::server::mail::Mailer,
+    lang: Lang,
     to: &str,
     name: &str,
     subject: &str,
     paragraphs: &[&str],
     (label, link): (&str, &str),
     closing: &str,
-    about: &str,
+    message_id: String,
 ) -> OutgoingMail {
-    let mut text = format!("Bonjour {name},\n\n");
+    let greeting = tr(lang, "mail-greeting", &[("name", name.into())]);
+    let signature = tr(lang, "mail-signature", &[]);
+    let mut text = format!("{greeting}\n\n");
     for p in paragraphs {
         text.push_str(p);
         text.push_str("\n\n");
     }
-    text.push_str(&format!("{link}\n\n{closing}\n\n— Formations\n"));
+    text.push_str(&format!("{link}\n\n{closing}\n\n{signature}\n"));
 
     let mut html = format!(
-        "<!DOCTYPE html><html lang=\"fr\"><head><meta charset=\"utf-8\"><title>{}</title></head>\
+        "<!DOCTYPE html><html lang=\"{}\"><head><meta charset=\"utf-8\"><title>{}</title></head>\
          <body style=\"font-family: system-ui, sans-serif; color: #1f2933; line-height: 1.5\">\
-         <p>Bonjour {},</p>",
+         <p>{}</p>",
+        lang.code(),
         escape_html(subject),
-        escape_html(name)
+        escape_html(&greeting)
     );
     for p in paragraphs {
         html.push_str(&format!("<p>{}</p>", escape_html(p)));
@@ -349,17 +444,19 @@ fn compose(
     let link = escape_html(link);
     html.push_str(&format!(
         "<p><a href=\"{link}\" style=\"display: inline-block; padding: 0.6em 1.2em; background: #1d4ed8; color: #fff; border-radius: 6px; text-decoration: none\">{}</a></p>\
-         <p style=\"font-size: 0.9em\">Ou copiez cette adresse dans votre navigateur :<br>{link}</p>\
-         <p style=\"font-size: 0.9em; color: #52606d\">{}</p><p>— Formations</p></body></html>",
+         <p style=\"font-size: 0.9em\">{}<br>{link}</p>\
+         <p style=\"font-size: 0.9em; color: #52606d\">{}</p><p>{}</p></body></html>",
         escape_html(label),
-        escape_html(closing)
+        escape_html(&tr(lang, "mail-copy-link", &[])),
+        escape_html(closing),
+        escape_html(&signature)
     ));
     OutgoingMail {
         to: to.to_string(),
         subject: subject.to_string(),
         text,
         html,
-        message_id: mailer.message_id(about),
+        message_id,
     }
 }
 
@@ -397,5 +494,35 @@ mod tests {
             escape_html("<b>Jo & \"Al\"</b>"),
             "&lt;b&gt;Jo &amp; &quot;Al&quot;&lt;/b&gt;"
         );
+    }
+
+    #[test]
+    fn a_mail_is_written_whole_in_its_language() {
+        let link = "http://h/reinitialiser/t";
+        let kind = MailKind::Reset(ResetReason::Forgotten);
+        let french = account_mail(kind, Lang::Fr, "a@b.fr", "Jo", link, "<m@h>".into());
+        assert_eq!(french.subject, "Réinitialisation de votre mot de passe");
+        assert_eq!(
+            french.text,
+            "Bonjour Jo,\n\n\
+             Une réinitialisation du mot de passe de votre compte Formations a été demandée.\n\n\
+             Pour choisir un nouveau mot de passe, suivez ce lien, valable 30 minutes et utilisable une seule fois :\n\n\
+             http://h/reinitialiser/t\n\n\
+             Si vous n'êtes pas à l'origine de cette demande, ignorez ce message : votre mot de passe ne change pas.\n\n\
+             — Formations\n"
+        );
+        assert!(french.html.contains("<html lang=\"fr\">"));
+        let english = account_mail(kind, Lang::En, "a@b.fr", "Jo", link, "<m@h>".into());
+        assert_eq!(english.subject, "Reset your password");
+        assert!(
+            english.text.starts_with("Hello Jo,\n\n"),
+            "{}",
+            english.text
+        );
+        assert!(english.html.contains("<html lang=\"en\">"));
+        for french_word in ["Bonjour", "votre", "Ou copiez"] {
+            assert!(!english.text.contains(french_word), "{}", english.text);
+            assert!(!english.html.contains(french_word), "{}", english.html);
+        }
     }
 }

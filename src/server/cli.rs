@@ -1,6 +1,7 @@
 //! The management commands of the spec, for admins and scripts. Each
 //! `create`/`add`/`enroll` prints the new id alone on stdout; every error is
-//! one line on stderr and a non-zero exit code.
+//! one line on stderr and a non-zero exit code. The messages speak the
+//! language of `LANG` (French by default); clap's `--help` stays English.
 
 use chrono::{DateTime, Utc};
 use clap::{Args, Parser, Subcommand};
@@ -12,9 +13,10 @@ use crate::domain::formation::{
     parse_timezone, FormationInfo, Level, Platform, MAX_DESCRIPTION_CHARS, MAX_MEETING_CODE_CHARS,
 };
 use crate::error::{AppError, ErrorCode};
+use crate::i18n::{current, tr, Arg};
 use crate::server::auth;
 use crate::server::config::Config;
-use crate::server::db::Db;
+use crate::server::db::{Db, DbSetupError};
 use crate::server::http::Application;
 use crate::server::store::audit::Actor;
 use crate::server::store::enrollments::NewEnrollment;
@@ -172,6 +174,29 @@ impl From<ErrorCode> for CliError {
     }
 }
 
+/// The database's set-up errors in the command's language; the reason
+/// under them is the driver's own.
+impl From<DbSetupError> for CliError {
+    fn from(value: DbSetupError) -> Self {
+        let lang = current();
+        CliError(match value {
+            DbSetupError::UnsupportedUrl(url) => {
+                tr(lang, "cli-db-unsupported", &[("url", (&url).into())])
+            }
+            DbSetupError::Connect { url, reason } => tr(
+                lang,
+                "cli-db-connect",
+                &[("url", (&url).into()), ("reason", (&reason).into())],
+            ),
+            DbSetupError::Migrate { url, reason } => tr(
+                lang,
+                "cli-db-migrate",
+                &[("url", (&url).into()), ("reason", (&reason).into())],
+            ),
+        })
+    }
+}
+
 impl From<AppError> for CliError {
     fn from(value: AppError) -> Self {
         match value.field() {
@@ -191,14 +216,21 @@ fn secret(flag: &str, value: String) -> Result<String, CliError> {
 }
 
 fn secret_from(flag: &str, mut input: impl std::io::BufRead) -> Result<String, CliError> {
+    let lang = current();
     let mut line = String::new();
-    let read = input
-        .read_line(&mut line)
-        .map_err(|e| CliError(format!("{flag}: cannot read standard input: {e}")))?;
+    let read = input.read_line(&mut line).map_err(|e| {
+        CliError(tr(
+            lang,
+            "cli-stdin-unreadable",
+            &[("flag", flag.into()), ("reason", (&e.to_string()).into())],
+        ))
+    })?;
     let line = line.trim_end_matches(['\n', '\r']);
     if read == 0 || line.is_empty() {
-        return Err(CliError(format!(
-            "{flag}: '-' reads it from standard input, which gave an empty line"
+        return Err(CliError(tr(
+            lang,
+            "cli-stdin-empty",
+            &[("flag", flag.into())],
         )));
     }
     Ok(line.to_string())
@@ -211,25 +243,30 @@ fn optional(value: Option<String>) -> Option<String> {
 }
 
 pub async fn run(command: Command, config: Config) -> Result<(), CliError> {
-    let open = || async {
-        Db::open(&config.database_url)
-            .await
-            .map_err(|e| CliError(e.to_string()))
-    };
+    let lang = current();
+    let open = || async { Db::open(&config.database_url).await.map_err(CliError::from) };
+    let reason = |e: std::io::Error| Arg::from(&e.to_string());
     match command {
         Command::Serve => {
             let db = open().await?;
-            let app = Application::build(&config, db)
-                .await
-                .map_err(|e| CliError(format!("cannot listen on {}: {e}", config.site_addr)))?;
+            let app = Application::build(&config, db).await.map_err(|e| {
+                CliError(tr(
+                    lang,
+                    "cli-cannot-listen",
+                    &[
+                        ("addr", (&config.site_addr.to_string()).into()),
+                        ("reason", reason(e)),
+                    ],
+                ))
+            })?;
             tracing::info!(addr = %config.site_addr, "listening on http://{}", config.site_addr);
             app.run_until_stopped()
                 .await
-                .map_err(|e| CliError(format!("server error: {e}")))
+                .map_err(|e| CliError(tr(lang, "cli-server-error", &[("reason", reason(e))])))
         }
         Command::Migrate => {
             open().await?;
-            eprintln!("migrations applied");
+            eprintln!("{}", tr(lang, "cli-migrations-applied", &[]));
             Ok(())
         }
         Command::User(UserCommand::Create {
@@ -437,8 +474,9 @@ mod tests {
         );
         for empty in ["", "\n"] {
             let err = read(empty).unwrap_err().to_string();
+            // French, the language of a process that never read `LANG`.
             assert!(
-                err.starts_with("--password: ") && err.contains("empty"),
+                err.starts_with("--password: ") && err.contains("ligne vide"),
                 "{err}"
             );
         }

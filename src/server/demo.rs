@@ -10,6 +10,7 @@ use crate::domain::formation::{FormationInfo, Level, Platform};
 use crate::domain::schedule::weekly_occurrences;
 use crate::domain::status::today_in;
 use crate::error::AppError;
+use crate::i18n::{current, tr};
 use crate::server::auth;
 use crate::server::db::Db;
 use crate::server::store::audit::Actor;
@@ -168,9 +169,10 @@ fn formations() -> Vec<DemoFormation> {
     ]
 }
 
-/// Loads the demo data; returns a summary with the accounts to log in with.
-/// An account with a demo e-mail that the demo did not create is left as it
-/// is — not reset, not enrolled — and the summary says so.
+/// Loads the demo data; returns a summary with the accounts to log in with,
+/// in the current language. An account with a demo e-mail that the demo did
+/// not create is left as it is — not reset, not enrolled — and the summary
+/// says so.
 pub async fn load(db: &Db, now: DateTime<Utc>) -> Result<String, AppError> {
     let mut accounts = Vec::new();
     ensure_user(
@@ -278,7 +280,11 @@ pub async fn load(db: &Db, now: DateTime<Utc>) -> Result<String, AppError> {
             }
         }
     }
-    Ok(format!("demo data ready\n{}", accounts.join("\n")))
+    Ok(format!(
+        "{}\n{}",
+        tr(current(), "cli-demo-ready", &[]),
+        accounts.join("\n")
+    ))
 }
 
 /// The id of the demo account with this e-mail, created if missing; `None`
@@ -293,10 +299,18 @@ async fn ensure_user(
     role: Role,
 ) -> Result<Option<i64>, AppError> {
     let email = Email::parse(email)?;
+    let lang = current();
+    let labels = [
+        tr(lang, "cli-demo-admin", &[]),
+        tr(lang, "cli-demo-learner", &[]),
+    ];
+    // The addresses line up under each other, whatever the words' lengths.
+    let width = labels.iter().map(|l| l.chars().count()).max().unwrap_or(0);
     let label = match role {
-        Role::Admin => "admin:  ",
-        Role::Learner => "learner:",
+        Role::Admin => &labels[0],
+        Role::Learner => &labels[1],
     };
+    let label = format!("{label:<width$}");
     let id = match db.user_origin(&email).await? {
         Some((id, true)) => Some(id),
         Some((_, false)) => None,
@@ -311,8 +325,12 @@ async fn ensure_user(
     accounts.push(match id {
         Some(_) => format!("  {label} {} / {password}", email.as_str()),
         None => format!(
-            "  {label} {} already belongs to an account the demo did not create: left as it is",
-            email.as_str()
+            "  {label} {}",
+            tr(
+                lang,
+                "cli-demo-foreign",
+                &[("email", email.as_str().into())]
+            )
         ),
     });
     Ok(id)

@@ -12,6 +12,7 @@ use lettre::message::header::{ContentTransferEncoding, ContentType};
 use lettre::message::{Body, Mailbox, MultiPart, SinglePart};
 use lettre::{AsyncFileTransport, AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 
+use crate::i18n::{current, tr};
 use crate::server::db::redact;
 
 pub const DEFAULT_FROM: &str = "Formations <no-reply@localhost>";
@@ -67,16 +68,23 @@ impl MailConfig {
     }
 
     /// Checks the sender and the SMTP URL now, so a typo stops the program at
-    /// start-up with one line rather than failing at the first mail.
+    /// start-up with one line (in the command's language) rather than
+    /// failing at the first mail.
     pub fn new(transport: MailTransport, from: &str) -> Result<MailConfig, String> {
-        let from: Mailbox = from.trim().parse().map_err(|_| {
-            format!("FORMATIONS_MAIL_FROM '{from}' is not an address like Formations <no-reply@example.com>")
-        })?;
+        let lang = current();
+        let from: Mailbox = from
+            .trim()
+            .parse()
+            .map_err(|_| tr(lang, "cli-mail-from-invalid", &[("from", from.into())]))?;
         if let MailTransport::Smtp { url } = &transport {
             AsyncSmtpTransport::<Tokio1Executor>::from_url(url).map_err(|err| {
-                format!(
-                    "FORMATIONS_SMTP_URL '{}' is not usable ({err}): use smtp://user:pass@host:587?tls=required, smtps://user:pass@host:465 or smtp://host:25",
-                    redact(url)
+                tr(
+                    lang,
+                    "cli-smtp-url-unusable",
+                    &[
+                        ("url", (&redact(url)).into()),
+                        ("reason", (&err.to_string()).into()),
+                    ],
                 )
             })?;
         }
@@ -163,7 +171,15 @@ impl Mailer {
             ),
             MailTransport::Folder(dir) => {
                 std::fs::create_dir_all(dir).map_err(|err| {
-                    format!("cannot create the mail folder {}: {err}", dir.display())
+                    let lang = current();
+                    tr(
+                        lang,
+                        "cli-mail-folder",
+                        &[
+                            ("dir", (&dir.display().to_string()).into()),
+                            ("reason", (&err.to_string()).into()),
+                        ],
+                    )
                 })?;
                 Transport::Folder(AsyncFileTransport::new(dir))
             }

@@ -751,3 +751,71 @@ async fn the_pages_to_recover_an_account_are_public_and_the_account_page_is_not(
         .await;
     assert_eq!(status, 401);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_mail_speaks_its_recipients_saved_language_else_the_requests() {
+    let app = spawn_app().await;
+
+    // Chose English once (here straight in the table); asks in French.
+    app.learner("english@example.com").await;
+    sqlx::query("UPDATE users SET language = 'en' WHERE email = 'english@example.com'")
+        .execute(&app.db.pool)
+        .await
+        .unwrap();
+    let (status, body) = request_reset(&app, "english@example.com").await;
+    assert_eq!(status, 202, "{body}");
+    let mail = app
+        .wait_for_mail("english@example.com", "/reinitialiser/")
+        .await;
+    assert_eq!(mail.header("Subject").unwrap(), "Reset your password");
+    assert!(mail.text.starts_with("Hello Learner,"), "{}", mail.text);
+    assert!(mail.text.contains("valid for 30 minutes"), "{}", mail.text);
+    assert!(mail.raw.contains("lang=3D\"en\""), "{}", mail.raw);
+    assert!(!mail.text.contains("Bonjour"), "{}", mail.text);
+
+    // Chose French: an English request does not change their mail.
+    app.learner("francais@example.com").await;
+    sqlx::query("UPDATE users SET language = 'fr' WHERE email = 'francais@example.com'")
+        .execute(&app.db.pool)
+        .await
+        .unwrap();
+    let resp = http()
+        .post(app.url("/api/auth/password/reset/"))
+        .header("Accept-Language", "en")
+        .json(&serde_json::json!({ "email": "francais@example.com" }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(resp.status().as_u16(), 202);
+    let mail = app
+        .wait_for_mail("francais@example.com", "/reinitialiser/")
+        .await;
+    assert!(mail.text.starts_with("Bonjour Learner,"), "{}", mail.text);
+
+    // Not a user yet: the sign-up's own language, subject and body.
+    let resp = client_for(&app.address)
+        .post(app.url("/fn/signup"))
+        .header("Accept", "text/html")
+        .header("Accept-Language", "en-US,en;q=0.9")
+        .header("Referer", app.url("/signup"))
+        .form(&[
+            ("email", "newcomer@example.com"),
+            ("name", "Newcomer"),
+            ("password", PASSWORD),
+            ("next", ""),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(location(&resp), "/signup?envoye=1");
+    let mail = app
+        .wait_for_mail("newcomer@example.com", "/confirmer/")
+        .await;
+    assert_eq!(
+        mail.header("Subject").unwrap(),
+        "Confirm your e-mail address"
+    );
+    assert!(mail.text.starts_with("Hello Newcomer,"), "{}", mail.text);
+    assert!(mail.text.contains("valid for 24 hours"), "{}", mail.text);
+    assert!(!mail.text.contains("Bonjour"), "{}", mail.text);
+}

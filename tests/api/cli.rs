@@ -364,7 +364,7 @@ fn an_unsupported_database_url_is_one_line_naming_the_problem() {
     assert!(!out.status.success());
     let err = stderr(&out);
     assert!(
-        err.contains("is not supported") && err.contains("sqlite://"),
+        err.contains("n'est pas prise en charge") && err.contains("sqlite://"),
         "{err}"
     );
     assert!(!err.contains("pw@"), "no password in messages: {err}");
@@ -380,7 +380,9 @@ fn an_unreachable_postgres_server_is_one_line_naming_the_problem() {
     assert!(!out.status.success());
     let err = stderr(&out);
     assert!(
-        err.contains("cannot open the database at postgres://postgres:***@127.0.0.1:1/formations"),
+        err.contains(
+            "impossible d'ouvrir la base de données postgres://postgres:***@127.0.0.1:1/formations"
+        ),
         "{err}"
     );
     assert_eq!(err.lines().count(), 1, "{err}");
@@ -467,4 +469,66 @@ async fn the_commands_speak_the_language_of_lang_and_french_by_default() {
         let stderr = String::from_utf8(out.stderr).unwrap();
         assert!(stderr.contains(words), "{lang}: {stderr}");
     }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_commands_own_messages_speak_lang_and_french_by_default() {
+    let db = TestDb::new().await;
+    let migrate = |lang: Option<&str>| {
+        let out = match lang {
+            Some(lang) => cli_in(lang, &db.url, &["migrate"]),
+            None => cli(&db.url, &["migrate"]),
+        };
+        assert!(out.status.success(), "{}", stderr(&out));
+        assert!(stdout(&out).is_empty(), "stdout stays for ids");
+        stderr(&out)
+    };
+    assert_eq!(migrate(None), "migrations appliquées");
+    assert_eq!(migrate(Some("de_DE.UTF-8")), "migrations appliquées");
+    assert_eq!(migrate(Some("en_US.UTF-8")), "migrations applied");
+
+    // A failure: the whole line, prefix included.
+    let url = "mysql://root:pw@localhost/x";
+    let french = stderr(&cli(url, &["migrate"]));
+    let english = stderr(&cli_in("en_US.UTF-8", url, &["migrate"]));
+    assert!(
+        french.starts_with(
+            "erreur : DATABASE_URL « mysql://root:***@localhost/x » n'est pas prise en charge"
+        ),
+        "{french}"
+    );
+    assert!(
+        english.starts_with("error: DATABASE_URL 'mysql://root:***@localhost/x' is not supported"),
+        "{english}"
+    );
+
+    // The demo's summary, and the ids scripts read stay digits alone.
+    let out = cli_in("en_US.UTF-8", &db.url, &["demo"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stderr(&out).starts_with("demo data ready\n  admin:   "),
+        "{}",
+        stderr(&out)
+    );
+    let out = cli(&db.url, &["demo"]);
+    assert!(
+        stderr(&out).starts_with("données de démo prêtes\n  admin :     "),
+        "{}",
+        stderr(&out)
+    );
+    let id = created_id(&cli_in(
+        "en_US.UTF-8",
+        &db.url,
+        &[
+            "user",
+            "create",
+            "--email",
+            "ids@b.fr",
+            "--name",
+            "Ids",
+            "--password",
+            "password123",
+        ],
+    ));
+    assert!(id > 0);
 }

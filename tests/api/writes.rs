@@ -690,7 +690,7 @@ async fn the_demo_never_touches_an_account_with_a_demo_e_mail_that_it_did_not_cr
         let summary = text(&out.stderr);
         assert!(
             summary.contains(&format!(
-                "{ADMIN_EMAIL} already belongs to an account the demo did not create"
+                "{ADMIN_EMAIL} appartient déjà à un compte que la démo n'a pas créé"
             )),
             "{summary}"
         );

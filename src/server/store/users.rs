@@ -292,11 +292,19 @@ pub struct AccountRow {
     pub email: String,
     pub name: String,
     pub email_confirmed_at: Option<String>,
+    /// The language the user chose with the switch, as stored.
+    pub language: Option<String>,
 }
 
 impl AccountRow {
     pub fn is_confirmed(&self) -> bool {
         self.email_confirmed_at.is_some()
+    }
+
+    /// The language their mails are written in, if they ever chose one; an
+    /// unknown stored value counts as none, as for the pages.
+    pub fn saved_language(&self) -> Option<Lang> {
+        self.language.as_deref().and_then(Lang::from_tag)
     }
 }
 
@@ -325,24 +333,22 @@ pub const SESSION_KEY_CHARS: usize = 16;
 impl Db {
     #[tracing::instrument(skip_all, err)]
     pub async fn account_by_email(&self, email: &Email) -> Result<Option<AccountRow>, AppError> {
-        Ok(
-            sqlx::query_as(
-                "SELECT id, email, name, email_confirmed_at FROM users WHERE email = $1",
-            )
-            .bind(email.as_str())
-            .fetch_optional(self.pool())
-            .await?,
+        Ok(sqlx::query_as(
+            "SELECT id, email, name, email_confirmed_at, language FROM users WHERE email = $1",
         )
+        .bind(email.as_str())
+        .fetch_optional(self.pool())
+        .await?)
     }
 
     #[tracing::instrument(skip_all, err)]
     pub async fn account_by_id(&self, user_id: i64) -> Result<Option<AccountRow>, AppError> {
-        Ok(
-            sqlx::query_as("SELECT id, email, name, email_confirmed_at FROM users WHERE id = $1")
-                .bind(user_id)
-                .fetch_optional(self.pool())
-                .await?,
+        Ok(sqlx::query_as(
+            "SELECT id, email, name, email_confirmed_at, language FROM users WHERE id = $1",
         )
+        .bind(user_id)
+        .fetch_optional(self.pool())
+        .await?)
     }
 
     /// Whether the account may log in: checked once its password is verified.

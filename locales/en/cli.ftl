@@ -1,0 +1,22 @@
+# The command line's messages (on standard error); the ids it writes on
+# standard output are not words.
+
+cli-error = error: { $message }
+cli-migrations-applied = migrations applied
+cli-cannot-listen = cannot listen on { $addr }: { $reason }
+cli-server-error = server error: { $reason }
+cli-stdin-unreadable = { $flag }: cannot read standard input: { $reason }
+cli-stdin-empty = { $flag }: '-' reads it from standard input, which gave an empty line
+
+cli-db-unsupported = DATABASE_URL '{ $url }' is not supported: use sqlite://path/to/file.db or postgres://user@host:5432/database
+cli-db-connect = cannot open the database at { $url }: { $reason }
+cli-db-migrate = cannot migrate the database at { $url }: { $reason }
+
+cli-demo-ready = demo data ready
+cli-demo-admin = admin:
+cli-demo-learner = learner:
+cli-demo-foreign = { $email } already belongs to an account the demo did not create: left as it is
+
+cli-mail-from-invalid = FORMATIONS_MAIL_FROM '{ $from }' is not an address like Formations <no-reply@example.com>
+cli-smtp-url-unusable = FORMATIONS_SMTP_URL '{ $url }' is not usable ({ $reason }): use smtp://user:pass@host:587?tls=required, smtps://user:pass@host:465 or smtp://host:25
+cli-mail-folder = cannot create the mail folder { $dir }: { $reason }

@@ -1,0 +1,29 @@
+# Account mails: sign-up, forgotten password, change of address. Each is
+# written in its recipient's language.
+
+mail-greeting = Hello { $name },
+mail-copy-link = Or copy this address into your browser:
+mail-signature = — Formations
+
+mail-confirm-subject = Confirm your e-mail address
+mail-confirm-welcome = Welcome to Formations!
+mail-confirm-validity = To activate your account, confirm your address with this link, valid for { $hours } hours and usable only once:
+mail-confirm-button = Confirm my address
+mail-confirm-closing = If you did not create an account, ignore this message: no account will be activated.
+
+mail-reset-subject = Reset your password
+mail-reset-intro = Someone asked to reset the password of your Formations account.
+mail-reset-validity = To choose a new password, follow this link, valid for { $minutes } minutes and usable only once:
+mail-reset-closing = If you did not ask for this, ignore this message: your password does not change.
+mail-reset-button = Choose a new password
+
+mail-existing-subject = You already have a Formations account
+mail-existing-intro = Someone (perhaps you) tried to create a Formations account or to use this address for one, but you already have an account with it: just sign in.
+mail-existing-validity = Forgot your password? Choose a new one with this link, valid for { $minutes } minutes:
+mail-existing-closing = If you did not ask for this, ignore this message: nothing changes.
+
+mail-email-change-subject = Confirm your new e-mail address
+mail-email-change-intro = You asked to use this address for your Formations account.
+mail-email-change-validity = It will replace the old one as soon as you follow this link, valid for { $hours } hours:
+mail-email-change-button = Confirm this address
+mail-email-change-closing = If you did not ask for this, ignore this message: nothing will change.
