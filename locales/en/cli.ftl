@@ -20,3 +20,13 @@ cli-demo-foreign = { $email } already belongs to an account the demo did not cre
 cli-mail-from-invalid = FORMATIONS_MAIL_FROM '{ $from }' is not an address like Formations <no-reply@example.com>
 cli-smtp-url-unusable = FORMATIONS_SMTP_URL '{ $url }' is not usable ({ $reason }): use smtp://user:pass@host:587?tls=required, smtps://user:pass@host:465 or smtp://host:25
 cli-mail-folder = cannot create the mail folder { $dir }: { $reason }
+
+# Settings refused at start.
+cli-config-url-not-url = { $variable } '{ $value }' is not a URL like https://formations.example.org
+cli-config-url-scheme = { $variable } '{ $value }' must be an http:// or https:// URL with a host
+cli-config-url-credentials = { $variable } '{ $value }' must not hold a user name or password
+cli-config-url-origin = { $variable } '{ $value }' must be an origin only (no path, query or fragment)
+cli-config-proxies = { $variable }: '{ $value }' is not an address or a CIDR range like 10.0.0.0/8
+cli-config-address = { $variable } '{ $value }' is not an address like 127.0.0.1:3000
+cli-config-boolean = { $variable } '{ $value }' must be true or false
+cli-config-idle = { $variable } '{ $value }' must be a number of minutes from 1 to 43200

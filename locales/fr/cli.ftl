@@ -20,3 +20,13 @@ cli-demo-foreign = { $email } appartient déjà à un compte que la démo n'a pa
 cli-mail-from-invalid = FORMATIONS_MAIL_FROM « { $from } » n'est pas une adresse comme Formations <no-reply@example.com>
 cli-smtp-url-unusable = FORMATIONS_SMTP_URL « { $url } » n'est pas utilisable ({ $reason }) : utilisez smtp://utilisateur:motdepasse@serveur:587?tls=required, smtps://utilisateur:motdepasse@serveur:465 ou smtp://serveur:25
 cli-mail-folder = impossible de créer le dossier des mails { $dir } : { $reason }
+
+# Les réglages refusés au démarrage.
+cli-config-url-not-url = { $variable } « { $value } » n'est pas une URL comme https://formations.example.org
+cli-config-url-scheme = { $variable } « { $value } » doit être une URL http:// ou https:// avec un hôte
+cli-config-url-credentials = { $variable } « { $value } » ne doit contenir ni nom d'utilisateur ni mot de passe
+cli-config-url-origin = { $variable } « { $value } » doit être une origine seule (sans chemin, requête ni fragment)
+cli-config-proxies = { $variable } : « { $value } » n'est ni une adresse ni une plage CIDR comme 10.0.0.0/8
+cli-config-address = { $variable } « { $value } » n'est pas une adresse comme 127.0.0.1:3000
+cli-config-boolean = { $variable } « { $value } » doit valoir true ou false
+cli-config-idle = { $variable } « { $value } » doit être un nombre de minutes de 1 à 43200

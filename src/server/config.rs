@@ -29,17 +29,16 @@ pub struct PublicUrl {
 
 impl PublicUrl {
     pub fn parse(value: &str) -> Result<PublicUrl, String> {
-        let bad = |why: &str| format!("FORMATIONS_PUBLIC_URL '{value}' {why}");
-        let url = url::Url::parse(value.trim())
-            .map_err(|_| bad("is not a URL like https://formations.example.org"))?;
+        let bad = |id: &str| words(id, "FORMATIONS_PUBLIC_URL", value);
+        let url = url::Url::parse(value.trim()).map_err(|_| bad("cli-config-url-not-url"))?;
         if !matches!(url.scheme(), "http" | "https") || url.host_str().is_none() {
-            return Err(bad("must be an http:// or https:// URL with a host"));
+            return Err(bad("cli-config-url-scheme"));
         }
         if !url.username().is_empty() || url.password().is_some() {
-            return Err(bad("must not hold a user name or password"));
+            return Err(bad("cli-config-url-credentials"));
         }
         if url.path() != "/" || url.query().is_some() || url.fragment().is_some() {
-            return Err(bad("must be an origin only (no path, query or fragment)"));
+            return Err(bad("cli-config-url-origin"));
         }
         let origin = url.origin();
         let base = origin.ascii_serialization();
@@ -62,6 +61,15 @@ impl PublicUrl {
     }
 }
 
+/// A setting refused at start, in the language of the command's messages.
+fn words(id: &str, variable: &str, value: &str) -> String {
+    crate::i18n::tr(
+        crate::i18n::current(),
+        id,
+        &[("variable", variable.into()), ("value", value.into())],
+    )
+}
+
 pub const DEFAULT_DATABASE_URL: &str = "sqlite://formations.db";
 pub const DEFAULT_SESSION_IDLE_MINUTES: i64 = 120;
 
@@ -75,11 +83,7 @@ pub fn parse_trusted_proxies(value: &str) -> Result<Vec<ipnet::IpNet>, String> {
             entry
                 .parse::<ipnet::IpNet>()
                 .or_else(|_| entry.parse::<std::net::IpAddr>().map(ipnet::IpNet::from))
-                .map_err(|_| {
-                    format!(
-                        "FORMATIONS_TRUSTED_PROXIES: '{entry}' is not an address or a CIDR range like 10.0.0.0/8"
-                    )
-                })
+                .map_err(|_| words("cli-config-proxies", "FORMATIONS_TRUSTED_PROXIES", entry))
         })
         .collect()
 }
@@ -88,15 +92,17 @@ impl Config {
     pub fn from_env() -> Result<Self, String> {
         let var = |key: &str| std::env::var(key).ok().filter(|v| !v.trim().is_empty());
         let site_addr = var("LEPTOS_SITE_ADDR").unwrap_or_else(|| "127.0.0.1:3000".into());
-        let site_addr = site_addr.parse().map_err(|_| {
-            format!("LEPTOS_SITE_ADDR '{site_addr}' is not an address like 127.0.0.1:3000")
-        })?;
+        let site_addr = site_addr
+            .parse()
+            .map_err(|_| words("cli-config-address", "LEPTOS_SITE_ADDR", &site_addr))?;
         let cookie_secure = match var("FORMATIONS_COOKIE_SECURE").as_deref() {
             None | Some("0") | Some("false") => false,
             Some("1") | Some("true") => true,
             Some(other) => {
-                return Err(format!(
-                    "FORMATIONS_COOKIE_SECURE '{other}' must be true or false"
+                return Err(words(
+                    "cli-config-boolean",
+                    "FORMATIONS_COOKIE_SECURE",
+                    other,
                 ))
             }
         };
@@ -113,7 +119,7 @@ impl Config {
                 .ok()
                 .filter(|m| (1..=60 * 24 * 30).contains(m))
                 .ok_or_else(|| {
-                    format!("FORMATIONS_SESSION_IDLE_MINUTES '{text}' must be a number of minutes from 1 to 43200")
+                    words("cli-config-idle", "FORMATIONS_SESSION_IDLE_MINUTES", &text)
                 })?,
         };
         let database_url = var("DATABASE_URL").unwrap_or_else(|| DEFAULT_DATABASE_URL.into());
