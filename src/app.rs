@@ -57,6 +57,7 @@ pub fn App() -> impl IntoView {
     provide_meta_context();
     // Every component reads its words in the reader's language.
     provide_context(crate::i18n::request_lang());
+    let site = crate::i18n::t("learner-site-name");
     // End-to-end tests wait for this marker before clicking.
     Effect::new(move |_| {
         if let Some(body) = document().body() {
@@ -65,7 +66,7 @@ pub fn App() -> impl IntoView {
     });
     view! {
         <Stylesheet id="leptos" href="/pkg/formations.css" />
-        <Title formatter=|title| format!("{title} · Formations") />
+        <Title formatter=move |title| format!("{title} · {site}") />
         <Router>
             <Routes fallback=NotFound>
                 <Route path=path!("/login") view=LoginPage />

@@ -33,11 +33,21 @@ impl RequestStatus {
         }
     }
 
+    /// French, for CSV exports and the CLI; pages show [`Self::label_id`].
     pub fn label(self) -> &'static str {
         match self {
             RequestStatus::Pending => "En attente de paiement",
             RequestStatus::Confirmed => "Paiement confirmé",
             RequestStatus::Rejected => "Refusée",
+        }
+    }
+
+    /// The id of the badge text in `locales/*/shared.ftl`.
+    pub fn label_id(self) -> &'static str {
+        match self {
+            RequestStatus::Pending => "status-request-pending",
+            RequestStatus::Confirmed => "status-request-confirmed",
+            RequestStatus::Rejected => "status-request-rejected",
         }
     }
 }
@@ -111,5 +121,21 @@ mod tests {
         assert!(!e.can_request());
         e.enrollment = Some(EnrollmentStatus::Cancelled);
         assert!(e.can_request());
+    }
+
+    #[test]
+    fn the_french_words_of_the_pages_are_the_labels_of_exports() {
+        use crate::i18n::{lookup, Lang};
+        for s in [
+            RequestStatus::Pending,
+            RequestStatus::Confirmed,
+            RequestStatus::Rejected,
+        ] {
+            assert_eq!(
+                lookup(Lang::Fr, s.label_id(), &[]).as_deref(),
+                Some(s.label())
+            );
+            assert!(lookup(Lang::En, s.label_id(), &[]).is_some(), "{s:?}");
+        }
     }
 }

@@ -59,12 +59,23 @@ impl Level {
         }
     }
 
+    /// French, for CSV exports and the CLI; pages show [`Self::label_id`].
     pub fn label(self) -> &'static str {
         match self {
             Level::Beginner => "Débutant",
             Level::Intermediate => "Intermédiaire",
             Level::Advanced => "Avancé",
             Level::Expert => "Expert",
+        }
+    }
+
+    /// The id of the level's name in `locales/*/shared.ftl`.
+    pub fn label_id(self) -> &'static str {
+        match self {
+            Level::Beginner => "level-beginner",
+            Level::Intermediate => "level-intermediate",
+            Level::Advanced => "level-advanced",
+            Level::Expert => "level-expert",
         }
     }
 
@@ -94,11 +105,21 @@ impl Platform {
         }
     }
 
+    /// For CSV exports and the CLI; pages show [`Self::label_id`].
     pub fn label(self) -> &'static str {
         match self {
             Platform::Zoom => "Zoom",
             Platform::GoogleMeet => "Google Meet",
             Platform::Teams => "Microsoft Teams",
+        }
+    }
+
+    /// The id of the platform's name in `locales/*/shared.ftl`.
+    pub fn label_id(self) -> &'static str {
+        match self {
+            Platform::Zoom => "platform-zoom",
+            Platform::GoogleMeet => "platform-google-meet",
+            Platform::Teams => "platform-teams",
         }
     }
 
@@ -281,6 +302,19 @@ mod tests {
         assert_eq!(Level::Intermediate.label(), "Intermédiaire");
         let err = crate::error::AppError::from(Level::parse("guru").unwrap_err());
         assert!(err.to_string().contains("beginner, intermediate"));
+    }
+
+    #[test]
+    fn the_french_words_of_the_pages_are_the_labels_of_exports() {
+        use crate::i18n::{lookup, Lang};
+        let ids = Level::ALL
+            .into_iter()
+            .map(|l| (l.label_id(), l.label()))
+            .chain(Platform::ALL.into_iter().map(|p| (p.label_id(), p.label())));
+        for (id, label) in ids {
+            assert_eq!(lookup(Lang::Fr, id, &[]).as_deref(), Some(label));
+            assert!(lookup(Lang::En, id, &[]).is_some(), "{id}");
+        }
     }
 
     #[test]

@@ -44,13 +44,24 @@ impl EnrollmentStatus {
             })
     }
 
-    /// The French badge text of the spec.
+    /// The French badge text of the spec, for CSV exports and the CLI;
+    /// pages show the reader's words, [`Self::label_id`].
     pub fn label(self) -> &'static str {
         match self {
             EnrollmentStatus::Upcoming => "À venir",
             EnrollmentStatus::Active => "En cours",
             EnrollmentStatus::Completed => "Terminée",
             EnrollmentStatus::Cancelled => "Annulée",
+        }
+    }
+
+    /// The id of the badge text in `locales/*/shared.ftl`.
+    pub fn label_id(self) -> &'static str {
+        match self {
+            EnrollmentStatus::Upcoming => "status-upcoming",
+            EnrollmentStatus::Active => "status-active",
+            EnrollmentStatus::Completed => "status-completed",
+            EnrollmentStatus::Cancelled => "status-cancelled",
         }
     }
 
@@ -164,6 +175,18 @@ mod tests {
         assert!(err
             .to_string()
             .contains("upcoming, active, completed ou cancelled"));
+    }
+
+    #[test]
+    fn the_french_words_of_the_pages_are_the_labels_of_exports() {
+        use crate::i18n::{lookup, Lang};
+        for s in EnrollmentStatus::ALL {
+            assert_eq!(
+                lookup(Lang::Fr, s.label_id(), &[]).as_deref(),
+                Some(s.label())
+            );
+            assert!(lookup(Lang::En, s.label_id(), &[]).is_some(), "{s:?}");
+        }
     }
 
     #[test]

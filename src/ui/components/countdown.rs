@@ -1,7 +1,7 @@
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 
-use crate::domain::format::countdown_fr;
+use crate::domain::format::TimeLeft;
 
 /// A live countdown to a session. The server renders the first frame from
 /// its own clock (`server_now`, carried in the page data so hydration prints
@@ -23,11 +23,13 @@ pub fn Countdown(
         let ticker = send_wrapper::SendWrapper::new(ticker);
         on_cleanup(move || drop(ticker));
     });
-    let text = move || countdown_fr(starts_at, duration_minutes, now.get());
-    let live = move || text() == "En direct";
+    // Read once, not on every tick.
+    let lang = crate::i18n::current();
+    let left = move || TimeLeft::until(starts_at, duration_minutes, now.get());
+    let live = move || left() == TimeLeft::Live;
     view! {
         <span class="countdown" class:live=live data-starts-at=starts_at.to_rfc3339()>
-            {text}
+            {move || left().words(lang)}
         </span>
     }
 }

@@ -1,13 +1,43 @@
 use leptos::prelude::*;
 
+/// The headers of a [`DataTable`]'s columns: literal words
+/// (`columns=&["Nom", "Niveau"]`) or words read from the locale files (a
+/// `Vec<String>` or an array of `String`s).
+pub struct Columns(Vec<String>);
+
+impl<const N: usize> From<&[&str; N]> for Columns {
+    fn from(words: &[&str; N]) -> Columns {
+        Columns(words.iter().map(|w| w.to_string()).collect())
+    }
+}
+
+impl From<&[&str]> for Columns {
+    fn from(words: &[&str]) -> Columns {
+        Columns(words.iter().map(|w| w.to_string()).collect())
+    }
+}
+
+impl From<Vec<String>> for Columns {
+    fn from(words: Vec<String>) -> Columns {
+        Columns(words)
+    }
+}
+
+impl<const N: usize> From<[String; N]> for Columns {
+    fn from(words: [String; N]) -> Columns {
+        Columns(words.into())
+    }
+}
+
 /// A table of records (class `admin-table`): a caption for screen readers,
 /// one header per column, one row per record; or a line saying there is
 /// none.
 #[component]
 pub fn DataTable<T, V, F>(
     /// Read by screen readers only.
-    caption: &'static str,
-    columns: &'static [&'static str],
+    #[prop(into)]
+    caption: String,
+    #[prop(into)] columns: Columns,
     rows: Vec<T>,
     /// Draws one record's `<tr>`.
     row: F,
@@ -16,11 +46,11 @@ pub fn DataTable<T, V, F>(
     class: Option<&'static str>,
     /// A last column whose header only screen readers read (its links say
     /// what they do).
-    #[prop(optional)]
-    hidden_column: Option<&'static str>,
+    #[prop(optional, into)]
+    hidden_column: Option<String>,
     /// Shown instead of the table when there are no rows.
-    #[prop(optional)]
-    empty: Option<&'static str>,
+    #[prop(optional, into)]
+    empty: Option<String>,
 ) -> impl IntoView
 where
     V: IntoView + 'static,
@@ -38,7 +68,7 @@ where
             <caption class="visually-hidden">{caption}</caption>
             <thead>
                 <tr>
-                    {columns.iter().map(|c| view! { <th scope="col">{*c}</th> }).collect_view()}
+                    {columns.0.into_iter().map(|c| view! { <th scope="col">{c}</th> }).collect_view()}
                     {hidden_column.map(|c| view! { <th scope="col"><span class="visually-hidden">{c}</span></th> })}
                 </tr>
             </thead>

@@ -4,6 +4,7 @@ use leptos::prelude::*;
 use crate::domain::enrollment::EnrollmentView;
 use crate::domain::format::date_fr;
 use crate::domain::status::EnrollmentStatus;
+use crate::i18n::{current, t, t_with, Lang};
 use crate::ui::components::countdown::Countdown;
 use crate::ui::components::join_link::JoinLink;
 use crate::ui::components::local_time::LocalTime;
@@ -21,7 +22,7 @@ pub fn EnrollmentCard(enrollment: EnrollmentView, now: DateTime<Utc>) -> impl In
         .map(|s| {
             let tz = e.timezone.clone();
             view! {
-                <dt>"Prochaine session"</dt>
+                <dt>{t("learner-next-session")}</dt>
                 <dd class="next-session">
                     <LocalTime at=s.scheduled_date timezone=tz />
                     " · "
@@ -31,8 +32,11 @@ pub fn EnrollmentCard(enrollment: EnrollmentView, now: DateTime<Utc>) -> impl In
         });
     let meeting_details = e.meeting.as_ref().and_then(|m| {
         let parts: Vec<String> = [
-            m.id.as_ref().map(|id| format!("ID : {id}")),
-            m.password.as_ref().map(|pw| format!("Code : {pw}")),
+            m.id.as_ref()
+                .map(|id| t_with("learner-meeting-id", &[("id", id.into())])),
+            m.password
+                .as_ref()
+                .map(|pw| t_with("learner-meeting-code", &[("code", pw.into())])),
         ]
         .into_iter()
         .flatten()
@@ -47,23 +51,22 @@ pub fn EnrollmentCard(enrollment: EnrollmentView, now: DateTime<Utc>) -> impl In
             </div>
             <p class="description">{e.info.description.clone()}</p>
             <dl class="facts">
-                <dt>"Niveau"</dt>
-                <dd>{e.info.level.label()}</dd>
-                <dt>"Plateforme"</dt>
+                <dt>{t("learner-fact-level")}</dt>
+                <dd>{t(e.info.level.label_id())}</dd>
+                <dt>{t("learner-fact-platform")}</dt>
                 <dd><PlatformLabel platform=e.info.platform /></dd>
-                <dt>"Période"</dt>
+                <dt>{t("learner-fact-period")}</dt>
                 <dd>{format!("{} – {}", date_fr(e.start_date), date_fr(e.end_date))}</dd>
-                <dt>"Horaires"</dt>
+                <dt>{t("learner-fact-schedule")}</dt>
                 <dd>{e.info.schedule_description.clone()}</dd>
-                <dt>"Formateur"</dt>
+                <dt>{t("learner-fact-instructor")}</dt>
                 <dd>{e.info.instructor_name.clone()}</dd>
-                <dt>"Présence"</dt>
+                <dt>{t("learner-fact-attendance")}</dt>
                 <dd class="attendance">
                     {format!(
-                        "{} / {} séances ({} %)",
-                        e.attended_sessions,
-                        e.total_sessions,
-                        format_rate(e.attendance_rate),
+                        "{} {}",
+                        attended(e.attended_sessions, e.total_sessions),
+                        rate(e.attendance_rate),
                     )}
                 </dd>
                 {next}
@@ -72,18 +75,58 @@ pub fn EnrollmentCard(enrollment: EnrollmentView, now: DateTime<Utc>) -> impl In
                 <JoinLink link=e.meeting.as_ref().map(|m| m.link.clone()) status=e.status />
                 {meeting_details}
                 <a class="secondary-link" href=format!("/user/formations/{}", e.id)>
-                    "Voir les séances"
-                    <span class="visually-hidden">{format!(" de {}", e.info.name)}</span>
+                    {t("learner-see-seances")}
+                    <span class="visually-hidden">
+                        {format!(" {}", t_with("learner-see-seances-of", &[("name", (&e.info.name).into())]))}
+                    </span>
                 </a>
             </div>
         </article>
     }
 }
 
-/// "50", "33,3": French decimal comma, no trailing ",0".
-pub fn format_rate(rate: f64) -> String {
+/// "3 / 10 séances": sessions attended out of the enrollment's total.
+pub fn attended(attended: i64, total: i64) -> String {
+    t_with(
+        "learner-attended",
+        &[("attended", attended.into()), ("total", total.into())],
+    )
+}
+
+/// "Séance 3 — Introduction".
+pub fn seance_titled(number: i64, title: &str) -> String {
+    t_with(
+        "learner-seance-titled",
+        &[("number", number.into()), ("title", title.into())],
+    )
+}
+
+/// "(33,3 %)", "(33.3%)": the attendance rate in the reader's words.
+pub fn rate(rate: f64) -> String {
+    let number = format_rate(current(), rate);
+    t_with("learner-rate", &[("rate", (&number).into())])
+}
+
+/// "50", "33,3" in French, "33.3" in English: one decimal, none when it
+/// is 0.
+pub fn format_rate(lang: Lang, rate: f64) -> String {
     let text = format!("{rate:.1}");
-    text.strip_suffix(".0")
-        .map(str::to_string)
-        .unwrap_or_else(|| text.replace('.', ","))
+    match text.strip_suffix(".0") {
+        Some(whole) => whole.to_string(),
+        None if lang == Lang::Fr => text.replace('.', ","),
+        None => text,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rates_have_one_decimal_in_the_readers_notation_and_none_when_whole() {
+        assert_eq!(format_rate(Lang::Fr, 50.0), "50");
+        assert_eq!(format_rate(Lang::Fr, 100.0 / 3.0), "33,3");
+        assert_eq!(format_rate(Lang::En, 100.0 / 3.0), "33.3");
+        assert_eq!(format_rate(Lang::En, 0.0), "0");
+    }
 }

@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 
 use crate::error::AppError;
+use crate::i18n::t;
 use crate::ui::pages::not_found::NotFoundContent;
 
 /// What a page shows when its data could not be loaded.
@@ -18,7 +19,8 @@ pub fn ErrorNotice(error: AppError) -> impl IntoView {
         AppError::NotFound => view! { <NotFoundContent /> }.into_any(),
         AppError::Unauthorized => view! {
             <p class="notice" role="alert">
-                "Votre session a expiré. " <a href="/login">"Se reconnecter"</a>
+                {format!("{} ", t("learner-session-expired"))}
+                <a href="/login">{t("learner-sign-in-again")}</a>
             </p>
         }
         .into_any(),

@@ -2,6 +2,7 @@ use leptos::prelude::*;
 
 use crate::api::auth::Logout;
 use crate::domain::account::SessionUser;
+use crate::i18n::t;
 use crate::ui::components::lang_switch::LangSwitch;
 
 #[component]
@@ -11,20 +12,20 @@ pub fn Header(user: Option<SessionUser>) -> impl IntoView {
     let name = user.map(|u| u.name).unwrap_or_default();
     view! {
         <header class="site-header">
-            <a class="brand" href="/user">"🎓 Formations"</a>
-            <nav aria-label="Navigation principale">
-                <a href="/user">"Tableau de bord"</a>
-                <a href="/user/formations">"Mes Formations"</a>
-                <a href="/user/formations/next">"Prochaines sessions"</a>
-                <a href="/formations">"Catalogue"</a>
-                <a href="/compte">"Mon compte"</a>
-                {is_admin.then(|| view! { <a href="/admin">"Administration"</a> })}
+            <a class="brand" href="/user">{t("learner-brand")}</a>
+            <nav aria-label=t("learner-nav")>
+                <a href="/user">{t("learner-nav-dashboard")}</a>
+                <a href="/user/formations">{t("learner-nav-formations")}</a>
+                <a href="/user/formations/next">{t("learner-nav-next")}</a>
+                <a href="/formations">{t("learner-nav-catalogue")}</a>
+                <a href="/compte">{t("learner-nav-account")}</a>
+                {is_admin.then(|| view! { <a href="/admin">{t("learner-nav-admin")}</a> })}
             </nav>
             <div class="account">
                 <LangSwitch />
                 <span class="user-name">{name}</span>
                 <ActionForm action=logout>
-                    <button type="submit" class="link-button">"Se déconnecter"</button>
+                    <button type="submit" class="link-button">{t("learner-logout")}</button>
                 </ActionForm>
             </div>
         </header>

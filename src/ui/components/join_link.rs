@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 
 use crate::domain::status::EnrollmentStatus;
+use crate::i18n::t;
 
 /// "Rejoindre la session" for an active enrollment (the link only exists
 /// then: the server never sends it otherwise), or why there is none.
@@ -9,21 +10,19 @@ pub fn JoinLink(link: Option<String>, status: EnrollmentStatus) -> impl IntoView
     match link {
         Some(href) => view! {
             <a class="join-button" href=href target="_blank" rel="noopener noreferrer">
-                "Rejoindre la session"
-                <span class="visually-hidden">" (nouvel onglet)"</span>
+                {t("learner-join-session")}
+                <span class="visually-hidden">{format!(" {}", t("learner-new-tab"))}</span>
             </a>
         }
         .into_any(),
         None => {
             let reason = match status {
-                EnrollmentStatus::Upcoming => "Le lien sera disponible au début de la formation.",
-                EnrollmentStatus::Completed => {
-                    "Formation terminée : le lien n'est plus disponible."
-                }
-                EnrollmentStatus::Cancelled => "Inscription annulée : pas de lien de session.",
-                EnrollmentStatus::Active => "Aucun lien de session pour le moment.",
+                EnrollmentStatus::Upcoming => "learner-link-upcoming",
+                EnrollmentStatus::Completed => "learner-link-completed",
+                EnrollmentStatus::Cancelled => "learner-link-cancelled",
+                EnrollmentStatus::Active => "learner-link-none",
             };
-            view! { <p class="no-link">{reason}</p> }.into_any()
+            view! { <p class="no-link">{t(reason)}</p> }.into_any()
         }
     }
 }

@@ -3,6 +3,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::error::AppError;
+use crate::i18n::t;
 use crate::ui::components::error_notice::ErrorNotice;
 
 /// A page's data: "Chargement…" until it arrives, then the page drawn from it
@@ -31,11 +32,13 @@ where
     F: Fn(T) -> V + Send + Sync + 'static,
 {
     let children = Arc::new(children);
+    let loading = t("learner-loading");
     let fallback = move || {
+        let loading = loading.clone();
         if plain {
-            view! { <p>"Chargement…"</p> }.into_any()
+            view! { <p>{loading}</p> }.into_any()
         } else {
-            view! { <p class="loading">"Chargement…"</p> }.into_any()
+            view! { <p class="loading">{loading}</p> }.into_any()
         }
     };
     let content = move || {

@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 
 use crate::domain::formation::Platform;
+use crate::i18n::t;
 
 /// The platform's name with its icon (decorative: the name is the label).
 #[component]
@@ -14,7 +15,7 @@ pub fn PlatformLabel(platform: Platform) -> impl IntoView {
         <span class=format!("platform platform-{}", platform.as_str())>
             <span class="platform-icon" aria-hidden="true">{icon}</span>
             " "
-            {platform.label()}
+            {t(platform.label_id())}
         </span>
     }
 }

@@ -2,6 +2,7 @@ use leptos::prelude::*;
 
 use crate::domain::catalogue::RequestStatus;
 use crate::domain::status::EnrollmentStatus;
+use crate::i18n::t;
 
 /// The one mapping of statuses to badge colours (classes of `style/main.css`).
 pub fn enrollment_badge_class(status: EnrollmentStatus) -> &'static str {
@@ -26,17 +27,19 @@ pub fn request_badge_class(status: RequestStatus) -> &'static str {
 #[component]
 pub fn StatusBadge(
     status: EnrollmentStatus,
-    /// Words before the status ("Inscrit : ").
-    #[prop(optional)]
-    prefix: &'static str,
+    /// Words to show instead of the bare status, which must still name it
+    /// ("Inscrit : En cours").
+    #[prop(optional, into)]
+    text: Option<String>,
 ) -> impl IntoView {
     let class = format!("badge {}", enrollment_badge_class(status));
-    view! { <span class=class>{format!("{prefix}{}", status.label())}</span> }
+    let text = text.unwrap_or_else(|| t(status.label_id()));
+    view! { <span class=class>{text}</span> }
 }
 
 /// The badge of an enrollment request.
 #[component]
 pub fn RequestBadge(status: RequestStatus) -> impl IntoView {
     let class = format!("badge {}", request_badge_class(status));
-    view! { <span class=class>{status.label()}</span> }
+    view! { <span class=class>{t(status.label_id())}</span> }
 }

@@ -2,6 +2,7 @@ use leptos::prelude::*;
 
 use crate::api::catalogue::{get_catalogue, RequestEnrollment};
 use crate::domain::catalogue::{CatalogueEntry, CatalogueView, RequestStatus};
+use crate::i18n::{t, t_with};
 use crate::ui::components::admin::form_state::{form_error, QueryForm};
 use crate::ui::components::field_error::FieldError;
 use crate::ui::components::loaded::Loaded;
@@ -15,7 +16,7 @@ pub fn CataloguePage() -> impl IntoView {
     let request = ServerAction::<RequestEnrollment>::new();
     let data = Resource::new(move || request.version().get(), |_| get_catalogue());
     view! {
-        <PageHeading heading="Catalogue des formations" tab="Catalogue" />
+        <PageHeading heading=t("learner-catalogue-title") tab=t("learner-catalogue-tab") />
         <Loaded data plain=true bare_error=true let:data>
             <CatalogueBody data request />
         </Loaded>
@@ -27,7 +28,7 @@ fn CatalogueBody(data: CatalogueView, request: ServerAction<RequestEnrollment>) 
     let requests = data.requests;
     view! {
         {if data.formations.is_empty() {
-            view! { <p>"Aucune formation n'est proposée pour le moment."</p> }.into_any()
+            view! { <p>{t("learner-catalogue-empty")}</p> }.into_any()
         } else {
             view! {
                 <ul class="catalogue">
@@ -36,9 +37,9 @@ fn CatalogueBody(data: CatalogueView, request: ServerAction<RequestEnrollment>) 
             }.into_any()
         }}
         <section class="my-requests" aria-labelledby="my-requests-h">
-            <h2 id="my-requests-h">"Mes demandes"</h2>
+            <h2 id="my-requests-h">{t("learner-requests")}</h2>
             {if requests.is_empty() {
-                view! { <p>"Vous n'avez fait aucune demande."</p> }.into_any()
+                view! { <p>{t("learner-requests-empty")}</p> }.into_any()
             } else {
                 view! {
                     <ul class="request-states">
@@ -49,7 +50,9 @@ fn CatalogueBody(data: CatalogueView, request: ServerAction<RequestEnrollment>) 
                                 <RequestBadge status=r.status />
                                 {r.enrollment.map(|status| view! { " " <StatusBadge status /> })}
                                 {(r.status == RequestStatus::Rejected).then(|| view! {
-                                    <p class="reason">"Motif : " {r.reason.clone().unwrap_or_default()}</p>
+                                    <p class="reason">
+                                        {t_with("learner-request-reason", &[("reason", r.reason.as_deref().unwrap_or_default().into())])}
+                                    </p>
                                 })}
                             </li>
                         }).collect_view()}
@@ -80,22 +83,27 @@ fn CatalogueCard(f: CatalogueEntry, request: ServerAction<RequestEnrollment>) ->
             <h2 id=heading_id>{f.info.name.clone()}</h2>
             <p>{f.info.description.clone()}</p>
             <dl class="facts">
-                <dt>"Niveau"</dt><dd>{f.info.level.label()}</dd>
-                <dt>"Plateforme"</dt><dd>{f.info.platform.label()}</dd>
-                <dt>"Formateur"</dt><dd>{f.info.instructor_name.clone()}</dd>
-                <dt>"Horaires"</dt><dd>{f.info.schedule_description.clone()}</dd>
+                <dt>{t("learner-fact-level")}</dt><dd>{t(f.info.level.label_id())}</dd>
+                <dt>{t("learner-fact-platform")}</dt><dd>{t(f.info.platform.label_id())}</dd>
+                <dt>{t("learner-fact-instructor")}</dt><dd>{f.info.instructor_name.clone()}</dd>
+                <dt>{t("learner-fact-schedule")}</dt><dd>{f.info.schedule_description.clone()}</dd>
             </dl>
             <p class="card-state">
                 {f.request.filter(|r| *r == RequestStatus::Pending || f.enrollment.is_none()).map(|status| view! {
                     <RequestBadge status />
                 })}
-                {f.enrollment.map(|status| view! { " " <StatusBadge status prefix="Inscrit : " /> })}
+                {f.enrollment.map(|status| {
+                    let text = t_with("learner-enrolled-as", &[("status", (&t(status.label_id())).into())]);
+                    view! { " " <StatusBadge status text /> }
+                })}
             </p>
             {can_request.then(|| view! {
                 <ActionForm action=request>
                     <input type="hidden" name="formation_id" value=id />
                     <FieldError error />
-                    <button type="submit" aria-label=format!("Demander l'inscription à {}", f.info.name)>"Demander l'inscription"</button>
+                    <button type="submit" aria-label=t_with("learner-request-for", &[("name", (&f.info.name).into())])>
+                        {t("learner-request")}
+                    </button>
                 </ActionForm>
             })}
         </li>

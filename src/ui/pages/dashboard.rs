@@ -2,8 +2,10 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 
 use crate::api::learner::{dashboard, DashboardData};
-use crate::domain::format::duration_fr;
+use crate::domain::format::duration;
+use crate::i18n::{current, t, t_with};
 use crate::ui::components::countdown::Countdown;
+use crate::ui::components::enrollment_card::seance_titled;
 use crate::ui::components::loaded::Loaded;
 use crate::ui::components::local_time::LocalTime;
 use crate::ui::components::platform_label::PlatformLabel;
@@ -13,7 +15,7 @@ use crate::ui::components::platform_label::PlatformLabel;
 pub fn DashboardPage() -> impl IntoView {
     let data = Resource::new(|| (), |_| dashboard());
     view! {
-        <Title text="Tableau de bord" />
+        <Title text=t("learner-dashboard-title") />
         <Loaded data let:data>
             <DashboardView data />
         </Loaded>
@@ -27,7 +29,7 @@ fn DashboardView(data: DashboardData) -> impl IntoView {
     let widget = |class: &'static str,
                   icon: &'static str,
                   count: i64,
-                  label: &'static str,
+                  label: String,
                   status: &'static str| {
         view! {
             <a class=format!("widget {class}") href=format!("/user/formations?status={status}")>
@@ -39,7 +41,7 @@ fn DashboardView(data: DashboardData) -> impl IntoView {
     };
     let next = match data.next {
         None => view! {
-            <p class="empty">"Aucune session à venir."</p>
+            <p class="empty">{t("learner-dashboard-no-next")}</p>
         }
         .into_any(),
         Some(n) => {
@@ -47,14 +49,14 @@ fn DashboardView(data: DashboardData) -> impl IntoView {
             let join = s.meeting_link.clone().map(|href| {
                 view! {
                     <a class="join-button" href=href target="_blank" rel="noopener noreferrer">
-                        "Rejoindre la session"
-                        <span class="visually-hidden">" (nouvel onglet)"</span>
+                        {t("learner-join-session")}
+                        <span class="visually-hidden">{format!(" {}", t("learner-new-tab"))}</span>
                     </a>
                 }
             });
             let no_link = s.meeting_link.is_none().then(|| {
                 view! {
-                    <p class="no-link">"Le lien sera disponible au début de la formation."</p>
+                    <p class="no-link">{t("learner-link-upcoming")}</p>
                 }
             });
             view! {
@@ -62,10 +64,10 @@ fn DashboardView(data: DashboardData) -> impl IntoView {
                     <h3 id="next-title">
                         <a href=format!("/user/formations/{}", n.enrollment_id)>{n.formation_name.clone()}</a>
                     </h3>
-                    <p>{format!("Séance {} — {}", s.session_number, s.title)}</p>
+                    <p>{seance_titled(s.session_number, &s.title)}</p>
                     <p>
                         <LocalTime at=s.scheduled_date timezone="UTC" />
-                        {format!(" · {} · ", duration_fr(s.duration_minutes))}
+                        {format!(" · {} · ", duration(current(), s.duration_minutes))}
                         <PlatformLabel platform=n.platform />
                     </p>
                     <p class="next-countdown">
@@ -79,14 +81,14 @@ fn DashboardView(data: DashboardData) -> impl IntoView {
         }
     };
     view! {
-        <h1>{format!("Bonjour, {}", data.name)}</h1>
-        <section class="widgets" aria-label="Mes formations en un coup d'œil">
-            {widget("widget-active", "🎓", stats.active, "Formations Actives", "active")}
-            {widget("widget-completed", "🏆", stats.completed, "Formations Terminées", "completed")}
-            {widget("widget-upcoming", "⏰", stats.upcoming, "Formations À Venir", "upcoming")}
+        <h1>{t_with("learner-dashboard-hello", &[("name", (&data.name).into())])}</h1>
+        <section class="widgets" aria-label=t("learner-dashboard-glance")>
+            {widget("widget-active", "🎓", stats.active, t("learner-widget-active"), "active")}
+            {widget("widget-completed", "🏆", stats.completed, t("learner-widget-completed"), "completed")}
+            {widget("widget-upcoming", "⏰", stats.upcoming, t("learner-widget-upcoming"), "upcoming")}
         </section>
         <section class="next" aria-labelledby="next-heading">
-            <h2 id="next-heading">"Prochaine session"</h2>
+            <h2 id="next-heading">{t("learner-next-session")}</h2>
             {next}
         </section>
     }

@@ -3,6 +3,7 @@ use leptos_router::hooks::use_query_map;
 
 use crate::api::learner::{my_formations, MyFormationsData};
 use crate::domain::status::EnrollmentStatus;
+use crate::i18n::t;
 use crate::ui::components::enrollment_card::EnrollmentCard;
 use crate::ui::components::loaded::Loaded;
 use crate::ui::components::page_heading::PageHeading;
@@ -12,18 +13,22 @@ use crate::ui::components::page_heading::PageHeading;
 pub fn FormationsPage() -> impl IntoView {
     let data = Resource::new(|| (), |_| my_formations());
     view! {
-        <PageHeading heading="Mes Formations" />
+        <PageHeading heading=t("learner-formations-title") />
         <Loaded data let:data>
             <FormationsView data />
         </Loaded>
     }
 }
 
+/// Each filter and the id of its words.
 const FILTERS: [(Option<EnrollmentStatus>, &str); 4] = [
-    (None, "Toutes"),
-    (Some(EnrollmentStatus::Active), "En cours"),
-    (Some(EnrollmentStatus::Upcoming), "À venir"),
-    (Some(EnrollmentStatus::Completed), "Terminées"),
+    (None, "learner-filter-all"),
+    (Some(EnrollmentStatus::Active), "learner-filter-active"),
+    (Some(EnrollmentStatus::Upcoming), "learner-filter-upcoming"),
+    (
+        Some(EnrollmentStatus::Completed),
+        "learner-filter-completed",
+    ),
 ];
 
 fn filter_href(status: Option<EnrollmentStatus>) -> String {
@@ -62,20 +67,20 @@ fn FormationsView(data: MyFormationsData) -> impl IntoView {
         })
     };
     view! {
-        <section class="stats" aria-label="Statistiques">
-            <div class="stat"><span class="stat-value">{stats.total}</span><span class="stat-label">"Total Inscrit"</span></div>
-            <div class="stat stat-active"><span class="stat-value">{stats.active}</span><span class="stat-label">"En Cours"</span></div>
-            <div class="stat stat-completed"><span class="stat-value">{stats.completed}</span><span class="stat-label">"Terminées"</span></div>
-            <div class="stat stat-upcoming"><span class="stat-value">{stats.upcoming}</span><span class="stat-label">"À Venir"</span></div>
+        <section class="stats" aria-label=t("learner-stats")>
+            <div class="stat"><span class="stat-value">{stats.total}</span><span class="stat-label">{t("learner-stat-total")}</span></div>
+            <div class="stat stat-active"><span class="stat-value">{stats.active}</span><span class="stat-label">{t("learner-stat-active")}</span></div>
+            <div class="stat stat-completed"><span class="stat-value">{stats.completed}</span><span class="stat-label">{t("learner-stat-completed")}</span></div>
+            <div class="stat stat-upcoming"><span class="stat-value">{stats.upcoming}</span><span class="stat-label">{t("learner-stat-upcoming")}</span></div>
         </section>
-        <nav class="filters" aria-label="Filtres">
+        <nav class="filters" aria-label=t("learner-filters")>
             {FILTERS
                 .into_iter()
                 .map(|(status, label)| {
                     let current = move || (filter.get() == status).then_some("page");
                     view! {
                         <a href=filter_href(status) aria-current=current class="filter">
-                            {label}
+                            {t(label)}
                             " "
                             <span class="filter-count">{format!("({})", count(status))}</span>
                         </a>
@@ -87,15 +92,15 @@ fn FormationsView(data: MyFormationsData) -> impl IntoView {
             let list = shown();
             if all.with_value(Vec::is_empty) {
                 empty_state(
-                    "Vous n'êtes inscrit à aucune formation pour le moment.",
+                    "learner-formations-empty",
                     "/formations",
-                    "Découvrir le catalogue",
+                    "learner-formations-discover",
                 )
             } else if list.is_empty() {
                 empty_state(
-                    "Aucune formation dans ce filtre.",
+                    "learner-formations-filter-empty",
                     "/user/formations",
-                    "Voir toutes mes formations",
+                    "learner-formations-see-all",
                 )
             } else {
                 view! {
@@ -112,12 +117,12 @@ fn FormationsView(data: MyFormationsData) -> impl IntoView {
     }
 }
 
-/// Why there is no card, and where to go instead.
+/// Why there is no card, and where to go instead (the ids of their words).
 fn empty_state(text: &'static str, href: &'static str, link: &'static str) -> AnyView {
     view! {
         <div class="empty">
-            <p>{text}</p>
-            <p><a href=href>{link}</a></p>
+            <p>{t(text)}</p>
+            <p><a href=href>{t(link)}</a></p>
         </div>
     }
     .into_any()

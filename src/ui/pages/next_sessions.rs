@@ -3,8 +3,10 @@ use leptos::prelude::*;
 
 use crate::api::learner::upcoming_sessions;
 use crate::domain::enrollment::NextSeance;
-use crate::domain::format::duration_fr;
+use crate::domain::format::duration;
+use crate::i18n::{current, t};
 use crate::ui::components::countdown::Countdown;
+use crate::ui::components::enrollment_card::seance_titled;
 use crate::ui::components::loaded::Loaded;
 use crate::ui::components::local_time::LocalTime;
 use crate::ui::components::page_heading::PageHeading;
@@ -16,14 +18,14 @@ use crate::ui::components::status_badge::StatusBadge;
 pub fn NextSeancesPage() -> impl IntoView {
     let data = Resource::new(|| (), |_| upcoming_sessions());
     view! {
-        <PageHeading heading="Prochaines sessions" />
+        <PageHeading heading=t("learner-next-title") />
         <Loaded data let:data>
             {if data.sessions.is_empty() {
-                view! { <p class="empty">"Aucune session à venir dans vos formations."</p> }.into_any()
+                view! { <p class="empty">{t("learner-next-empty")}</p> }.into_any()
             } else {
                 let now = data.now;
                 view! {
-                    <ol class="sessions" aria-label="Prochaines sessions">
+                    <ol class="sessions" aria-label=t("learner-next-title")>
                         {data.sessions.into_iter().map(|next| view! { <NextSeanceCard next now /> }).collect_view()}
                     </ol>
                 }
@@ -40,8 +42,8 @@ fn NextSeanceCard(next: NextSeance, now: DateTime<Utc>) -> impl IntoView {
     let join = s.meeting_link.clone().map(|href| {
         view! {
             <a href=href target="_blank" rel="noopener noreferrer" class="join-button small">
-                "Rejoindre la session"
-                <span class="visually-hidden">" (nouvel onglet)"</span>
+                {t("learner-join-session")}
+                <span class="visually-hidden">{format!(" {}", t("learner-new-tab"))}</span>
             </a>
         }
     });
@@ -54,10 +56,10 @@ fn NextSeanceCard(next: NextSeance, now: DateTime<Utc>) -> impl IntoView {
                 <StatusBadge status=n.status />
                 <PlatformLabel platform=n.platform />
             </div>
-            <h2 class="session-title">{format!("Séance {} — {}", s.session_number, s.title)}</h2>
+            <h2 class="session-title">{seance_titled(s.session_number, &s.title)}</h2>
             <p class="session-when">
                 <LocalTime at=s.scheduled_date timezone="UTC" />
-                {format!(" · {} · ", duration_fr(s.duration_minutes))}
+                {format!(" · {} · ", duration(current(), s.duration_minutes))}
                 <Countdown starts_at=s.scheduled_date duration_minutes=s.duration_minutes server_now=now />
             </p>
             {join}

@@ -3,9 +3,10 @@ use leptos_meta::Title;
 
 use crate::api::learner::{enrollment_sessions, EnrollmentSeancesData, MarkAttendance};
 use crate::domain::enrollment::{SeancePhase, SeanceView};
-use crate::domain::format::duration_fr;
+use crate::domain::format::duration;
+use crate::i18n::{current, t, t_with, Arg};
 use crate::ui::components::countdown::Countdown;
-use crate::ui::components::enrollment_card::format_rate;
+use crate::ui::components::enrollment_card::{attended, rate};
 use crate::ui::components::error_alert::ErrorAlert;
 use crate::ui::components::field_error::form_error_signal;
 use crate::ui::components::join_link::JoinLink;
@@ -40,22 +41,22 @@ fn SeanceList(data: EnrollmentSeancesData, mark: ServerAction<MarkAttendance>) -
     let empty = rows.is_empty();
     view! {
         <Title text=e.info.name.clone() />
-        <p class="breadcrumb"><a href="/user/formations">"← Mes Formations"</a></p>
+        <p class="breadcrumb"><a href="/user/formations">{t("learner-back")}</a></p>
         <div class="page-head">
             <h1>{e.info.name.clone()}</h1>
             <StatusBadge status=e.status />
         </div>
         <p class="attendance-summary">
-            "Présence : "
-            <strong class="attended-count">{format!("{} / {} séances", e.attended_sessions, e.total_sessions)}</strong>
-            {format!(" ({} %)", format_rate(e.attendance_rate))}
+            {format!("{} ", t("learner-attendance-label"))}
+            <strong class="attended-count">{attended(e.attended_sessions, e.total_sessions)}</strong>
+            {format!(" {}", rate(e.attendance_rate))}
         </p>
         <JoinLink link=e.meeting.as_ref().map(|m| m.link.clone()) status=e.status />
         <ErrorAlert error=refused />
         {if empty {
-            view! { <p class="empty">"Aucune séance n'est encore planifiée."</p> }.into_any()
+            view! { <p class="empty">{t("learner-seances-empty")}</p> }.into_any()
         } else {
-            view! { <ol class="sessions" aria-label="Séances">{rows}</ol> }.into_any()
+            view! { <ol class="sessions" aria-label=t("learner-seances")>{rows}</ol> }.into_any()
         }}
     }
 }
@@ -69,22 +70,24 @@ fn SeanceEntry(
     mark: ServerAction<MarkAttendance>,
 ) -> impl IntoView {
     let s = session;
+    let n = s.session_number;
+    let number = move || ("number", Arg::from(n));
     let (phase_label, phase_class) = match s.phase {
-        SeancePhase::Past => ("Passée", "phase-past"),
-        SeancePhase::Live => ("En direct", "phase-live"),
-        SeancePhase::Upcoming => ("À venir", "phase-upcoming"),
+        SeancePhase::Past => ("learner-phase-past", "phase-past"),
+        SeancePhase::Live => ("learner-phase-live", "phase-live"),
+        SeancePhase::Upcoming => ("learner-phase-upcoming", "phase-upcoming"),
     };
     let countdown = (s.phase != SeancePhase::Past).then(|| {
         view! { " · " <Countdown starts_at=s.scheduled_date duration_minutes=s.duration_minutes server_now=now /> }
     });
     let present = s
         .user_attended
-        .then(|| view! { <span class="present">"✓ Présent"</span> });
+        .then(|| view! { <span class="present">{t("learner-present")}</span> });
     let recording = s.recording_link.clone().map(|href| {
         view! {
             <a href=href target="_blank" rel="noopener noreferrer" class="recording">
-                "Voir l'enregistrement"
-                <span class="visually-hidden">{format!(" de la séance {} (nouvel onglet)", s.session_number)}</span>
+                {t("learner-recording")}
+                <span class="visually-hidden">{format!(" {}", t_with("learner-recording-of", &[number()]))}</span>
             </a>
         }
     });
@@ -94,8 +97,8 @@ fn SeanceEntry(
         .map(|href| {
             view! {
                 <a href=href target="_blank" rel="noopener noreferrer" class="join-button small">
-                    "Rejoindre"
-                    <span class="visually-hidden">{format!(" la séance {} (nouvel onglet)", s.session_number)}</span>
+                    {t("learner-join")}
+                    <span class="visually-hidden">{format!(" {}", t_with("learner-join-of", &[number()]))}</span>
                 </a>
             }
         });
@@ -106,8 +109,8 @@ fn SeanceEntry(
                 <input type="hidden" name="enrollment_id" value=enrollment_id />
                 <input type="hidden" name="session_id" value=s.id />
                 <button type="submit" class="mark-button" disabled=move || mark.pending().get()>
-                    "Marquer ma présence"
-                    <span class="visually-hidden">{format!(" à la séance {}", s.session_number)}</span>
+                    {t("learner-mark")}
+                    <span class="visually-hidden">{format!(" {}", t_with("learner-mark-of", &[number()]))}</span>
                 </button>
             </ActionForm>
         }
@@ -115,14 +118,14 @@ fn SeanceEntry(
     view! {
         <li class=format!("session {phase_class}") data-session-id=s.id>
             <div class="session-head">
-                <span class="session-number">{format!("Séance {}", s.session_number)}</span>
+                <span class="session-number">{t_with("learner-seance", &[number()])}</span>
                 <h2 class="session-title">{s.title.clone()}</h2>
-                <span class=format!("phase {phase_class}")>{phase_label}</span>
+                <span class=format!("phase {phase_class}")>{t(phase_label)}</span>
                 {present}
             </div>
             <p class="session-when">
                 <LocalTime at=s.scheduled_date timezone=timezone />
-                {format!(" · {}", duration_fr(s.duration_minutes))}
+                {format!(" · {}", duration(current(), s.duration_minutes))}
                 {countdown}
             </p>
             <div class="session-actions">{join} {form} {recording}</div>
