@@ -155,7 +155,7 @@ pub struct LoginSessionView {
     /// Names the session in the "déconnecter" form: a prefix of the stored
     /// token hash, which opens nothing.
     pub key: String,
-    /// "Navigateur" or "Application (jeton d'API)".
+    /// "Navigateur" or "Application (jeton d'API)", in the reader's language.
     pub kind: String,
     pub device: String,
     /// UTC, RFC 3339.
@@ -173,10 +173,11 @@ pub struct AccountView {
 }
 
 /// A short, readable name for the client that opened a session, from its
-/// User-Agent ("Firefox sur Linux"); never the raw header.
-pub fn device_label(user_agent: Option<&str>) -> String {
+/// User-Agent ("Firefox sur Linux" in French); never the raw header.
+pub fn device_label(lang: crate::domain::language::Lang, user_agent: Option<&str>) -> String {
+    use crate::i18n::tr;
     let Some(ua) = user_agent.map(str::trim).filter(|ua| !ua.is_empty()) else {
-        return "Appareil inconnu".into();
+        return tr(lang, "auth-device-unknown", &[]);
     };
     let browser = if ua.contains("Edg/") {
         Some("Edge")
@@ -205,7 +206,11 @@ pub fn device_label(user_agent: Option<&str>) -> String {
         None
     };
     match (browser, system) {
-        (Some(b), Some(s)) => format!("{b} sur {s}"),
+        (Some(b), Some(s)) => tr(
+            lang,
+            "auth-device-on",
+            &[("browser", b.into()), ("system", s.into())],
+        ),
         (Some(b), None) => b.to_string(),
         (None, _) => {
             // A script or an app: its product name ("curl/8.5" gives "curl").
@@ -218,7 +223,7 @@ pub fn device_label(user_agent: Option<&str>) -> String {
                 .take(40)
                 .collect();
             if product.is_empty() {
-                "Appareil inconnu".into()
+                tr(lang, "auth-device-unknown", &[])
             } else {
                 product
             }
@@ -273,15 +278,18 @@ mod tests {
 
     #[test]
     fn devices_are_named_from_the_user_agent() {
+        use crate::domain::language::Lang::{En, Fr};
         let firefox = "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0";
-        assert_eq!(device_label(Some(firefox)), "Firefox sur Linux");
+        assert_eq!(device_label(Fr, Some(firefox)), "Firefox sur Linux");
+        assert_eq!(device_label(En, Some(firefox)), "Firefox on Linux");
         let chrome = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0 Safari/537.36";
-        assert_eq!(device_label(Some(chrome)), "Chrome sur Windows");
+        assert_eq!(device_label(Fr, Some(chrome)), "Chrome sur Windows");
         let safari = "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.0 Mobile/15E148 Safari/604.1";
-        assert_eq!(device_label(Some(safari)), "Safari sur iOS");
-        assert_eq!(device_label(Some("curl/8.5.0")), "curl");
-        assert_eq!(device_label(None), "Appareil inconnu");
-        assert_eq!(device_label(Some("<script>")), "script");
+        assert_eq!(device_label(Fr, Some(safari)), "Safari sur iOS");
+        assert_eq!(device_label(Fr, Some("curl/8.5.0")), "curl");
+        assert_eq!(device_label(Fr, None), "Appareil inconnu");
+        assert_eq!(device_label(En, None), "Unknown device");
+        assert_eq!(device_label(Fr, Some("<script>")), "script");
     }
 
     #[test]

@@ -195,13 +195,15 @@ pub async fn change_password(
     db.change_password(user.id, &hash, current_token_hash).await
 }
 
-/// What `/compte` shows: the user and their open sessions, this one marked.
+/// What `/compte` shows: the user and their open sessions, this one marked,
+/// described in the request's language.
 pub async fn account_view(
     db: &Db,
     user: &SessionUser,
     current_token_hash: Option<&str>,
 ) -> Result<AccountView, AppError> {
     let sessions = db.login_sessions(user.id, Utc::now()).await?;
+    let lang = crate::i18n::current();
     Ok(AccountView {
         name: user.name.clone(),
         email: user.email.clone(),
@@ -210,11 +212,11 @@ pub async fn account_view(
             .map(|s| LoginSessionView {
                 key: s.token_hash[..SESSION_KEY_CHARS].to_string(),
                 kind: if s.kind == "bearer" {
-                    "Application (jeton d'API)".into()
+                    crate::i18n::tr(lang, "auth-session-kind-api", &[])
                 } else {
-                    "Navigateur".into()
+                    crate::i18n::tr(lang, "auth-session-kind-browser", &[])
                 },
-                device: device_label(s.user_agent.as_deref()),
+                device: device_label(lang, s.user_agent.as_deref()),
                 created_at: s.created_at,
                 current: current_token_hash == Some(s.token_hash.as_str()),
             })

@@ -380,19 +380,25 @@ pub fn is_admin_path(path: &str) -> bool {
     path == "/admin" || path.starts_with("/admin/")
 }
 
-/// What a signed-in learner gets for an admin page. Every admin server
-/// function checks the role again: this page is a courtesy, not the lock.
+/// What a signed-in learner gets for an admin page, in the reader's
+/// language. Every admin server function checks the role again: this page
+/// is a courtesy, not the lock.
 fn forbidden_page() -> Response {
-    (
-        StatusCode::FORBIDDEN,
-        axum::response::Html(
-            "<!DOCTYPE html><html lang=\"fr\"><head><meta charset=\"utf-8\"><title>Accès refusé · Formations</title>\
-             <link rel=\"stylesheet\" href=\"/pkg/formations.css\"></head><body><main id=\"contenu\" class=\"auth-page\">\
-             <h1>Accès refusé</h1><p>Accès réservé aux administrateurs.</p>\
-             <p><a href=\"/user/formations\">Retour à mes formations</a></p></main></body></html>",
-        ),
-    )
-        .into_response()
+    use crate::i18n::tr;
+    let lang = crate::i18n::current();
+    let title = tr(lang, "auth-forbidden-title", &[]);
+    let text = tr(lang, "auth-forbidden-text", &[]);
+    let back = tr(lang, "auth-back-to-formations", &[]);
+    let code = lang.code();
+    // The words come from our own locale files, not from the request: no
+    // escaping needed.
+    let page = format!(
+        "<!DOCTYPE html><html lang=\"{code}\"><head><meta charset=\"utf-8\"><title>{title} · Formations</title>\
+         <link rel=\"stylesheet\" href=\"/pkg/formations.css\"></head><body><main id=\"contenu\" class=\"auth-page\">\
+         <h1>{title}</h1><p>{text}</p>\
+         <p><a href=\"/user/formations\">{back}</a></p></main></body></html>"
+    );
+    (StatusCode::FORBIDDEN, axum::response::Html(page)).into_response()
 }
 
 /// Where to go after logging in: only a path on this site, never another host.

@@ -144,8 +144,10 @@ pub fn router(state: AppState) -> Router {
 /// tests put a deliberately failing route behind the same stack).
 pub fn with_edge_layers(app: Router<AppState>, state: AppState) -> Router {
     let request_id_header = axum::http::HeaderName::from_static("x-request-id");
-    app.layer(middleware::from_fn(crate::server::language::choose))
-        .layer(middleware::from_fn(auth::require_login_for_pages))
+    // The login guard runs inside the language's scope: its 403 page is
+    // in the reader's language.
+    app.layer(middleware::from_fn(auth::require_login_for_pages))
+        .layer(middleware::from_fn(crate::server::language::choose))
         .layer(middleware::from_fn_with_state(state.clone(), auth::resolve_session))
         .layer(middleware::from_fn_with_state(state.clone(), auth::require_same_origin))
         .layer(middleware::from_fn(edge::limit_body))

@@ -135,3 +135,46 @@ async fn the_switch_is_refused_from_another_site() {
         .unwrap();
     assert_eq!(saved, None);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_sign_in_pages_the_account_and_the_refusal_page_speak_the_readers_language() {
+    let app = spawn_app().await;
+    let english = |client: &reqwest::Client, path: &str| {
+        client
+            .get(app.url(path))
+            .header("Accept-Language", "en")
+            .send()
+    };
+
+    let anonymous = client_for(&app.address);
+    let login = english(&anonymous, "/login")
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        login.contains("<title>Sign in · Formations</title>"),
+        "{login}"
+    );
+    assert!(login.contains("Forgot your password?"), "{login}");
+
+    let (learner, _) = app.signed_in_learner("en-account@example.com").await;
+    let account = english(&learner, "/compte")
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(account.contains("<h1>My account</h1>"), "{account}");
+    assert!(account.contains("<td>Browser</td>"), "{account}");
+    assert!(account.contains("At least 8 characters."), "{account}");
+
+    // The login guard answers before any page is rendered: it too reads the
+    // reader's language.
+    let refused = english(&learner, "/admin").await.unwrap();
+    assert_eq!(refused.status().as_u16(), 403);
+    let refused = refused.text().await.unwrap();
+    assert_eq!(html_lang(&refused), "en");
+    assert!(refused.contains("<h1>Access denied</h1>"), "{refused}");
+}

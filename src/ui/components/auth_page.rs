@@ -7,17 +7,18 @@ use crate::ui::components::lang_switch::LangSwitch;
 /// mail links): the tab title, then a narrow `<main>` under its heading.
 #[component]
 pub fn AuthPage(
-    title: &'static str,
+    title: String,
     /// The `<h1>`, when it is not the title.
     #[prop(optional)]
-    heading: Option<&'static str>,
+    heading: Option<String>,
     children: Children,
 ) -> impl IntoView {
+    let heading = heading.unwrap_or_else(|| title.clone());
     view! {
         <Title text=title />
         <div class="auth-lang"><LangSwitch /></div>
         <main class="auth-page" id="contenu">
-            <h1>{heading.unwrap_or(title)}</h1>
+            <h1>{heading}</h1>
             {children()}
         </main>
     }

@@ -8,6 +8,7 @@ use leptos_router::hooks::use_query_map;
 use serde::de::DeserializeOwned;
 
 use crate::error::AppError;
+use crate::i18n::t;
 use crate::ui::components::auth_page::AuthPage;
 use crate::ui::components::field_error::{form_error_signal, FieldError};
 
@@ -19,16 +20,16 @@ pub fn LinkRequestPage<S, P>(
     /// A server function taking `email` alone.
     action: ServerAction<S>,
     /// The tab title and the heading.
-    title: &'static str,
+    title: String,
     /// A paragraph above the form.
     #[prop(optional)]
-    intro: Option<&'static str>,
+    intro: Option<String>,
     /// Fills the address from `?email=` (the sign-in page links here with it).
     #[prop(optional)]
     prefill: bool,
-    button: &'static str,
+    button: String,
     /// What the page says once the form is sent.
-    sent: &'static str,
+    sent: String,
 ) -> impl IntoView
 where
     // The bounds of `ActionForm`, for a server function answering `()`.
@@ -51,11 +52,12 @@ where
             <Show
                 when=is_sent
                 fallback=move || {
+                    let button = button.clone();
                     view! {
-                        {intro.map(|text| view! { <p>{text}</p> })}
+                        {intro.clone().map(|text| view! { <p>{text}</p> })}
                         <ActionForm action>
                             <FieldError error />
-                            <label for="email">"E-mail"</label>
+                            <label for="email">{t("auth-email")}</label>
                             <input id="email" type="email" name="email" required autocomplete="email" value=email />
                             <button type="submit" disabled=move || action.pending().get()>
                                 {button}
@@ -64,9 +66,9 @@ where
                     }
                 }
             >
-                <p class="notice" role="status">{sent}</p>
+                <p class="notice" role="status">{sent.clone()}</p>
             </Show>
-            <p><a href="/login">"Retour à la connexion"</a></p>
+            <p><a href="/login">{t("auth-back-to-login")}</a></p>
         </AuthPage>
     }
 }

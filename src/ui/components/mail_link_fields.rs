@@ -11,7 +11,7 @@ use crate::ui::components::field_error::FieldError;
 pub fn MailLinkFields(
     #[prop(into)] error: Signal<Option<AppError>>,
     renew_href: &'static str,
-    renew_text: &'static str,
+    renew_text: String,
 ) -> impl IntoView {
     let params = use_params_map();
     let token = move || params.read().get("token").unwrap_or_default();
@@ -19,7 +19,7 @@ pub fn MailLinkFields(
     view! {
         <FieldError error />
         <Show when=link_dead>
-            <p><a href=renew_href>{renew_text}</a></p>
+            <p><a href=renew_href>{renew_text.clone()}</a></p>
         </Show>
         <input type="hidden" name="token" value=token />
     }

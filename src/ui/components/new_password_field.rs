@@ -2,6 +2,7 @@ use leptos::prelude::*;
 
 use crate::domain::account::Password;
 use crate::error::AppError;
+use crate::i18n::t_with;
 use crate::ui::components::field_error::FieldError;
 
 /// The `password` input of a form that sets a new password (sign-up, reset,
@@ -10,17 +11,18 @@ use crate::ui::components::field_error::FieldError;
 pub fn NewPasswordField(
     /// Unique on the page: the input's id.
     id: &'static str,
-    label: &'static str,
+    label: String,
     /// What setting it does besides, said after the minimum length.
     #[prop(optional)]
-    consequence: Option<&'static str>,
+    consequence: Option<String>,
     #[prop(into)] error: Signal<Option<AppError>>,
 ) -> impl IntoView {
     let min = Password::MIN_CHARS;
     let hint_id = format!("{id}-hint");
+    let minimum = t_with("auth-password-hint", &[("min", min.into())]);
     let hint = match consequence {
-        Some(more) => format!("Au moins {min} caractères. {more}"),
-        None => format!("Au moins {min} caractères."),
+        Some(more) => format!("{minimum} {more}"),
+        None => minimum,
     };
     view! {
         <label for=id>{label}</label>

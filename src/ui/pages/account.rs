@@ -6,6 +6,7 @@ use crate::api::account::{
     get_account, ChangeEmail, ChangePassword, LogoutEverywhere, RevokeSession, UpdateName,
 };
 use crate::domain::account::{AccountView, LoginSessionView};
+use crate::i18n::{t, t_with};
 use crate::ui::components::admin::form_state::{form_error, form_state, successes, QueryForm};
 use crate::ui::components::admin::text_field::TextField;
 use crate::ui::components::data_table::DataTable;
@@ -41,7 +42,7 @@ pub fn AccountPage() -> impl IntoView {
         |_| get_account(),
     );
     view! {
-        <PageHeading heading="Mon compte" />
+        <PageHeading heading=t("auth-account-title") />
         <AccountNotice />
         <Loaded data let:data>
             <AccountBody data rename email password revoke />
@@ -55,17 +56,17 @@ pub fn AccountPage() -> impl IntoView {
 fn AccountNotice() -> impl IntoView {
     let query = use_query_map();
     let text = move || {
-        let text = match query.read().get("ok")?.as_str() {
-            "name" => "Nom enregistré.",
-            "email-sent" => "Un lien de confirmation vient de partir vers la nouvelle adresse : l'adresse du compte changera quand vous l'aurez suivi (valable 24 heures).",
-            "email" => "Adresse e-mail modifiée.",
-            "password" => "Mot de passe modifié. Vos autres sessions ont été fermées.",
-            "session" => "Session déconnectée.",
+        let id = match query.read().get("ok")?.as_str() {
+            "name" => "auth-account-ok-name",
+            "email-sent" => "auth-account-ok-email-sent",
+            "email" => "auth-account-ok-email",
+            "password" => "auth-account-ok-password",
+            "session" => "auth-account-ok-session",
             _ => return None,
         };
-        Some(text)
+        Some(t(id))
     };
-    view! { {move || text().map(|t| view! { <p class="notice" role="status">{t}</p> })} }
+    view! { {move || text().map(|text| view! { <p class="notice" role="status">{text}</p> })} }
 }
 
 #[component]
@@ -83,53 +84,58 @@ fn AccountBody(
     let sessions_error = form_error(revoke.value(), QueryForm::new("sessions"));
     view! {
         <div class="two-forms">
-            <TitledSection id="name-h" title="Nom">
+            <TitledSection id="name-h" title=t("auth-name")>
                 <ActionForm action=rename attr:class="admin-form">
-                    <TextField id="account-name".into() label="Nom affiché" name="name" value=name_form.value("name", &data.name) required=true error=name_error />
+                    <TextField id="account-name".into() label=t("auth-account-name-label") name="name" value=name_form.value("name", &data.name) required=true error=name_error />
                     <FieldError error=name_error />
-                    <button type="submit" disabled=move || rename.pending().get()>"Enregistrer le nom"</button>
+                    <button type="submit" disabled=move || rename.pending().get()>{t("auth-account-name-submit")}</button>
                 </ActionForm>
             </TitledSection>
-            <TitledSection id="email-h" title="E-mail">
-                <p>"Adresse actuelle : " <strong>{data.email.clone()}</strong></p>
+            <TitledSection id="email-h" title=t("auth-email")>
+                <p>{format!("{} ", t("auth-account-email-current"))}<strong>{data.email.clone()}</strong></p>
                 <ActionForm action=email attr:class="admin-form">
-                    <TextField id="account-email".into() label="Nouvelle adresse" name="email" kind="email" value=email_form.value("email", "") required=true hint="Un lien de confirmation y sera envoyé ; rien ne change avant." error=email_error />
+                    <TextField id="account-email".into() label=t("auth-account-email-label") name="email" kind="email" value=email_form.value("email", "") required=true hint=t("auth-account-email-hint") error=email_error />
                     <FieldError error=email_error />
-                    <button type="submit" disabled=move || email.pending().get()>"Changer d'adresse"</button>
+                    <button type="submit" disabled=move || email.pending().get()>{t("auth-account-email-submit")}</button>
                 </ActionForm>
             </TitledSection>
         </div>
-        <TitledSection id="password-h" title="Mot de passe">
+        <TitledSection id="password-h" title=t("auth-password")>
             <ActionForm action=password attr:class="admin-form">
                 <div class="field">
-                    <label for="current-password">"Mot de passe actuel"</label>
+                    <label for="current-password">{t("auth-account-password-current")}</label>
                     <input id="current-password" type="password" name="current_password" required autocomplete="current-password" />
                     <FieldError error=password_error field="current_password" />
                 </div>
                 <div class="field">
                     <NewPasswordField
                         id="new-password"
-                        label="Nouveau mot de passe"
-                        consequence="Vos autres sessions seront fermées."
+                        label=t("auth-new-password")
+                        consequence=t("auth-account-password-consequence")
                         error=password_error
                     />
                 </div>
                 <FieldError error=password_error />
-                <button type="submit" disabled=move || password.pending().get()>"Changer le mot de passe"</button>
+                <button type="submit" disabled=move || password.pending().get()>{t("auth-account-password-submit")}</button>
             </ActionForm>
         </TitledSection>
-        <TitledSection id="sessions-h" title="Sessions ouvertes">
+        <TitledSection id="sessions-h" title=t("auth-account-sessions-title")>
             <FieldError error=sessions_error />
             <DataTable
-                caption="Vos sessions ouvertes"
-                columns=&["Appareil", "Type", "Ouverte le", "Action"]
+                caption=t("auth-account-sessions-caption")
+                columns=vec![
+                    t("auth-account-column-device"),
+                    t("auth-account-column-kind"),
+                    t("auth-account-column-opened"),
+                    t("auth-account-column-action"),
+                ]
                 rows=data.sessions
                 row=move |s| view! { <LoginSessionItem s revoke /> }
             />
             <ActionForm action=logout_all>
-                <button type="submit" class="danger">"Se déconnecter de partout"</button>
+                <button type="submit" class="danger">{t("auth-account-logout-all")}</button>
             </ActionForm>
-            <p class="hint">"Ferme toutes vos sessions et révoque les jetons d'API, y compris sur cet appareil."</p>
+            <p class="hint">{t("auth-account-logout-all-hint")}</p>
         </TitledSection>
     }
 }
@@ -147,12 +153,12 @@ fn LoginSessionItem(s: LoginSessionView, revoke: ServerAction<RevokeSession>) ->
             <td>{opened.map(|at| view! { <LocalTime at timezone="Europe/Paris" /> })}</td>
             <td>
                 {if s.current {
-                    view! { <strong>"Cette session"</strong> }.into_any()
+                    view! { <strong>{t("auth-account-this-session")}</strong> }.into_any()
                 } else {
                     view! {
                         <ActionForm action=revoke attr:class="inline-form">
                             <input type="hidden" name="key" value=s.key.clone() />
-                            <button type="submit" aria-label=format!("Déconnecter la session {device}")>"Déconnecter"</button>
+                            <button type="submit" aria-label=t_with("auth-account-revoke-label", &[("device", (&device).into())])>{t("auth-account-revoke")}</button>
                         </ActionForm>
                     }.into_any()
                 }}

@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 
 use crate::api::auth::ConfirmEmail;
+use crate::i18n::t;
 use crate::ui::components::auth_page::AuthPage;
 use crate::ui::components::field_error::form_error_signal;
 use crate::ui::components::mail_link_fields::MailLinkFields;
@@ -13,14 +14,14 @@ pub fn ConfirmEmailPage() -> impl IntoView {
     let confirm = ServerAction::<ConfirmEmail>::new();
     let error = form_error_signal(move || confirm.value().get().and_then(Result::err));
     view! {
-        <AuthPage title="Confirmer mon adresse" heading="Confirmer mon adresse e-mail">
+        <AuthPage title=t("auth-confirm-title") heading=t("auth-confirm-heading")>
             <ActionForm action=confirm>
-                <MailLinkFields error renew_href="/renvoyer-confirmation" renew_text="Recevoir un nouveau lien" />
+                <MailLinkFields error renew_href="/renvoyer-confirmation" renew_text=t("auth-confirm-renew") />
                 <button type="submit" disabled=move || confirm.pending().get()>
-                    "Confirmer mon adresse"
+                    {t("auth-confirm-title")}
                 </button>
             </ActionForm>
-            <p><a href="/login">"Aller à la connexion"</a></p>
+            <p><a href="/login">{t("auth-go-to-login")}</a></p>
         </AuthPage>
     }
 }

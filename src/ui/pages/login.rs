@@ -3,6 +3,7 @@ use leptos_router::hooks::use_query_map;
 
 use crate::api::auth::Login;
 use crate::error::AppError;
+use crate::i18n::t;
 use crate::ui::components::auth_page::AuthPage;
 use crate::ui::components::field_error::{form_error_signal, FieldError};
 
@@ -19,7 +20,7 @@ pub fn LoginPage() -> impl IntoView {
         next => format!("/signup?next={}", encode_query_value(&next)),
     };
     view! {
-        <AuthPage title="Connexion">
+        <AuthPage title=t("auth-login-title")>
             <LoginNotice />
             <ActionForm action=login>
                 <FieldError error />
@@ -27,11 +28,11 @@ pub fn LoginPage() -> impl IntoView {
                     <p>
                         <a href=move || {
                             format!("/renvoyer-confirmation?email={}", encode_query_value(&param("email")))
-                        }>"Renvoyer le lien de confirmation"</a>
+                        }>{t("auth-resend-title")}</a>
                     </p>
                 </Show>
                 <input type="hidden" name="next" value=move || param("next") />
-                <label for="email">"E-mail"</label>
+                <label for="email">{t("auth-email")}</label>
                 <input
                     id="email"
                     type="email"
@@ -40,7 +41,7 @@ pub fn LoginPage() -> impl IntoView {
                     autocomplete="email"
                     value=move || param("email")
                 />
-                <label for="password">"Mot de passe"</label>
+                <label for="password">{t("auth-password")}</label>
                 <input
                     id="password"
                     type="password"
@@ -49,11 +50,11 @@ pub fn LoginPage() -> impl IntoView {
                     autocomplete="current-password"
                 />
                 <button type="submit" disabled=move || login.pending().get()>
-                    "Se connecter"
+                    {t("auth-sign-in")}
                 </button>
             </ActionForm>
-            <p><a href="/mot-de-passe-oublie">"Mot de passe oublié ?"</a></p>
-            <p>"Pas encore de compte ? " <a href=signup_href>"Créer un compte"</a></p>
+            <p><a href="/mot-de-passe-oublie">{t("auth-login-forgot")}</a></p>
+            <p>{format!("{} ", t("auth-login-no-account"))}<a href=signup_href>{t("auth-signup-title")}</a></p>
         </AuthPage>
     }
 }
@@ -66,15 +67,15 @@ fn LoginNotice() -> impl IntoView {
     let text = move || {
         let query = query.read();
         if query.get("confirme").is_some() {
-            Some("Adresse e-mail confirmée : vous pouvez vous connecter.")
+            Some(t("auth-login-confirmed"))
         } else if query.get("reinitialise").is_some() {
-            Some("Mot de passe modifié : connectez-vous avec le nouveau. Vos autres sessions ont été fermées.")
+            Some(t("auth-login-reset"))
         } else {
             None
         }
     };
     view! {
-        {move || text().map(|t| view! { <p class="notice" role="status">{t}</p> })}
+        {move || text().map(|text| view! { <p class="notice" role="status">{text}</p> })}
     }
 }
 

@@ -1,3 +1,4 @@
+use crate::i18n::t;
 use crate::ui::components::page_heading::PageHeading;
 use leptos::prelude::*;
 
@@ -18,8 +19,8 @@ pub fn NotFoundContent() -> impl IntoView {
         response.set_status(axum::http::StatusCode::NOT_FOUND);
     }
     view! {
-        <PageHeading heading="Page introuvable" />
-        <p>"Cette page n'existe pas ou ne vous est pas accessible."</p>
-        <p><a href="/user/formations">"Retour à mes formations"</a></p>
+        <PageHeading heading=t("auth-not-found-title") />
+        <p>{t("auth-not-found-text")}</p>
+        <p><a href="/user/formations">{t("auth-back-to-formations")}</a></p>
     }
 }

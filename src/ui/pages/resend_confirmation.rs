@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 
 use crate::api::auth::ResendConfirmation;
+use crate::i18n::t;
 use crate::ui::components::link_request_page::LinkRequestPage;
 
 /// `/renvoyer-confirmation`: a new confirmation link, with the same answer
@@ -11,10 +12,10 @@ pub fn ResendConfirmationPage() -> impl IntoView {
     view! {
         <LinkRequestPage
             action=resend
-            title="Renvoyer le lien de confirmation"
+            title=t("auth-resend-title")
             prefill=true
-            button="Renvoyer le lien"
-            sent="Si cette adresse attend sa confirmation, un nouveau lien vient d'y être envoyé (valable 24 heures)."
+            button=t("auth-resend-submit")
+            sent=t("auth-resend-sent")
         />
     }
 }

@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 
 use crate::api::auth::ResetPassword;
+use crate::i18n::t;
 use crate::ui::components::auth_page::AuthPage;
 use crate::ui::components::field_error::form_error_signal;
 use crate::ui::components::mail_link_fields::MailLinkFields;
@@ -13,20 +14,20 @@ pub fn ResetPasswordPage() -> impl IntoView {
     let reset = ServerAction::<ResetPassword>::new();
     let error = form_error_signal(move || reset.value().get().and_then(Result::err));
     view! {
-        <AuthPage title="Nouveau mot de passe" heading="Choisir un nouveau mot de passe">
+        <AuthPage title=t("auth-new-password") heading=t("auth-reset-heading")>
             <ActionForm action=reset>
-                <MailLinkFields error renew_href="/mot-de-passe-oublie" renew_text="Demander un nouveau lien" />
+                <MailLinkFields error renew_href="/mot-de-passe-oublie" renew_text=t("auth-reset-renew") />
                 <NewPasswordField
                     id="password"
-                    label="Nouveau mot de passe"
-                    consequence="Toutes vos sessions seront fermées."
+                    label=t("auth-new-password")
+                    consequence=t("auth-reset-consequence")
                     error
                 />
                 <button type="submit" disabled=move || reset.pending().get()>
-                    "Enregistrer le mot de passe"
+                    {t("auth-reset-submit")}
                 </button>
             </ActionForm>
-            <p><a href="/login">"Retour à la connexion"</a></p>
+            <p><a href="/login">{t("auth-back-to-login")}</a></p>
         </AuthPage>
     }
 }

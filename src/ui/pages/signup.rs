@@ -2,6 +2,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
 use crate::api::auth::Signup;
+use crate::i18n::t;
 use crate::ui::components::auth_page::AuthPage;
 use crate::ui::components::field_error::{form_error_signal, FieldError};
 use crate::ui::components::new_password_field::NewPasswordField;
@@ -13,15 +14,14 @@ pub fn SignupPage() -> impl IntoView {
     let sent = move || query.read().get("envoye").is_some();
     view! {
         <Show when=sent fallback=move || view! { <SignupForm signup /> }>
-            <AuthPage title="Créer un compte" heading="Vérifiez votre boîte mail">
-                <p class="notice" role="status">
-                    "Un message vient de partir vers l'adresse indiquée. Suivez le lien qu'il contient (valable 24 heures) pour activer votre compte, puis connectez-vous."
-                </p>
+            <AuthPage title=t("auth-signup-title") heading=t("auth-signup-sent-heading")>
+                <p class="notice" role="status">{t("auth-signup-sent")}</p>
                 <p class="hint">
-                    "Rien reçu après quelques minutes ? Regardez dans les indésirables, ou "
-                    <a href="/renvoyer-confirmation">"demandez un nouveau lien"</a>"."
+                    {format!("{} ", t("auth-signup-sent-hint"))}
+                    <a href="/renvoyer-confirmation">{t("auth-signup-sent-hint-link")}</a>
+                    {t("auth-signup-sent-hint-end")}
                 </p>
-                <p><a href="/login">"Aller à la connexion"</a></p>
+                <p><a href="/login">{t("auth-go-to-login")}</a></p>
             </AuthPage>
         </Show>
     }
@@ -33,22 +33,22 @@ fn SignupForm(signup: ServerAction<Signup>) -> impl IntoView {
     let param = move |key: &str| query.read().get(key).unwrap_or_default();
     let error = form_error_signal(move || signup.value().get().and_then(Result::err));
     view! {
-        <AuthPage title="Créer un compte">
+        <AuthPage title=t("auth-signup-title")>
             <ActionForm action=signup>
                 <FieldError error />
                 <input type="hidden" name="next" value=move || param("next") />
-                <label for="name">"Nom"</label>
+                <label for="name">{t("auth-name")}</label>
                 <input id="name" type="text" name="name" required autocomplete="name" value=move || param("name") />
                 <FieldError error field="name" />
-                <label for="email">"E-mail"</label>
+                <label for="email">{t("auth-email")}</label>
                 <input id="email" type="email" name="email" required autocomplete="email" value=move || param("email") />
                 <FieldError error field="email" />
-                <NewPasswordField id="password" label="Mot de passe" error />
+                <NewPasswordField id="password" label=t("auth-password") error />
                 <button type="submit" disabled=move || signup.pending().get()>
-                    "Créer mon compte"
+                    {t("auth-signup-submit")}
                 </button>
             </ActionForm>
-            <p>"Déjà inscrit ? " <a href="/login">"Se connecter"</a></p>
+            <p>{format!("{} ", t("auth-signup-have-account"))}<a href="/login">{t("auth-sign-in")}</a></p>
         </AuthPage>
     }
 }
