@@ -8,20 +8,13 @@ use crate::i18n::{current, t};
 /// works without JavaScript, coming back to the page it was clicked on.
 #[component]
 pub fn LangSwitch() -> impl IntoView {
-    let location = use_location();
-    let here = move || {
-        let search = location.search.get();
-        let path = location.pathname.get();
-        if search.is_empty() {
-            path
-        } else {
-            format!("{path}?{search}")
-        }
-    };
+    // The path only: a query may carry what a refused form typed (or what
+    // a crafted link put there), which has no business in another form.
+    let pathname = use_location().pathname;
     let reading = current();
     view! {
         <form class="lang-switch" method="post" action="/langue" aria-label=t("lang-switch")>
-            <input type="hidden" name="next" value=here />
+            <input type="hidden" name="next" value=move || pathname.get() />
             {Lang::ALL
                 .iter()
                 .copied()
