@@ -4,10 +4,13 @@ use leptos::prelude::*;
 /// one header per column, one row per record; or a line saying there is
 /// none.
 #[component]
-pub fn DataTable<T, V, F>(
+pub fn DataTable<T, V, F, C>(
     /// Read by screen readers only.
-    caption: &'static str,
-    columns: &'static [&'static str],
+    #[prop(into)]
+    caption: String,
+    /// The headers: words written in the source or looked up for the
+    /// reader.
+    columns: C,
     rows: Vec<T>,
     /// Draws one record's `<tr>`.
     row: F,
@@ -16,15 +19,17 @@ pub fn DataTable<T, V, F>(
     class: Option<&'static str>,
     /// A last column whose header only screen readers read (its links say
     /// what they do).
-    #[prop(optional)]
-    hidden_column: Option<&'static str>,
+    #[prop(optional, into)]
+    hidden_column: Option<String>,
     /// Shown instead of the table when there are no rows.
-    #[prop(optional)]
-    empty: Option<&'static str>,
+    #[prop(optional, into)]
+    empty: Option<String>,
 ) -> impl IntoView
 where
     V: IntoView + 'static,
     F: Fn(T) -> V,
+    C: IntoIterator,
+    C::Item: ToString,
 {
     if let (true, Some(text)) = (rows.is_empty(), empty) {
         return view! { <p>{text}</p> }.into_any();
@@ -38,7 +43,10 @@ where
             <caption class="visually-hidden">{caption}</caption>
             <thead>
                 <tr>
-                    {columns.iter().map(|c| view! { <th scope="col">{*c}</th> }).collect_view()}
+                    {columns
+                        .into_iter()
+                        .map(|c| view! { <th scope="col">{c.to_string()}</th> })
+                        .collect_view()}
                     {hidden_column.map(|c| view! { <th scope="col"><span class="visually-hidden">{c}</span></th> })}
                 </tr>
             </thead>

@@ -5,11 +5,11 @@ use leptos_meta::Title;
 /// unless the tab needs a shorter name.
 #[component]
 pub fn PageHeading(
-    heading: &'static str,
-    #[prop(optional)] tab: Option<&'static str>,
+    #[prop(into)] heading: String,
+    #[prop(optional, into)] tab: Option<String>,
 ) -> impl IntoView {
     view! {
-        <Title text=tab.unwrap_or(heading) />
+        <Title text=tab.unwrap_or_else(|| heading.clone()) />
         <h1>{heading}</h1>
     }
 }

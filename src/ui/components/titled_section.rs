@@ -6,7 +6,7 @@ use leptos::prelude::*;
 pub fn TitledSection(
     /// The heading's id, unique on the page.
     id: &'static str,
-    title: &'static str,
+    #[prop(into)] title: String,
     children: Children,
 ) -> impl IntoView {
     view! {

@@ -8,7 +8,7 @@ use crate::ui::components::field_error::FieldError;
 pub fn TextField(
     /// Unique on the page: the input's id.
     id: String,
-    label: &'static str,
+    #[prop(into)] label: String,
     name: &'static str,
     value: String,
     /// The form's error; none for a filter.
@@ -16,10 +16,11 @@ pub fn TextField(
     error: Option<Signal<Option<AppError>>>,
     #[prop(default = "text")] kind: &'static str,
     #[prop(optional)] required: bool,
-    #[prop(optional)] hint: Option<&'static str>,
-    #[prop(optional)] placeholder: Option<&'static str>,
+    #[prop(optional, into)] hint: Option<String>,
+    #[prop(optional, into)] placeholder: Option<String>,
 ) -> impl IntoView {
     let hint_id = format!("{id}-hint");
+    let has_hint = hint.is_some();
     let invalid = move || {
         error
             .and_then(|error| error.get())
@@ -29,7 +30,7 @@ pub fn TextField(
         let hint_id = hint_id.clone();
         move || {
             let mut ids = Vec::new();
-            if hint.is_some() {
+            if has_hint {
                 ids.push(hint_id.clone());
             }
             if invalid() {
