@@ -1,14 +1,15 @@
 //! The audit log as people read it: which fields a change changed (before →
-//! after, only those), in words, with secrets named but never valued; what
-//! each action and entity is called; and the filters of the log page.
+//! after, only those), with secrets named but never valued; the actions the
+//! stores record; and the filters of the log page. Codes and values only:
+//! the admin pages put them in the reader's words (`ui::components::admin::words`).
 
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use crate::domain::formation::{Level, Platform};
-
-/// One field a change changed. `before`/`after` are the values as shown
-/// (`None`: empty or absent); a secret field has neither, only its name.
+/// One field a change changed. `before`/`after` are the values as text
+/// (`None`: empty or absent): codes stay codes (`beginner`, `true`,
+/// `cancelled`), since the words depend on the reader. A secret field has
+/// neither, only its name.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FieldChange {
     pub field: String,
@@ -16,13 +17,6 @@ pub struct FieldChange {
     pub after: Option<String>,
     #[serde(default)]
     pub hidden: bool,
-}
-
-impl FieldChange {
-    /// The field's name in words (its key when it has none).
-    pub fn label(&self) -> &str {
-        field_label(&self.field)
-    }
 }
 
 /// Fields whose values never leave the server through the log: meeting
@@ -52,7 +46,7 @@ pub fn diff(before: Option<&Value>, after: Option<&Value>) -> Vec<FieldChange> {
     };
     keys.into_iter()
         .filter_map(|key| {
-            let (b, a) = (in_words(key, old.get(key)), in_words(key, new.get(key)));
+            let (b, a) = (shown(old.get(key)), shown(new.get(key)));
             if b == a {
                 return None;
             }
@@ -105,25 +99,13 @@ fn mask(value: &Value, secret: impl Fn(&str) -> bool) -> Value {
     }
 }
 
-/// A field's value in words: a level or platform by its label.
-fn in_words(field: &str, value: Option<&Value>) -> Option<String> {
-    let text = shown(value)?;
-    let label = match field {
-        "level" => Level::parse(&text).ok().map(Level::label),
-        "platform" => Platform::parse(&text).ok().map(Platform::label),
-        _ => None,
-    };
-    Some(label.map_or(text, str::to_string))
-}
-
-/// A stored value in words; `None` for nothing (null, empty text, no key).
+/// A stored value as text; `None` for nothing (null, empty text, no key).
 fn shown(value: Option<&Value>) -> Option<String> {
     match value? {
         Value::Null => None,
         Value::String(s) if s.is_empty() => None,
         Value::String(s) => Some(s.clone()),
-        Value::Bool(true) => Some("oui".into()),
-        Value::Bool(false) => Some("non".into()),
+        Value::Bool(b) => Some(b.to_string()),
         Value::Number(n) => Some(n.to_string()),
         Value::Array(items) if items.is_empty() => None,
         Value::Array(items) => Some(
@@ -137,85 +119,25 @@ fn shown(value: Option<&Value>) -> Option<String> {
     }
 }
 
-/// A stored field's name in words.
-pub fn field_label(field: &str) -> &str {
-    match field {
-        "name" => "Nom",
-        "description" => "Description",
-        "level" => "Niveau",
-        "platform" => "Plateforme",
-        "meeting_link" => "Lien de réunion",
-        "meeting_id" => "ID de réunion",
-        "meeting_password" => "Mot de passe de réunion",
-        "instructor_name" => "Formateur",
-        "schedule_description" => "Planning",
-        "timezone" => "Fuseau horaire",
-        "archived" => "Archivée",
-        "version" => "Version",
-        "number" => "Numéro",
-        "title" => "Titre",
-        "scheduled_date" => "Date (UTC)",
-        "duration_minutes" => "Durée (minutes)",
-        "recording_link" => "Enregistrement",
-        "formation_id" => "Formation",
-        "user_id" => "Apprenant",
-        "enrollment_id" => "Inscription",
-        "start_date" => "Début",
-        "end_date" => "Fin",
-        "total_sessions" => "Séances prévues",
-        "status" => "Statut",
-        "reason" => "Motif",
-        "present" => "Présent",
-        "source" => "Source",
-        "weekdays" => "Jours",
-        "start_time" => "Heure",
-        "from" => "Du",
-        "to" => "Au",
-        "created" => "Séances créées",
-        other => other,
-    }
-}
-
-/// Every action the stores record, with its name in words: the log's
-/// action filter offers these.
-pub const ACTIONS: &[(&str, &str)] = &[
-    ("formation.create", "Création de formation"),
-    ("formation.update", "Modification de formation"),
-    ("formation.archive", "Archivage de formation"),
-    ("formation.restore", "Restauration de formation"),
-    ("session.create", "Ajout de séance"),
-    ("session.generate", "Génération de séances"),
-    ("session.update", "Modification de séance"),
-    ("session.recording", "Enregistrement de séance"),
-    ("session.delete", "Suppression de séance"),
-    ("enrollment.create", "Inscription"),
-    ("enrollment.cancel", "Annulation d'inscription"),
-    ("attendance.mark", "Présence marquée"),
-    ("attendance.unmark", "Présence retirée"),
-    ("request.confirm", "Demande confirmée"),
-    ("request.reject", "Demande refusée"),
-    ("user.rename", "Nom corrigé"),
+/// Every action the stores record: the log's action filter offers these.
+pub const ACTIONS: &[&str] = &[
+    "formation.create",
+    "formation.update",
+    "formation.archive",
+    "formation.restore",
+    "session.create",
+    "session.generate",
+    "session.update",
+    "session.recording",
+    "session.delete",
+    "enrollment.create",
+    "enrollment.cancel",
+    "attendance.mark",
+    "attendance.unmark",
+    "request.confirm",
+    "request.reject",
+    "user.rename",
 ];
-
-/// An action in words (its code when unknown, e.g. written by newer code).
-pub fn action_label(action: &str) -> &str {
-    ACTIONS
-        .iter()
-        .find(|(code, _)| *code == action)
-        .map_or(action, |(_, label)| label)
-}
-
-/// An entity kind in words.
-pub fn entity_label(entity: &str) -> &str {
-    match entity {
-        "formation" => "formation",
-        "session" => "séance",
-        "enrollment" => "inscription",
-        "enrollment_request" => "demande",
-        "user" => "utilisateur",
-        other => other,
-    }
-}
 
 /// The log page's filters as they travel in its query string; an empty
 /// value is no filter.
@@ -356,27 +278,20 @@ mod tests {
     }
 
     #[test]
-    fn levels_and_platforms_read_as_their_labels() {
-        let before = json!({ "level": "beginner", "platform": "zoom" });
-        let after = json!({ "level": "advanced", "platform": "zoom" });
-        assert_eq!(
-            diff(Some(&before), Some(&after)),
-            vec![change(
-                "level",
-                Some(Level::Beginner.label()),
-                Some(Level::Advanced.label())
-            )]
-        );
-    }
-
-    #[test]
-    fn values_read_as_words() {
-        let before = json!({ "archived": false, "weekdays": ["Tue"], "meeting_id": "" });
-        let after = json!({ "archived": true, "weekdays": ["Tue", "Thu"], "meeting_id": null });
+    fn values_stay_codes_the_pages_put_in_words() {
+        let before = json!({
+            "level": "beginner", "platform": "zoom", "archived": false,
+            "weekdays": ["Tue"], "meeting_id": "",
+        });
+        let after = json!({
+            "level": "advanced", "platform": "zoom", "archived": true,
+            "weekdays": ["Tue", "Thu"], "meeting_id": null,
+        });
         assert_eq!(
             diff(Some(&before), Some(&after)),
             vec![
-                change("archived", Some("non"), Some("oui")),
+                change("archived", Some("false"), Some("true")),
+                change("level", Some("beginner"), Some("advanced")),
                 change("weekdays", Some("Tue"), Some("Tue, Thu")),
             ],
             "empty text and null are the same nothing"
@@ -397,7 +312,6 @@ mod tests {
                 hidden: true,
             }]
         );
-        assert_eq!(changes[0].label(), "Lien de réunion");
     }
 
     #[test]
@@ -442,14 +356,6 @@ mod tests {
                 "meeting_password": "***", "token_hash": null,
             })
         );
-    }
-
-    #[test]
-    fn actions_and_entities_read_as_words() {
-        assert_eq!(action_label("formation.archive"), "Archivage de formation");
-        assert_eq!(action_label("something.new"), "something.new");
-        assert_eq!(entity_label("session"), "séance");
-        assert_eq!(field_label("recording_link"), "Enregistrement");
     }
 
     #[test]

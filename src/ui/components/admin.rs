@@ -7,3 +7,4 @@ pub mod formation_head;
 pub mod formation_nav;
 pub mod select_field;
 pub mod text_field;
+pub mod words;

@@ -2,6 +2,7 @@ use leptos::prelude::*;
 use leptos_router::components::{Outlet, A};
 
 use crate::api::auth::{current_user, Logout};
+use crate::i18n::t;
 use crate::ui::components::lang_switch::LangSwitch;
 
 /// The frame of every admin page: its own header and navigation, then the page.
@@ -11,13 +12,13 @@ pub fn AdminLayout() -> impl IntoView {
     let logout = ServerAction::<Logout>::new();
     view! {
         <header class="site-header admin-header">
-            <a class="brand" href="/admin">"🎓 Formations · Administration"</a>
-            <nav aria-label="Navigation de l'administration">
-                <A href="/admin" exact=true>"Tableau de bord"</A>
-                <A href="/admin/formations">"Formations"</A>
-                <A href="/admin/demandes">"Demandes"</A>
-                <A href="/admin/audit">"Journal"</A>
-                <A href="/formations">"Catalogue"</A>
+            <a class="brand" href="/admin">{t("admin-brand")}</a>
+            <nav aria-label=t("admin-nav-label")>
+                <A href="/admin" exact=true>{t("admin-dashboard-title")}</A>
+                <A href="/admin/formations">{t("admin-formations-title")}</A>
+                <A href="/admin/demandes">{t("admin-nav-requests")}</A>
+                <A href="/admin/audit">{t("admin-nav-audit")}</A>
+                <A href="/formations">{t("admin-nav-catalogue")}</A>
             </nav>
             <div class="account">
                 <LangSwitch />
@@ -28,7 +29,7 @@ pub fn AdminLayout() -> impl IntoView {
                     })}
                 </Suspense>
                 <ActionForm action=logout>
-                    <button type="submit" class="link-button">"Se déconnecter"</button>
+                    <button type="submit" class="link-button">{t("admin-logout")}</button>
                 </ActionForm>
             </div>
         </header>

@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 
 use crate::error::AppError;
+use crate::i18n::t;
 use crate::ui::components::field_error::FieldError;
 
 /// The "Je confirme" box a destructive action requires; checked by the
@@ -10,7 +11,7 @@ pub fn ConfirmBox(id: String, #[prop(into)] error: Signal<Option<AppError>>) -> 
     view! {
         <div class="confirm-box">
             <input type="checkbox" id=id.clone() name="confirm" value="on" required />
-            <label for=id>"Je confirme"</label>
+            <label for=id>{t("admin-confirm")}</label>
             <FieldError error field="confirm" />
         </div>
     }

@@ -1,5 +1,7 @@
 use leptos::prelude::*;
 
+use crate::i18n::t;
+
 /// The filters of a list page: a plain GET form, so the filters live in the
 /// URL (shareable, and working without JavaScript) and the page reads them
 /// from its query.
@@ -12,7 +14,7 @@ pub fn FilterBar(
     view! {
         <form method="get" action=action class="filters" role="search">
             {children()}
-            <button type="submit">"Filtrer"</button>
+            <button type="submit">{t("admin-filter")}</button>
         </form>
     }
 }

@@ -1,5 +1,6 @@
 use leptos::prelude::*;
 
+use crate::i18n::t;
 use crate::ui::components::admin::formation_nav::FormationNav;
 
 /// The top of a formation's list pages: its tabs, then "{title} — {name}",
@@ -8,7 +9,7 @@ use crate::ui::components::admin::formation_nav::FormationNav;
 pub fn FormationHead(
     id: i64,
     name: String,
-    title: &'static str,
+    title: String,
     /// The path of the page's CSV export.
     #[prop(optional)]
     csv: Option<String>,
@@ -18,7 +19,7 @@ pub fn FormationHead(
         Some(href) => view! {
             <div class="page-head">
                 {heading}
-                <a class="button" href=href download="">"Exporter en CSV"</a>
+                <a class="button" href=href download="">{t("admin-export-csv")}</a>
             </div>
         }
         .into_any(),

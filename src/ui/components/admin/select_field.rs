@@ -7,17 +7,17 @@ use crate::ui::components::field_error::FieldError;
 #[component]
 pub fn SelectField(
     id: String,
-    label: &'static str,
+    #[prop(into)] label: String,
     name: &'static str,
-    /// (value, label) pairs.
-    options: Vec<(&'static str, &'static str)>,
+    /// (value, words) pairs.
+    options: Vec<(&'static str, String)>,
     selected: String,
     /// The form's error; none for a filter.
     #[prop(optional, into)]
     error: Option<Signal<Option<AppError>>>,
     /// A first, empty choice ("Tous") when set.
-    #[prop(optional)]
-    empty: Option<&'static str>,
+    #[prop(optional, into)]
+    empty: Option<String>,
 ) -> impl IntoView {
     view! {
         <div class="field">

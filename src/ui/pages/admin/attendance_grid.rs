@@ -3,6 +3,7 @@ use leptos_meta::Title;
 
 use crate::api::admin::{admin_get_attendance, AdminSetAttendance};
 use crate::domain::admin::AttendanceGrid;
+use crate::i18n::{t, t_with};
 use crate::ui::components::admin::form_state::{form_error, QueryForm};
 use crate::ui::components::admin::formation_head::FormationHead;
 use crate::ui::components::error_alert::ErrorAlert;
@@ -16,7 +17,7 @@ pub fn AdminAttendancePage() -> impl IntoView {
     let mark = ServerAction::<AdminSetAttendance>::new();
     let grid = use_route_resource(move || mark.version().get(), admin_get_attendance);
     view! {
-        <Title text="Présences" />
+        <Title text=t("admin-attendance-title") />
         <Loaded data=grid plain=true let:grid>
             <Grid grid mark />
         </Loaded>
@@ -32,24 +33,24 @@ fn Grid(grid: AttendanceGrid, mark: ServerAction<AdminSetAttendance>) -> impl In
         <FormationHead
             id
             name=grid.formation.name.clone()
-            title="Présences"
+            title=t("admin-attendance-title")
             csv=format!("/admin/formations/{id}/presences.csv")
         />
         <ErrorAlert error />
         {if grid.learners.is_empty() || grid.sessions.is_empty() {
-            view! { <p>"Il faut des séances et des inscrits pour saisir des présences."</p> }.into_any()
+            view! { <p>{t("admin-attendance-empty")}</p> }.into_any()
         } else {
             view! {
-                <div class="grid-scroll" tabindex="0" role="region" aria-label="Grille des présences">
+                <div class="grid-scroll" tabindex="0" role="region" aria-label=t("admin-attendance-grid")>
                     <table class="admin-table attendance-grid">
-                        <caption class="visually-hidden">"Présences par apprenant et par séance"</caption>
+                        <caption class="visually-hidden">{t("admin-attendance-caption")}</caption>
                         <thead>
                             <tr>
-                                <th scope="col">"Apprenant"</th>
+                                <th scope="col">{t("admin-learner")}</th>
                                 {sessions.iter().map(|s| view! {
-                                    <th scope="col"><abbr title=s.title.clone()>{format!("S{}", s.number)}</abbr><br /><span class="hint">{s.local.get(5..10).unwrap_or_default().to_string()}</span></th>
+                                    <th scope="col"><abbr title=s.title.clone()>{t_with("admin-attendance-session-short", &[("number", s.number.into())])}</abbr><br /><span class="hint">{s.local.get(5..10).unwrap_or_default().to_string()}</span></th>
                                 }).collect_view()}
-                                <th scope="col">"Taux"</th>
+                                <th scope="col">{t("admin-attendance-rate-column")}</th>
                             </tr>
                         </thead>
                         <tbody>
@@ -62,15 +63,14 @@ fn Grid(grid: AttendanceGrid, mark: ServerAction<AdminSetAttendance>) -> impl In
                                             if !s.attendance_open {
                                                 // Not happened yet: nothing to mark, nothing shown.
                                                 return view! {
-                                                    <td class="cell locked" title="Séance à venir">
-                                                        <span class="visually-hidden">{format!("Séance {} à venir", s.number)}</span>
+                                                    <td class="cell locked" title=t("admin-attendance-locked")>
+                                                        <span class="visually-hidden">{t_with("admin-attendance-locked-session", &[("number", s.number.into())])}</span>
                                                     </td>
                                                 }.into_any();
                                             }
-                                            let label = format!(
-                                                "{} — {}, séance {}",
-                                                if present { "Retirer la présence" } else { "Marquer présent" },
-                                                l.name, s.number,
+                                            let label = t_with(
+                                                if present { "admin-attendance-unmark" } else { "admin-attendance-mark" },
+                                                &[("name", (&l.name).into()), ("number", s.number.into())],
                                             );
                                             view! {
                                                 <td class=if present { "cell present" } else { "cell" }>
@@ -86,7 +86,11 @@ fn Grid(grid: AttendanceGrid, mark: ServerAction<AdminSetAttendance>) -> impl In
                                                 </td>
                                             }.into_any()
                                         }).collect_view()}
-                                        <td>{format!("{}/{} · {:.1} %", l.attended_sessions, l.total_sessions, l.attendance_rate)}</td>
+                                        <td>{t_with("admin-attendance-rate", &[
+                                            ("attended", l.attended_sessions.into()),
+                                            ("total", l.total_sessions.into()),
+                                            ("rate", (&format!("{:.1}", l.attendance_rate)).into()),
+                                        ])}</td>
                                     </tr>
                                 }
                             }).collect_view()}

@@ -2,9 +2,9 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
 use crate::api::admin::admin_list_audit;
-use crate::domain::audit::{
-    action_label, entity_label, AuditEntry, AuditQuery, FieldChange, ACTIONS,
-};
+use crate::domain::audit::{AuditEntry, AuditQuery, FieldChange, ACTIONS};
+use crate::i18n::{t, t_with};
+use crate::ui::components::admin::words::{action_name, entity_name, field_name, field_value};
 use crate::ui::components::error_notice::ErrorNotice;
 use crate::ui::components::page_heading::PageHeading;
 
@@ -35,28 +35,28 @@ pub fn AdminAuditPage() -> impl IntoView {
         |(before, q)| admin_list_audit(before, q.formation, q.actor, q.action, q.from, q.to),
     );
     view! {
-        <PageHeading heading="Journal des modifications" />
-        <Suspense fallback=|| view! { <p>"Chargement…"</p> }>
+        <PageHeading heading=t("admin-audit-title") />
+        <Suspense fallback=|| view! { <p>{t("admin-loading")}</p> }>
             {move || Suspend::new(async move {
                 let q = filters.get_untracked();
                 match entries.await {
                     Ok(page) => view! {
                         <form method="get" action="/admin/audit" class="filters" role="search">
-                            {filter_select("formation", "Formation", "Toutes", &q.formation,
+                            {filter_select("formation", t("admin-formation"), t("admin-all-feminine"), &q.formation,
                                 page.formations.into_iter().map(|(id, name)| (id.to_string(), name)).collect())}
-                            {filter_select("actor", "Auteur", "Tous", &q.actor,
+                            {filter_select("actor", t("admin-audit-actor"), t("admin-all-masculine"), &q.actor,
                                 page.actors.into_iter().map(|a| (a.clone(), a)).collect())}
-                            {filter_select("action", "Action", "Toutes", &q.action,
-                                ACTIONS.iter().map(|(code, label)| (code.to_string(), label.to_string())).collect())}
+                            {filter_select("action", t("admin-audit-action"), t("admin-all-feminine"), &q.action,
+                                ACTIONS.iter().map(|code| (code.to_string(), action_name(code))).collect())}
                             <div class="field">
-                                <label for="filter-from">"Du"</label>
+                                <label for="filter-from">{t("admin-from")}</label>
                                 <input id="filter-from" type="date" name="from" value=q.from.clone() />
                             </div>
                             <div class="field">
-                                <label for="filter-to">"Au"</label>
+                                <label for="filter-to">{t("admin-to")}</label>
                                 <input id="filter-to" type="date" name="to" value=q.to.clone() />
                             </div>
-                            <button type="submit">"Filtrer"</button>
+                            <button type="submit">{t("admin-filter")}</button>
                         </form>
                         {entries_table(page.entries, q != AuditQuery::default())}
                         {pager(&q, before.get_untracked(), page.older_than)}
@@ -72,8 +72,8 @@ pub fn AdminAuditPage() -> impl IntoView {
 /// (value, words), the chosen one selected.
 fn filter_select(
     name: &'static str,
-    label: &'static str,
-    all: &'static str,
+    label: String,
+    all: String,
     chosen: &str,
     options: Vec<(String, String)>,
 ) -> impl IntoView {
@@ -94,21 +94,21 @@ fn filter_select(
 
 fn entries_table(entries: Vec<AuditEntry>, filtered: bool) -> AnyView {
     if entries.is_empty() && filtered {
-        return view! { <p>"Aucune modification ne correspond."</p> }.into_any();
+        return view! { <p>{t("admin-audit-none-match")}</p> }.into_any();
     }
     if entries.is_empty() {
-        return view! { <p>"Aucune modification enregistrée."</p> }.into_any();
+        return view! { <p>{t("admin-audit-empty")}</p> }.into_any();
     }
     view! {
         <table class="admin-table audit-table">
-            <caption class="visually-hidden">"Dernières modifications"</caption>
+            <caption class="visually-hidden">{t("admin-audit-caption")}</caption>
             <thead>
                 <tr>
-                    <th scope="col">"Date (UTC)"</th>
-                    <th scope="col">"Auteur"</th>
-                    <th scope="col">"Action"</th>
-                    <th scope="col">"Objet"</th>
-                    <th scope="col">"Avant → après"</th>
+                    <th scope="col">{t("admin-audit-date")}</th>
+                    <th scope="col">{t("admin-audit-actor")}</th>
+                    <th scope="col">{t("admin-audit-action")}</th>
+                    <th scope="col">{t("admin-audit-subject")}</th>
+                    <th scope="col">{t("admin-audit-before-after")}</th>
                 </tr>
             </thead>
             <tbody>
@@ -116,7 +116,7 @@ fn entries_table(entries: Vec<AuditEntry>, filtered: bool) -> AnyView {
                     <tr>
                         <td><time datetime=e.at.clone()>{e.at.replace('T', " ").replace('Z', "")}</time></td>
                         <td>{e.actor_email.clone()}</td>
-                        <td>{format!("{} ", action_label(&e.action))} <code>{e.action.clone()}</code></td>
+                        <td>{format!("{} ", action_name(&e.action))} <code>{e.action.clone()}</code></td>
                         <td>{subject(&e)}</td>
                         <td>{changes(e.changes)}</td>
                     </tr>
@@ -130,20 +130,33 @@ fn entries_table(entries: Vec<AuditEntry>, filtered: bool) -> AnyView {
 /// What an entry touched: its kind and id, then the names recorded with it.
 fn subject(e: &AuditEntry) -> impl IntoView {
     let id = e.entity_id.map(|i| format!(" #{i}")).unwrap_or_default();
-    let formation = e
-        .formation_name
-        .clone()
-        .map(|name| view! { <li>{format!("Formation : {name}")}</li> });
+    let formation = e.formation_name.clone().map(
+        |name| view! { <li>{t_with("admin-audit-formation", &[("name", (&name).into())])}</li> },
+    );
     let seance = match (e.seance_number, &e.seance_title) {
-        (Some(n), Some(title)) => Some(format!("Séance {n} : {title}")),
-        (Some(n), None) => Some(format!("Séance {n}")),
-        (None, Some(title)) => Some(format!("Séance : {title}")),
+        (Some(n), Some(title)) => Some(t_with(
+            "admin-audit-session",
+            &[("number", n.into()), ("title", title.into())],
+        )),
+        (Some(n), None) => Some(t_with(
+            "admin-audit-session-number",
+            &[("number", n.into())],
+        )),
+        (None, Some(title)) => Some(t_with(
+            "admin-audit-session-title",
+            &[("title", title.into())],
+        )),
         (None, None) => None,
     }
     .map(|text| view! { <li>{text}</li> });
     let learner = match (&e.learner_name, &e.learner_email) {
-        (Some(name), Some(email)) => Some(format!("Apprenant : {name} ({email})")),
-        (Some(one), None) | (None, Some(one)) => Some(format!("Apprenant : {one}")),
+        (Some(name), Some(email)) => Some(t_with(
+            "admin-audit-learner",
+            &[("name", name.into()), ("email", email.into())],
+        )),
+        (Some(one), None) | (None, Some(one)) => {
+            Some(t_with("admin-audit-learner-one", &[("name", one.into())]))
+        }
         (None, None) => None,
     }
     .map(|text| view! { <li>{text}</li> });
@@ -153,7 +166,7 @@ fn subject(e: &AuditEntry) -> impl IntoView {
         || e.learner_name.is_some()
         || e.learner_email.is_some();
     view! {
-        {format!("{}{id}", entity_label(&e.entity))}
+        {format!("{}{id}", entity_name(&e.entity))}
         {named.then(|| view! { <ul class="audit-names">{formation}{seance}{learner}</ul> })}
     }
 }
@@ -166,13 +179,13 @@ fn changes(changes: Vec<FieldChange>) -> AnyView {
     view! {
         <ul class="audit-changes">
             {changes.into_iter().map(|c| {
-                let label = c.label().to_string();
+                let label = field_name(&c.field);
                 if c.hidden {
-                    view! { <li><strong>{label}</strong> " : modifié (valeur masquée)"</li> }.into_any()
+                    view! { <li><strong>{label}</strong>{t("admin-audit-hidden")}</li> }.into_any()
                 } else {
-                    let before = c.before.unwrap_or_else(|| "—".into());
-                    let after = c.after.unwrap_or_else(|| "—".into());
-                    view! { <li><strong>{label}</strong> " : " <del>{before}</del> " → " <ins>{after}</ins></li> }.into_any()
+                    let value = |v: Option<String>| v.map_or_else(|| "—".into(), |v| field_value(&c.field, &v));
+                    let (before, after) = (value(c.before), value(c.after));
+                    view! { <li><strong>{label}</strong>{t("admin-audit-field-separator")}<del>{before}</del> " → " <ins>{after}</ins></li> }.into_any()
                 }
             }).collect_view()}
         </ul>
@@ -198,10 +211,10 @@ fn pager(q: &AuditQuery, before: Option<i64>, older_than: Option<i64>) -> impl I
     };
     (before.is_some() || older_than.is_some()).then(|| {
         view! {
-            <nav class="pager" aria-label="Pages du journal">
-                {before.map(|_| view! { <a href=newest>"← Les plus récentes"</a> })}
+            <nav class="pager" aria-label=t("admin-audit-pages")>
+                {before.map(|_| view! { <a href=newest>{t("admin-audit-newest")}</a> })}
                 {older_than.map(|id| view! {
-                    <a class="older" href=older(id)>"Modifications plus anciennes →"</a>
+                    <a class="older" href=older(id)>{t("admin-audit-older")}</a>
                 })}
             </nav>
         }

@@ -6,6 +6,7 @@ use crate::api::admin::{
 };
 use crate::domain::admin::{EnrollmentLine, EnrollmentsView};
 use crate::domain::status::EnrollmentStatus;
+use crate::i18n::{t, t_with};
 use crate::ui::components::admin::confirm_box::ConfirmBox;
 use crate::ui::components::admin::form_state::{
     form_error, form_state, reload_on_success, QueryForm,
@@ -28,7 +29,7 @@ pub fn AdminEnrollmentsPage() -> impl IntoView {
     reload_on_success(enroll.value(), reload);
     let data = use_route_resource(move || reload.get(), admin_list_enrollments);
     view! {
-        <Title text="Inscriptions" />
+        <Title text=t("admin-enrollments-title") />
         <Loaded data plain=true let:data>
             <EnrollmentsBody data enroll reload />
         </Loaded>
@@ -47,25 +48,31 @@ fn EnrollmentsBody(
         <FormationHead
             id
             name=data.formation.name
-            title="Inscriptions"
+            title=t("admin-enrollments-title")
             csv=format!("/admin/formations/{id}/inscriptions.csv")
         />
         <DataTable
-            caption="Inscriptions de la formation"
-            columns=&["Apprenant", "Période", "Statut", "Présences", "Action"]
-            empty="Aucune inscription."
+            caption=t("admin-enrollments-caption")
+            columns=[
+                t("admin-learner"),
+                t("admin-enrollments-period"),
+                t("admin-enrollments-status"),
+                t("admin-enrollments-attendance"),
+                t("admin-enrollments-action"),
+            ]
+            empty=t("admin-enrollments-empty")
             rows=data.enrollments
             row=move |e| view! { <EnrollmentItem e formation_id=id reload /> }
         />
-        <TitledSection id="enroll-h" title="Inscrire un utilisateur">
+        <TitledSection id="enroll-h" title=t("admin-enroll-title")>
             <ActionForm action=enroll attr:class="admin-form">
                 <input type="hidden" name="formation_id" value=id />
-                <TextField id="enroll-email".into() label="E-mail de l'apprenant" name="email" kind="email" value=query.value("email", "") required=true error />
-                <TextField id="enroll-start".into() label="Date de début" name="start_date" kind="date" value=query.value("start_date", "") required=true error />
-                <TextField id="enroll-end".into() label="Date de fin" name="end_date" kind="date" value=query.value("end_date", "") required=true error />
-                <TextField id="enroll-total".into() label="Nombre de séances (facultatif)" name="total_sessions" kind="number" value=query.value("total_sessions", "") hint="Vide : les séances de la formation sur la période." error />
+                <TextField id="enroll-email".into() label=t("admin-enroll-email") name="email" kind="email" value=query.value("email", "") required=true error />
+                <TextField id="enroll-start".into() label=t("admin-start-date") name="start_date" kind="date" value=query.value("start_date", "") required=true error />
+                <TextField id="enroll-end".into() label=t("admin-end-date") name="end_date" kind="date" value=query.value("end_date", "") required=true error />
+                <TextField id="enroll-total".into() label=t("admin-total-sessions") name="total_sessions" kind="number" value=query.value("total_sessions", "") hint=t("admin-total-sessions-hint") error />
                 <FieldError error />
-                <button type="submit" disabled=move || enroll.pending().get()>"Inscrire"</button>
+                <button type="submit" disabled=move || enroll.pending().get()>{t("admin-enroll-submit")}</button>
             </ActionForm>
         </TitledSection>
     }
@@ -85,7 +92,11 @@ fn EnrollmentItem(e: EnrollmentLine, formation_id: i64, reload: RwSignal<u32>) -
             </td>
             <td>{format!("{} → {}", e.start_date, e.end_date)}</td>
             <td><StatusBadge status=e.status /></td>
-            <td>{format!("{}/{} ({:.1} %)", e.attended_sessions, e.total_sessions, e.attendance_rate)}</td>
+            <td>{t_with("admin-enrollments-rate", &[
+                ("attended", e.attended_sessions.into()),
+                ("total", e.total_sessions.into()),
+                ("rate", (&format!("{:.1}", e.attendance_rate)).into()),
+            ])}</td>
             <td>
                 {(!cancelled).then(|| view! {
                     <ActionForm action=cancel attr:class="inline-form">
@@ -93,7 +104,7 @@ fn EnrollmentItem(e: EnrollmentLine, formation_id: i64, reload: RwSignal<u32>) -
                         <input type="hidden" name="formation_id" value=formation_id />
                         <ConfirmBox id=format!("cancel-confirm-{}", e.id) error />
                         <FieldError error />
-                        <button type="submit" class="danger" aria-label=format!("Annuler l'inscription de {}", e.user_name)>"Annuler l'inscription"</button>
+                        <button type="submit" class="danger" aria-label=t_with("admin-enrollment-cancel-label", &[("name", (&e.user_name).into())])>{t("admin-enrollment-cancel")}</button>
                     </ActionForm>
                 })}
             </td>
@@ -116,12 +127,12 @@ fn RenameUser(
     let open = query.error().is_some();
     view! {
         <details class="rename" open=open>
-            <summary>"Corriger le nom"</summary>
+            <summary>{t("admin-rename")}</summary>
             <ActionForm action=rename attr:class="inline-form">
                 <input type="hidden" name="user_id" value=user_id />
                 <input type="hidden" name="formation_id" value=formation_id />
-                <TextField id=format!("rename-{user_id}") label="Nom" name="name" value=query.value("name", &name) required=true error />
-                <button type="submit" disabled=move || rename.pending().get()>"Enregistrer"</button>
+                <TextField id=format!("rename-{user_id}") label=t("admin-rename-name") name="name" value=query.value("name", &name) required=true error />
+                <button type="submit" disabled=move || rename.pending().get()>{t("admin-save")}</button>
             </ActionForm>
         </details>
     }

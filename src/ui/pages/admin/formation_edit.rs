@@ -5,6 +5,7 @@ use leptos_router::hooks::use_query_map;
 use crate::api::admin::{admin_get_formation, AdminArchiveFormation, AdminUpdateFormation};
 use crate::domain::admin::{FormationDetail, FormationInput};
 use crate::error::{AppError, ErrorCode};
+use crate::i18n::t;
 use crate::ui::components::admin::confirm_box::ConfirmBox;
 use crate::ui::components::admin::form_state::{form_error, form_state, successes, QueryForm};
 use crate::ui::components::admin::formation_fields::FormationFields;
@@ -24,7 +25,7 @@ pub fn AdminFormationEditPage() -> impl IntoView {
         admin_get_formation,
     );
     view! {
-        <Title text="Formation" />
+        <Title text=t("admin-formation") />
         <Loaded data=formation plain=true let:detail>
             <EditForms detail update archive />
         </Loaded>
@@ -62,9 +63,9 @@ fn EditForms(
     view! {
         <FormationNav id name=detail.input.name.clone() />
         <h1>{detail.input.name.clone()}</h1>
-        {archived.then(|| view! { <p class="notice">"Cette formation est archivée : elle n'apparaît plus dans le catalogue. Ses inscriptions sont conservées."</p> })}
+        {archived.then(|| view! { <p class="notice">{t("admin-formation-archived-notice")}</p> })}
         <Show when=move || just_saved() || saved_now()>
-            <p class="notice" role="status">"Modifications enregistrées."</p>
+            <p class="notice" role="status">{t("admin-formation-saved")}</p>
         </Show>
         <Show when=move || {
             matches!(error.get(), Some(AppError::Conflict(ErrorCode::StaleFormation)))
@@ -72,7 +73,7 @@ fn EditForms(
             // A full reload (rel="external"), so the current version is read again.
             <p>
                 <a href=format!("/admin/formations/{id}") rel="external">
-                    "Recharger la version actuelle"
+                    {t("admin-formation-reload")}
                 </a>
             </p>
         </Show>
@@ -80,30 +81,30 @@ fn EditForms(
             <input type="hidden" name="id" value=id />
             <input type="hidden" name="version" value=version />
             <FormationFields values error />
-            <button type="submit" disabled=move || update.pending().get()>"Enregistrer"</button>
+            <button type="submit" disabled=move || update.pending().get()>{t("admin-save")}</button>
         </ActionForm>
         <section class="danger-zone" aria-labelledby="archive-title">
             {if archived {
                 view! {
-                    <h2 id="archive-title">"Restaurer"</h2>
+                    <h2 id="archive-title">{t("admin-formation-restore-title")}</h2>
                     <ActionForm action=archive>
                         <input type="hidden" name="id" value=id />
                         <input type="hidden" name="archived" value="0" />
                         <FieldError error=archive_error />
-                        <button type="submit">"Remettre au catalogue"</button>
+                        <button type="submit">{t("admin-formation-restore")}</button>
                     </ActionForm>
                 }
                     .into_any()
             } else {
                 view! {
-                    <h2 id="archive-title">"Archiver"</h2>
-                    <p>"La formation quittera le catalogue ; ses inscriptions restent."</p>
+                    <h2 id="archive-title">{t("admin-formation-archive-title")}</h2>
+                    <p>{t("admin-formation-archive-consequence")}</p>
                     <ActionForm action=archive>
                         <input type="hidden" name="id" value=id />
                         <input type="hidden" name="archived" value="1" />
                         <ConfirmBox id="archive-confirm".into() error=archive_error />
                         <FieldError error=archive_error />
-                        <button type="submit" class="danger">"Archiver la formation"</button>
+                        <button type="submit" class="danger">{t("admin-formation-archive")}</button>
                     </ActionForm>
                 }
                     .into_any()

@@ -3,10 +3,11 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
 use crate::api::admin::admin_list_formations;
-use crate::domain::formation::{Level, Platform};
+use crate::i18n::t;
 use crate::ui::components::admin::filter_bar::FilterBar;
 use crate::ui::components::admin::select_field::SelectField;
 use crate::ui::components::admin::text_field::TextField;
+use crate::ui::components::admin::words::{level_name, level_options, platform_options};
 use crate::ui::components::data_table::DataTable;
 use crate::ui::components::loaded::Loaded;
 
@@ -18,39 +19,42 @@ pub fn AdminFormationsPage() -> impl IntoView {
         move || (get("q"), get("level"), get("platform"), get("archived")),
         |(q, level, platform, archived)| admin_list_formations(q, level, platform, archived),
     );
-    let levels = Level::ALL.iter().map(|l| (l.as_str(), l.label())).collect();
-    let platforms = Platform::ALL
-        .iter()
-        .map(|p| (p.as_str(), p.label()))
-        .collect();
     view! {
-        <Title text="Formations" />
+        <Title text=t("admin-formations-title") />
         <div class="page-head">
-            <h1>"Formations"</h1>
-            <a class="button" href="/admin/formations/nouvelle">"Nouvelle formation"</a>
+            <h1>{t("admin-formations-title")}</h1>
+            <a class="button" href="/admin/formations/nouvelle">{t("admin-formation-new")}</a>
         </div>
         <FilterBar action="/admin/formations">
-            <TextField id="q".into() label="Rechercher" name="q" kind="search" value=get("q") />
-            <SelectField id="filter-level".into() label="Niveau" name="level" options=levels selected=get("level") empty="Tous" />
-            <SelectField id="filter-platform".into() label="Plateforme" name="platform" options=platforms selected=get("platform") empty="Toutes" />
+            <TextField id="q".into() label=t("admin-formations-search") name="q" kind="search" value=get("q") />
+            <SelectField id="filter-level".into() label=t("admin-formation-level") name="level" options=level_options() selected=get("level") empty=t("admin-all-masculine") />
+            <SelectField id="filter-platform".into() label=t("admin-formation-platform") name="platform" options=platform_options() selected=get("platform") empty=t("admin-all-feminine") />
             <div class="field checkbox">
                 <input id="filter-archived" type="checkbox" name="archived" value="1" checked=!get("archived").is_empty() />
-                <label for="filter-archived">"Inclure les archivées"</label>
+                <label for="filter-archived">{t("admin-formations-archived-filter")}</label>
             </div>
         </FilterBar>
         <Loaded data=formations plain=true let:rows>
             <DataTable
-                caption="Liste des formations"
-                columns=&["Nom", "Niveau", "Plateforme", "Formateur", "Planning", "Séances", "Inscrits"]
-                empty="Aucune formation ne correspond."
+                caption=t("admin-formations-caption")
+                columns=[
+                    t("admin-formation-name"),
+                    t("admin-formation-level"),
+                    t("admin-formation-platform"),
+                    t("admin-formation-instructor"),
+                    t("admin-formation-schedule"),
+                    t("admin-sessions-title"),
+                    t("admin-formations-enrolled"),
+                ]
+                empty=t("admin-formations-empty")
                 rows
                 row=|f| view! {
                     <tr>
                         <td>
                             <a href=format!("/admin/formations/{}", f.id)>{f.name}</a>
-                            {f.archived.then(|| view! { " " <span class="badge badge-cancelled">"Archivée"</span> })}
+                            {f.archived.then(|| view! { " " <span class="badge badge-cancelled">{t("admin-formations-archived")}</span> })}
                         </td>
-                        <td>{f.level.label()}</td>
+                        <td>{level_name(f.level)}</td>
                         <td>{f.platform.label()}</td>
                         <td>{f.instructor_name}</td>
                         <td>{f.schedule_description}</td>

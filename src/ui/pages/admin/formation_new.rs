@@ -3,6 +3,7 @@ use leptos_meta::Title;
 
 use crate::api::admin::AdminCreateFormation;
 use crate::domain::admin::FormationInput;
+use crate::i18n::t;
 use crate::ui::components::admin::form_state::form_state;
 use crate::ui::components::admin::formation_fields::FormationFields;
 
@@ -24,12 +25,15 @@ pub fn AdminFormationNewPage() -> impl IntoView {
         timezone: query.value("timezone", "Europe/Paris"),
     };
     view! {
-        <Title text="Nouvelle formation" />
-        <p class="breadcrumb"><a href="/admin/formations">"Formations"</a> " › Nouvelle"</p>
-        <h1>"Nouvelle formation"</h1>
+        <Title text=t("admin-formation-new") />
+        <p class="breadcrumb">
+            <a href="/admin/formations">{t("admin-formations-title")}</a>
+            {format!(" › {}", t("admin-formation-new-crumb"))}
+        </p>
+        <h1>{t("admin-formation-new")}</h1>
         <ActionForm action=create attr:class="admin-form">
             <FormationFields values error />
-            <button type="submit" disabled=move || create.pending().get()>"Créer la formation"</button>
+            <button type="submit" disabled=move || create.pending().get()>{t("admin-formation-create")}</button>
         </ActionForm>
     }
 }

@@ -2,6 +2,7 @@ use leptos::prelude::*;
 
 use crate::api::admin::{admin_list_requests, AdminConfirmRequest, AdminRejectRequest};
 use crate::domain::admin::RequestRow;
+use crate::i18n::t;
 use crate::ui::components::admin::confirm_box::ConfirmBox;
 use crate::ui::components::admin::form_state::{form_state, reload_on_success};
 use crate::ui::components::admin::text_field::TextField;
@@ -17,10 +18,10 @@ pub fn AdminRequestsPage() -> impl IntoView {
     let reload = RwSignal::new(0u32);
     let requests = Resource::new(move || reload.get(), |_| admin_list_requests());
     view! {
-        <PageHeading heading="Demandes en attente de paiement" tab="Demandes d'inscription" />
+        <PageHeading heading=t("admin-requests-title") tab=t("admin-requests-tab") />
         <Loaded data=requests plain=true let:rows>
             {if rows.is_empty() {
-                view! { <p>"Aucune demande en attente."</p> }.into_any()
+                view! { <p>{t("admin-requests-empty")}</p> }.into_any()
             } else {
                 view! {
                     <ul class="request-list">
@@ -46,25 +47,25 @@ fn RequestItem(r: RequestRow, reload: RwSignal<u32>) -> impl IntoView {
     view! {
         <li class="request-card">
             <h2 id=format!("request-{id}")>{heading}</h2>
-            <p class="hint">{r.user_email.clone()} " · demandé le " {r.created_at.replace('T', " ").replace('Z', " UTC")}</p>
+            <p class="hint">{r.user_email.clone()} {format!(" {} ", t("admin-request-asked"))} {r.created_at.replace('T', " ").replace('Z', " UTC")}</p>
             <RequestBadge status=r.status />
             <div class="two-forms">
                 <ActionForm action=confirm attr:class="admin-form">
-                    <h3>"Confirmer le paiement"</h3>
+                    <h3>{t("admin-request-confirm")}</h3>
                     <input type="hidden" name="request_id" value=id />
-                    <TextField id=format!("confirm-start-{id}") label="Date de début" name="start_date" kind="date" value=confirm_query.value("start_date", "") required=true error=confirm_error />
-                    <TextField id=format!("confirm-end-{id}") label="Date de fin" name="end_date" kind="date" value=confirm_query.value("end_date", "") required=true error=confirm_error />
-                    <TextField id=format!("confirm-total-{id}") label="Nombre de séances (facultatif)" name="total_sessions" kind="number" value=confirm_query.value("total_sessions", "") hint="Vide : les séances de la formation sur la période." error=confirm_error />
+                    <TextField id=format!("confirm-start-{id}") label=t("admin-start-date") name="start_date" kind="date" value=confirm_query.value("start_date", "") required=true error=confirm_error />
+                    <TextField id=format!("confirm-end-{id}") label=t("admin-end-date") name="end_date" kind="date" value=confirm_query.value("end_date", "") required=true error=confirm_error />
+                    <TextField id=format!("confirm-total-{id}") label=t("admin-total-sessions") name="total_sessions" kind="number" value=confirm_query.value("total_sessions", "") hint=t("admin-total-sessions-hint") error=confirm_error />
                     <FieldError error=confirm_error />
-                    <button type="submit">"Confirmer le paiement"</button>
+                    <button type="submit">{t("admin-request-confirm")}</button>
                 </ActionForm>
                 <ActionForm action=reject attr:class="admin-form">
-                    <h3>"Refuser"</h3>
+                    <h3>{t("admin-request-reject-title")}</h3>
                     <input type="hidden" name="request_id" value=id />
-                    <TextField id=format!("reject-reason-{id}") label="Motif du refus" name="reason" value=reject_query.value("reason", "") required=true error=reject_error />
+                    <TextField id=format!("reject-reason-{id}") label=t("admin-request-reason") name="reason" value=reject_query.value("reason", "") required=true error=reject_error />
                     <ConfirmBox id=format!("reject-confirm-{id}") error=reject_error />
                     <FieldError error=reject_error />
-                    <button type="submit" class="danger">"Refuser la demande"</button>
+                    <button type="submit" class="danger">{t("admin-request-reject")}</button>
                 </ActionForm>
             </div>
         </li>

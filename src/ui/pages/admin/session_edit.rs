@@ -5,6 +5,7 @@ use crate::api::admin::{
     admin_get_session, AdminDeleteSession, AdminSetRecording, AdminUpdateSession,
 };
 use crate::domain::admin::SeanceDetail;
+use crate::i18n::{t, t_with};
 use crate::ui::components::admin::confirm_box::ConfirmBox;
 use crate::ui::components::admin::form_state::{form_error, form_state, successes, QueryForm};
 use crate::ui::components::admin::formation_nav::FormationNav;
@@ -24,7 +25,7 @@ pub fn AdminSeanceEditPage() -> impl IntoView {
     let recorded = successes(recording.value());
     let session = use_route_resource(move || (updated.get(), recorded.get()), admin_get_session);
     view! {
-        <Title text="Séance" />
+        <Title text=t("admin-session-title") />
         <Loaded data=session plain=true let:data>
             <SeanceForms data update recording delete />
         </Loaded>
@@ -51,32 +52,32 @@ fn SeanceForms(
     let v_rec = rec_query.value("recording_link", &s.recording_link);
     view! {
         <FormationNav id=data.formation.id name=data.formation.name.clone() />
-        <h1>{format!("Séance {} — {}", s.number, s.title)}</h1>
-        <p class="hint">"Heure dans le fuseau de la formation : " {data.formation.timezone.clone()}</p>
+        <h1>{t_with("admin-session-heading", &[("number", s.number.into()), ("title", (&s.title).into())])}</h1>
+        <p class="hint">{t_with("admin-session-timezone", &[("timezone", (&data.formation.timezone).into())])}</p>
         <ActionForm action=update attr:class="admin-form">
             <input type="hidden" name="session_id" value=s.id />
-            <TextField id="edit-title".into() label="Titre" name="title" value=v_title required=true error=edit_error />
-            <TextField id="edit-at".into() label="Date et heure" name="scheduled_at" kind="datetime-local" value=v_at required=true error=edit_error />
-            <TextField id="edit-duration".into() label="Durée (minutes)" name="duration_minutes" kind="number" value=v_duration required=true error=edit_error />
-            <TextField id="edit-link".into() label="Lien de session propre (facultatif)" name="meeting_link" kind="url" value=v_link error=edit_error />
-            <TextField id="edit-recording".into() label="Lien d'enregistrement (facultatif)" name="recording_link" kind="url" value=v_recording error=edit_error />
+            <TextField id="edit-title".into() label=t("admin-title") name="title" value=v_title required=true error=edit_error />
+            <TextField id="edit-at".into() label=t("admin-date-time") name="scheduled_at" kind="datetime-local" value=v_at required=true error=edit_error />
+            <TextField id="edit-duration".into() label=t("admin-duration-minutes") name="duration_minutes" kind="number" value=v_duration required=true error=edit_error />
+            <TextField id="edit-link".into() label=t("admin-own-link") name="meeting_link" kind="url" value=v_link error=edit_error />
+            <TextField id="edit-recording".into() label=t("admin-recording-link-optional") name="recording_link" kind="url" value=v_recording error=edit_error />
             <FieldError error=edit_error />
-            <button type="submit" disabled=move || update.pending().get()>"Enregistrer la séance"</button>
+            <button type="submit" disabled=move || update.pending().get()>{t("admin-session-save")}</button>
         </ActionForm>
-        <TitledSection id="recording-h" title="Enregistrement">
+        <TitledSection id="recording-h" title=t("admin-recording")>
             <ActionForm action=recording attr:class="admin-form">
                 <input type="hidden" name="session_id" value=s.id />
-                <TextField id="rec-link".into() label="Lien de l'enregistrement" name="recording_link" kind="url" value=v_rec hint="Laisser vide pour le retirer." error=rec_error />
-                <button type="submit">"Enregistrer le lien"</button>
+                <TextField id="rec-link".into() label=t("admin-session-recording-link") name="recording_link" kind="url" value=v_rec hint=t("admin-session-recording-hint") error=rec_error />
+                <button type="submit">{t("admin-session-recording-save")}</button>
             </ActionForm>
         </TitledSection>
-        <TitledSection id="delete-h" title="Supprimer la séance" attr:class="danger-zone">
-            <p>"Ses présences seront supprimées ; les autres séances seront renumérotées."</p>
+        <TitledSection id="delete-h" title=t("admin-session-delete") attr:class="danger-zone">
+            <p>{t("admin-session-delete-consequence")}</p>
             <ActionForm action=delete>
                 <input type="hidden" name="session_id" value=s.id />
                 <ConfirmBox id="delete-confirm".into() error=del_error />
                 <FieldError error=del_error />
-                <button type="submit" class="danger">"Supprimer la séance"</button>
+                <button type="submit" class="danger">{t("admin-session-delete")}</button>
             </ActionForm>
         </TitledSection>
     }

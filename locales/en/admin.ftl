@@ -1,0 +1,270 @@
+# The admin area: its pages, its forms and the audit log.
+
+## What the pages share
+
+admin-brand = 🎓 Formations · Administration
+admin-nav-label = Administration navigation
+admin-dashboard-title = Dashboard
+admin-nav-requests = Requests
+admin-nav-audit = Audit log
+admin-nav-catalogue = Catalogue
+admin-logout = Sign out
+admin-loading = Loading…
+admin-confirm = I confirm
+admin-filter = Filter
+# A filter that picks nothing: all levels, all platforms (one word in English).
+admin-all-masculine = All
+admin-all-feminine = All
+admin-save = Save
+admin-export-csv = Export as CSV
+admin-from = From
+admin-to = To
+admin-start-date = Start date
+admin-end-date = End date
+admin-total-sessions = Number of sessions (optional)
+admin-total-sessions-hint = Empty: the formation's sessions within the period.
+admin-learner = Learner
+admin-formation = Formation
+admin-title = Title
+admin-date-time = Date and time
+admin-duration-minutes = Duration (minutes)
+admin-own-link = Session's own meeting link (optional)
+admin-recording-link-optional = Recording link (optional)
+admin-recording = Recording
+
+## Levels and statuses
+
+admin-level-beginner = Beginner
+admin-level-intermediate = Intermediate
+admin-level-advanced = Advanced
+admin-level-expert = Expert
+admin-status-upcoming = Upcoming
+admin-status-active = Active
+admin-status-completed = Completed
+admin-status-cancelled = Cancelled
+admin-status-pending = Awaiting payment
+admin-status-confirmed = Payment confirmed
+admin-status-rejected = Rejected
+
+## Dashboard
+
+admin-dashboard-tab = Administration
+admin-dashboard-active = Active
+admin-dashboard-upcoming = Upcoming
+admin-dashboard-completed = Completed
+admin-dashboard-cancelled = Cancelled
+admin-dashboard-pending = { $count ->
+    [one] { $count } request awaiting payment
+   *[other] { $count } requests awaiting payment
+}
+admin-dashboard-formations = { $count ->
+    [one] { $count } formation in the catalogue
+   *[other] { $count } formations in the catalogue
+}
+admin-dashboard-week = This week's sessions
+admin-dashboard-date = Date
+admin-dashboard-session = Session
+admin-dashboard-week-empty = No sessions this week.
+
+## Formations
+
+admin-formations-title = Formations
+admin-formation-new = New formation
+admin-formation-new-crumb = New
+admin-formation-create = Create the formation
+admin-formations-search = Search
+admin-formations-archived-filter = Include archived
+admin-formations-caption = List of formations
+admin-formations-enrolled = Enrolled
+admin-formations-empty = No formation matches.
+admin-formations-archived = Archived
+
+admin-formation-name = Name
+admin-formation-description = Description
+admin-formation-level = Level
+admin-formation-platform = Platform
+admin-formation-link = Meeting link
+admin-formation-link-hint = https:// on zoom.us, meet.google.com, teams.microsoft.com or teams.live.com, depending on the platform.
+admin-formation-meeting-id = Meeting ID (optional)
+admin-formation-meeting-password = Meeting password (optional)
+admin-formation-instructor = Instructor
+admin-formation-schedule = Schedule
+admin-formation-schedule-placeholder = Tue-Thu, 7pm-9pm
+admin-formation-timezone = Time zone
+admin-formation-timezone-hint = IANA name, for example Europe/Paris or America/Montreal.
+
+admin-formation-tabs = Formation pages
+admin-formation-sheet = Details
+admin-formation-archived-notice = This formation is archived: it no longer appears in the catalogue. Its enrollments are kept.
+admin-formation-saved = Changes saved.
+admin-formation-reload = Reload the current version
+admin-formation-restore-title = Restore
+admin-formation-restore = Put back in the catalogue
+admin-formation-archive-title = Archive
+admin-formation-archive-consequence = The formation will leave the catalogue; its enrollments remain.
+admin-formation-archive = Archive the formation
+
+## Sessions
+
+admin-sessions-title = Sessions
+admin-sessions-timezone = Times in the formation's time zone: { $timezone }. Sessions are numbered by date.
+admin-sessions-created = { $count ->
+    [one] { $count } session created.
+   *[other] { $count } sessions created.
+}
+admin-sessions-caption = Sessions of the formation
+admin-sessions-number = No.
+admin-sessions-duration = Duration
+admin-sessions-actions = Actions
+admin-sessions-empty = No sessions yet.
+admin-sessions-minutes = { $minutes } min
+admin-sessions-recorded = Yes
+admin-sessions-edit = Edit
+admin-sessions-edit-label = Edit session { $number }
+admin-sessions-add-title = Add a session
+admin-sessions-add = Add the session
+admin-sessions-series-title = Generate a series
+admin-sessions-series-name = Title of the sessions
+# The starting value of a series' title (the sessions are called "Session 1", "Session 2"…).
+admin-sessions-series-default = Session
+admin-sessions-days = Days
+admin-sessions-days-hint = For example: tue, thu (or Tue-Thu).
+admin-sessions-start-time = Start time
+admin-sessions-generate = Generate the sessions
+
+admin-session-title = Session
+admin-session-heading = Session { $number } — { $title }
+admin-session-timezone = Time in the formation's time zone: { $timezone }
+admin-session-save = Save the session
+admin-session-recording-link = Link to the recording
+admin-session-recording-hint = Leave empty to remove it.
+admin-session-recording-save = Save the link
+admin-session-delete = Delete the session
+admin-session-delete-consequence = Its attendance will be deleted; the other sessions will be renumbered.
+
+## Enrollments
+
+admin-enrollments-title = Enrollments
+admin-enrollments-caption = Enrollments in the formation
+admin-enrollments-period = Period
+admin-enrollments-status = Status
+admin-enrollments-attendance = Attendance
+admin-enrollments-action = Action
+admin-enrollments-empty = No enrollments.
+admin-enrollments-rate = { $attended }/{ $total } ({ $rate }%)
+admin-enroll-title = Enroll a user
+admin-enroll-email = Learner's e-mail
+admin-enroll-submit = Enroll
+admin-enrollment-cancel = Cancel the enrollment
+admin-enrollment-cancel-label = Cancel the enrollment of { $name }
+admin-rename = Correct the name
+admin-rename-name = Name
+
+## Attendance
+
+admin-attendance-title = Attendance
+admin-attendance-empty = Attendance needs sessions and enrolled learners.
+admin-attendance-grid = Attendance grid
+admin-attendance-caption = Attendance by learner and by session
+admin-attendance-session-short = S{ $number }
+admin-attendance-rate-column = Rate
+admin-attendance-locked = Upcoming session
+admin-attendance-locked-session = Session { $number }, upcoming
+admin-attendance-mark = Mark present — { $name }, session { $number }
+admin-attendance-unmark = Remove attendance — { $name }, session { $number }
+admin-attendance-rate = { $attended }/{ $total } · { $rate }%
+
+## Requests
+
+admin-requests-title = Requests awaiting payment
+admin-requests-tab = Enrollment requests
+admin-requests-empty = No pending requests.
+admin-request-asked = · requested on
+admin-request-confirm = Confirm the payment
+admin-request-reject-title = Reject
+admin-request-reason = Reason for rejection
+admin-request-reject = Reject the request
+
+## Audit log
+
+admin-audit-title = Audit log
+admin-audit-actor = Author
+admin-audit-action = Action
+admin-audit-none-match = No change matches.
+admin-audit-empty = No changes recorded.
+admin-audit-caption = Latest changes
+admin-audit-date = Date (UTC)
+admin-audit-subject = Subject
+admin-audit-before-after = Before → after
+admin-audit-formation = Formation: { $name }
+admin-audit-session = Session { $number }: { $title }
+admin-audit-session-number = Session { $number }
+admin-audit-session-title = Session: { $title }
+admin-audit-learner = Learner: { $name } ({ $email })
+admin-audit-learner-one = Learner: { $name }
+# Between a field's name and its values.
+admin-audit-field-separator = :{" "}
+admin-audit-hidden = : changed (value hidden)
+admin-audit-yes = yes
+admin-audit-no = no
+admin-audit-source-manual = manual
+admin-audit-source-self = by the learner
+admin-audit-pages = Audit log pages
+admin-audit-newest = ← Newest
+admin-audit-older = Older changes →
+
+admin-action-formation-create = Formation created
+admin-action-formation-update = Formation changed
+admin-action-formation-archive = Formation archived
+admin-action-formation-restore = Formation restored
+admin-action-session-create = Session added
+admin-action-session-generate = Sessions generated
+admin-action-session-update = Session changed
+admin-action-session-recording = Session recording link set
+admin-action-session-delete = Session deleted
+admin-action-enrollment-create = Enrollment
+admin-action-enrollment-cancel = Enrollment cancelled
+admin-action-attendance-mark = Attendance marked
+admin-action-attendance-unmark = Attendance removed
+admin-action-request-confirm = Request confirmed
+admin-action-request-reject = Request rejected
+admin-action-user-rename = Name corrected
+
+admin-entity-formation = formation
+admin-entity-session = session
+admin-entity-enrollment = enrollment
+admin-entity-request = request
+admin-entity-user = user
+
+admin-field-name = Name
+admin-field-description = Description
+admin-field-level = Level
+admin-field-platform = Platform
+admin-field-meeting-link = Meeting link
+admin-field-meeting-id = Meeting ID
+admin-field-meeting-password = Meeting password
+admin-field-instructor-name = Instructor
+admin-field-schedule-description = Schedule
+admin-field-timezone = Time zone
+admin-field-archived = Archived
+admin-field-version = Version
+admin-field-number = Number
+admin-field-title = Title
+admin-field-scheduled-date = Date (UTC)
+admin-field-duration-minutes = Duration (minutes)
+admin-field-recording-link = Recording
+admin-field-formation-id = Formation
+admin-field-user-id = Learner
+admin-field-enrollment-id = Enrollment
+admin-field-start-date = Start
+admin-field-end-date = End
+admin-field-total-sessions = Planned sessions
+admin-field-status = Status
+admin-field-reason = Reason
+admin-field-present = Present
+admin-field-source = Source
+admin-field-weekdays = Days
+admin-field-start-time = Time
+admin-field-from = From
+admin-field-to = To
+admin-field-created = Sessions created

@@ -1,0 +1,261 @@
+# L'espace d'administration : ses pages, ses formulaires et le journal.
+
+## Ce que les pages partagent
+
+admin-brand = 🎓 Formations · Administration
+admin-nav-label = Navigation de l'administration
+admin-dashboard-title = Tableau de bord
+admin-nav-requests = Demandes
+admin-nav-audit = Journal
+admin-nav-catalogue = Catalogue
+admin-logout = Se déconnecter
+admin-loading = Chargement…
+admin-confirm = Je confirme
+admin-filter = Filtrer
+# Un filtre sans choix : « Tous » les niveaux, « Toutes » les plateformes.
+admin-all-masculine = Tous
+admin-all-feminine = Toutes
+admin-save = Enregistrer
+admin-export-csv = Exporter en CSV
+admin-from = Du
+admin-to = Au
+admin-start-date = Date de début
+admin-end-date = Date de fin
+admin-total-sessions = Nombre de séances (facultatif)
+admin-total-sessions-hint = Vide : les séances de la formation sur la période.
+admin-learner = Apprenant
+admin-formation = Formation
+admin-title = Titre
+admin-date-time = Date et heure
+admin-duration-minutes = Durée (minutes)
+admin-own-link = Lien de session propre (facultatif)
+admin-recording-link-optional = Lien d'enregistrement (facultatif)
+admin-recording = Enregistrement
+
+## Niveaux et statuts
+
+admin-level-beginner = Débutant
+admin-level-intermediate = Intermédiaire
+admin-level-advanced = Avancé
+admin-level-expert = Expert
+admin-status-upcoming = À venir
+admin-status-active = En cours
+admin-status-completed = Terminée
+admin-status-cancelled = Annulée
+admin-status-pending = En attente de paiement
+admin-status-confirmed = Paiement confirmé
+admin-status-rejected = Refusée
+
+## Tableau de bord
+
+admin-dashboard-tab = Administration
+admin-dashboard-active = En cours
+admin-dashboard-upcoming = À venir
+admin-dashboard-completed = Terminées
+admin-dashboard-cancelled = Annulées
+admin-dashboard-pending = { $count } demande(s) en attente de paiement
+admin-dashboard-formations = { $count } formation(s) au catalogue
+admin-dashboard-week = Séances de la semaine
+admin-dashboard-date = Date
+admin-dashboard-session = Séance
+admin-dashboard-week-empty = Aucune séance cette semaine.
+
+## Formations
+
+admin-formations-title = Formations
+admin-formation-new = Nouvelle formation
+admin-formation-new-crumb = Nouvelle
+admin-formation-create = Créer la formation
+admin-formations-search = Rechercher
+admin-formations-archived-filter = Inclure les archivées
+admin-formations-caption = Liste des formations
+admin-formations-enrolled = Inscrits
+admin-formations-empty = Aucune formation ne correspond.
+admin-formations-archived = Archivée
+
+admin-formation-name = Nom
+admin-formation-description = Description
+admin-formation-level = Niveau
+admin-formation-platform = Plateforme
+admin-formation-link = Lien de session
+admin-formation-link-hint = https:// sur zoom.us, meet.google.com, teams.microsoft.com ou teams.live.com selon la plateforme.
+admin-formation-meeting-id = Identifiant de réunion (facultatif)
+admin-formation-meeting-password = Mot de passe de réunion (facultatif)
+admin-formation-instructor = Formateur
+admin-formation-schedule = Planning
+admin-formation-schedule-placeholder = Mar-Jeu, 19h-21h
+admin-formation-timezone = Fuseau horaire
+admin-formation-timezone-hint = Nom IANA, par exemple Europe/Paris ou America/Montreal.
+
+admin-formation-tabs = Pages de la formation
+admin-formation-sheet = Fiche
+admin-formation-archived-notice = Cette formation est archivée : elle n'apparaît plus dans le catalogue. Ses inscriptions sont conservées.
+admin-formation-saved = Modifications enregistrées.
+admin-formation-reload = Recharger la version actuelle
+admin-formation-restore-title = Restaurer
+admin-formation-restore = Remettre au catalogue
+admin-formation-archive-title = Archiver
+admin-formation-archive-consequence = La formation quittera le catalogue ; ses inscriptions restent.
+admin-formation-archive = Archiver la formation
+
+## Séances
+
+admin-sessions-title = Séances
+admin-sessions-timezone = Heures dans le fuseau de la formation : { $timezone }. Les séances sont numérotées par date.
+admin-sessions-created = { $count } séance(s) créée(s).
+admin-sessions-caption = Séances de la formation
+admin-sessions-number = N°
+admin-sessions-duration = Durée
+admin-sessions-actions = Actions
+admin-sessions-empty = Aucune séance pour l'instant.
+admin-sessions-minutes = { $minutes } min
+admin-sessions-recorded = Oui
+admin-sessions-edit = Modifier
+admin-sessions-edit-label = Modifier la séance { $number }
+admin-sessions-add-title = Ajouter une séance
+admin-sessions-add = Ajouter la séance
+admin-sessions-series-title = Générer une série
+admin-sessions-series-name = Titre des séances
+# La valeur de départ du titre d'une série (les séances s'appellent « Séance 1 », « Séance 2 »…).
+admin-sessions-series-default = Séance
+admin-sessions-days = Jours
+admin-sessions-days-hint = Par exemple : mar, jeu (ou Mar-Jeu).
+admin-sessions-start-time = Heure de début
+admin-sessions-generate = Générer les séances
+
+admin-session-title = Séance
+admin-session-heading = Séance { $number } — { $title }
+admin-session-timezone = Heure dans le fuseau de la formation : { $timezone }
+admin-session-save = Enregistrer la séance
+admin-session-recording-link = Lien de l'enregistrement
+admin-session-recording-hint = Laisser vide pour le retirer.
+admin-session-recording-save = Enregistrer le lien
+admin-session-delete = Supprimer la séance
+admin-session-delete-consequence = Ses présences seront supprimées ; les autres séances seront renumérotées.
+
+## Inscriptions
+
+admin-enrollments-title = Inscriptions
+admin-enrollments-caption = Inscriptions de la formation
+admin-enrollments-period = Période
+admin-enrollments-status = Statut
+admin-enrollments-attendance = Présences
+admin-enrollments-action = Action
+admin-enrollments-empty = Aucune inscription.
+admin-enrollments-rate = { $attended }/{ $total } ({ $rate } %)
+admin-enroll-title = Inscrire un utilisateur
+admin-enroll-email = E-mail de l'apprenant
+admin-enroll-submit = Inscrire
+admin-enrollment-cancel = Annuler l'inscription
+admin-enrollment-cancel-label = Annuler l'inscription de { $name }
+admin-rename = Corriger le nom
+admin-rename-name = Nom
+
+## Présences
+
+admin-attendance-title = Présences
+admin-attendance-empty = Il faut des séances et des inscrits pour saisir des présences.
+admin-attendance-grid = Grille des présences
+admin-attendance-caption = Présences par apprenant et par séance
+admin-attendance-session-short = S{ $number }
+admin-attendance-rate-column = Taux
+admin-attendance-locked = Séance à venir
+admin-attendance-locked-session = Séance { $number } à venir
+admin-attendance-mark = Marquer présent — { $name }, séance { $number }
+admin-attendance-unmark = Retirer la présence — { $name }, séance { $number }
+admin-attendance-rate = { $attended }/{ $total } · { $rate } %
+
+## Demandes
+
+admin-requests-title = Demandes en attente de paiement
+admin-requests-tab = Demandes d'inscription
+admin-requests-empty = Aucune demande en attente.
+admin-request-asked = · demandé le
+admin-request-confirm = Confirmer le paiement
+admin-request-reject-title = Refuser
+admin-request-reason = Motif du refus
+admin-request-reject = Refuser la demande
+
+## Journal des modifications
+
+admin-audit-title = Journal des modifications
+admin-audit-actor = Auteur
+admin-audit-action = Action
+admin-audit-none-match = Aucune modification ne correspond.
+admin-audit-empty = Aucune modification enregistrée.
+admin-audit-caption = Dernières modifications
+admin-audit-date = Date (UTC)
+admin-audit-subject = Objet
+admin-audit-before-after = Avant → après
+admin-audit-formation = Formation : { $name }
+admin-audit-session = Séance { $number } : { $title }
+admin-audit-session-number = Séance { $number }
+admin-audit-session-title = Séance : { $title }
+admin-audit-learner = Apprenant : { $name } ({ $email })
+admin-audit-learner-one = Apprenant : { $name }
+# Entre le nom d'un champ et ses valeurs.
+admin-audit-field-separator = {" "}:{" "}
+admin-audit-hidden = {" "}: modifié (valeur masquée)
+admin-audit-yes = oui
+admin-audit-no = non
+admin-audit-source-manual = manuelle
+admin-audit-source-self = par l'apprenant
+admin-audit-pages = Pages du journal
+admin-audit-newest = ← Les plus récentes
+admin-audit-older = Modifications plus anciennes →
+
+admin-action-formation-create = Création de formation
+admin-action-formation-update = Modification de formation
+admin-action-formation-archive = Archivage de formation
+admin-action-formation-restore = Restauration de formation
+admin-action-session-create = Ajout de séance
+admin-action-session-generate = Génération de séances
+admin-action-session-update = Modification de séance
+admin-action-session-recording = Enregistrement de séance
+admin-action-session-delete = Suppression de séance
+admin-action-enrollment-create = Inscription
+admin-action-enrollment-cancel = Annulation d'inscription
+admin-action-attendance-mark = Présence marquée
+admin-action-attendance-unmark = Présence retirée
+admin-action-request-confirm = Demande confirmée
+admin-action-request-reject = Demande refusée
+admin-action-user-rename = Nom corrigé
+
+admin-entity-formation = formation
+admin-entity-session = séance
+admin-entity-enrollment = inscription
+admin-entity-request = demande
+admin-entity-user = utilisateur
+
+admin-field-name = Nom
+admin-field-description = Description
+admin-field-level = Niveau
+admin-field-platform = Plateforme
+admin-field-meeting-link = Lien de réunion
+admin-field-meeting-id = ID de réunion
+admin-field-meeting-password = Mot de passe de réunion
+admin-field-instructor-name = Formateur
+admin-field-schedule-description = Planning
+admin-field-timezone = Fuseau horaire
+admin-field-archived = Archivée
+admin-field-version = Version
+admin-field-number = Numéro
+admin-field-title = Titre
+admin-field-scheduled-date = Date (UTC)
+admin-field-duration-minutes = Durée (minutes)
+admin-field-recording-link = Enregistrement
+admin-field-formation-id = Formation
+admin-field-user-id = Apprenant
+admin-field-enrollment-id = Inscription
+admin-field-start-date = Début
+admin-field-end-date = Fin
+admin-field-total-sessions = Séances prévues
+admin-field-status = Statut
+admin-field-reason = Motif
+admin-field-present = Présent
+admin-field-source = Source
+admin-field-weekdays = Jours
+admin-field-start-time = Heure
+admin-field-from = Du
+admin-field-to = Au
+admin-field-created = Séances créées
