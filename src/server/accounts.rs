@@ -363,40 +363,23 @@ fn account_mail(
 ) -> OutgoingMail {
     let hours = |n: i64| [("hours", n.into())];
     let minutes = [("minutes", RESET_LINK_MINUTES.into())];
-    let (subject, intro, validity, button, closing) = match kind {
-        MailKind::Confirm => (
-            tr(lang, "mail-confirm-subject", &[]),
-            tr(lang, "mail-confirm-welcome", &[]),
-            tr(lang, "mail-confirm-validity", &hours(CONFIRM_LINK_HOURS)),
-            tr(lang, "mail-confirm-button", &[]),
-            tr(lang, "mail-confirm-closing", &[]),
-        ),
-        MailKind::EmailChange => (
-            tr(lang, "mail-email-change-subject", &[]),
-            tr(lang, "mail-email-change-intro", &[]),
-            tr(
-                lang,
-                "mail-email-change-validity",
-                &hours(EMAIL_CHANGE_LINK_HOURS),
-            ),
-            tr(lang, "mail-email-change-button", &[]),
-            tr(lang, "mail-email-change-closing", &[]),
-        ),
-        MailKind::Reset(ResetReason::Forgotten) => (
-            tr(lang, "mail-reset-subject", &[]),
-            tr(lang, "mail-reset-intro", &[]),
-            tr(lang, "mail-reset-validity", &minutes),
-            tr(lang, "mail-reset-button", &[]),
-            tr(lang, "mail-reset-closing", &[]),
-        ),
-        MailKind::Reset(ResetReason::ExistingAccount) => (
-            tr(lang, "mail-existing-subject", &[]),
-            tr(lang, "mail-existing-intro", &[]),
-            tr(lang, "mail-existing-validity", &minutes),
-            tr(lang, "mail-reset-button", &[]),
-            tr(lang, "mail-existing-closing", &[]),
-        ),
+    // One message per kind, its parts as attributes (`mail-reset.subject`…).
+    let (id, validity_args) = match kind {
+        MailKind::Confirm => ("mail-confirm", hours(CONFIRM_LINK_HOURS)),
+        MailKind::EmailChange => ("mail-email-change", hours(EMAIL_CHANGE_LINK_HOURS)),
+        MailKind::Reset(ResetReason::Forgotten) => ("mail-reset", minutes),
+        MailKind::Reset(ResetReason::ExistingAccount) => ("mail-existing", minutes),
     };
+    let part = |attribute: &str, args: &[(&str, crate::i18n::Arg)]| {
+        tr(lang, &format!("{id}.{attribute}"), args)
+    };
+    let (subject, intro, validity, button, closing) = (
+        part("subject", &[]),
+        part("intro", &[]),
+        part("validity", &validity_args),
+        part("button", &[]),
+        part("closing", &[]),
+    );
     compose(
         lang,
         to,

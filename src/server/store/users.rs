@@ -124,8 +124,19 @@ impl Db {
 
     /// Saves the language a user chose with the switch.
     pub async fn set_language(&self, user_id: i64, lang: Lang) -> Result<(), AppError> {
-        sqlx::query("UPDATE users SET language = $1 WHERE id = $2")
-            .bind(lang.code())
+        self.set_user_text(user_id, "language", lang.code()).await
+    }
+
+    /// One text column of a user's own row; `column` is always one of ours,
+    /// never input.
+    async fn set_user_text(
+        &self,
+        user_id: i64,
+        column: &'static str,
+        value: &str,
+    ) -> Result<(), AppError> {
+        sqlx::query(&format!("UPDATE users SET {column} = $1 WHERE id = $2"))
+            .bind(value)
             .bind(user_id)
             .execute(self.pool())
             .await?;
@@ -588,12 +599,7 @@ impl Db {
     /// The user corrects their own name.
     #[tracing::instrument(skip_all, err)]
     pub async fn set_user_name(&self, user_id: i64, name: &DisplayName) -> Result<(), AppError> {
-        sqlx::query("UPDATE users SET name = $1 WHERE id = $2")
-            .bind(name.as_str())
-            .bind(user_id)
-            .execute(self.pool())
-            .await?;
-        Ok(())
+        self.set_user_text(user_id, "name", name.as_str()).await
     }
 
     /// An admin corrects a learner's name; the audit line is written in the

@@ -33,22 +33,9 @@ pub fn LoginPage() -> impl IntoView {
                 </Show>
                 <input type="hidden" name="next" value=move || param("next") />
                 <label for="email">{t("auth-email")}</label>
-                <input
-                    id="email"
-                    type="email"
-                    name="email"
-                    required
-                    autocomplete="email"
-                    value=move || param("email")
-                />
+                <input id="email" type="email" name="email" required autocomplete="email" value=move || param("email") />
                 <label for="password">{t("auth-password")}</label>
-                <input
-                    id="password"
-                    type="password"
-                    name="password"
-                    required
-                    autocomplete="current-password"
-                />
+                <input id="password" type="password" name="password" required autocomplete="current-password" />
                 <button type="submit" disabled=move || login.pending().get()>
                     {t("auth-sign-in")}
                 </button>

@@ -158,7 +158,7 @@ mod tests {
 
     #[test]
     fn every_action_the_stores_record_has_words_in_every_language() {
-        for lang in Lang::ALL {
+        for &lang in Lang::ALL {
             for code in ACTIONS {
                 let words = in_lang(lang, || action_name(code));
                 assert_ne!(words, *code, "{code} in {}", lang.code());
@@ -169,23 +169,26 @@ mod tests {
 
     #[test]
     fn codes_read_as_words_in_the_readers_language() {
-        assert_eq!(
-            in_lang(Lang::Fr, || action_name("formation.archive")),
-            "Archivage de formation"
-        );
-        assert_eq!(
-            in_lang(Lang::En, || action_name("formation.archive")),
-            "Formation archived"
-        );
-        assert_eq!(in_lang(Lang::Fr, || entity_name("session")), "séance");
-        assert_eq!(
-            in_lang(Lang::En, || field_name("recording_link")),
-            "Recording"
-        );
-        assert_eq!(
-            in_lang(Lang::Fr, || field_name("unknown_field")),
-            "unknown_field"
-        );
+        let cases: [(Lang, fn(&str) -> String, &str, &str); 5] = [
+            (
+                Lang::Fr,
+                action_name,
+                "formation.archive",
+                "Archivage de formation",
+            ),
+            (
+                Lang::En,
+                action_name,
+                "formation.archive",
+                "Formation archived",
+            ),
+            (Lang::Fr, entity_name, "session", "séance"),
+            (Lang::En, field_name, "recording_link", "Recording"),
+            (Lang::Fr, field_name, "unknown_field", "unknown_field"),
+        ];
+        for (lang, words, code, expected) in cases {
+            assert_eq!(in_lang(lang, || words(code)), expected, "{code}");
+        }
     }
 
     #[test]

@@ -53,13 +53,8 @@ fn EnrollmentsBody(
         />
         <DataTable
             caption=t("admin-enrollments-caption")
-            columns=[
-                t("admin-learner"),
-                t("admin-enrollments-period"),
-                t("admin-enrollments-status"),
-                t("admin-enrollments-attendance"),
-                t("admin-enrollments-action"),
-            ]
+            columns=[t("admin-learner"), t("admin-enrollments-period"), t("admin-enrollments-status"),
+                t("admin-enrollments-attendance"), t("admin-enrollments-action")]
             empty=t("admin-enrollments-empty")
             rows=data.enrollments
             row=move |e| view! { <EnrollmentItem e formation_id=id reload /> }

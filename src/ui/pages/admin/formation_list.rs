@@ -37,15 +37,9 @@ pub fn AdminFormationsPage() -> impl IntoView {
         <Loaded data=formations plain=true let:rows>
             <DataTable
                 caption=t("admin-formations-caption")
-                columns=[
-                    t("admin-formation-name"),
-                    t("admin-formation-level"),
-                    t("admin-formation-platform"),
-                    t("admin-formation-instructor"),
-                    t("admin-formation-schedule"),
-                    t("admin-sessions-title"),
-                    t("admin-formations-enrolled"),
-                ]
+                columns=[t("admin-formation-name"), t("admin-formation-level"), t("admin-formation-platform"),
+                    t("admin-formation-instructor"), t("admin-formation-schedule"), t("admin-sessions-title"),
+                    t("admin-formations-enrolled")]
                 empty=t("admin-formations-empty")
                 rows
                 row=|f| view! {
