@@ -169,7 +169,8 @@ mod tests {
 
     #[test]
     fn codes_read_as_words_in_the_readers_language() {
-        let cases: [(Lang, fn(&str) -> String, &str, &str); 5] = [
+        type Words = fn(&str) -> String;
+        let cases: [(Lang, Words, &str, &str); 5] = [
             (
                 Lang::Fr,
                 action_name,
