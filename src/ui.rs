@@ -3,4 +3,6 @@
 
 pub mod components;
 pub mod hooks;
+#[cfg(feature = "hydrate")]
+pub mod intl;
 pub mod pages;

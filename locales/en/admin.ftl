@@ -32,20 +32,6 @@ admin-own-link = Session's own meeting link (optional)
 admin-recording-link-optional = Recording link (optional)
 admin-recording = Recording
 
-## Levels and statuses
-
-admin-level-beginner = Beginner
-admin-level-intermediate = Intermediate
-admin-level-advanced = Advanced
-admin-level-expert = Expert
-admin-status-upcoming = Upcoming
-admin-status-active = Active
-admin-status-completed = Completed
-admin-status-cancelled = Cancelled
-admin-status-pending = Awaiting payment
-admin-status-confirmed = Payment confirmed
-admin-status-rejected = Rejected
-
 ## Dashboard
 
 admin-dashboard-tab = Administration
@@ -193,7 +179,7 @@ admin-audit-action = Action
 admin-audit-none-match = No change matches.
 admin-audit-empty = No changes recorded.
 admin-audit-caption = Latest changes
-admin-audit-date = Date (UTC)
+admin-audit-date = Date
 admin-audit-subject = Subject
 admin-audit-before-after = Before → after
 admin-audit-formation = Formation: { $name }
@@ -250,7 +236,7 @@ admin-field-archived = Archived
 admin-field-version = Version
 admin-field-number = Number
 admin-field-title = Title
-admin-field-scheduled-date = Date (UTC)
+admin-field-scheduled-date = Date and time
 admin-field-duration-minutes = Duration (minutes)
 admin-field-recording-link = Recording
 admin-field-formation-id = Formation

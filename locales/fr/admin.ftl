@@ -32,20 +32,6 @@ admin-own-link = Lien de session propre (facultatif)
 admin-recording-link-optional = Lien d'enregistrement (facultatif)
 admin-recording = Enregistrement
 
-## Niveaux et statuts
-
-admin-level-beginner = Débutant
-admin-level-intermediate = Intermédiaire
-admin-level-advanced = Avancé
-admin-level-expert = Expert
-admin-status-upcoming = À venir
-admin-status-active = En cours
-admin-status-completed = Terminée
-admin-status-cancelled = Annulée
-admin-status-pending = En attente de paiement
-admin-status-confirmed = Paiement confirmé
-admin-status-rejected = Refusée
-
 ## Tableau de bord
 
 admin-dashboard-tab = Administration
@@ -184,7 +170,7 @@ admin-audit-action = Action
 admin-audit-none-match = Aucune modification ne correspond.
 admin-audit-empty = Aucune modification enregistrée.
 admin-audit-caption = Dernières modifications
-admin-audit-date = Date (UTC)
+admin-audit-date = Date
 admin-audit-subject = Objet
 admin-audit-before-after = Avant → après
 admin-audit-formation = Formation : { $name }
@@ -241,7 +227,7 @@ admin-field-archived = Archivée
 admin-field-version = Version
 admin-field-number = Numéro
 admin-field-title = Titre
-admin-field-scheduled-date = Date (UTC)
+admin-field-scheduled-date = Date et heure
 admin-field-duration-minutes = Durée (minutes)
 admin-field-recording-link = Enregistrement
 admin-field-formation-id = Formation

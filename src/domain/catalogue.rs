@@ -58,6 +58,8 @@ pub struct CatalogueEntry {
     pub id: i64,
     #[serde(flatten)]
     pub info: FormationInfo,
+    /// The IANA zone its schedule's hours are in.
+    pub timezone: String,
     /// The caller's latest request for it, if any.
     pub request: Option<RequestStatus>,
     /// The caller's live (not cancelled) enrollment, effective status.
@@ -110,6 +112,7 @@ mod tests {
                 instructor_name: "I".into(),
                 schedule_description: "S".into(),
             },
+            timezone: "Europe/Paris".into(),
             id: 1,
             request: Some(RequestStatus::Pending),
             enrollment: None,

@@ -253,6 +253,8 @@ pub struct NextSeance {
     pub formation_id: i64,
     pub formation_name: String,
     pub platform: Platform,
+    /// The formation's IANA zone, which its times are shown in.
+    pub timezone: String,
     pub status: EnrollmentStatus,
     #[serde(flatten)]
     pub session: SeanceView,
@@ -287,6 +289,7 @@ pub fn next_sessions(
                     formation_id: r.formation_id,
                     formation_name: r.info.name.clone(),
                     platform: r.info.platform,
+                    timezone: r.timezone.name().to_string(),
                     status,
                     session: session_view(s, r, status, now),
                 })

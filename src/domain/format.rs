@@ -1,48 +1,178 @@
-//! Renderings of dates, times, durations and countdowns. Pure, so the server
-//! and the browser print exactly the same text for the same inputs. Dates
-//! are still French whatever the language; durations and countdowns take
-//! their words from `locales/*/learner.ftl`.
+//! Renderings of dates, times, durations and countdowns in the reader's
+//! language. Pure, so the server and the browser print exactly the same
+//! text for the same inputs (hydration needs it); the words and the order
+//! of the parts come from `locales/*/dates.ftl` (durations and countdowns
+//! from `learner.ftl`). An instant is always printed with the zone it is
+//! in: one rule, for learner and admin pages alike.
 
 use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveDateTime, Timelike, Utc};
+use chrono_tz::Tz;
 
 use crate::i18n::{tr, Arg, Lang};
 
-const DAYS: [&str; 7] = [
-    "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
-];
-const MONTHS: [&str; 12] = [
-    "janvier",
-    "février",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "août",
-    "septembre",
-    "octobre",
-    "novembre",
-    "décembre",
-];
-
-/// "15 janvier 2024"
-pub fn date_fr(date: NaiveDate) -> String {
-    format!(
-        "{} {} {}",
-        date.day(),
-        MONTHS[date.month0() as usize],
-        date.year()
+/// "26 novembre 2026", "November 26, 2026".
+pub fn date(lang: Lang, date: NaiveDate) -> String {
+    let month = tr(
+        lang,
+        "format-month",
+        &[("n", i64::from(date.month()).into())],
+    );
+    tr(
+        lang,
+        "format-date",
+        &[
+            ("day", i64::from(date.day()).into()),
+            ("month", (&month).into()),
+            // As text: a number would be written with the locale's
+            // grouping ("2 026").
+            ("year", (&date.year().to_string()).into()),
+        ],
     )
 }
 
-/// "mardi 22 janvier 2024 à 19:00"
-pub fn datetime_fr(at: NaiveDateTime) -> String {
-    format!(
-        "{} {} à {:02}:{:02}",
-        DAYS[at.weekday().num_days_from_monday() as usize],
-        date_fr(at.date()),
-        at.hour(),
-        at.minute()
+/// "12 nov.", "Nov 12": a day in a grid's heading, never "11-12".
+pub fn date_short(lang: Lang, date: NaiveDate) -> String {
+    let month = tr(
+        lang,
+        "format-month-short",
+        &[("n", i64::from(date.month()).into())],
+    );
+    tr(
+        lang,
+        "format-date-short",
+        &[
+            ("day", i64::from(date.day()).into()),
+            ("month", (&month).into()),
+        ],
+    )
+}
+
+/// "19:00", "7:00 PM".
+pub fn time(lang: Lang, at: NaiveDateTime) -> String {
+    let hour12 = match at.hour() % 12 {
+        0 => 12,
+        h => h,
+    };
+    tr(
+        lang,
+        "format-time",
+        &[
+            ("hour24", (&format!("{:02}", at.hour())).into()),
+            ("hour12", i64::from(hour12).into()),
+            ("minute", (&format!("{:02}", at.minute())).into()),
+            ("ampm", if at.hour() < 12 { "am" } else { "pm" }.into()),
+        ],
+    )
+}
+
+/// "jeudi 26 novembre 2026 à 19:00", "Thursday, November 26, 2026, 7:00 PM":
+/// a wall-clock time, whose zone the caller names.
+pub fn datetime(lang: Lang, at: NaiveDateTime) -> String {
+    let weekday = tr(
+        lang,
+        "format-weekday",
+        &[("n", i64::from(at.weekday().number_from_monday()).into())],
+    );
+    tr(
+        lang,
+        "format-datetime",
+        &[
+            ("weekday", (&weekday).into()),
+            ("date", (&date(lang, at.date())).into()),
+            ("time", (&time(lang, at)).into()),
+        ],
+    )
+}
+
+/// The zone of instants that belong to no formation (an audit entry, a
+/// login, a request) before the browser shows them in the reader's own:
+/// the platform's home, and the zone of the admin dashboard's week.
+pub const PLATFORM_ZONE: Tz = chrono_tz::Europe::Paris;
+
+/// An instant as views carry it (`YYYY-MM-DDTHH:MM:SSZ`, RFC 3339).
+pub fn parse_instant(value: &str) -> Option<DateTime<Utc>> {
+    DateTime::parse_from_rfc3339(value)
+        .ok()
+        .map(|at| at.with_timezone(&Utc))
+}
+
+/// A day as views carry it (`YYYY-MM-DD`).
+pub fn parse_day(value: &str) -> Option<NaiveDate> {
+    NaiveDate::parse_from_str(value, "%Y-%m-%d").ok()
+}
+
+/// The zone of a view's `timezone`. Views carry names the store read and
+/// checked, so the fallback (the platform's zone, Paris) is never reached
+/// by stored data.
+pub fn zone_of(name: &str) -> Tz {
+    name.parse().unwrap_or(chrono_tz::Europe::Paris)
+}
+
+/// The city an IANA zone is named after: "Europe/Paris" → "Paris",
+/// "America/Argentina/Buenos_Aires" → "Buenos Aires"; a zone without a
+/// city ("UTC") is its own name.
+pub fn city(zone: Tz) -> String {
+    let name = zone.name();
+    name.rsplit('/').next().unwrap_or(name).replace('_', " ")
+}
+
+/// "heure de Paris", "Paris time"; "UTC" for a zone without a city.
+pub fn zone(lang: Lang, zone: Tz) -> String {
+    if zone.name().contains('/') {
+        tr(lang, "format-zone", &[("city", (&city(zone)).into())])
+    } else {
+        zone.name().to_string()
+    }
+}
+
+/// An instant in a named zone: "jeudi 26 novembre 2026 à 19:00 (heure de
+/// Paris)". What the server renders, as it cannot know the reader's zone;
+/// the browser then shows the reader's own (`ui::intl`).
+pub fn in_zone(lang: Lang, at: DateTime<Utc>, tz: Tz) -> String {
+    tr(
+        lang,
+        "format-in-zone",
+        &[
+            (
+                "when",
+                (&datetime(lang, at.with_timezone(&tz).naive_local())).into(),
+            ),
+            ("zone", (&zone(lang, tz)).into()),
+        ],
+    )
+}
+
+/// The formation's time after the reader's: "19:00 à Paris".
+pub fn elsewhere(lang: Lang, time: &str, tz: Tz) -> String {
+    tr(
+        lang,
+        "format-elsewhere",
+        &[("time", time.into()), ("city", (&city(tz)).into())],
+    )
+}
+
+/// A schedule typed by an admin ("Mar-Jeu, 19h-21h") with the zone its
+/// hours are in.
+pub fn schedule(lang: Lang, schedule: &str, tz: Tz) -> String {
+    tr(
+        lang,
+        "format-schedule",
+        &[
+            ("schedule", schedule.into()),
+            ("zone", (&zone(lang, tz)).into()),
+        ],
+    )
+}
+
+/// "15 janvier 2024 – 15 février 2024".
+pub fn period(lang: Lang, from: NaiveDate, to: NaiveDate) -> String {
+    tr(
+        lang,
+        "format-period",
+        &[
+            ("from", (&date(lang, from)).into()),
+            ("to", (&date(lang, to)).into()),
+        ],
     )
 }
 
@@ -135,12 +265,56 @@ mod tests {
     use chrono::TimeZone;
 
     #[test]
-    fn dates_read_the_french_way() {
-        let d = NaiveDate::from_ymd_opt(2024, 1, 22).unwrap();
-        assert_eq!(date_fr(d), "22 janvier 2024");
+    fn dates_and_times_read_in_the_readers_conventions() {
+        let d = NaiveDate::from_ymd_opt(2026, 11, 26).unwrap();
+        let evening = d.and_hms_opt(19, 5, 0).unwrap();
+        let morning = d.and_hms_opt(0, 30, 0).unwrap();
+        assert_eq!(date(Lang::Fr, d), "26 novembre 2026");
+        assert_eq!(date(Lang::En, d), "November 26, 2026");
+        assert_eq!(date_short(Lang::Fr, d), "26 nov.");
+        assert_eq!(date_short(Lang::En, d), "Nov 26");
         assert_eq!(
-            datetime_fr(d.and_hms_opt(19, 5, 0).unwrap()),
-            "lundi 22 janvier 2024 à 19:05"
+            datetime(Lang::Fr, evening),
+            "jeudi 26 novembre 2026 à 19:05"
+        );
+        assert_eq!(
+            datetime(Lang::En, evening),
+            "Thursday, November 26, 2026, 7:05 PM"
+        );
+        assert_eq!(time(Lang::Fr, morning), "00:30");
+        assert_eq!(time(Lang::En, morning), "12:30 AM");
+        assert_eq!(time(Lang::En, d.and_hms_opt(12, 0, 0).unwrap()), "12:00 PM");
+        assert_eq!(
+            period(Lang::Fr, d, NaiveDate::from_ymd_opt(2027, 1, 1).unwrap()),
+            "26 novembre 2026 – 1 janvier 2027"
+        );
+    }
+
+    #[test]
+    fn an_instant_says_which_zone_it_is_in() {
+        let at = Utc.with_ymd_and_hms(2026, 11, 26, 18, 0, 0).unwrap();
+        let paris = chrono_tz::Europe::Paris;
+        assert_eq!(
+            in_zone(Lang::Fr, at, paris),
+            "jeudi 26 novembre 2026 à 19:00 (heure de Paris)"
+        );
+        assert_eq!(
+            in_zone(Lang::En, at, chrono_tz::America::Montreal),
+            "Thursday, November 26, 2026, 1:00 PM (Montreal time)"
+        );
+        assert_eq!(
+            in_zone(Lang::Fr, at, chrono_tz::UTC),
+            "jeudi 26 novembre 2026 à 18:00 (UTC)"
+        );
+        assert_eq!(
+            city(chrono_tz::America::Argentina::Buenos_Aires),
+            "Buenos Aires"
+        );
+        assert_eq!(elsewhere(Lang::Fr, "19:00", paris), "19:00 à Paris");
+        assert_eq!(elsewhere(Lang::En, "7:00 PM", paris), "7:00 PM in Paris");
+        assert_eq!(
+            schedule(Lang::Fr, "Mar-Jeu, 19h-21h", paris),
+            "Mar-Jeu, 19h-21h (heure de Paris)"
         );
     }
 

@@ -331,10 +331,13 @@ pub async fn require_same_origin(
     if allowed {
         next.run(req).await
     } else {
+        // Refused before any session is looked up: the language is the
+        // cookie's or the browser's, never a profile's.
+        let lang = crate::server::language::reader_language(req.headers(), None);
         (
             StatusCode::FORBIDDEN,
             axum::Json(serde_json::json!({
-                "detail": "Requête refusée : elle ne provient pas de ce site."
+                "detail": crate::i18n::tr(lang, "edge-cross-site", &[])
             })),
         )
             .into_response()

@@ -146,7 +146,7 @@ fn formations() -> Vec<DemoFormation> {
                     level: Level::Advanced,
                     platform: Platform::Zoom,
                     instructor_name: "Marc Petit".into(),
-                    schedule_description: "Sam, 10h-12h (heure de Montréal)".into(),
+                    schedule_description: "Sam, 10h-12h".into(),
                 },
                 meeting_link: "https://zoom.us/j/987654321".into(),
                 meeting_id: Some("987 654 321".into()),

@@ -35,7 +35,9 @@ pub async fn choose(mut req: Request, next: Next) -> Response {
     crate::i18n::context::scope(lang, next.run(req)).await
 }
 
-fn reader_language(headers: &HeaderMap, caller: Option<&Caller>) -> Lang {
+/// The reader's language from the request alone (cookie, profile when the
+/// caller is known, `Accept-Language`), French by default.
+pub fn reader_language(headers: &HeaderMap, caller: Option<&Caller>) -> Lang {
     cookie_token(headers, COOKIE)
         .and_then(Lang::from_tag)
         .or_else(|| {

@@ -399,8 +399,8 @@ async fn the_log_filters_by_formation_author_action_and_day_with_a_plain_get_for
     app.db.set_archived(&Actor::Cli, b, true).await.unwrap();
     // Two entries on known days, written as older code did.
     for (action, at) in [
-        ("user.rename", "2025-03-01T23:59:59Z"),
-        ("user.rename", "2025-03-03T00:00:00Z"),
+        ("user.rename", "2025-03-01T22:59:59Z"),
+        ("user.rename", "2025-03-01T23:00:00Z"),
     ] {
         sqlx::query(
             "INSERT INTO audit_log (actor_email, action, entity, entity_id, at)
@@ -443,7 +443,8 @@ async fn the_log_filters_by_formation_author_action_and_day_with_a_plain_get_for
     .await;
     assert_eq!(both["entries"].as_array().unwrap().len(), 1);
     assert_eq!(both["entries"][0]["actor_email"], "ligne de commande");
-    // Days are inclusive, in UTC.
+    // Days are inclusive, days of the platform's zone (Paris, UTC+1 in
+    // March): 23:00 UTC on 1 March is already the 2nd there.
     let first_day = listed(
         &app,
         &client,
@@ -451,7 +452,7 @@ async fn the_log_filters_by_formation_author_action_and_day_with_a_plain_get_for
     )
     .await;
     assert_eq!(first_day["entries"].as_array().unwrap().len(), 1);
-    assert_eq!(first_day["entries"][0]["at"], "2025-03-01T23:59:59Z");
+    assert_eq!(first_day["entries"][0]["at"], "2025-03-01T22:59:59Z");
     let from_second = listed(
         &app,
         &client,
@@ -459,7 +460,7 @@ async fn the_log_filters_by_formation_author_action_and_day_with_a_plain_get_for
     )
     .await;
     assert_eq!(from_second["entries"].as_array().unwrap().len(), 1);
-    assert_eq!(from_second["entries"][0]["at"], "2025-03-03T00:00:00Z");
+    assert_eq!(from_second["entries"][0]["at"], "2025-03-01T23:00:00Z");
     let until = listed(&app, &client, &[("to", "2025-12-31")]).await;
     assert_eq!(actions(&until), ["user.rename", "user.rename"]);
     // The choices of the filters.

@@ -128,6 +128,27 @@ async fn the_switch_is_refused_from_another_site() {
         .await
         .unwrap();
     assert_eq!(resp.status().as_u16(), 403);
+    let body: serde_json::Value = resp.json().await.unwrap();
+    assert_eq!(
+        body["detail"],
+        "Requête refusée : elle ne provient pas de ce site."
+    );
+    // In the browser's language: no profile is read for a cross-site post.
+    let english: serde_json::Value = learner
+        .post(app.url("/langue"))
+        .header("Origin", "https://evil.example")
+        .header("Accept-Language", "en-GB,en;q=0.8")
+        .form(&[("lang", "en"), ("next", "/user")])
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(
+        english["detail"],
+        "Request refused: it does not come from this site."
+    );
     let saved: Option<String> = sqlx::query_scalar("SELECT language FROM users WHERE id = $1")
         .bind(id)
         .fetch_one(&app.db.pool)

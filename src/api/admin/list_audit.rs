@@ -4,7 +4,7 @@ use crate::domain::audit::AuditPage;
 use crate::error::AppError;
 
 /// A page of admin changes, newest first, filtered by formation (id),
-/// actor (as recorded: an e-mail or the command line), action and UTC days
+/// actor (as recorded: an e-mail or the command line), action and days of the platform's zone
 /// `from`/`to` (YYYY-MM-DD, inclusive); `before` is the cursor a previous
 /// page gave (`older_than`). A filter that does not parse is no filter.
 #[server(prefix = "/fn", endpoint = "admin_list_audit")]

@@ -1,6 +1,7 @@
 //! What the admin pages show: formations, séances, enrollments, requests,
 //! the attendance grid and the dashboard, as the stores read them.
 
+use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::forms::FormationInput;
@@ -129,7 +130,7 @@ pub struct WeekSeance {
     pub formation_name: String,
     pub number: i64,
     pub title: String,
-    pub local: String,
+    pub at: DateTime<Utc>,
     pub timezone: String,
 }
 

@@ -1,12 +1,14 @@
 //! The audit log: every admin change, written in the transaction of the
 //! change itself, so a change without its log line cannot exist.
 
-use chrono::{NaiveDate, Utc};
+use chrono::{NaiveDate, NaiveTime, Utc};
 
 use super::formations::head_in;
 use super::{corrupt, instant_text};
 use crate::domain::account::SessionUser;
 use crate::domain::audit::{self, AuditEntry, AuditPage, AuditQuery, FieldChange};
+use crate::domain::format::PLATFORM_ZONE;
+use crate::domain::schedule::local_to_utc;
 use crate::error::AppError;
 use crate::server::db::{Db, Tx};
 
@@ -301,8 +303,9 @@ impl Db {
         before: Option<i64>,
         size: i64,
     ) -> Result<AuditPage, AppError> {
-        // Days are UTC days, as the page shows instants in UTC.
-        let day = |d: NaiveDate| format!("{d}T00:00:00Z");
+        // Days of the platform's zone, the zone the page's times are in
+        // before the browser shows the reader's.
+        let day = |d: NaiveDate| instant_text(local_to_utc(PLATFORM_ZONE, d, NaiveTime::MIN));
         let mut tx = self.pool().begin().await?;
         let rows: Vec<StoredEntry> = sqlx::query_as(
             "SELECT id, at, actor_email, action, entity, entity_id, before_json, after_json,

@@ -7,6 +7,7 @@ use chrono::{DateTime, Duration, NaiveTime, Utc};
 use super::formations::tz_of;
 use super::{decode, instant_text};
 use crate::domain::admin::{Dashboard, WeekSeance};
+use crate::domain::format::PLATFORM_ZONE;
 use crate::domain::recurrence::week_start;
 use crate::domain::schedule::local_to_utc;
 use crate::domain::status::{today_in, EnrollmentStatus};
@@ -38,7 +39,7 @@ impl Db {
             sqlx::query_scalar("SELECT COUNT(*) FROM formations WHERE archived = 0")
                 .fetch_one(self.pool())
                 .await?;
-        let paris = chrono_tz::Europe::Paris;
+        let paris = PLATFORM_ZONE;
         let monday = week_start(today_in(paris, now));
         let from = local_to_utc(paris, monday, NaiveTime::MIN);
         let to = local_to_utc(paris, monday + Duration::days(7), NaiveTime::MIN);
@@ -57,15 +58,12 @@ impl Db {
             .map(|r| {
                 let at = decode::instant(&r.scheduled_date)?;
                 Ok(WeekSeance {
-                    local: at
-                        .with_timezone(&tz_of(&r.timezone)?)
-                        .format("%d/%m/%Y %H:%M")
-                        .to_string(),
+                    at,
                     formation_id: r.formation_id,
                     formation_name: r.formation_name,
                     number: r.session_number,
                     title: r.title,
-                    timezone: r.timezone,
+                    timezone: tz_of(&r.timezone)?.name().to_string(),
                 })
             })
             .collect::<Result<_, AppError>>()?;

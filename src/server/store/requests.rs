@@ -31,6 +31,7 @@ struct StoredCatalogueEntry {
     id: i64,
     #[sqlx(flatten)]
     info: super::StoredInfo,
+    timezone: String,
 }
 
 /// A learner's request as stored, with its enrollment if confirmed.
@@ -141,7 +142,7 @@ impl Db {
     #[tracing::instrument(skip_all, err)]
     pub async fn catalogue(&self, user_id: i64) -> Result<CatalogueView, AppError> {
         let formations: Vec<StoredCatalogueEntry> = sqlx::query_as(
-            "SELECT id, name, description, level, platform, instructor_name, schedule_description
+            "SELECT id, name, description, level, platform, instructor_name, schedule_description, timezone
              FROM formations WHERE archived = 0 ORDER BY name, id",
         )
         .fetch_all(self.pool())
@@ -191,6 +192,7 @@ impl Db {
             .map(|f| {
                 Ok(CatalogueEntry {
                     info: FormationInfo::try_from(f.info)?,
+                    timezone: decode::timezone(&f.timezone)?.name().to_string(),
                     request: request_of.get(&f.id).copied(),
                     enrollment: enrollment_of.get(&f.id).copied(),
                     id: f.id,

@@ -2,7 +2,7 @@ use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 
 use crate::domain::enrollment::EnrollmentView;
-use crate::domain::format::date_fr;
+use crate::domain::format::{period, schedule, zone_of};
 use crate::domain::status::EnrollmentStatus;
 use crate::i18n::{current, t, t_with, Lang};
 use crate::ui::components::countdown::Countdown;
@@ -56,9 +56,9 @@ pub fn EnrollmentCard(enrollment: EnrollmentView, now: DateTime<Utc>) -> impl In
                 <dt>{t("learner-fact-platform")}</dt>
                 <dd><PlatformLabel platform=e.info.platform /></dd>
                 <dt>{t("learner-fact-period")}</dt>
-                <dd>{format!("{} – {}", date_fr(e.start_date), date_fr(e.end_date))}</dd>
+                <dd>{period(current(), e.start_date, e.end_date)}</dd>
                 <dt>{t("learner-fact-schedule")}</dt>
-                <dd>{e.info.schedule_description.clone()}</dd>
+                <dd>{schedule(current(), &e.info.schedule_description, zone_of(&e.timezone))}</dd>
                 <dt>{t("learner-fact-instructor")}</dt>
                 <dd>{e.info.instructor_name.clone()}</dd>
                 <dt>{t("learner-fact-attendance")}</dt>

@@ -1,4 +1,3 @@
-use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
@@ -6,6 +5,7 @@ use crate::api::account::{
     get_account, ChangeEmail, ChangePassword, LogoutEverywhere, RevokeSession, UpdateName,
 };
 use crate::domain::account::{AccountView, LoginSessionView};
+use crate::domain::format::{parse_instant, PLATFORM_ZONE};
 use crate::i18n::{t, t_with};
 use crate::ui::components::admin::form_state::{form_error, form_state, successes, QueryForm};
 use crate::ui::components::admin::text_field::TextField;
@@ -142,15 +142,13 @@ fn AccountBody(
 
 #[component]
 fn LoginSessionItem(s: LoginSessionView, revoke: ServerAction<RevokeSession>) -> impl IntoView {
-    let opened = DateTime::parse_from_rfc3339(&s.created_at)
-        .ok()
-        .map(|at| at.with_timezone(&Utc));
+    let opened = parse_instant(&s.created_at);
     let device = s.device.clone();
     view! {
         <tr>
             <td>{s.device.clone()}</td>
             <td>{s.kind.clone()}</td>
-            <td>{opened.map(|at| view! { <LocalTime at timezone="Europe/Paris" /> })}</td>
+            <td>{opened.map(|at| view! { <LocalTime at timezone=PLATFORM_ZONE.name() /> })}</td>
             <td>
                 {if s.current {
                     view! { <strong>{t("auth-account-this-session")}</strong> }.into_any()

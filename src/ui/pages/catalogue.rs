@@ -2,7 +2,8 @@ use leptos::prelude::*;
 
 use crate::api::catalogue::{get_catalogue, RequestEnrollment};
 use crate::domain::catalogue::{CatalogueEntry, CatalogueView, RequestStatus};
-use crate::i18n::{t, t_with};
+use crate::domain::format::{schedule, zone_of};
+use crate::i18n::{current, t, t_with};
 use crate::ui::components::admin::form_state::{form_error, QueryForm};
 use crate::ui::components::field_error::FieldError;
 use crate::ui::components::loaded::Loaded;
@@ -86,7 +87,7 @@ fn CatalogueCard(f: CatalogueEntry, request: ServerAction<RequestEnrollment>) ->
                 <dt>{t("learner-fact-level")}</dt><dd>{t(f.info.level.label_id())}</dd>
                 <dt>{t("learner-fact-platform")}</dt><dd>{t(f.info.platform.label_id())}</dd>
                 <dt>{t("learner-fact-instructor")}</dt><dd>{f.info.instructor_name.clone()}</dd>
-                <dt>{t("learner-fact-schedule")}</dt><dd>{f.info.schedule_description.clone()}</dd>
+                <dt>{t("learner-fact-schedule")}</dt><dd>{schedule(current(), &f.info.schedule_description, zone_of(&f.timezone))}</dd>
             </dl>
             <p class="card-state">
                 {f.request.filter(|r| *r == RequestStatus::Pending || f.enrollment.is_none()).map(|status| view! {

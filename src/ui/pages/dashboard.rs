@@ -66,7 +66,7 @@ fn DashboardView(data: DashboardData) -> impl IntoView {
                     </h3>
                     <p>{seance_titled(s.session_number, &s.title)}</p>
                     <p>
-                        <LocalTime at=s.scheduled_date timezone="UTC" />
+                        <LocalTime at=s.scheduled_date timezone=n.timezone.clone() />
                         {format!(" · {} · ", duration(current(), s.duration_minutes))}
                         <PlatformLabel platform=n.platform />
                     </p>

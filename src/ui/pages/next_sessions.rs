@@ -58,7 +58,7 @@ fn NextSeanceCard(next: NextSeance, now: DateTime<Utc>) -> impl IntoView {
             </div>
             <h2 class="session-title">{seance_titled(s.session_number, &s.title)}</h2>
             <p class="session-when">
-                <LocalTime at=s.scheduled_date timezone="UTC" />
+                <LocalTime at=s.scheduled_date timezone=n.timezone.clone() />
                 {format!(" · {} · ", duration(current(), s.duration_minutes))}
                 <Countdown starts_at=s.scheduled_date duration_minutes=s.duration_minutes server_now=now />
             </p>

@@ -3,17 +3,15 @@
 //! domain keeps the codes (they are data, and the same in every language);
 //! the words follow the reader, so they are looked up here, at render.
 
+use crate::domain::catalogue::RequestStatus;
+use crate::domain::format::{date, in_zone, parse_day, parse_instant, PLATFORM_ZONE};
 use crate::domain::formation::{Level, Platform};
-use crate::i18n::t;
+use crate::domain::status::EnrollmentStatus;
+use crate::i18n::{current, t};
 
 /// A level's name.
 pub fn level_name(level: Level) -> String {
-    t(match level {
-        Level::Beginner => "admin-level-beginner",
-        Level::Intermediate => "admin-level-intermediate",
-        Level::Advanced => "admin-level-advanced",
-        Level::Expert => "admin-level-expert",
-    })
+    t(level.label_id())
 }
 
 /// Every level as (code, name), for a select.
@@ -117,6 +115,16 @@ pub fn field_name(field: &str) -> String {
 /// "Débutant"): those read as they were written.
 pub fn field_value(field: &str, value: &str) -> String {
     let id = match (field, value) {
+        // Stored as UTC text and ISO days: read as the pages show them.
+        ("scheduled_date", at) => {
+            return parse_instant(at).map_or_else(
+                || at.to_string(),
+                |at| in_zone(current(), at, PLATFORM_ZONE),
+            );
+        }
+        ("start_date" | "end_date", day) => {
+            return parse_day(day).map_or_else(|| day.to_string(), |d| date(current(), d));
+        }
         ("level", code) => {
             return Level::parse(code).map_or_else(|_| code.to_string(), level_name);
         }
@@ -125,13 +133,14 @@ pub fn field_value(field: &str, value: &str) -> String {
         }
         ("archived" | "present", "true" | "oui") => "admin-audit-yes",
         ("archived" | "present", "false" | "non") => "admin-audit-no",
-        ("status", "upcoming") => "admin-status-upcoming",
-        ("status", "active") => "admin-status-active",
-        ("status", "completed") => "admin-status-completed",
-        ("status", "cancelled") => "admin-status-cancelled",
-        ("status", "pending") => "admin-status-pending",
-        ("status", "confirmed") => "admin-status-confirmed",
-        ("status", "rejected") => "admin-status-rejected",
+        // The same badge words as the learners' pages (`shared.ftl`).
+        ("status", code) => {
+            let id = EnrollmentStatus::parse(code)
+                .map(EnrollmentStatus::label_id)
+                .ok()
+                .or_else(|| RequestStatus::parse(code).map(RequestStatus::label_id));
+            return id.map_or_else(|| code.to_string(), t);
+        }
         ("source", "manual") => "admin-audit-source-manual",
         ("source", "self") => "admin-audit-source-self",
         (_, other) => return other.to_string(),
@@ -211,5 +220,11 @@ mod tests {
         assert_eq!(en("level", "Débutant"), "Débutant");
         assert_eq!(en("title", "true"), "true", "only yes/no fields");
         assert_eq!(en("source", "manual"), "manual");
+        assert_eq!(
+            fr("scheduled_date", "2026-11-26T18:00:00Z"),
+            "jeudi 26 novembre 2026 à 19:00 (heure de Paris)"
+        );
+        assert_eq!(en("start_date", "2026-11-26"), "November 26, 2026");
+        assert_eq!(en("end_date", "soon"), "soon");
     }
 }

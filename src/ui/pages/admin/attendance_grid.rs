@@ -3,7 +3,8 @@ use leptos_meta::Title;
 
 use crate::api::admin::{admin_get_attendance, AdminSetAttendance};
 use crate::domain::admin::AttendanceGrid;
-use crate::i18n::{t, t_with};
+use crate::domain::format::{date_short, parse_instant, zone_of};
+use crate::i18n::{current, t, t_with};
 use crate::ui::components::admin::form_state::{form_error, QueryForm};
 use crate::ui::components::admin::formation_head::FormationHead;
 use crate::ui::components::error_alert::ErrorAlert;
@@ -29,6 +30,7 @@ fn Grid(grid: AttendanceGrid, mark: ServerAction<AdminSetAttendance>) -> impl In
     let id = grid.formation.id;
     let error = form_error(mark.value(), QueryForm::new("grid"));
     let sessions = grid.sessions.clone();
+    let zone = zone_of(&grid.formation.timezone);
     view! {
         <FormationHead
             id
@@ -48,7 +50,7 @@ fn Grid(grid: AttendanceGrid, mark: ServerAction<AdminSetAttendance>) -> impl In
                             <tr>
                                 <th scope="col">{t("admin-learner")}</th>
                                 {sessions.iter().map(|s| view! {
-                                    <th scope="col"><abbr title=s.title.clone()>{t_with("admin-attendance-session-short", &[("number", s.number.into())])}</abbr><br /><span class="hint">{s.local.get(5..10).unwrap_or_default().to_string()}</span></th>
+                                    <th scope="col"><abbr title=s.title.clone()>{t_with("admin-attendance-session-short", &[("number", s.number.into())])}</abbr><br /><span class="hint">{parse_instant(&s.scheduled_at).map(|at| date_short(current(), at.with_timezone(&zone).date_naive()))}</span></th>
                                 }).collect_view()}
                                 <th scope="col">{t("admin-attendance-rate-column")}</th>
                             </tr>

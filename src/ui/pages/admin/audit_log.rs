@@ -3,9 +3,11 @@ use leptos_router::hooks::use_query_map;
 
 use crate::api::admin::admin_list_audit;
 use crate::domain::audit::{AuditEntry, AuditQuery, FieldChange, ACTIONS};
+use crate::domain::format::{parse_instant, PLATFORM_ZONE};
 use crate::i18n::{t, t_with};
 use crate::ui::components::admin::words::{action_name, entity_name, field_name, field_value};
 use crate::ui::components::error_notice::ErrorNotice;
+use crate::ui::components::local_time::LocalTime;
 use crate::ui::components::page_heading::PageHeading;
 
 /// Who changed what, when: the changed fields before → after, filtered by
@@ -114,7 +116,7 @@ fn entries_table(entries: Vec<AuditEntry>, filtered: bool) -> AnyView {
             <tbody>
                 {entries.into_iter().map(|e| view! {
                     <tr>
-                        <td><time datetime=e.at.clone()>{e.at.replace('T', " ").replace('Z', "")}</time></td>
+                        <td>{parse_instant(&e.at).map(|at| view! { <LocalTime at timezone=PLATFORM_ZONE.name() /> })}</td>
                         <td>{e.actor_email.clone()}</td>
                         <td>{format!("{} ", action_name(&e.action))} <code>{e.action.clone()}</code></td>
                         <td>{subject(&e)}</td>

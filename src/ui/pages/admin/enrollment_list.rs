@@ -5,8 +5,9 @@ use crate::api::admin::{
     admin_list_enrollments, AdminCancelEnrollment, AdminEnrollUser, AdminRenameUser,
 };
 use crate::domain::admin::{EnrollmentLine, EnrollmentsView};
+use crate::domain::format::{parse_day, period};
 use crate::domain::status::EnrollmentStatus;
-use crate::i18n::{t, t_with};
+use crate::i18n::{current, t, t_with};
 use crate::ui::components::admin::confirm_box::ConfirmBox;
 use crate::ui::components::admin::form_state::{
     form_error, form_state, reload_on_success, QueryForm,
@@ -85,7 +86,10 @@ fn EnrollmentItem(e: EnrollmentLine, formation_id: i64, reload: RwSignal<u32>) -
                 {e.user_name.clone()} <br /> <span class="hint">{e.user_email.clone()}</span>
                 <RenameUser user_id=e.user_id name=e.user_name.clone() formation_id reload />
             </td>
-            <td>{format!("{} → {}", e.start_date, e.end_date)}</td>
+            <td>{match (parse_day(&e.start_date), parse_day(&e.end_date)) {
+                (Some(from), Some(to)) => period(current(), from, to),
+                _ => format!("{} – {}", e.start_date, e.end_date),
+            }}</td>
             <td><StatusBadge status=e.status /></td>
             <td>{t_with("admin-enrollments-rate", &[
                 ("attended", e.attended_sessions.into()),

@@ -4,6 +4,7 @@ use crate::api::admin::admin_get_dashboard;
 use crate::i18n::{t, t_with};
 use crate::ui::components::data_table::DataTable;
 use crate::ui::components::loaded::Loaded;
+use crate::ui::components::local_time::LocalTime;
 use crate::ui::components::page_heading::PageHeading;
 use crate::ui::components::titled_section::TitledSection;
 
@@ -36,7 +37,7 @@ pub fn AdminHomePage() -> impl IntoView {
                     rows=d.week_sessions
                     row=|s| view! {
                         <tr>
-                            <td>{s.local} " " <span class="hint">{format!("({})", s.timezone)}</span></td>
+                            <td><LocalTime at=s.at timezone=s.timezone /></td>
                             <td><a href=format!("/admin/formations/{}/seances", s.formation_id)>{s.formation_name}</a></td>
                             <td>{format!("{}. {}", s.number, s.title)}</td>
                         </tr>

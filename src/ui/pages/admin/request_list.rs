@@ -2,12 +2,14 @@ use leptos::prelude::*;
 
 use crate::api::admin::{admin_list_requests, AdminConfirmRequest, AdminRejectRequest};
 use crate::domain::admin::RequestRow;
+use crate::domain::format::{parse_instant, PLATFORM_ZONE};
 use crate::i18n::t;
 use crate::ui::components::admin::confirm_box::ConfirmBox;
 use crate::ui::components::admin::form_state::{form_state, reload_on_success};
 use crate::ui::components::admin::text_field::TextField;
 use crate::ui::components::field_error::FieldError;
 use crate::ui::components::loaded::Loaded;
+use crate::ui::components::local_time::LocalTime;
 use crate::ui::components::page_heading::PageHeading;
 use crate::ui::components::status_badge::RequestBadge;
 
@@ -47,7 +49,7 @@ fn RequestItem(r: RequestRow, reload: RwSignal<u32>) -> impl IntoView {
     view! {
         <li class="request-card">
             <h2 id=format!("request-{id}")>{heading}</h2>
-            <p class="hint">{r.user_email.clone()} {format!(" {} ", t("admin-request-asked"))} {r.created_at.replace('T', " ").replace('Z', " UTC")}</p>
+            <p class="hint">{r.user_email.clone()} {format!(" {} ", t("admin-request-asked"))} {parse_instant(&r.created_at).map(|at| view! { <LocalTime at timezone=PLATFORM_ZONE.name() /> })}</p>
             <RequestBadge status=r.status />
             <div class="two-forms">
                 <ActionForm action=confirm attr:class="admin-form">

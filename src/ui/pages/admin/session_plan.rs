@@ -3,6 +3,7 @@ use leptos_meta::Title;
 
 use crate::api::admin::{admin_list_sessions, AdminAddSession, AdminGenerateSessions};
 use crate::domain::admin::SeancesView;
+use crate::domain::format::parse_instant;
 use crate::i18n::{t, t_with};
 use crate::ui::components::admin::form_state::{form_state, successes};
 use crate::ui::components::admin::formation_head::FormationHead;
@@ -10,6 +11,7 @@ use crate::ui::components::admin::text_field::TextField;
 use crate::ui::components::data_table::DataTable;
 use crate::ui::components::field_error::FieldError;
 use crate::ui::components::loaded::Loaded;
+use crate::ui::components::local_time::LocalTime;
 use crate::ui::components::titled_section::TitledSection;
 use crate::ui::hooks::use_route_resource;
 
@@ -42,6 +44,7 @@ fn SeancePlanBody(
         Some(Ok(n)) => Some(t_with("admin-sessions-created", &[("count", n.into())])),
         _ => None,
     };
+    let timezone = data.formation.timezone.clone();
     view! {
         <FormationHead id name=data.formation.name.clone() title=t("admin-sessions-title") />
         <p class="hint">{t_with("admin-sessions-timezone", &[("timezone", (&data.formation.timezone).into())])}</p>
@@ -61,11 +64,11 @@ fn SeancePlanBody(
             hidden_column=t("admin-sessions-actions")
             empty=t("admin-sessions-empty")
             rows=data.sessions
-            row=|s| view! {
+            row=move |s| view! {
                 <tr>
                     <td>{s.number}</td>
                     <td>{s.title.clone()}</td>
-                    <td><time datetime=s.scheduled_at.clone()>{s.local.replace('T', " ")}</time></td>
+                    <td>{parse_instant(&s.scheduled_at).map(|at| view! { <LocalTime at timezone=timezone.clone() /> })}</td>
                     <td>{t_with("admin-sessions-minutes", &[("minutes", s.duration_minutes.into())])}</td>
                     <td>{if s.recording_link.is_empty() { "—".to_string() } else { t("admin-sessions-recorded") }}</td>
                     <td><a href=format!("/admin/seances/{}", s.id) aria-label=t_with("admin-sessions-edit-label", &[("number", s.number.into())])>{t("admin-sessions-edit")}</a></td>
