@@ -24,8 +24,9 @@ test.describe('a reader in Montréal', () => {
   });
 
   test('in English, with the English conventions', async ({ page, baseURL }) => {
-    await page.context().addCookies([{ name: 'lang', value: 'en', url: baseURL! }]);
     await loginAs(page, demoLearner.email, demoLearner.password);
+    // The cookie alone (the switch would save the choice in the profile).
+    await page.context().addCookies([{ name: 'lang', value: 'en', url: baseURL! }]);
     await page.goto('/user/formations?status=active');
     await hydrated(page);
     const next = page.locator('article.card .next-session time').first();
