@@ -74,7 +74,7 @@ test('an admin runs a formation from creation to attendance, export and cancella
   await series.getByLabel('Jours', { exact: true }).fill('mar, jeu');
   await series.getByRole('button', { name: 'Générer les séances' }).click();
   await expect(page.locator('.sessions-table tbody tr')).toHaveCount(10);
-  await expect(page.locator('.sessions-table tbody tr').first()).toContainText('2024-01-16 19:00');
+  await expect(page.locator('.sessions-table tbody tr').first()).toContainText('mardi 16 janvier 2024 à 19:00');
 
   // 3. The learner asks to enroll: waiting for payment.
   const learner = await learnerPage(browser);
