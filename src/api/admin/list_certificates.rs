@@ -4,7 +4,7 @@ use crate::domain::certificate::CertificatesView;
 use crate::error::AppError;
 
 /// A page of a formation's certificates (newest first, older ones by the
-/// `before` cursor) and its finished enrollments without one. Four
+/// `before` cursor) and its finished enrollments without one. Three
 /// statements whatever the numbers.
 #[server(prefix = "/fn", endpoint = "admin_list_certificates")]
 pub async fn admin_list_certificates(
