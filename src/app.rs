@@ -10,6 +10,7 @@ use crate::ui::components::user_layout::UserLayout;
 use crate::ui::pages::account::AccountPage;
 use crate::ui::pages::admin::attendance_grid::AdminAttendancePage;
 use crate::ui::pages::admin::audit_log::AdminAuditPage;
+use crate::ui::pages::admin::certificate_list::AdminCertificatesPage;
 use crate::ui::pages::admin::enrollment_list::AdminEnrollmentsPage;
 use crate::ui::pages::admin::formation_edit::AdminFormationEditPage;
 use crate::ui::pages::admin::formation_list::AdminFormationsPage;
@@ -19,6 +20,7 @@ use crate::ui::pages::admin::request_list::AdminRequestsPage;
 use crate::ui::pages::admin::session_edit::AdminSeanceEditPage;
 use crate::ui::pages::admin::session_plan::AdminSeancesPage;
 use crate::ui::pages::catalogue::CataloguePage;
+use crate::ui::pages::certificate::CertificatePage;
 use crate::ui::pages::confirm_email::ConfirmEmailPage;
 use crate::ui::pages::dashboard::DashboardPage;
 use crate::ui::pages::forgot_password::ForgotPasswordPage;
@@ -76,6 +78,8 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/renvoyer-confirmation") view=ResendConfirmationPage />
                 <Route path=path!("/reinitialiser/:token") view=ResetPasswordPage />
                 <Route path=path!("/confirmer/:token") view=ConfirmEmailPage />
+                // Public: an employer checks a certificate without an account.
+                <Route path=path!("/certificats/:code") view=CertificatePage ssr=SsrMode::Async />
                 <ParentRoute path=path!("/compte") view=UserLayout ssr=SsrMode::Async>
                     <Route path=path!("") view=AccountPage ssr=SsrMode::Async />
                 </ParentRoute>
@@ -100,6 +104,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/formations/:id/seances") view=AdminSeancesPage ssr=SsrMode::Async />
                     <Route path=path!("/formations/:id/inscriptions") view=AdminEnrollmentsPage ssr=SsrMode::Async />
                     <Route path=path!("/formations/:id/presences") view=AdminAttendancePage ssr=SsrMode::Async />
+                    <Route path=path!("/formations/:id/certificats") view=AdminCertificatesPage ssr=SsrMode::Async />
                     <Route path=path!("/seances/:id") view=AdminSeanceEditPage ssr=SsrMode::Async />
                     <Route path=path!("/demandes") view=AdminRequestsPage ssr=SsrMode::Async />
                     <Route path=path!("/audit") view=AdminAuditPage ssr=SsrMode::Async />

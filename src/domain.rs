@@ -6,6 +6,7 @@ pub mod admin;
 pub mod attendance;
 pub mod audit;
 pub mod catalogue;
+pub mod certificate;
 pub mod csv;
 pub mod enrollment;
 pub mod format;

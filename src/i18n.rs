@@ -21,6 +21,8 @@ fluent_templates::static_loader! {
 
 pub use crate::domain::language::Lang;
 
+pub mod dates;
+
 /// The Fluent name of a language.
 fn fluent_id(lang: Lang) -> LanguageIdentifier {
     lang.code()

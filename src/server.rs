@@ -4,13 +4,17 @@
 pub mod accounts;
 pub mod admin_export;
 pub mod auth;
+pub mod certificate_pdf;
+pub mod certificates;
 pub mod cli;
+pub mod clock;
 pub mod config;
 pub mod db;
 pub mod demo;
 pub mod edge;
 pub mod extract;
 pub mod http;
+pub mod jobs;
 pub mod language;
 pub mod learner;
 pub mod mail;
@@ -128,7 +132,8 @@ pub async fn learner_read<T>(
     ) -> Result<T, AppError>,
 ) -> Result<T, AppError> {
     let user = require_user()?;
-    read(&state().db, user, chrono::Utc::now()).await
+    let state = state();
+    read(&state.db, user, state.clock.now()).await
 }
 
 /// The same for a signed-in user's own form (401 when signed out).

@@ -14,13 +14,17 @@ mod get_attendance;
 mod get_dashboard;
 mod get_formation;
 mod get_session;
+mod issue_certificate;
 mod list_audit;
+mod list_certificates;
 mod list_enrollments;
 mod list_formations;
 mod list_requests;
 mod list_sessions;
+mod reissue_certificate;
 mod reject_request;
 mod rename_user;
+mod revoke_certificate;
 mod set_attendance;
 mod set_recording;
 mod update_formation;
@@ -38,13 +42,17 @@ pub use get_attendance::*;
 pub use get_dashboard::*;
 pub use get_formation::*;
 pub use get_session::*;
+pub use issue_certificate::*;
 pub use list_audit::*;
+pub use list_certificates::*;
 pub use list_enrollments::*;
 pub use list_formations::*;
 pub use list_requests::*;
 pub use list_sessions::*;
+pub use reissue_certificate::*;
 pub use reject_request::*;
 pub use rename_user::*;
+pub use revoke_certificate::*;
 pub use set_attendance::*;
 pub use set_recording::*;
 pub use update_formation::*;
@@ -76,6 +84,10 @@ async fn formation_form<T>(
         ("instructor_name", i.instructor_name.as_str()),
         ("schedule_description", i.schedule_description.as_str()),
         ("timezone", i.timezone.as_str()),
+        (
+            "certificate_min_attendance",
+            i.certificate_min_attendance.as_str(),
+        ),
     ];
     keep.extend(version.map(|v| ("version", v)));
     crate::server::admin_form(

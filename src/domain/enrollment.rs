@@ -8,6 +8,7 @@ use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 
 use super::attendance::{attendance_rate, within_marking_window};
+use super::certificate::{eligibility, CertificateBrief, CertificateStanding, Eligibility};
 use super::formation::{FormationInfo, Platform};
 use super::status::{days_until, effective_status, today_in, EnrollmentStatus};
 
@@ -26,8 +27,12 @@ pub struct EnrollmentRecord {
     pub stored_status: EnrollmentStatus,
     pub total_sessions: i64,
     pub attended_sessions: i64,
+    /// The formation's minimum attendance for its certificate, in percent.
+    pub certificate_min_attendance: i64,
+    /// The enrollment's current certificate, if one was issued.
+    pub certificate: Option<CertificateBrief>,
 }
-crate::debug_redacted!(EnrollmentRecord { id, formation_id, info, timezone, start_date, end_date, stored_status, total_sessions, attended_sessions } hide { meeting_link, meeting_id, meeting_password });
+crate::debug_redacted!(EnrollmentRecord { id, formation_id, info, timezone, start_date, end_date, stored_status, total_sessions, attended_sessions, certificate_min_attendance, certificate } hide { meeting_link, meeting_id, meeting_password });
 
 /// A session as stored, with whether this learner attended it.
 #[derive(Clone)]
@@ -67,6 +72,17 @@ impl EnrollmentRecord {
             self.start_date,
             self.end_date,
             today_in(self.timezone, now),
+        )
+    }
+
+    /// Whether it has earned its certificate at `now` (the rule of
+    /// `domain/certificate.rs`).
+    pub fn certificate_eligibility(&self, now: DateTime<Utc>) -> Eligibility {
+        eligibility(
+            self.status(now),
+            self.attended_sessions,
+            self.total_sessions,
+            self.certificate_min_attendance,
         )
     }
 }
@@ -120,6 +136,8 @@ pub struct EnrollmentView {
     pub attended_sessions: i64,
     pub attendance_rate: f64,
     pub days_until_end: i64,
+    /// What the card says of the certificate.
+    pub certificate: CertificateStanding,
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -229,6 +247,10 @@ pub fn enrollment_view(
         attended_sessions: record.attended_sessions,
         attendance_rate: attendance_rate(record.attended_sessions, record.total_sessions),
         days_until_end: days_until(today_in(record.timezone, now), record.end_date),
+        certificate: CertificateStanding::of(
+            record.certificate.as_ref(),
+            record.certificate_eligibility(now),
+        ),
     }
 }
 
@@ -341,6 +363,8 @@ mod tests {
             stored_status: stored,
             total_sessions: 10,
             attended_sessions: 5,
+            certificate_min_attendance: 0,
+            certificate: None,
         }
     }
 

@@ -101,6 +101,17 @@ error_codes! {
         CurrentPasswordWrong,
         /// A confirmation or reset link that was used, expired or never existed.
         LinkInvalid,
+        // Certificates.
+        CertificateMinAttendance,
+        /// Not a certificate code (the public pages answer 404 for it).
+        CertificateCode,
+        RevokeReason,
+        CertificateNotCompleted,
+        CertificateNotEarned,
+        /// A revoked certificate blocks a new one: reissue it instead.
+        CertificateRevoked,
+        CertificateAlreadyRevoked,
+        CertificateReplaced,
         // Generic refusals without data.
         AuditCursor,
         /// What a plain form shows after a redirect for an error it has no key for.
@@ -252,6 +263,14 @@ impl ErrorCode {
             NoUserWithEmail { .. } => ("no_user", "email", Invalid),
             NoFormationWithId { .. } => ("no_formation", "formation", Invalid),
             PageLimit { .. } => ("limit", "limit", BadRequest),
+            CertificateMinAttendance => ("a-cert-min", "certificate_min_attendance", Invalid),
+            CertificateCode => ("certificate_code", "code", BadRequest),
+            RevokeReason => ("a-revoke-reason", "reason", Invalid),
+            CertificateNotCompleted => ("a-cert-not-completed", "", Conflict),
+            CertificateNotEarned => ("a-cert-not-earned", "", Conflict),
+            CertificateRevoked => ("a-cert-revoked", "", Conflict),
+            CertificateAlreadyRevoked => ("a-cert-already-revoked", "", Conflict),
+            CertificateReplaced => ("a-cert-replaced", "", Conflict),
             AuditCursor => ("before", "before", BadRequest),
             Malformed { .. } => ("malformed", "", BadRequest),
             SomeValuesInvalid => ("invalid", "", BadRequest),

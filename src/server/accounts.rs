@@ -396,7 +396,7 @@ fn account_mail(
 /// the link as a button (and written out), and a closing line, all in
 /// `lang`.
 #[allow(clippy::too_many_arguments)]
-fn compose(
+pub(crate) fn compose(
     lang: Lang,
     to: &str,
     name: &str,
@@ -442,6 +442,7 @@ fn compose(
         text,
         html,
         message_id,
+        attachments: Vec::new(),
     }
 }
 

@@ -22,6 +22,10 @@ pub fn router() -> Router<AppState> {
             get(enrollments_csv),
         )
         .route("/admin/formations/{id}/presences.csv", get(attendance_csv))
+        .route(
+            "/admin/formations/{id}/certificats.csv",
+            get(certificates_csv),
+        )
         .route_layer(from_extractor::<Admin>())
 }
 
@@ -127,6 +131,67 @@ async fn attendance_csv(
     Ok(Csv {
         filename: format!("presences-formation-{id}.csv"),
         header,
+        rows,
+    })
+}
+
+/// Every certificate of a formation, replaced and revoked ones included.
+async fn certificates_csv(
+    State(state): State<AppState>,
+    Path(id): Path<i64>,
+) -> Result<Csv, AppError> {
+    state.db.admin_head(id).await?;
+    let rows: Vec<Vec<String>> = state
+        .db
+        .formation_certificates(id)
+        .await?
+        .iter()
+        .map(|c| {
+            let state = c.state();
+            let (revoked_at, reason) = match &state {
+                crate::domain::certificate::CertificateState::Revoked { at, reason } => {
+                    (crate::server::store::instant_text(*at), reason.clone())
+                }
+                _ => (String::new(), String::new()),
+            };
+            vec![
+                c.code.display(),
+                c.learner_name.clone(),
+                c.start_date.to_string(),
+                c.end_date.to_string(),
+                c.attended_sessions.to_string(),
+                c.total_sessions.to_string(),
+                rate(c.attended_minutes as f64 / 60.0),
+                crate::server::store::instant_text(c.issued_at),
+                state.label().to_string(),
+                if c.by_exception { "oui" } else { "non" }.to_string(),
+                revoked_at,
+                reason,
+                c.replaced_by
+                    .as_ref()
+                    .map(|r| r.display())
+                    .unwrap_or_default(),
+            ]
+        })
+        .collect();
+    let header = [
+        "Code",
+        "Apprenant",
+        "Début",
+        "Fin",
+        "Séances suivies",
+        "Séances prévues",
+        "Heures suivies",
+        "Délivré le",
+        "État",
+        "Par exception",
+        "Révoqué le",
+        "Motif",
+        "Remplacé par",
+    ];
+    Ok(Csv {
+        filename: format!("certificats-formation-{id}.csv"),
+        header: header.map(String::from).to_vec(),
         rows,
     })
 }

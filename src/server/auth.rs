@@ -350,9 +350,16 @@ fn is_public(path: &str) -> bool {
         path,
         "/login" | "/signup" | "/favicon.ico" | "/favicon.svg" | "/robots.txt"
     ) || crate::server::accounts::is_public_page(path)
-        || ["/pkg/", "/fn/", "/api/", "/assets/", "/verify/"]
-            .iter()
-            .any(|prefix| path.starts_with(prefix))
+        || [
+            "/pkg/",
+            "/fn/",
+            "/api/",
+            "/assets/",
+            "/verify/",
+            "/certificats/",
+        ]
+        .iter()
+        .any(|prefix| path.starts_with(prefix))
 }
 
 /// Every page but login and sign-up needs a signed-in user; an anonymous
@@ -470,6 +477,7 @@ mod tests {
             cookie_secure: false,
             public_url: None,
             session_idle: chrono::Duration::hours(2),
+            org_name: String::new(),
         };
         let cookie = session_cookie(&plain, "abc");
         let text = cookie.to_str().unwrap();
@@ -480,6 +488,7 @@ mod tests {
             cookie_secure: true,
             public_url: None,
             session_idle: chrono::Duration::hours(2),
+            org_name: String::new(),
         };
         assert!(session_cookie(&secure, "abc")
             .to_str()
@@ -495,6 +504,7 @@ mod tests {
                 crate::server::config::PublicUrl::parse("https://formations.example.org").unwrap(),
             ),
             session_idle: chrono::Duration::hours(2),
+            org_name: String::new(),
         };
         let text = session_cookie(&https, "abc").to_str().unwrap().to_string();
         assert!(
@@ -514,6 +524,7 @@ mod tests {
             cookie_secure: false,
             public_url: None,
             session_idle: chrono::Duration::hours(2),
+            org_name: String::new(),
         };
         assert!(is_own_origin(
             &plain,
@@ -542,6 +553,7 @@ mod tests {
                 crate::server::config::PublicUrl::parse("https://formations.example.org").unwrap(),
             ),
             session_idle: chrono::Duration::hours(2),
+            org_name: String::new(),
         };
         assert!(is_own_origin(
             &proxied,

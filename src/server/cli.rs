@@ -53,6 +53,33 @@ pub enum Command {
     Enroll(EnrollArgs),
     /// Load the demo data (idempotent).
     Demo,
+    /// Completion certificates: issue, revoke, show.
+    #[command(subcommand)]
+    Certificate(CertificateCommand),
+}
+
+#[derive(Subcommand, Debug)]
+pub enum CertificateCommand {
+    /// Issue the certificate of a finished enrollment; prints its code.
+    Issue {
+        #[arg(long)]
+        enrollment: i64,
+        /// Issue it even below the formation's minimum attendance.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Revoke a certificate.
+    Revoke {
+        #[arg(long)]
+        code: String,
+        #[arg(long)]
+        reason: String,
+    },
+    /// Print a certificate and its state.
+    Show {
+        #[arg(long)]
+        code: String,
+    },
 }
 
 #[derive(Subcommand, Debug)]
@@ -121,8 +148,11 @@ pub struct FormationArgs {
     /// IANA time zone of the formation
     #[arg(long, default_value = "Europe/Paris")]
     timezone: String,
+    /// Percent (0-100) of the sessions to attend for the certificate
+    #[arg(long, default_value = "0")]
+    certificate_min_attendance: String,
 }
-crate::debug_redacted!(FormationArgs { name, description, level, platform, instructor, schedule, timezone } hide { meeting_link, meeting_id, meeting_password });
+crate::debug_redacted!(FormationArgs { name, description, level, platform, instructor, schedule, timezone, certificate_min_attendance } hide { meeting_link, meeting_id, meeting_password });
 
 #[derive(Subcommand, Debug)]
 pub enum SeanceCommand {
@@ -260,6 +290,11 @@ pub async fn run(command: Command, config: Config) -> Result<(), CliError> {
                 ))
             })?;
             tracing::info!(addr = %config.site_addr, "listening on http://{}", config.site_addr);
+            if config.background {
+                crate::server::jobs::spawn(app.state());
+            } else {
+                tracing::info!("FORMATIONS_BACKGROUND=off: no periodic tasks");
+            }
             app.run_until_stopped()
                 .await
                 .map_err(|e| CliError(tr(lang, "cli-server-error", &[("reason", reason(e))])))
@@ -295,6 +330,10 @@ pub async fn run(command: Command, config: Config) -> Result<(), CliError> {
             let db = open().await?;
             println!("{}", add_session(&db, args).await?);
             Ok(())
+        }
+        Command::Certificate(command) => {
+            let db = open().await?;
+            certificate(&db, command, Utc::now()).await
         }
         Command::Enroll(args) => {
             let db = open().await?;
@@ -351,6 +390,9 @@ fn parse_formation(args: FormationArgs) -> Result<FormationFields, CliError> {
             MAX_MEETING_CODE_CHARS,
         )?,
         timezone: parse_timezone(&args.timezone)?,
+        certificate_min_attendance: crate::domain::certificate::parse_min_attendance(
+            &args.certificate_min_attendance,
+        )?,
     })
 }
 
@@ -410,6 +452,71 @@ async fn enroll(db: &Db, args: EnrollArgs) -> Result<i64, CliError> {
     db.enroll(&Actor::Cli, &enrollment)
         .await
         .map_err(no_formation(args.formation))
+}
+
+/// `formations certificate …`: the same store functions as the admin area,
+/// as the CLI (audited as "ligne de commande").
+async fn certificate(
+    db: &Db,
+    command: CertificateCommand,
+    now: DateTime<Utc>,
+) -> Result<(), CliError> {
+    use crate::domain::certificate::{CertificateCode, CertificateState};
+    let parse = |code: &str| CertificateCode::parse(code).map_err(CliError::from);
+    match command {
+        CertificateCommand::Issue { enrollment, force } => {
+            let code = db
+                .issue_certificate(&Actor::Cli, enrollment, force, now)
+                .await?;
+            println!("{}", code.display());
+        }
+        CertificateCommand::Revoke { code, reason } => {
+            db.revoke_certificate(&Actor::Cli, &parse(&code)?, &reason, now)
+                .await?;
+        }
+        CertificateCommand::Show { code } => {
+            let c = db
+                .certificate_by_code(&parse(&code)?)
+                .await?
+                .ok_or(AppError::NotFound)?
+                .certificate;
+            let lang = current();
+            // One message, its labels as attributes.
+            let id = "cli-certificate-show";
+            let label = |attribute: &str| tr(lang, &format!("{id}.{attribute}"), &[]);
+            let state = match c.state() {
+                CertificateState::Valid => c.state().as_str().to_string(),
+                CertificateState::Revoked { at, reason } => {
+                    format!(
+                        "revoked {} ({reason})",
+                        crate::server::store::instant_text(at)
+                    )
+                }
+                CertificateState::Replaced { by } => format!("replaced by {by}"),
+            };
+            for (attribute, value) in [
+                ("code", c.code.display()),
+                ("state", state),
+                ("learner", c.learner_name.clone()),
+                (
+                    "formation",
+                    format!("{} ({})", c.formation_name, c.level.as_str()),
+                ),
+                ("period", format!("{} → {}", c.start_date, c.end_date)),
+                (
+                    "attendance",
+                    format!(
+                        "{}/{} ({} min)",
+                        c.attended_sessions, c.total_sessions, c.attended_minutes
+                    ),
+                ),
+                ("issued", crate::server::store::instant_text(c.issued_at)),
+            ] {
+                println!("{} {value}", label(attribute));
+            }
+        }
+    }
+    Ok(())
 }
 
 #[cfg(test)]

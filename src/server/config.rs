@@ -18,6 +18,11 @@ pub struct Config {
     pub session_idle_minutes: i64,
     /// Where mail goes (see `server::mail`).
     pub mail: crate::server::mail::MailConfig,
+    /// The organisation named on certificates (`FORMATIONS_ORG_NAME`).
+    pub org_name: String,
+    /// Whether `serve` runs the periodic tasks (`FORMATIONS_BACKGROUND`,
+    /// `off` for benchmarks and maintenance).
+    pub background: bool,
 }
 
 /// The site's public origin: scheme, host and port, nothing else.
@@ -72,6 +77,7 @@ fn words(id: &str, variable: &str, value: &str) -> String {
 
 pub const DEFAULT_DATABASE_URL: &str = "sqlite://formations.db";
 pub const DEFAULT_SESSION_IDLE_MINUTES: i64 = 120;
+pub const DEFAULT_ORG_NAME: &str = "Formations";
 
 /// `10.0.0.0/8, 192.168.1.7, ::1`: CIDR ranges or single addresses.
 pub fn parse_trusted_proxies(value: &str) -> Result<Vec<ipnet::IpNet>, String> {
@@ -124,6 +130,14 @@ impl Config {
         };
         let database_url = var("DATABASE_URL").unwrap_or_else(|| DEFAULT_DATABASE_URL.into());
         let mail = crate::server::mail::MailConfig::from_env(&database_url)?;
+        let org_name = var("FORMATIONS_ORG_NAME")
+            .map(|v| v.trim().to_string())
+            .unwrap_or_else(|| DEFAULT_ORG_NAME.into());
+        let background = match var("FORMATIONS_BACKGROUND").as_deref().map(str::trim) {
+            None | Some("on") | Some("1") | Some("true") => true,
+            Some("off") | Some("0") | Some("false") => false,
+            Some(other) => return Err(words("cli-config-boolean", "FORMATIONS_BACKGROUND", other)),
+        };
         Ok(Config {
             database_url,
             site_addr,
@@ -133,6 +147,8 @@ impl Config {
             trusted_proxies,
             session_idle_minutes,
             mail,
+            org_name,
+            background,
         })
     }
 }

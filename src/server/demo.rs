@@ -52,6 +52,7 @@ fn formations() -> Vec<DemoFormation> {
                 meeting_id: Some("abc-defg-hij".into()),
                 meeting_password: None,
                 timezone: paris,
+                certificate_min_attendance: 0,
             },
             weekdays: &[Weekday::Tue, Weekday::Thu],
             at: (19, 0),
@@ -87,6 +88,7 @@ fn formations() -> Vec<DemoFormation> {
                 meeting_id: Some("123 456 789".into()),
                 meeting_password: Some("secret123".into()),
                 timezone: paris,
+                certificate_min_attendance: 0,
             },
             weekdays: &[Weekday::Tue, Weekday::Thu],
             at: (19, 0),
@@ -120,6 +122,7 @@ fn formations() -> Vec<DemoFormation> {
                 meeting_id: Some("EXP-2026".into()),
                 meeting_password: Some("expert-pass".into()),
                 timezone: paris,
+                certificate_min_attendance: 80,
             },
             weekdays: &[Weekday::Mon, Weekday::Wed],
             at: (18, 0),
@@ -152,6 +155,7 @@ fn formations() -> Vec<DemoFormation> {
                 meeting_id: Some("987 654 321".into()),
                 meeting_password: Some("pf-2026".into()),
                 timezone: chrono_tz::America::Montreal,
+                certificate_min_attendance: 0,
             },
             weekdays: &[Weekday::Sat],
             at: (10, 0),
@@ -242,9 +246,10 @@ pub async fn load(db: &Db, now: DateTime<Utc>) -> Result<String, AppError> {
         }
         let total = starts.len() as i64;
         let mut learners = vec![(camille, index != 3)];
-        if index == 0 || index == 3 {
+        if index == 0 || index == 2 || index == 3 {
             learners.push((lea, true));
         }
+        let mut finished = Vec::new();
         for (user_id, live) in learners {
             let Some(user_id) = user_id else {
                 continue;
@@ -274,6 +279,25 @@ pub async fn load(db: &Db, now: DateTime<Utc>) -> Result<String, AppError> {
                         *session_id,
                         AttendanceSource::SelfMarked,
                         marked,
+                    )
+                    .await?;
+                }
+            }
+            finished.push((user_id, enrollment));
+        }
+        // The finished formation: Camille's certificate, and Léa's revoked
+        // (the verification page shows both states).
+        if to < today {
+            for (user_id, enrollment) in finished {
+                let code = db
+                    .issue_certificate(&Actor::System, enrollment, true, now)
+                    .await?;
+                if Some(user_id) == lea {
+                    db.revoke_certificate(
+                        &Actor::System,
+                        &code,
+                        "Démonstration : certificat révoqué",
+                        now,
                     )
                     .await?;
                 }

@@ -38,6 +38,8 @@ pub struct AppState {
     /// The bounded password hasher (the process-wide one but in tests).
     pub hashing: Arc<Hashing>,
     pub mailer: crate::server::mail::Mailer,
+    /// What "now" is: the system clock, or a test's.
+    pub clock: crate::server::clock::Clock,
 }
 
 #[derive(Debug)]
@@ -46,6 +48,8 @@ pub struct Settings {
     pub public_url: Option<PublicUrl>,
     /// A session unused this long is over.
     pub session_idle: chrono::Duration,
+    /// The organisation named on certificates.
+    pub org_name: String,
 }
 
 impl Settings {
@@ -189,6 +193,17 @@ impl Application {
         db: Db,
         hashing: Arc<Hashing>,
     ) -> std::io::Result<Application> {
+        Self::build_with(config, db, hashing, crate::server::clock::Clock::real()).await
+    }
+
+    /// [`Application::build_with_hashing`] with a clock of its own (tests
+    /// set the time).
+    pub async fn build_with(
+        config: &Config,
+        db: Db,
+        hashing: Arc<Hashing>,
+        clock: crate::server::clock::Clock,
+    ) -> std::io::Result<Application> {
         let state = AppState {
             leptos_options: leptos_options(config),
             db,
@@ -196,11 +211,13 @@ impl Application {
                 cookie_secure: config.cookie_secure,
                 public_url: config.public_url.clone(),
                 session_idle: chrono::Duration::minutes(config.session_idle_minutes),
+                org_name: config.org_name.clone(),
             }),
             limits: Arc::new(ClientLimits::new(config.trusted_proxies.clone())),
             hashing,
             mailer: crate::server::mail::Mailer::new(&config.mail)
                 .map_err(std::io::Error::other)?,
+            clock,
         };
         tracing::info!("{}", state.mailer.describe());
         let listener = TcpListener::bind(config.site_addr).await?;

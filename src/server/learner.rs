@@ -2,6 +2,8 @@
 //! REST API so both apply the same rules.
 
 use crate::domain::attendance::attendance_rate;
+use crate::domain::certificate::{CertificateBrief, CertificateLine, Eligibility};
+use crate::domain::enrollment::EnrollmentRecord;
 use crate::domain::enrollment::{
     display_order, enrollment_view, next_sessions, session_view, AttendOutcome, EnrollmentView,
     NextSeance, SeanceView, Stats,
@@ -12,12 +14,41 @@ use crate::server::db::Db;
 use crate::server::store::enrollments::AttendanceSource;
 use chrono::{DateTime, Utc};
 
+/// Certificates are issued on the first read that finds them earned: the
+/// learner sees theirs on the first page or API call after the end date.
+/// Records that have one already (every later read) cost nothing more.
+async fn issue_on_read(
+    db: &Db,
+    user_id: i64,
+    records: &mut [EnrollmentRecord],
+    now: DateTime<Utc>,
+) -> Result<(), AppError> {
+    let due: Vec<i64> = records
+        .iter()
+        .filter(|r| {
+            r.certificate.is_none() && r.certificate_eligibility(now) == Eligibility::Earned
+        })
+        .map(|r| r.id)
+        .collect();
+    if due.is_empty() {
+        return Ok(());
+    }
+    let current = db.issue_earned_for(user_id, &due, now).await?;
+    for (enrollment_id, code, revoked) in current {
+        if let Some(r) = records.iter_mut().find(|r| r.id == enrollment_id) {
+            r.certificate = Some(CertificateBrief { code, revoked });
+        }
+    }
+    Ok(())
+}
+
 pub async fn overview(
     db: &Db,
     user_id: i64,
     now: DateTime<Utc>,
 ) -> Result<(Vec<EnrollmentView>, Stats), AppError> {
-    let records = db.learner_enrollments(user_id).await?;
+    let mut records = db.learner_enrollments(user_id).await?;
+    issue_on_read(db, user_id, &mut records, now).await?;
     let sessions = db.learner_open_sessions(user_id, now).await?;
     let mut views: Vec<EnrollmentView> = records
         .iter()
@@ -46,10 +77,11 @@ pub async fn enrollment_sessions(
     enrollment_id: i64,
     now: DateTime<Utc>,
 ) -> Result<(EnrollmentView, Vec<SeanceView>), AppError> {
-    let record = db
+    let mut record = db
         .learner_enrollment(user_id, enrollment_id)
         .await?
         .ok_or(AppError::NotFound)?;
+    issue_on_read(db, user_id, std::slice::from_mut(&mut record), now).await?;
     let sessions = db
         .learner_formation_sessions(user_id, record.formation_id)
         .await?;
@@ -105,23 +137,37 @@ pub async fn attend(
     })
 }
 
-/// The dashboard: counts and the very next session, from the same two
-/// queries as the formations list.
+/// The dashboard: counts, the very next session and "Mes certificats",
+/// from the same two queries as the formations list.
 pub async fn dashboard(
     db: &Db,
     user_id: i64,
     now: DateTime<Utc>,
-) -> Result<(Stats, Option<NextSeance>), AppError> {
-    let records = db.learner_enrollments(user_id).await?;
+) -> Result<(Stats, Option<NextSeance>, Vec<CertificateLine>), AppError> {
+    let mut records = db.learner_enrollments(user_id).await?;
+    issue_on_read(db, user_id, &mut records, now).await?;
     let sessions = db.learner_open_sessions(user_id, now).await?;
     let views: Vec<EnrollmentView> = records
         .iter()
         .map(|r| enrollment_view(r, &sessions, now))
         .collect();
+    let mut certificates: Vec<CertificateLine> = views
+        .iter()
+        .filter_map(|v| {
+            v.certificate.code().map(|code| CertificateLine {
+                enrollment_id: v.id,
+                formation_name: v.info.name.clone(),
+                end_date: v.end_date,
+                code: code.to_string(),
+            })
+        })
+        .collect();
+    certificates.sort_by_key(|c| std::cmp::Reverse((c.end_date, c.enrollment_id)));
     Ok((
         Stats::of(&views),
         next_sessions(&records, &sessions, now, 1)
             .into_iter()
             .next(),
+        certificates,
     ))
 }

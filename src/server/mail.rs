@@ -129,6 +129,26 @@ pub struct OutgoingMail {
     /// From [`Mailer::message_id`]: the same mail about the same thing has
     /// the same id, so a relay or a mailbox can drop a duplicate.
     pub message_id: String,
+    /// Files sent with it (a certificate's PDF).
+    pub attachments: Vec<Attachment>,
+}
+
+/// A file attached to a mail.
+#[derive(Clone)]
+pub struct Attachment {
+    pub filename: String,
+    /// e.g. `application/pdf`.
+    pub content_type: String,
+    pub bytes: Vec<u8>,
+}
+
+impl std::fmt::Debug for Attachment {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Attachment")
+            .field("filename", &self.filename)
+            .field("bytes", &self.bytes.len())
+            .finish()
+    }
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -214,16 +234,28 @@ impl Mailer {
                     .unwrap_or_else(Body::new),
             )
         };
+        let alternative = MultiPart::alternative()
+            .singlepart(part(ContentType::TEXT_PLAIN, mail.text))
+            .singlepart(part(ContentType::TEXT_HTML, mail.html));
+        let body = if mail.attachments.is_empty() {
+            alternative
+        } else {
+            let mut mixed = MultiPart::mixed().multipart(alternative);
+            for file in mail.attachments {
+                let kind = ContentType::parse(&file.content_type)
+                    .map_err(|err| MailError::Build(err.to_string()))?;
+                mixed = mixed.singlepart(
+                    lettre::message::Attachment::new(file.filename).body(file.bytes, kind),
+                );
+            }
+            mixed
+        };
         let message = Message::builder()
             .from(self.inner.from.clone())
             .to(to)
             .subject(mail.subject)
             .message_id(Some(mail.message_id))
-            .multipart(
-                MultiPart::alternative()
-                    .singlepart(part(ContentType::TEXT_PLAIN, mail.text))
-                    .singlepart(part(ContentType::TEXT_HTML, mail.html)),
-            )
+            .multipart(body)
             .map_err(|err| MailError::Build(err.to_string()))?;
         match &self.inner.transport {
             Transport::Smtp(smtp) => {

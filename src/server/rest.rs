@@ -13,6 +13,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::{OpenApi, ToSchema};
 
+use crate::domain::certificate::{self, CertificateState, Verification};
 use crate::domain::enrollment::{AttendOutcome, EnrollmentView, NextSeance, SeanceView, Stats};
 use crate::domain::status::EnrollmentStatus;
 use crate::error::{AppError, ErrorCode};
@@ -56,6 +57,11 @@ pub fn router() -> Router<AppState> {
         "/api/auth/user/sessions/{session_id}/attend/",
         post(attend),
     );
+    r = r.route(
+        "/api/auth/user/formations/{enrollment_id}/certificate.pdf",
+        get(certificate_pdf),
+    );
+    r = both(r, "/api/certificates/{code}/", get(verify_certificate));
     r.route("/api/openapi.json", get(openapi))
         .route("/api/{*rest}", axum::routing::any(not_found))
         .method_not_allowed_fallback(method_not_allowed)
@@ -166,11 +172,28 @@ pub struct FormationItem {
     attended_sessions: i64,
     attendance_rate: f64,
     days_until_end: i64,
+    /// The absolute URL of the completion certificate's PDF (bearer or
+    /// cookie); null when there is none (not finished, below the minimum
+    /// attendance, or revoked).
+    #[schema(
+        example = "https://formations.example.org/api/auth/user/formations/12/certificate.pdf"
+    )]
+    completion_certificate: Option<String>,
+    /// The certificate's public code, to verify at `/api/certificates/{code}/`.
+    #[schema(example = "FMT-7K3M-9QXA-2B4C-D5E6")]
+    certificate_code: Option<String>,
 }
 
-impl From<&EnrollmentView> for FormationItem {
-    fn from(v: &EnrollmentView) -> Self {
+impl FormationItem {
+    /// The spec's item of an enrollment; `base` starts the certificate's
+    /// absolute URL.
+    fn of(v: &EnrollmentView, base: &str) -> Self {
+        let code = v.certificate.code().map(str::to_string);
         FormationItem {
+            completion_certificate: code
+                .as_ref()
+                .map(|_| format!("{base}{}", certificate::pdf_path(v.id))),
+            certificate_code: code,
             id: v.id,
             formation_id: v.formation_id,
             name: v.info.name.clone(),
@@ -458,18 +481,20 @@ async fn password_reset_confirm(
 async fn list_formations(
     State(state): State<AppState>,
     Learner(user): Learner,
+    headers: HeaderMap,
     RawQuery(query): RawQuery,
 ) -> Result<Json<FormationsBody>, AppError> {
     let wanted = query_param(query.as_deref(), "status")
         .filter(|s| !s.is_empty())
         .map(|s| EnrollmentStatus::parse(&s).map_err(AppError::BadRequest))
         .transpose()?;
-    let (views, stats) = learner::overview(&state.db, user.id, Utc::now()).await?;
+    let (views, stats) = learner::overview(&state.db, user.id, state.clock.now()).await?;
+    let base = state.settings.base_url(&headers);
     Ok(Json(FormationsBody {
         formations: views
             .iter()
             .filter(|v| wanted.is_none_or(|w| v.status == w))
-            .map(FormationItem::from)
+            .map(|v| FormationItem::of(v, &base))
             .collect(),
         stats: stats.into(),
     }))
@@ -491,7 +516,8 @@ async fn list_sessions(
     Path(enrollment_id): Path<String>,
 ) -> Result<Json<SeancesBody>, AppError> {
     let (_, sessions) =
-        learner::enrollment_sessions(&state.db, user.id, id(&enrollment_id)?, Utc::now()).await?;
+        learner::enrollment_sessions(&state.db, user.id, id(&enrollment_id)?, state.clock.now())
+            .await?;
     Ok(Json(SeancesBody {
         sessions: sessions.iter().map(SeanceItem::from).collect(),
     }))
@@ -520,7 +546,7 @@ async fn list_next_sessions(
             .filter(|l| (1..=100).contains(l))
             .ok_or(AppError::BadRequest(ErrorCode::PageLimit { max: 100 }))?,
     };
-    let list = learner::upcoming_sessions(&state.db, user.id, Utc::now(), limit).await?;
+    let list = learner::upcoming_sessions(&state.db, user.id, state.clock.now(), limit).await?;
     Ok(Json(NextSeancesBody {
         sessions: list.iter().map(NextSeanceItem::from).collect(),
     }))
@@ -542,8 +568,112 @@ async fn attend(
     Learner(user): Learner,
     Path(session_id): Path<String>,
 ) -> Result<Json<AttendBody>, AppError> {
-    let outcome = learner::attend(&state.db, user.id, id(&session_id)?, Utc::now()).await?;
+    let outcome = learner::attend(&state.db, user.id, id(&session_id)?, state.clock.now()).await?;
     Ok(Json(outcome.into()))
+}
+
+#[utoipa::path(
+    get, path = "/api/auth/user/formations/{enrollment_id}/certificate.pdf", tag = "certificates",
+    params(("enrollment_id" = i64, Path, description = "The enrollment id (the `id` of the formations list)")),
+    responses(
+        (status = 200, description = "The completion certificate, A4 landscape, in the learner's language", content_type = "application/pdf", body = Vec<u8>),
+        (status = 401, description = "Not logged in", body = ErrorBody),
+        (status = 404, description = "No such enrollment of the caller, or no valid certificate for it", body = ErrorBody),
+    ),
+    security(("bearer" = []))
+)]
+async fn certificate_pdf(
+    State(state): State<AppState>,
+    Learner(user): Learner,
+    headers: HeaderMap,
+    Path(enrollment_id): Path<String>,
+) -> Result<Response, AppError> {
+    let (filename, pdf) = crate::server::certificates::learner_pdf(
+        &state,
+        &headers,
+        user.id,
+        id(&enrollment_id)?,
+        state.clock.now(),
+    )
+    .await?;
+    Ok((
+        [
+            (header::CONTENT_TYPE, "application/pdf".to_string()),
+            (
+                header::CONTENT_DISPOSITION,
+                format!("attachment; filename=\"{filename}\""),
+            ),
+        ],
+        pdf,
+    )
+        .into_response())
+}
+
+/// The public verification of a certificate: what anyone holding the code
+/// may read, and nothing else.
+#[derive(Serialize, ToSchema)]
+pub struct VerificationBody {
+    #[schema(example = "FMT-7K3M-9QXA-2B4C-D5E6")]
+    code: String,
+    /// valid, revoked or replaced
+    #[schema(example = "valid")]
+    state: String,
+    learner_name: String,
+    formation_name: String,
+    #[schema(example = "advanced")]
+    level: String,
+    #[schema(example = "2024-01-15")]
+    start_date: String,
+    #[schema(example = "2024-02-15")]
+    end_date: String,
+    #[schema(example = "2024-02-16")]
+    issued_on: String,
+    /// When revoked, UTC; null otherwise.
+    revoked_at: Option<String>,
+    revoked_reason: Option<String>,
+    /// When replaced, the code of the current certificate; null otherwise.
+    replaced_by: Option<String>,
+}
+
+impl From<Verification> for VerificationBody {
+    fn from(v: Verification) -> Self {
+        let (revoked_at, revoked_reason, replaced_by) = match &v.state {
+            CertificateState::Valid => (None, None, None),
+            CertificateState::Revoked { at, reason } => {
+                (Some(utc(*at)), Some(reason.clone()), None)
+            }
+            CertificateState::Replaced { by } => (None, None, Some(by.clone())),
+        };
+        VerificationBody {
+            code: v.code,
+            state: v.state.as_str().into(),
+            learner_name: v.learner_name,
+            formation_name: v.formation_name,
+            level: v.level.as_str().into(),
+            start_date: v.start_date.to_string(),
+            end_date: v.end_date.to_string(),
+            issued_on: v.issued_on.to_string(),
+            revoked_at,
+            revoked_reason,
+            replaced_by,
+        }
+    }
+}
+
+#[utoipa::path(
+    get, path = "/api/certificates/{code}/", tag = "certificates",
+    params(("code" = String, Path, description = "The certificate's code, e.g. FMT-7K3M-9QXA-2B4C-D5E6 (any case, dashes optional)")),
+    responses(
+        (status = 200, description = "The certificate: valid, revoked or replaced; no login needed", body = VerificationBody),
+        (status = 404, description = "No certificate has this code (or it is not a code)", body = ErrorBody),
+    )
+)]
+async fn verify_certificate(
+    State(state): State<AppState>,
+    Path(code): Path<String>,
+) -> Result<Json<VerificationBody>, AppError> {
+    let v = crate::server::certificates::verify(&state, &code).await?;
+    Ok(Json(v.into()))
 }
 
 struct BearerAuth;
@@ -561,7 +691,7 @@ impl utoipa::Modify for BearerAuth {
 #[derive(OpenApi)]
 #[openapi(
     info(title = "Formations API", version = "1.0.0", description = "The learner's formations, sessions and attendance. Errors are {\"detail\": \"...\"}."),
-    paths(login, logout, password_reset, password_reset_confirm, list_formations, list_sessions, list_next_sessions, attend),
+    paths(login, logout, password_reset, password_reset_confirm, list_formations, list_sessions, list_next_sessions, attend, certificate_pdf, verify_certificate),
     modifiers(&BearerAuth)
 )]
 pub struct ApiDoc;

@@ -1,5 +1,6 @@
 pub mod admin;
 pub mod auth_page;
+pub mod certificate_links;
 pub mod countdown;
 pub mod data_table;
 pub mod enrollment_card;
@@ -13,6 +14,7 @@ pub mod link_request_page;
 pub mod loaded;
 pub mod local_time;
 pub mod mail_link_fields;
+pub mod my_certificates;
 pub mod new_password_field;
 pub mod page_heading;
 pub mod platform_label;

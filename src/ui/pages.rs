@@ -1,6 +1,7 @@
 pub mod account;
 pub mod admin;
 pub mod catalogue;
+pub mod certificate;
 pub mod confirm_email;
 pub mod dashboard;
 pub mod forgot_password;

@@ -30,6 +30,7 @@ fn zoom_formation(name: &str) -> FormationFields {
         meeting_id: Some("123 456 789".into()),
         meeting_password: Some("secret123".into()),
         timezone: chrono_tz::Europe::Paris,
+        certificate_min_attendance: 0,
     }
 }
 
@@ -242,6 +243,26 @@ fn every_admin_call(fx: &Fixture) -> Vec<(&'static str, Vec<(&'static str, Strin
         ),
         ("admin_get_dashboard", vec![]),
         ("admin_list_audit", vec![]),
+        ("admin_list_certificates", f(&[("formation_id", &id)])),
+        (
+            "admin_issue_certificate",
+            f(&[
+                ("enrollment_id", &fx.enrollment.to_string()),
+                ("formation_id", &id),
+            ]),
+        ),
+        (
+            "admin_revoke_certificate",
+            f(&[
+                ("code", "FMT-0000-0000-0000-0000"),
+                ("reason", "Fraude"),
+                ("formation_id", &id),
+            ]),
+        ),
+        (
+            "admin_reissue_certificate",
+            f(&[("code", "FMT-0000-0000-0000-0000"), ("formation_id", &id)]),
+        ),
         (
             "admin_rename_user",
             f(&[

@@ -27,6 +27,7 @@ fn fields(name: &str, link: &str, password: &str) -> FormationFields {
         meeting_id: Some(MEETING_ID.into()),
         meeting_password: Some(password.into()),
         timezone: chrono_tz::Europe::Paris,
+        certificate_min_attendance: 0,
     }
 }
 

@@ -144,6 +144,21 @@ pub async fn spawn_app() -> TestApp {
     spawn_app_with(|_| {}, None).await
 }
 
+/// The app on a clock the test sets (`app.state.clock.set(…)`).
+pub async fn spawn_app_at(at: chrono::DateTime<chrono::Utc>) -> TestApp {
+    let mail = TempDir::new("mail");
+    let transport = MailTransport::Folder(mail.path.clone());
+    spawn_on(
+        |_| {},
+        None,
+        transport,
+        mail,
+        None,
+        formations::server::clock::Clock::fixed(at),
+    )
+    .await
+}
+
 /// The app sending its mails to a real SMTP server (`aiosmtpd`) on
 /// loopback, which stores them in a Maildir that the test reads.
 pub async fn spawn_app_with_smtp() -> TestApp {
@@ -174,6 +189,18 @@ async fn spawn(
     mail: TempDir,
     smtp: Option<SmtpServer>,
 ) -> TestApp {
+    let clock = formations::server::clock::Clock::real();
+    spawn_on(configure, hashing, transport, mail, smtp, clock).await
+}
+
+async fn spawn_on(
+    configure: impl FnOnce(&mut Config),
+    hashing: Option<std::sync::Arc<formations::server::throttle::Hashing>>,
+    transport: MailTransport,
+    mail: TempDir,
+    smtp: Option<SmtpServer>,
+    clock: formations::server::clock::Clock,
+) -> TestApp {
     let test_db = TestDb::new().await;
     let db = Db::open(&test_db.url).await.expect("open test database");
     let mut config = Config {
@@ -185,10 +212,12 @@ async fn spawn(
         trusted_proxies: vec![],
         session_idle_minutes: formations::server::config::DEFAULT_SESSION_IDLE_MINUTES,
         mail: MailConfig::new(transport, DEFAULT_FROM).unwrap(),
+        org_name: formations::server::config::DEFAULT_ORG_NAME.into(),
+        background: false,
     };
     configure(&mut config);
     let hashing = hashing.unwrap_or_else(formations::server::throttle::Hashing::global);
-    let app = Application::build_with_hashing(&config, db.clone(), hashing)
+    let app = Application::build_with(&config, db.clone(), hashing, clock)
         .await
         .expect("build app");
     let address = format!("http://127.0.0.1:{}", app.port());
@@ -552,6 +581,11 @@ pub mod seed {
         }
 
         pub async fn formation(&self, name: &str) -> i64 {
+            self.formation_with(name, 0).await
+        }
+
+        /// A formation whose certificate asks `min_attendance` percent.
+        pub async fn formation_with(&self, name: &str, min_attendance: i64) -> i64 {
             self.db
                 .create_formation(
                     &Actor::System,
@@ -568,6 +602,7 @@ pub mod seed {
                         meeting_id: Some(MEETING_ID.into()),
                         meeting_password: Some(SECRET.into()),
                         timezone: chrono_tz::Europe::Paris,
+                        certificate_min_attendance: min_attendance,
                     },
                 )
                 .await

@@ -54,6 +54,7 @@ async fn formation_with_secrets(
                 meeting_id: Some(meeting_id.clone()),
                 meeting_password: Some(password.clone()),
                 timezone: chrono_tz::Europe::Paris,
+                certificate_min_attendance: 0,
             },
         )
         .await
@@ -114,6 +115,7 @@ fn extra_surfaces(formation_ids: &[i64]) -> Vec<String> {
             [
                 format!("/admin/formations/{id}/inscriptions.csv"),
                 format!("/admin/formations/{id}/presences.csv"),
+                format!("/admin/formations/{id}/certificats.csv"),
             ]
         })
         .collect()

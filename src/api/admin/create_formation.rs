@@ -20,6 +20,7 @@ pub async fn admin_create_formation(
     #[server(default)] instructor_name: String,
     #[server(default)] schedule_description: String,
     #[server(default)] timezone: String,
+    #[server(default)] certificate_min_attendance: String,
 ) -> Result<i64, AppError> {
     use crate::domain::admin::FormationInput;
     use crate::server::state;
@@ -35,6 +36,7 @@ pub async fn admin_create_formation(
         instructor_name,
         schedule_description,
         timezone,
+        certificate_min_attendance,
     };
     super::formation_form(
         &input,

@@ -22,6 +22,7 @@ pub async fn admin_update_formation(
     #[server(default)] instructor_name: String,
     #[server(default)] schedule_description: String,
     #[server(default)] timezone: String,
+    #[server(default)] certificate_min_attendance: String,
 ) -> Result<(), AppError> {
     use crate::domain::admin::FormationInput;
     use crate::server::state;
@@ -37,6 +38,7 @@ pub async fn admin_update_formation(
         instructor_name,
         schedule_description,
         timezone,
+        certificate_min_attendance,
     };
     super::formation_form(
         &input,

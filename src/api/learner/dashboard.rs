@@ -2,6 +2,7 @@ use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
+use crate::domain::certificate::CertificateLine;
 use crate::domain::enrollment::{NextSeance, Stats};
 use crate::error::AppError;
 
@@ -11,6 +12,8 @@ pub struct DashboardData {
     pub name: String,
     pub stats: Stats,
     pub next: Option<NextSeance>,
+    /// "Mes certificats".
+    pub certificates: Vec<CertificateLine>,
 }
 
 /// The learner's home: the three counts and the very next session.
@@ -18,13 +21,14 @@ pub struct DashboardData {
 pub async fn dashboard() -> Result<DashboardData, AppError> {
     use crate::server::{learner, learner_read};
     learner_read(async |db, user, now| {
-        let (stats, next) = learner::dashboard(db, user.id, now).await?;
+        let (stats, next, certificates) = learner::dashboard(db, user.id, now).await?;
         let name = user.name;
         Ok(DashboardData {
             now,
             name,
             stats,
             next,
+            certificates,
         })
     })
     .await

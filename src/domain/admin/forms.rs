@@ -22,8 +22,10 @@ pub struct FormationInput {
     pub instructor_name: String,
     pub schedule_description: String,
     pub timezone: String,
+    /// Percent of the sessions a learner must attend for the certificate.
+    pub certificate_min_attendance: String,
 }
-crate::debug_redacted!(FormationInput { name, description, level, platform, instructor_name, schedule_description, timezone } hide { meeting_link, meeting_id, meeting_password });
+crate::debug_redacted!(FormationInput { name, description, level, platform, instructor_name, schedule_description, timezone, certificate_min_attendance } hide { meeting_link, meeting_id, meeting_password });
 
 /// A formation's fields once checked.
 #[derive(Clone, PartialEq)]
@@ -33,8 +35,10 @@ pub struct FormationFields {
     pub meeting_id: Option<String>,
     pub meeting_password: Option<String>,
     pub timezone: Tz,
+    /// 0–100: the attendance (percent) the certificate asks for.
+    pub certificate_min_attendance: i64,
 }
-crate::debug_redacted!(FormationFields { info, timezone } hide { meeting_link, meeting_id, meeting_password });
+crate::debug_redacted!(FormationFields { info, timezone, certificate_min_attendance } hide { meeting_link, meeting_id, meeting_password });
 
 fn optional(value: &str) -> Option<String> {
     let value = value.trim();
@@ -101,6 +105,8 @@ impl FormationInput {
         } else {
             formation::parse_timezone(&self.timezone).map_err(|_| ErrorCode::TimezoneUnknown)?
         };
+        let certificate_min_attendance =
+            crate::domain::certificate::parse_min_attendance(&self.certificate_min_attendance)?;
         Ok(FormationFields {
             info: FormationInfo {
                 name,
@@ -114,6 +120,7 @@ impl FormationInput {
             meeting_id,
             meeting_password,
             timezone,
+            certificate_min_attendance,
         })
     }
 }
@@ -271,6 +278,7 @@ mod tests {
             instructor_name: "John Doe".into(),
             schedule_description: "Mar-Jeu, 19h-21h".into(),
             timezone: "Europe/Paris".into(),
+            certificate_min_attendance: "".into(),
         }
     }
 

@@ -63,6 +63,7 @@ macro_rules! bind_fields {
             .bind(&$f.info.schedule_description)
             .bind($f.timezone.name())
             .bind(instant_text(Utc::now()))
+            .bind($f.certificate_min_attendance)
     };
 }
 
@@ -72,7 +73,7 @@ fn fields_json(f: &FormationFields) -> serde_json::Value {
         "platform": f.info.platform.as_str(), "meeting_link": f.meeting_link,
         "meeting_id": f.meeting_id, "meeting_password": f.meeting_password,
         "instructor_name": f.info.instructor_name, "schedule_description": f.info.schedule_description,
-        "timezone": f.timezone.name(),
+        "timezone": f.timezone.name(), "certificate_min_attendance": f.certificate_min_attendance,
     })
 }
 
@@ -83,6 +84,7 @@ fn input_json(i: &FormationInput, archived: bool, version: i64) -> serde_json::V
         "meeting_password": i.meeting_password,
         "instructor_name": i.instructor_name, "schedule_description": i.schedule_description,
         "timezone": i.timezone, "archived": archived, "version": version,
+        "certificate_min_attendance": i.certificate_min_attendance.parse::<i64>().unwrap_or_default(),
     })
 }
 
@@ -360,8 +362,9 @@ impl Db {
         let id: i64 = bind_fields!(
             sqlx::query_scalar(
                 "INSERT INTO formations (name, description, level, platform, meeting_link, meeting_id,
-                 meeting_password, instructor_name, schedule_description, timezone, created_at, updated_at)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11) RETURNING id",
+                 meeting_password, instructor_name, schedule_description, timezone, created_at, updated_at,
+                 certificate_min_attendance)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11, $12) RETURNING id",
             ),
             f
         )
@@ -411,8 +414,9 @@ impl Db {
             sqlx::query(
                 "UPDATE formations SET name = $1, description = $2, level = $3, platform = $4,
                  meeting_link = $5, meeting_id = $6, meeting_password = $7, instructor_name = $8,
-                 schedule_description = $9, timezone = $10, updated_at = $11, version = version + 1
-             WHERE id = $12 AND version = $13",
+                 schedule_description = $9, timezone = $10, updated_at = $11,
+                 certificate_min_attendance = $12, version = version + 1
+             WHERE id = $13 AND version = $14",
             ),
             f
         )
@@ -715,10 +719,12 @@ async fn formation_detail_in(tx: &mut Tx, id: i64) -> Result<FormationDetail, Ap
         timezone: String,
         archived: i64,
         version: i64,
+        certificate_min_attendance: i64,
     }
     let row: Option<Row> = sqlx::query_as(
         "SELECT id, name, description, level, platform, meeting_link, meeting_id, meeting_password,
-             instructor_name, schedule_description, timezone, archived, version
+             instructor_name, schedule_description, timezone, archived, version,
+             certificate_min_attendance
          FROM formations WHERE id = $1",
     )
     .bind(id)
@@ -738,6 +744,7 @@ async fn formation_detail_in(tx: &mut Tx, id: i64) -> Result<FormationDetail, Ap
             instructor_name: r.instructor_name,
             schedule_description: r.schedule_description,
             timezone: r.timezone,
+            certificate_min_attendance: r.certificate_min_attendance.to_string(),
         },
         archived: r.archived == 1,
         version: r.version,

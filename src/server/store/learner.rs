@@ -7,6 +7,7 @@ use chrono::{DateTime, Duration, Utc};
 use super::decode;
 use super::formations::StoredSeance;
 use super::instant_text;
+use crate::domain::certificate::{CertificateBrief, CertificateCode};
 use crate::domain::enrollment::{EnrollmentRecord, SeanceRecord};
 use crate::domain::formation::FormationInfo;
 use crate::error::AppError;
@@ -17,7 +18,12 @@ const ENROLLMENT_COLUMNS: &str = "
     f.name, f.description, f.level, f.platform, f.meeting_link, f.meeting_id, f.meeting_password,
     f.instructor_name, f.schedule_description, f.timezone,
     (SELECT COUNT(*) FROM session_attendance a JOIN formation_sessions s ON s.id = a.session_id
-      WHERE a.user_id = e.user_id AND s.formation_id = e.formation_id) AS attended_sessions";
+      WHERE a.user_id = e.user_id AND s.formation_id = e.formation_id) AS attended_sessions,
+    f.certificate_min_attendance, c.code AS certificate_code, c.revoked_at AS certificate_revoked_at";
+
+/// The enrollments, their formation and their current certificate.
+const ENROLLMENT_FROM: &str = "FROM enrollments e JOIN formations f ON f.id = e.formation_id
+    LEFT JOIN certificates c ON c.enrollment_id = e.id AND c.replaced_at IS NULL";
 
 /// Sessions with whether the learner `$1` attended each, for a WHERE to
 /// narrow down.
@@ -42,6 +48,9 @@ struct StoredLearnerEnrollment {
     meeting_password: Option<String>,
     timezone: String,
     attended_sessions: i64,
+    certificate_min_attendance: i64,
+    certificate_code: Option<String>,
+    certificate_revoked_at: Option<String>,
 }
 
 impl TryFrom<StoredLearnerEnrollment> for EnrollmentRecord {
@@ -61,6 +70,17 @@ impl TryFrom<StoredLearnerEnrollment> for EnrollmentRecord {
             meeting_password: r.meeting_password,
             total_sessions: r.total_sessions,
             attended_sessions: r.attended_sessions,
+            certificate_min_attendance: r.certificate_min_attendance,
+            certificate: r
+                .certificate_code
+                .map(|code| {
+                    Ok::<_, AppError>(CertificateBrief {
+                        code: CertificateCode::parse(&code)
+                            .map_err(|_| super::corrupt("certificate code", &code))?,
+                        revoked: r.certificate_revoked_at.is_some(),
+                    })
+                })
+                .transpose()?,
         })
     }
 }
@@ -110,7 +130,7 @@ impl Db {
         user_id: i64,
     ) -> Result<Vec<EnrollmentRecord>, AppError> {
         let rows: Vec<StoredLearnerEnrollment> = sqlx::query_as(&format!(
-            "SELECT {ENROLLMENT_COLUMNS} FROM enrollments e JOIN formations f ON f.id = e.formation_id
+            "SELECT {ENROLLMENT_COLUMNS} {ENROLLMENT_FROM}
              WHERE e.user_id = $1 ORDER BY e.start_date DESC, e.id DESC"
         ))
         .bind(user_id)
@@ -148,7 +168,7 @@ impl Db {
         enrollment_id: i64,
     ) -> Result<Option<EnrollmentRecord>, AppError> {
         let row: Option<StoredLearnerEnrollment> = sqlx::query_as(&format!(
-            "SELECT {ENROLLMENT_COLUMNS} FROM enrollments e JOIN formations f ON f.id = e.formation_id
+            "SELECT {ENROLLMENT_COLUMNS} {ENROLLMENT_FROM}
              WHERE e.id = $1 AND e.user_id = $2"
         ))
         .bind(enrollment_id)
@@ -194,7 +214,7 @@ impl Db {
         };
         let session = SeanceRecord::try_from(session)?;
         let row: Option<StoredLearnerEnrollment> = sqlx::query_as(&format!(
-            "SELECT {ENROLLMENT_COLUMNS} FROM enrollments e JOIN formations f ON f.id = e.formation_id
+            "SELECT {ENROLLMENT_COLUMNS} {ENROLLMENT_FROM}
              WHERE e.user_id = $1 AND e.formation_id = $2
              ORDER BY CASE WHEN e.status = 'cancelled' THEN 1 ELSE 0 END, e.id DESC LIMIT 1"
         ))

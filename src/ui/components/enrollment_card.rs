@@ -74,6 +74,7 @@ pub fn EnrollmentCard(enrollment: EnrollmentView, now: DateTime<Utc>) -> impl In
             <div class="card-actions">
                 <JoinLink link=e.meeting.as_ref().map(|m| m.link.clone()) status=e.status />
                 {meeting_details}
+                <crate::ui::components::certificate_links::CertificateLinks enrollment_id=e.id standing=e.certificate.clone() />
                 <a class="secondary-link" href=format!("/user/formations/{}", e.id)>
                     {t("learner-see-seances")}
                     <span class="visually-hidden">

@@ -2,6 +2,7 @@
 
 pub mod attendance_grid;
 pub mod audit_log;
+pub mod certificate_list;
 pub mod enrollment_list;
 pub mod formation_edit;
 pub mod formation_list;

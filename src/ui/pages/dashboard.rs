@@ -8,6 +8,7 @@ use crate::ui::components::countdown::Countdown;
 use crate::ui::components::enrollment_card::seance_titled;
 use crate::ui::components::loaded::Loaded;
 use crate::ui::components::local_time::LocalTime;
+use crate::ui::components::my_certificates::MyCertificates;
 use crate::ui::components::platform_label::PlatformLabel;
 
 /// The learner's home: the spec's three widgets and the very next session.
@@ -91,5 +92,6 @@ fn DashboardView(data: DashboardData) -> impl IntoView {
             <h2 id="next-heading">{t("learner-next-session")}</h2>
             {next}
         </section>
+        <MyCertificates certificates=data.certificates />
     }
 }

@@ -5,6 +5,7 @@ use crate::api::learner::{enrollment_sessions, EnrollmentSeancesData, MarkAttend
 use crate::domain::enrollment::{SeancePhase, SeanceView};
 use crate::domain::format::duration;
 use crate::i18n::{current, t, t_with, Arg};
+use crate::ui::components::certificate_links::CertificateLinks;
 use crate::ui::components::countdown::Countdown;
 use crate::ui::components::enrollment_card::{attended, rate};
 use crate::ui::components::error_alert::ErrorAlert;
@@ -52,6 +53,7 @@ fn SeanceList(data: EnrollmentSeancesData, mark: ServerAction<MarkAttendance>) -
             {format!(" {}", rate(e.attendance_rate))}
         </p>
         <JoinLink link=e.meeting.as_ref().map(|m| m.link.clone()) status=e.status />
+        <CertificateLinks enrollment_id=e.id standing=e.certificate.clone() />
         <ErrorAlert error=refused />
         {if empty {
             view! { <p class="empty">{t("learner-seances-empty")}</p> }.into_any()

@@ -64,6 +64,15 @@ pub fn FormationFields(
             hint=t("admin-formation-timezone-hint")
             error
         />
+        <TextField
+            id="certificate_min_attendance".into()
+            label=t("certificates-min-attendance")
+            name="certificate_min_attendance"
+            value=values.certificate_min_attendance
+            kind="number"
+            hint=t("certificates-min-attendance-hint")
+            error
+        />
         <FieldError error />
     }
 }

@@ -13,6 +13,7 @@ pub fn FormationNav(id: i64, name: String) -> impl IntoView {
             <A href=format!("/admin/formations/{id}/seances")>{t("admin-sessions-title")}</A>
             <A href=format!("/admin/formations/{id}/inscriptions")>{t("admin-enrollments-title")}</A>
             <A href=format!("/admin/formations/{id}/presences")>{t("admin-attendance-title")}</A>
+            <A href=format!("/admin/formations/{id}/certificats")>{t("certificates-admin-title")}</A>
         </nav>
     }
 }

@@ -54,6 +54,8 @@ fn EditForms(
         instructor_name: query.value("instructor_name", &d.instructor_name),
         schedule_description: query.value("schedule_description", &d.schedule_description),
         timezone: query.value("timezone", &d.timezone),
+        certificate_min_attendance: query
+            .value("certificate_min_attendance", &d.certificate_min_attendance),
     };
     let version = query.value("version", &detail.version.to_string());
     let id = detail.id;

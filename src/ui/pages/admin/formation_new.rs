@@ -23,6 +23,7 @@ pub fn AdminFormationNewPage() -> impl IntoView {
         instructor_name: query.value("instructor_name", ""),
         schedule_description: query.value("schedule_description", ""),
         timezone: query.value("timezone", "Europe/Paris"),
+        certificate_min_attendance: query.value("certificate_min_attendance", "0"),
     };
     view! {
         <Title text=t("admin-formation-new") />

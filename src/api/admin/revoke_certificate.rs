@@ -1,0 +1,32 @@
+use leptos::prelude::*;
+
+use crate::error::AppError;
+
+/// Revokes a certificate (audited): its verification says so, with the
+/// date and the reason, and none is issued again automatically.
+#[server(prefix = "/fn", endpoint = "admin_revoke_certificate")]
+pub async fn admin_revoke_certificate(
+    code: String,
+    #[server(default)] reason: String,
+    #[server(default)] formation_id: i64,
+) -> Result<(), AppError> {
+    use crate::domain::certificate::CertificateCode;
+    use crate::server::{admin_form, state};
+
+    let page = format!("/admin/formations/{formation_id}/certificats");
+    let form = format!("revoke-{code}");
+    admin_form(
+        async |actor| {
+            let code = CertificateCode::parse(&code).map_err(|_| AppError::NotFound)?;
+            let state = state();
+            state
+                .db
+                .revoke_certificate(actor, &code, &reason, state.clock.now())
+                .await
+        },
+        |_| format!("{page}?ok=1"),
+        &page,
+        &[("form", &form), ("reason", &reason)],
+    )
+    .await
+}
