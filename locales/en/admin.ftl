@@ -215,12 +215,16 @@ admin-action-attendance-unmark = Attendance removed
 admin-action-request-confirm = Request confirmed
 admin-action-request-reject = Request rejected
 admin-action-user-rename = Name corrected
+admin-action-certificate-issue = Certificate issued
+admin-action-certificate-revoke = Certificate revoked
+admin-action-certificate-reissue = Certificate reissued
 
 admin-entity-formation = formation
 admin-entity-session = session
 admin-entity-enrollment = enrollment
 admin-entity-request = request
 admin-entity-user = user
+admin-entity-certificate = certificate
 
 admin-field-name = Name
 admin-field-description = Description

@@ -21,8 +21,6 @@ certificates-fact-formation = Formation
 certificates-fact-period = Period
 certificates-fact-issued = Issued on
 
-certificates-months = January, February, March, April, May, June, July, August, September, October, November, December
-certificates-date = { $day } { $month } { $year }
 certificates-hours = { $hours } h
 certificates-hours-minutes = { $hours } h { $minutes }
 

@@ -206,12 +206,16 @@ admin-action-attendance-unmark = Présence retirée
 admin-action-request-confirm = Demande confirmée
 admin-action-request-reject = Demande refusée
 admin-action-user-rename = Nom corrigé
+admin-action-certificate-issue = Certificat délivré
+admin-action-certificate-revoke = Certificat révoqué
+admin-action-certificate-reissue = Certificat redélivré
 
 admin-entity-formation = formation
 admin-entity-session = séance
 admin-entity-enrollment = inscription
 admin-entity-request = demande
 admin-entity-user = utilisateur
+admin-entity-certificate = certificat
 
 admin-field-name = Nom
 admin-field-description = Description

@@ -21,8 +21,6 @@ certificates-fact-formation = Formation
 certificates-fact-period = Période
 certificates-fact-issued = Délivré le
 
-certificates-months = janvier, février, mars, avril, mai, juin, juillet, août, septembre, octobre, novembre, décembre
-certificates-date = { $day } { $month } { $year }
 certificates-hours = { $hours } h
 certificates-hours-minutes = { $hours } h { $minutes }
 

@@ -137,6 +137,9 @@ pub const ACTIONS: &[&str] = &[
     "request.confirm",
     "request.reject",
     "user.rename",
+    "certificate.issue",
+    "certificate.revoke",
+    "certificate.reissue",
 ];
 
 /// The log page's filters as they travel in its query string; an empty

@@ -17,9 +17,10 @@ use krilla::text::{Font, TextDirection};
 use krilla::Document;
 
 use crate::domain::certificate::CertificateRecord;
+use crate::domain::format::date as long_date;
 use crate::domain::language::Lang;
 use crate::error::AppError;
-use crate::i18n::dates::{hours_words, long_date};
+use crate::i18n::dates::hours_words;
 use crate::i18n::{tr, Arg};
 
 static REGULAR: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans.ttf");

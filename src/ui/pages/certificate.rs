@@ -3,7 +3,7 @@ use leptos_router::hooks::use_params_map;
 
 use crate::api::certificates::verify_certificate;
 use crate::domain::certificate::{CertificateState, Verification};
-use crate::i18n::dates::long_date;
+use crate::domain::format::{date as long_date, period};
 use crate::i18n::{current, t, t_with};
 use crate::ui::components::auth_page::AuthPage;
 use crate::ui::components::loaded::Loaded;
@@ -70,7 +70,7 @@ fn VerificationView(v: Verification) -> impl IntoView {
             <dt>{t("certificates-fact-formation")}</dt>
             <dd>{format!("{} ({})", v.formation_name, t(v.level.label_id()))}</dd>
             <dt>{t("certificates-fact-period")}</dt>
-            <dd>{format!("{} – {}", long_date(current(), v.start_date), long_date(current(), v.end_date))}</dd>
+            <dd>{period(current(), v.start_date, v.end_date)}</dd>
             <dt>{t("certificates-fact-issued")}</dt>
             <dd>{long_date(current(), v.issued_on)}</dd>
         </dl>

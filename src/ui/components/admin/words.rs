@@ -51,6 +51,9 @@ pub fn action_name(action: &str) -> String {
         "request.confirm" => "admin-action-request-confirm",
         "request.reject" => "admin-action-request-reject",
         "user.rename" => "admin-action-user-rename",
+        "certificate.issue" => "admin-action-certificate-issue",
+        "certificate.revoke" => "admin-action-certificate-revoke",
+        "certificate.reissue" => "admin-action-certificate-reissue",
         other => return other.to_string(),
     };
     t(id)
@@ -64,6 +67,7 @@ pub fn entity_name(entity: &str) -> String {
         "enrollment" => "admin-entity-enrollment",
         "enrollment_request" => "admin-entity-request",
         "user" => "admin-entity-user",
+        "certificate" => "admin-entity-certificate",
         other => return other.to_string(),
     };
     t(id)

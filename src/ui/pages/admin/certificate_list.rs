@@ -8,7 +8,8 @@ use crate::api::admin::{
 use crate::domain::certificate::{
     AdminCertificateLine, CertificateState, CertificatesView, WithoutCertificate,
 };
-use crate::i18n::{current, dates::long_date, t, t_with};
+use crate::domain::format::date as long_date;
+use crate::i18n::{current, t, t_with};
 use crate::ui::components::admin::form_state::{
     form_error, form_state, reload_on_success, QueryForm,
 };
