@@ -710,3 +710,82 @@ async fn the_demo_learner_has_a_certificate_and_another_demo_certificate_is_revo
     assert_eq!(states[1].0, "lea@formations.test");
     assert!(states[1].1.is_some());
 }
+
+/// Two real `formations serve` processes on one database, their periodic
+/// runners on (each sweeps at start-up): every earned certificate is issued
+/// once and mailed once, whichever instance got there first.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn two_servers_on_one_database_issue_and_mail_each_certificate_once() {
+    use std::io::{BufRead, BufReader};
+    use std::process::{Command, Stdio};
+
+    let app = spawn_app().await;
+    for n in 0..3 {
+        let (user, _) = learner_named(
+            &app,
+            &format!("two-{n}@example.com"),
+            &format!("Learner {n}"),
+        )
+        .await;
+        finished(&app, user, &format!("Deux serveurs {n}"), 0, 5).await;
+    }
+    let mail = crate::helpers::TempDir::new("two-servers");
+    let servers: Vec<_> = (0..2)
+        .map(|_| {
+            let mut child = Command::new(env!("CARGO_BIN_EXE_formations"))
+                .arg("serve")
+                .env("DATABASE_URL", &app._db_guard.url)
+                .env("LEPTOS_SITE_ADDR", "127.0.0.1:0")
+                .env("FORMATIONS_MAIL_DIR", &mail.path)
+                .env("FORMATIONS_BACKGROUND", "on")
+                .env("RUST_LOG", "formations::server::jobs=debug")
+                .stdout(Stdio::null())
+                .stderr(Stdio::piped())
+                .spawn()
+                .expect("start formations serve");
+            // Told once this instance's first sweep is over.
+            let (done_tx, done_rx) = std::sync::mpsc::channel();
+            let stderr = child.stderr.take().unwrap();
+            std::thread::spawn(move || {
+                for line in BufReader::new(stderr).lines().map_while(Result::ok) {
+                    if line.contains("periodic task done") || line.contains("periodic task failed")
+                    {
+                        let _ = done_tx.send(line);
+                    }
+                }
+            });
+            (child, done_rx)
+        })
+        .collect();
+    let mut reports = Vec::new();
+    for (_, done) in &servers {
+        // A bound, not a measure: a server that never sweeps fails here.
+        let line = done
+            .recv_timeout(std::time::Duration::from_secs(60))
+            .expect("each server runs its sweep at start-up");
+        reports.push(line);
+    }
+    for (mut child, _) in servers {
+        child.kill().unwrap();
+        child.wait().unwrap();
+    }
+    assert!(
+        reports.iter().all(|r| r.contains("periodic task done")),
+        "{reports:?}"
+    );
+    assert_eq!(app.scalar("SELECT COUNT(*) FROM certificates").await, 3);
+    assert_eq!(
+        app.scalar("SELECT COUNT(*) FROM certificates WHERE mailed_at IS NULL")
+            .await,
+        0
+    );
+    let mails: Vec<String> = std::fs::read_dir(&mail.path)
+        .unwrap()
+        .map(|f| std::fs::read_to_string(f.unwrap().path()).unwrap())
+        .collect();
+    assert_eq!(mails.len(), 3, "one mail per certificate, never two");
+    for n in 0..3 {
+        let to = format!("two-{n}@example.com");
+        assert_eq!(mails.iter().filter(|m| m.contains(&to)).count(), 1, "{to}");
+    }
+}
