@@ -622,8 +622,11 @@ impl Db {
         let head = head_in(&mut tx, formation_id).await?;
         let before = session_row(tz_of(&head.timezone)?, before)?;
         sqlx::query(
+            // `moved_at` holds reminders computed before a move back.
             "UPDATE formation_sessions SET title = $1, scheduled_date = $2, duration_minutes = $3,
-                 meeting_link = $4, recording_link = $5 WHERE id = $6",
+                 meeting_link = $4, recording_link = $5,
+                 moved_at = CASE WHEN scheduled_date = $2 THEN moved_at ELSE $7 END
+             WHERE id = $6",
         )
         .bind(&s.title)
         .bind(instant_text(s.scheduled_at))
@@ -631,6 +634,7 @@ impl Db {
         .bind(s.meeting_link.as_deref())
         .bind(s.recording_link.as_deref())
         .bind(session_id)
+        .bind(instant_text(Utc::now()))
         .execute(&mut *tx)
         .await?;
         renumber(&mut tx, formation_id).await?;
@@ -791,9 +795,9 @@ async fn insert_session_in(
 ) -> Result<i64, AppError> {
     Ok(sqlx::query_scalar(
         "INSERT INTO formation_sessions (formation_id, session_number, title, scheduled_date,
-             duration_minutes, meeting_link, recording_link)
+             duration_minutes, meeting_link, recording_link, moved_at)
          VALUES ($1, (SELECT COALESCE(MAX(session_number), 0) + 1 FROM formation_sessions WHERE formation_id = $1),
-                 $2, $3, $4, $5, $6) RETURNING id",
+                 $2, $3, $4, $5, $6, $7) RETURNING id",
     )
     .bind(formation_id)
     .bind(&s.title)
@@ -801,6 +805,7 @@ async fn insert_session_in(
     .bind(s.duration_minutes)
     .bind(s.meeting_link.as_deref())
     .bind(s.recording_link.as_deref())
+    .bind(instant_text(Utc::now()))
     .fetch_one(&mut **tx)
     .await?)
 }
@@ -815,20 +820,21 @@ async fn insert_series_in(
     duration_minutes: i64,
     planned: &[DateTime<Utc>],
 ) -> Result<(), AppError> {
-    // $1 to $3 are shared; each row adds its number and its instant.
+    // $1 to $4 are shared; each row adds its number and its instant.
     let rows: Vec<String> = (0..planned.len())
-        .map(|i| format!("($1, ${}, $2, ${}, $3)", 4 + 2 * i, 5 + 2 * i))
+        .map(|i| format!("($1, ${}, $2, ${}, $3, $4)", 5 + 2 * i, 6 + 2 * i))
         .collect();
     let sql = format!(
         "INSERT INTO formation_sessions (formation_id, session_number, title, scheduled_date,
-             duration_minutes)
+             duration_minutes, moved_at)
          VALUES {}",
         rows.join(", ")
     );
     let mut query = sqlx::query(&sql)
         .bind(formation_id)
         .bind(title)
-        .bind(duration_minutes);
+        .bind(duration_minutes)
+        .bind(instant_text(Utc::now()));
     for (number, at) in (last_number + 1..).zip(planned) {
         query = query.bind(number).bind(instant_text(*at));
     }

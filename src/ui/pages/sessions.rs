@@ -118,7 +118,7 @@ fn SeanceEntry(
         }
     });
     view! {
-        <li class=format!("session {phase_class}") data-session-id=s.id>
+        <li class=format!("session {phase_class}") id=crate::domain::enrollment::seance_anchor(s.id) data-session-id=s.id>
             <div class="session-head">
                 <span class="session-number">{t_with("learner-seance", &[number()])}</span>
                 <h2 class="session-title">{s.title.clone()}</h2>
