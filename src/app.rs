@@ -11,6 +11,7 @@ use crate::ui::pages::account::AccountPage;
 use crate::ui::pages::admin::attendance_grid::AdminAttendancePage;
 use crate::ui::pages::admin::audit_log::AdminAuditPage;
 use crate::ui::pages::admin::certificate_list::AdminCertificatesPage;
+use crate::ui::pages::admin::delivery_list::AdminDeliveriesPage;
 use crate::ui::pages::admin::enrollment_list::AdminEnrollmentsPage;
 use crate::ui::pages::admin::formation_edit::AdminFormationEditPage;
 use crate::ui::pages::admin::formation_list::AdminFormationsPage;
@@ -29,10 +30,12 @@ use crate::ui::pages::login::LoginPage;
 use crate::ui::pages::logout::LogoutPage;
 use crate::ui::pages::next_sessions::NextSeancesPage;
 use crate::ui::pages::not_found::NotFound;
+use crate::ui::pages::reminder_preferences::ReminderPreferencesPage;
 use crate::ui::pages::resend_confirmation::ResendConfirmationPage;
 use crate::ui::pages::reset_password::ResetPasswordPage;
 use crate::ui::pages::sessions::SeancesPage;
 use crate::ui::pages::signup::SignupPage;
+use crate::ui::pages::unsubscribe::UnsubscribePage;
 
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     let lang = crate::i18n::request_lang();
@@ -80,8 +83,12 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/confirmer/:token") view=ConfirmEmailPage />
                 // Public: an employer checks a certificate without an account.
                 <Route path=path!("/certificats/:code") view=CertificatePage ssr=SsrMode::Async />
+                // Public: the unsubscribe link of a reminder mail (its token
+                // is the proof).
+                <Route path=path!("/rappels/desabonner/:token") view=UnsubscribePage ssr=SsrMode::Async />
                 <ParentRoute path=path!("/compte") view=UserLayout ssr=SsrMode::Async>
                     <Route path=path!("") view=AccountPage ssr=SsrMode::Async />
+                    <Route path=path!("/rappels") view=ReminderPreferencesPage ssr=SsrMode::Async />
                 </ParentRoute>
                 // Async rendering: the whole page, data included, arrives as
                 // plain HTML, so it also works with JavaScript off.
@@ -107,6 +114,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/formations/:id/certificats") view=AdminCertificatesPage ssr=SsrMode::Async />
                     <Route path=path!("/seances/:id") view=AdminSeanceEditPage ssr=SsrMode::Async />
                     <Route path=path!("/demandes") view=AdminRequestsPage ssr=SsrMode::Async />
+                    <Route path=path!("/envois") view=AdminDeliveriesPage ssr=SsrMode::Async />
                     <Route path=path!("/audit") view=AdminAuditPage ssr=SsrMode::Async />
                 </ParentRoute>
             </Routes>

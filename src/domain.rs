@@ -13,6 +13,7 @@ pub mod format;
 pub mod formation;
 pub mod language;
 pub mod recurrence;
+pub mod reminder;
 pub mod schedule;
 pub mod status;
 pub mod throttle;

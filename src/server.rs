@@ -4,6 +4,7 @@
 pub mod accounts;
 pub mod admin_export;
 pub mod auth;
+pub mod calendar;
 pub mod certificate_pdf;
 pub mod certificates;
 pub mod cli;
@@ -18,6 +19,7 @@ pub mod jobs;
 pub mod language;
 pub mod learner;
 pub mod mail;
+pub mod reminders;
 pub mod rest;
 pub mod store;
 pub mod throttle;

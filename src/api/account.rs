@@ -6,6 +6,7 @@ mod change_email;
 mod change_password;
 mod get_account;
 mod logout_everywhere;
+mod reminder_channels;
 mod revoke_session;
 mod update_name;
 
@@ -13,5 +14,6 @@ pub use change_email::*;
 pub use change_password::*;
 pub use get_account::*;
 pub use logout_everywhere::*;
+pub use reminder_channels::*;
 pub use revoke_session::*;
 pub use update_name::*;

@@ -6,6 +6,7 @@ mod request_password_reset;
 mod resend_confirmation;
 mod reset_password;
 mod signup;
+mod unsubscribe_target;
 
 pub use confirm_email::*;
 pub use current_user::*;
@@ -15,6 +16,7 @@ pub use request_password_reset::*;
 pub use resend_confirmation::*;
 pub use reset_password::*;
 pub use signup::*;
+pub use unsubscribe_target::*;
 
 /// A "send me a link" form's server function: the link goes out (to an
 /// address with an account), then the same page for any address, so the

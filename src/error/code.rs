@@ -112,6 +112,8 @@ error_codes! {
         CertificateRevoked,
         CertificateAlreadyRevoked,
         CertificateReplaced,
+        /// A reminder that was sent, is still pending, or whose séance started or moved.
+        ReminderNotResendable,
         // Generic refusals without data.
         AuditCursor,
         /// What a plain form shows after a redirect for an error it has no key for.
@@ -271,6 +273,7 @@ impl ErrorCode {
             CertificateRevoked => ("a-cert-revoked", "", Conflict),
             CertificateAlreadyRevoked => ("a-cert-already-revoked", "", Conflict),
             CertificateReplaced => ("a-cert-replaced", "", Conflict),
+            ReminderNotResendable => ("a-reminder-not-resendable", "", Conflict),
             AuditCursor => ("before", "before", BadRequest),
             Malformed { .. } => ("malformed", "", BadRequest),
             SomeValuesInvalid => ("invalid", "", BadRequest),

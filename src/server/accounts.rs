@@ -443,6 +443,7 @@ pub(crate) fn compose(
         html,
         message_id,
         attachments: Vec::new(),
+        list_unsubscribe: None,
     }
 }
 

@@ -313,7 +313,13 @@ pub async fn require_same_origin(
     next: Next,
 ) -> Response {
     let safe = matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS);
-    if safe || bearer_token(req.headers()).is_some() {
+    // An unsubscribe link's token is its own proof; the mailbox that POSTs
+    // it (RFC 8058) sends no Origin of ours.
+    let by_token = req
+        .uri()
+        .path()
+        .starts_with(crate::server::reminders::UNSUBSCRIBE_PREFIX);
+    if safe || by_token || bearer_token(req.headers()).is_some() {
         return next.run(req).await;
     }
     let headers = req.headers();
@@ -357,6 +363,7 @@ fn is_public(path: &str) -> bool {
             "/assets/",
             "/verify/",
             "/certificats/",
+            crate::server::reminders::UNSUBSCRIBE_PREFIX,
         ]
         .iter()
         .any(|prefix| path.starts_with(prefix))

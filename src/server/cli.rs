@@ -56,6 +56,26 @@ pub enum Command {
     /// Completion certificates: issue, revoke, show.
     #[command(subcommand)]
     Certificate(CertificateCommand),
+    /// Session reminders.
+    #[command(subcommand)]
+    Reminders(RemindersCommand),
+}
+
+#[derive(Subcommand, Debug)]
+pub enum RemindersCommand {
+    /// One sweep: queue what is due, deliver it on every channel, and print
+    /// what was sent.
+    RunOnce {
+        /// The instant to sweep at (RFC 3339), instead of now.
+        #[arg(long, value_parser = parse_now)]
+        now: Option<DateTime<Utc>>,
+    },
+}
+
+fn parse_now(value: &str) -> Result<DateTime<Utc>, String> {
+    DateTime::parse_from_rfc3339(value.trim())
+        .map(|at| at.with_timezone(&Utc))
+        .map_err(|_| tr(current(), "cli-reminders-now", &[("value", value.into())]))
 }
 
 #[derive(Subcommand, Debug)]
@@ -334,6 +354,54 @@ pub async fn run(command: Command, config: Config) -> Result<(), CliError> {
         Command::Certificate(command) => {
             let db = open().await?;
             certificate(&db, command, Utc::now()).await
+        }
+        Command::Reminders(RemindersCommand::RunOnce { now }) => {
+            let db = open().await?;
+            let clock = match now {
+                Some(at) => crate::server::clock::Clock::fixed(at),
+                None => crate::server::clock::Clock::real(),
+            };
+            let state = crate::server::http::AppState::new(
+                &config,
+                db,
+                crate::server::throttle::Hashing::global(),
+                clock,
+            )
+            .map_err(|e| CliError(e.to_string()))?;
+            let report = crate::server::reminders::sweep(&state).await?;
+            for sent in &report.sent {
+                println!(
+                    "{}",
+                    tr(
+                        lang,
+                        "cli-reminder-sent",
+                        &[
+                            ("channel", sent.channel.as_str().into()),
+                            ("to", (&sent.to).into()),
+                            ("formation", (&sent.formation).into()),
+                            ("number", sent.session_number.into()),
+                            (
+                                "start",
+                                (&crate::server::store::instant_text(sent.starts_at)).into()
+                            ),
+                        ],
+                    )
+                );
+            }
+            eprintln!(
+                "{}",
+                tr(
+                    lang,
+                    "cli-reminders-report",
+                    &[
+                        ("queued", report.queued.into()),
+                        ("sent", (report.sent.len() as u64).into()),
+                        ("failed", report.failed.into()),
+                        ("expired", report.expired.into()),
+                    ],
+                )
+            );
+            Ok(())
         }
         Command::Enroll(args) => {
             let db = open().await?;

@@ -134,6 +134,7 @@ pub fn router(state: AppState) -> Router {
         .merge(rest::router())
         .merge(crate::server::admin_export::router())
         .merge(crate::server::language::router())
+        .merge(crate::server::reminders::router())
         .leptos_routes_with_context(&state, routes, context.clone(), {
             let options = state.leptos_options.clone();
             move || shell(options.clone())
@@ -179,6 +180,33 @@ pub fn with_edge_layers(app: Router<AppState>, state: AppState) -> Router {
         .with_state(state)
 }
 
+impl AppState {
+    /// What every request, the periodic tasks and the CLI's one-off runs
+    /// share, from the configuration.
+    pub fn new(
+        config: &Config,
+        db: Db,
+        hashing: Arc<Hashing>,
+        clock: crate::server::clock::Clock,
+    ) -> std::io::Result<AppState> {
+        Ok(AppState {
+            leptos_options: leptos_options(config),
+            db,
+            settings: Arc::new(Settings {
+                cookie_secure: config.cookie_secure,
+                public_url: config.public_url.clone(),
+                session_idle: chrono::Duration::minutes(config.session_idle_minutes),
+                org_name: config.org_name.clone(),
+            }),
+            limits: Arc::new(ClientLimits::new(config.trusted_proxies.clone())),
+            hashing,
+            mailer: crate::server::mail::Mailer::new(&config.mail)
+                .map_err(std::io::Error::other)?,
+            clock,
+        })
+    }
+}
+
 impl Application {
     /// Binds the listener (port 0 picks a free one, for tests) and builds the
     /// router on an already migrated database.
@@ -204,21 +232,7 @@ impl Application {
         hashing: Arc<Hashing>,
         clock: crate::server::clock::Clock,
     ) -> std::io::Result<Application> {
-        let state = AppState {
-            leptos_options: leptos_options(config),
-            db,
-            settings: Arc::new(Settings {
-                cookie_secure: config.cookie_secure,
-                public_url: config.public_url.clone(),
-                session_idle: chrono::Duration::minutes(config.session_idle_minutes),
-                org_name: config.org_name.clone(),
-            }),
-            limits: Arc::new(ClientLimits::new(config.trusted_proxies.clone())),
-            hashing,
-            mailer: crate::server::mail::Mailer::new(&config.mail)
-                .map_err(std::io::Error::other)?,
-            clock,
-        };
+        let state = AppState::new(config, db, hashing, clock)?;
         tracing::info!("{}", state.mailer.describe());
         let listener = TcpListener::bind(config.site_addr).await?;
         let port = listener.local_addr()?.port();

@@ -15,7 +15,7 @@ pub const PERIOD: Duration = Duration::from_secs(60);
 type Task = fn(&AppState) -> futures_core::future::BoxFuture<'_, Result<String, String>>;
 
 /// Every periodic task, in the order they run.
-const TASKS: &[(&str, Task)] = &[("certificates", certificates)];
+const TASKS: &[(&str, Task)] = &[("certificates", certificates), ("reminders", reminders)];
 
 /// Issues the certificates earned and not issued yet, mails the new ones.
 fn certificates(state: &AppState) -> futures_core::future::BoxFuture<'_, Result<String, String>> {
@@ -23,6 +23,16 @@ fn certificates(state: &AppState) -> futures_core::future::BoxFuture<'_, Result<
         crate::server::certificates::sweep(state)
             .await
             .map(|r| format!("{} issued, {} mailed", r.issued, r.mailed))
+            .map_err(|err| err.to_string())
+    })
+}
+
+/// Queues the reminders now due, delivers them, retries and expires.
+fn reminders(state: &AppState) -> futures_core::future::BoxFuture<'_, Result<String, String>> {
+    Box::pin(async move {
+        crate::server::reminders::sweep(state)
+            .await
+            .map(|r| r.to_string())
             .map_err(|err| err.to_string())
     })
 }

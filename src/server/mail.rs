@@ -131,6 +131,10 @@ pub struct OutgoingMail {
     pub message_id: String,
     /// Files sent with it (a certificate's PDF).
     pub attachments: Vec<Attachment>,
+    /// The one-click unsubscribe URL of a mail the learner may stop (a
+    /// reminder): sent as `List-Unsubscribe` with `List-Unsubscribe-Post`
+    /// (RFC 8058), so the mailbox offers "unsubscribe" and POSTs it.
+    pub list_unsubscribe: Option<String>,
 }
 
 /// A file attached to a mail.
@@ -250,11 +254,24 @@ impl Mailer {
             }
             mixed
         };
-        let message = Message::builder()
+        let mut builder = Message::builder()
             .from(self.inner.from.clone())
             .to(to)
             .subject(mail.subject)
-            .message_id(Some(mail.message_id))
+            .message_id(Some(mail.message_id));
+        if let Some(url) = mail.list_unsubscribe {
+            use lettre::message::header::{HeaderName, HeaderValue};
+            builder = builder
+                .raw_header(HeaderValue::new(
+                    HeaderName::new_from_ascii_str("List-Unsubscribe"),
+                    format!("<{url}>"),
+                ))
+                .raw_header(HeaderValue::new(
+                    HeaderName::new_from_ascii_str("List-Unsubscribe-Post"),
+                    "List-Unsubscribe=One-Click".into(),
+                ));
+        }
+        let message = builder
             .multipart(body)
             .map_err(|err| MailError::Build(err.to_string()))?;
         match &self.inner.transport {

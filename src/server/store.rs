@@ -7,6 +7,7 @@ pub mod dashboard;
 pub mod enrollments;
 pub mod formations;
 pub mod learner;
+pub mod reminders;
 pub mod requests;
 pub mod throttle;
 pub mod users;

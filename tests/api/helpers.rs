@@ -159,6 +159,27 @@ pub async fn spawn_app_at(at: chrono::DateTime<chrono::Utc>) -> TestApp {
     .await
 }
 
+/// The app on a clock the test sets, sending its mails to a real SMTP
+/// server (`aiosmtpd`) on loopback.
+pub async fn spawn_app_with_smtp_at(at: chrono::DateTime<chrono::Utc>) -> TestApp {
+    let mail = TempDir::new("smtp");
+    let smtp = SmtpServer::start(&mail.path).await;
+    let transport = MailTransport::Smtp {
+        url: format!("smtp://127.0.0.1:{}", smtp.port),
+    };
+    let clock = formations::server::clock::Clock::fixed(at);
+    spawn_on(|_| {}, None, transport, mail, Some(smtp), clock).await
+}
+
+/// The app on a clock the test sets, its SMTP relay at `url` (one that
+/// refuses, for the tests of retries).
+pub async fn spawn_app_at_with_relay(at: chrono::DateTime<chrono::Utc>, url: &str) -> TestApp {
+    let mail = TempDir::new("relay");
+    let transport = MailTransport::Smtp { url: url.into() };
+    let clock = formations::server::clock::Clock::fixed(at);
+    spawn_on(|_| {}, None, transport, mail, None, clock).await
+}
+
 /// The app sending its mails to a real SMTP server (`aiosmtpd`) on
 /// loopback, which stores them in a Maildir that the test reads.
 pub async fn spawn_app_with_smtp() -> TestApp {

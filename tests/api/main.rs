@@ -17,6 +17,7 @@ mod helpers;
 mod language;
 mod leak_crawl;
 mod pages;
+mod reminders;
 mod rest;
 mod security;
 mod throttle;

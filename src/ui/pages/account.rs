@@ -137,6 +137,9 @@ fn AccountBody(
             </ActionForm>
             <p class="hint">{t("auth-account-logout-all-hint")}</p>
         </TitledSection>
+        <TitledSection id="reminders-h" title=t("reminders-preferences-title")>
+            <p><a href=crate::domain::reminder::PREFERENCES_PATH>{t("reminders-preferences-link")}</a></p>
+        </TitledSection>
     }
 }
 

@@ -3,6 +3,7 @@
 pub mod attendance_grid;
 pub mod audit_log;
 pub mod certificate_list;
+pub mod delivery_list;
 pub mod enrollment_list;
 pub mod formation_edit;
 pub mod formation_list;

@@ -17,6 +17,7 @@ pub fn AdminLayout() -> impl IntoView {
                 <A href="/admin" exact=true>{t("admin-dashboard-title")}</A>
                 <A href="/admin/formations">{t("admin-formations-title")}</A>
                 <A href="/admin/demandes">{t("admin-nav-requests")}</A>
+                <A href="/admin/envois">{t("admin-nav-deliveries")}</A>
                 <A href="/admin/audit">{t("admin-nav-audit")}</A>
                 <A href="/formations">{t("admin-nav-catalogue")}</A>
             </nav>

@@ -54,6 +54,7 @@ pub fn action_name(action: &str) -> String {
         "certificate.issue" => "admin-action-certificate-issue",
         "certificate.revoke" => "admin-action-certificate-revoke",
         "certificate.reissue" => "admin-action-certificate-reissue",
+        "reminder.resend" => "admin-action-reminder-resend",
         other => return other.to_string(),
     };
     t(id)
@@ -68,6 +69,7 @@ pub fn entity_name(entity: &str) -> String {
         "enrollment_request" => "admin-entity-request",
         "user" => "admin-entity-user",
         "certificate" => "admin-entity-certificate",
+        "reminder" => "admin-entity-reminder",
         other => return other.to_string(),
     };
     t(id)
