@@ -332,6 +332,21 @@ pub struct AttendOutcome {
     pub attendance_rate: f64,
 }
 
+/// The id of a séance's entry on its enrollment's page.
+pub fn seance_anchor(session_id: i64) -> String {
+    format!("seance-{session_id}")
+}
+
+/// The page of one séance on the platform: its entry on the learner's
+/// enrollment page, where the join button obeys the active rule. Calendars,
+/// reminders and notifications point here, never to the meeting.
+pub fn seance_path(enrollment_id: i64, session_id: i64) -> String {
+    format!(
+        "/user/formations/{enrollment_id}#{}",
+        seance_anchor(session_id)
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -565,19 +580,4 @@ mod tests {
             0
         );
     }
-}
-
-/// The id of a séance's entry on its enrollment's page.
-pub fn seance_anchor(session_id: i64) -> String {
-    format!("seance-{session_id}")
-}
-
-/// The page of one séance on the platform: its entry on the learner's
-/// enrollment page, where the join button obeys the active rule. Calendars,
-/// reminders and notifications point here, never to the meeting.
-pub fn seance_path(enrollment_id: i64, session_id: i64) -> String {
-    format!(
-        "/user/formations/{enrollment_id}#{}",
-        seance_anchor(session_id)
-    )
 }

@@ -528,8 +528,19 @@ impl Db {
         id: i64,
         now: DateTime<Utc>,
     ) -> Result<(), AppError> {
+        #[derive(sqlx::FromRow)]
+        struct Row {
+            state: String,
+            starts_at: String,
+            scheduled_date: String,
+            formation_id: i64,
+            user_id: i64,
+            title: String,
+            session_number: i64,
+            attempts: i64,
+        }
         let mut tx = self.begin_write().await?;
-        let row: Option<(String, String, String, i64, i64, String, i64, i64)> = sqlx::query_as(
+        let row: Option<Row> = sqlx::query_as(
             "SELECT r.state, r.starts_at, s.scheduled_date, s.formation_id, r.user_id, s.title,
                  s.session_number, r.attempts
              FROM reminders r JOIN formation_sessions s ON s.id = r.session_id WHERE r.id = $1",
@@ -537,8 +548,16 @@ impl Db {
         .bind(id)
         .fetch_optional(&mut *tx)
         .await?;
-        let (state, starts_at, scheduled, formation_id, user_id, title, number, attempts) =
-            row.ok_or(AppError::NotFound)?;
+        let Row {
+            state,
+            starts_at,
+            scheduled_date: scheduled,
+            formation_id,
+            user_id,
+            title,
+            session_number: number,
+            attempts,
+        } = row.ok_or(AppError::NotFound)?;
         let state = DeliveryState::parse(&state).ok_or_else(|| super::corrupt("state", &state))?;
         if !reminder::can_resend(state, decode::instant(&starts_at)?, now) || scheduled != starts_at
         {
