@@ -244,6 +244,8 @@ fn every_admin_call(fx: &Fixture) -> Vec<(&'static str, Vec<(&'static str, Strin
         ("admin_get_dashboard", vec![]),
         ("admin_list_audit", vec![]),
         ("admin_list_certificates", f(&[("formation_id", &id)])),
+        ("admin_list_deliveries", vec![]),
+        ("admin_resend_reminder", f(&[("id", "1")])),
         (
             "admin_issue_certificate",
             f(&[
