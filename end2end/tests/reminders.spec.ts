@@ -39,11 +39,13 @@ test('a learner turns the e-mail reminders off and on, with and without JavaScri
 });
 
 test('an admin reads the Envois page and filters it by state', async ({ page }) => {
-  await page.goto('/login');
+  await page.goto('/login?next=%2Fadmin');
   await hydrated(page);
   await page.getByLabel('E-mail').fill(ADMIN.email);
   await page.getByLabel('Mot de passe').fill(ADMIN.password);
   await page.getByRole('button', { name: 'Se connecter' }).click();
+  await expect(page).toHaveURL(/\/admin$/);
+  await hydrated(page);
   await page.getByRole('navigation', { name: /admin/i }).getByRole('link', { name: 'Envois' }).click();
   await expect(page).toHaveURL(/\/admin\/envois$/);
   await expect(page.getByRole('heading', { level: 1, name: 'Envois' })).toBeVisible();
