@@ -20,6 +20,7 @@ use crate::ui::pages::admin::home::AdminHomePage;
 use crate::ui::pages::admin::request_list::AdminRequestsPage;
 use crate::ui::pages::admin::session_edit::AdminSeanceEditPage;
 use crate::ui::pages::admin::session_plan::AdminSeancesPage;
+use crate::ui::pages::agenda::AgendaPage;
 use crate::ui::pages::catalogue::CataloguePage;
 use crate::ui::pages::certificate::CertificatePage;
 use crate::ui::pages::confirm_email::ConfirmEmailPage;
@@ -97,6 +98,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/formations") view=FormationsPage ssr=SsrMode::Async />
                     <Route path=path!("/formations/next") view=NextSeancesPage ssr=SsrMode::Async />
                     <Route path=path!("/formations/:id") view=SeancesPage ssr=SsrMode::Async />
+                    <Route path=path!("/agenda") view=AgendaPage ssr=SsrMode::Async />
                 </ParentRoute>
                 <ParentRoute path=path!("/formations") view=UserLayout ssr=SsrMode::Async>
                     <Route path=path!("") view=CataloguePage ssr=SsrMode::Async />

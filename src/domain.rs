@@ -5,6 +5,7 @@ pub mod account;
 pub mod admin;
 pub mod attendance;
 pub mod audit;
+pub mod calendar;
 pub mod catalogue;
 pub mod certificate;
 pub mod csv;

@@ -363,6 +363,7 @@ fn is_public(path: &str) -> bool {
             "/assets/",
             "/verify/",
             "/certificats/",
+            "/calendrier/",
             crate::server::reminders::UNSUBSCRIBE_PREFIX,
         ]
         .iter()

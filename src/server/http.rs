@@ -135,6 +135,7 @@ pub fn router(state: AppState) -> Router {
         .merge(crate::server::admin_export::router())
         .merge(crate::server::language::router())
         .merge(crate::server::reminders::router())
+        .merge(crate::server::calendar::router())
         .leptos_routes_with_context(&state, routes, context.clone(), {
             let options = state.leptos_options.clone();
             move || shell(options.clone())

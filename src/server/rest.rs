@@ -62,6 +62,7 @@ pub fn router() -> Router<AppState> {
         get(certificate_pdf),
     );
     r = both(r, "/api/certificates/{code}/", get(verify_certificate));
+    r = both(r, "/api/auth/user/calendar/", get(calendar_url));
     r.route("/api/openapi.json", get(openapi))
         .route("/api/{*rest}", axum::routing::any(not_found))
         .method_not_allowed_fallback(method_not_allowed)
@@ -676,6 +677,30 @@ async fn verify_certificate(
     Ok(Json(v.into()))
 }
 
+#[derive(Serialize, ToSchema)]
+struct CalendarBody {
+    /// The learner's subscription feed (iCalendar, no login needed: the
+    /// URL is the secret). Never carries meeting links.
+    url: String,
+}
+
+#[utoipa::path(
+    get, path = "/api/auth/user/calendar/", tag = "calendar",
+    responses(
+        (status = 200, description = "The absolute URL of the caller's calendar feed (made at the first ask)", body = CalendarBody),
+        (status = 401, description = "Not logged in", body = ErrorBody),
+    ),
+    security(("bearer" = []))
+)]
+async fn calendar_url(
+    State(state): State<AppState>,
+    Learner(user): Learner,
+    headers: HeaderMap,
+) -> Result<Json<CalendarBody>, AppError> {
+    let links = crate::server::calendar::links(&state, &headers, user.id).await?;
+    Ok(Json(CalendarBody { url: links.url }))
+}
+
 struct BearerAuth;
 
 impl utoipa::Modify for BearerAuth {
@@ -691,7 +716,7 @@ impl utoipa::Modify for BearerAuth {
 #[derive(OpenApi)]
 #[openapi(
     info(title = "Formations API", version = "1.0.0", description = "The learner's formations, sessions and attendance. Errors are {\"detail\": \"...\"}."),
-    paths(login, logout, password_reset, password_reset_confirm, list_formations, list_sessions, list_next_sessions, attend, certificate_pdf, verify_certificate),
+    paths(login, logout, password_reset, password_reset_confirm, list_formations, list_sessions, list_next_sessions, attend, certificate_pdf, verify_certificate, calendar_url),
     modifiers(&BearerAuth)
 )]
 pub struct ApiDoc;

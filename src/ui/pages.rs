@@ -1,5 +1,6 @@
 pub mod account;
 pub mod admin;
+pub mod agenda;
 pub mod catalogue;
 pub mod certificate;
 pub mod confirm_email;

@@ -10,6 +10,7 @@ mod account_mail;
 mod accounts;
 mod admin;
 mod audit;
+mod calendars;
 mod certificates;
 mod cli;
 mod edge;

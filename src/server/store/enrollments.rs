@@ -209,6 +209,7 @@ impl Db {
         .rows_affected()
             == 1;
         if changed {
+            super::calendars::bury_enrollment_in(&mut tx, enrollment_id).await?;
             let change = Change::new("enrollment.cancel", "enrollment", enrollment_id)
                 .before(json!({ "status": status }))
                 .after(json!({ "status": "cancelled" }))

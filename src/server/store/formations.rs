@@ -428,6 +428,8 @@ impl Db {
             return Err(AppError::Conflict(ErrorCode::StaleFormation));
         }
         after["version"] = json!(before.version + 1);
+        // The name is in every event's summary.
+        super::calendars::revise_in(&mut tx, id).await?;
         let change = Change::new("formation.update", "formation", id)
             .formation(id, &f.info.name)
             .before(before_json)
@@ -532,6 +534,7 @@ impl Db {
             None => renumber(&mut tx, formation_id).await?,
             Some(number) => make_room(&mut tx, formation_id, id, number).await?,
         }
+        super::calendars::revise_in(&mut tx, formation_id).await?;
         let seance_number = number_in(&mut tx, id).await?;
         let change = Change::new("session.create", "session", id)
             .formation(head.id, &head.name)
@@ -593,6 +596,7 @@ impl Db {
         )
         .await?;
         renumber(&mut tx, formation_id).await?;
+        super::calendars::revise_in(&mut tx, formation_id).await?;
         let change = Change::new("session.generate", "formation", formation_id)
             .formation(head.id, &head.name)
             .after(json!({
@@ -638,6 +642,7 @@ impl Db {
         .execute(&mut *tx)
         .await?;
         renumber(&mut tx, formation_id).await?;
+        super::calendars::revise_in(&mut tx, formation_id).await?;
         let seance_number = number_in(&mut tx, session_id).await?;
         let change = Change::new("session.update", "session", session_id)
             .formation(head.id, &head.name)
@@ -687,6 +692,7 @@ impl Db {
         let (_, before) = session_in(&mut tx, session_id).await?;
         let head = head_in(&mut tx, formation_id).await?;
         let before = session_row(tz_of(&head.timezone)?, before)?;
+        super::calendars::bury_session_in(&mut tx, session_id).await?;
         sqlx::query("DELETE FROM session_attendance WHERE session_id = $1")
             .bind(session_id)
             .execute(&mut *tx)
@@ -696,6 +702,7 @@ impl Db {
             .execute(&mut *tx)
             .await?;
         renumber(&mut tx, formation_id).await?;
+        super::calendars::revise_in(&mut tx, formation_id).await?;
         let mut before_json = session_json(&before);
         before_json["formation_id"] = json!(formation_id);
         let change = Change::new("session.delete", "session", session_id)

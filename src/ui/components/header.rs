@@ -17,6 +17,7 @@ pub fn Header(user: Option<SessionUser>) -> impl IntoView {
                 <a href="/user">{t("learner-nav-dashboard")}</a>
                 <a href="/user/formations">{t("learner-nav-formations")}</a>
                 <a href="/user/formations/next">{t("learner-nav-next")}</a>
+                <a href="/user/agenda">{t("calendar-title")}</a>
                 <a href="/formations">{t("learner-nav-catalogue")}</a>
                 <a href="/compte">{t("learner-nav-account")}</a>
                 {is_admin.then(|| view! { <a href="/admin">{t("learner-nav-admin")}</a> })}

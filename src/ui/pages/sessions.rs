@@ -33,11 +33,17 @@ pub fn SeancesPage() -> impl IntoView {
 fn SeanceList(data: EnrollmentSeancesData, mark: ServerAction<MarkAttendance>) -> impl IntoView {
     let e = data.enrollment;
     let now = data.now;
+    // A cancelled or finished enrollment's séances go in no calendar.
+    let live = matches!(
+        e.status,
+        crate::domain::status::EnrollmentStatus::Active
+            | crate::domain::status::EnrollmentStatus::Upcoming
+    );
     let refused = form_error_signal(move || mark.value().get().and_then(Result::err));
     let rows = data
         .sessions
         .into_iter()
-        .map(|s| view! { <SeanceEntry session=s enrollment_id=e.id timezone=e.timezone.clone() now mark /> })
+        .map(|s| view! { <SeanceEntry session=s enrollment_id=e.id timezone=e.timezone.clone() now mark live /> })
         .collect_view();
     let empty = rows.is_empty();
     view! {
@@ -70,6 +76,8 @@ fn SeanceEntry(
     timezone: String,
     now: chrono::DateTime<chrono::Utc>,
     mark: ServerAction<MarkAttendance>,
+    /// The enrollment is active or upcoming: its séances may be added to a calendar.
+    live: bool,
 ) -> impl IntoView {
     let s = session;
     let n = s.session_number;
@@ -104,6 +112,19 @@ fn SeanceEntry(
                 </a>
             }
         });
+    let add = (live && s.phase == SeancePhase::Upcoming).then(|| {
+        use crate::domain::calendar::{google_path, invitation_path};
+        view! {
+            <span class="add-to-calendar">
+                <a href=invitation_path(enrollment_id, s.id) download>
+                    {t("calendar-add")}
+                    <span class="visually-hidden">{format!(" {}", t_with("learner-seance", &[number()]))}</span>
+                </a>
+                " · "
+                <a href=google_path(enrollment_id, s.id) rel="noopener noreferrer" target="_blank">{t("calendar-add-google")}</a>
+            </span>
+        }
+    });
     let can_mark = s.can_mark_attendance && !s.user_attended;
     let form = can_mark.then(|| {
         view! {
@@ -130,7 +151,7 @@ fn SeanceEntry(
                 {format!(" · {}", duration(current(), s.duration_minutes))}
                 {countdown}
             </p>
-            <div class="session-actions">{join} {form} {recording}</div>
+            <div class="session-actions">{join} {form} {recording} {add}</div>
         </li>
     }
 }

@@ -1,0 +1,32 @@
+-- Calendars (issue 13): each learner's subscription feed, the revision of
+-- what a séance's calendar event shows, and the events to withdraw.
+
+-- The secret of the learner's feed URL (256 random bits), kept so that the
+-- "Mon agenda" page shows it again; "Régénérer" replaces it.
+ALTER TABLE users ADD COLUMN calendar_token TEXT;
+CREATE UNIQUE INDEX users_calendar_token ON users (calendar_token);
+
+-- What the calendar event shows (number, title, start, duration and the
+-- formation's name) as of its revision: after each write, the rows whose
+-- snapshot differs get revision + 1 (the event's SEQUENCE) and revised_at
+-- (its DTSTAMP), whichever write changed them (a renumbering too).
+ALTER TABLE formation_sessions ADD COLUMN revision BIGINT NOT NULL DEFAULT 0;
+ALTER TABLE formation_sessions ADD COLUMN revised_at TEXT COLLATE "C" NOT NULL DEFAULT '1970-01-01T00:00:00Z';
+ALTER TABLE formation_sessions ADD COLUMN shown TEXT NOT NULL DEFAULT '';
+
+-- A séance deleted, or an enrollment cancelled, stays in the learner's
+-- feed 30 days as STATUS:CANCELLED so calendar apps remove it.
+CREATE TABLE calendar_tombstones (
+    user_id          BIGINT NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+    session_id       BIGINT NOT NULL,
+    enrollment_id    BIGINT NOT NULL,
+    summary_formation TEXT NOT NULL,
+    session_number   BIGINT NOT NULL,
+    title            TEXT NOT NULL,
+    starts_at        TEXT COLLATE "C" NOT NULL,
+    duration_minutes BIGINT NOT NULL,
+    sequence         BIGINT NOT NULL,
+    cancelled_at     TEXT COLLATE "C" NOT NULL,
+    PRIMARY KEY (user_id, session_id)
+);
+CREATE INDEX calendar_tombstones_cancelled ON calendar_tombstones (user_id, cancelled_at);
