@@ -61,7 +61,7 @@ async fn fetch(path: &str, app: &TestApp) -> (u16, String, String) {
     (status, kind, resp.text().await.unwrap())
 }
 
-fn event<'a>(feed: &'a Value, session: i64) -> &'a Value {
+fn event(feed: &Value, session: i64) -> &Value {
     feed["events"]
         .as_array()
         .unwrap()
@@ -240,7 +240,7 @@ async fn regenerating_makes_the_old_url_a_404_and_unknown_feeds_are_404() {
     for unknown in [
         "/calendrier/nope.ics",
         "/calendrier/.ics",
-        &old.trim_end_matches(".ics").to_string(),
+        old.trim_end_matches(".ics"),
     ] {
         assert_eq!(fetch(unknown, &app).await.0, 404, "{unknown}");
     }
