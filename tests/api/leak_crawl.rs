@@ -330,6 +330,46 @@ async fn no_route_ever_carries_the_meeting_details_of_an_enrollment_that_is_not_
     ids.sort();
     ids.dedup();
 
+    // Calendars: the learner's feed (no login), each séance's invitation
+    // and its Google link carry no meeting detail, not even the active
+    // enrollment's (a calendar outlives the active period).
+    let (status, body) = app
+        .get_json("/api/auth/user/calendar/", &learner.token)
+        .await;
+    assert_eq!(status, 200);
+    let feed_url = body["url"].as_str().unwrap().to_string();
+    let feed = http().get(&feed_url).send().await.unwrap();
+    assert_eq!(feed.status().as_u16(), 200);
+    let mut calendars = vec![(feed_url, feed.text().await.unwrap())];
+    let mut served = 0;
+    for s in std::iter::once(&active).chain(hidden.iter()) {
+        for session in &s.session_ids {
+            for path in [
+                formations::domain::calendar::invitation_path(s.enrollment_id, *session),
+                formations::domain::calendar::google_path(s.enrollment_id, *session),
+            ] {
+                let resp = client.get(app.url(&path)).send().await.unwrap();
+                assert!(resp.status().as_u16() < 500, "{path}");
+                served += usize::from(resp.status().is_success() || resp.status().is_redirection());
+                let location = resp
+                    .headers()
+                    .get("location")
+                    .map(|v| v.to_str().unwrap().to_string())
+                    .unwrap_or_default();
+                calendars.push((path, format!("{location}\n{}", resp.text().await.unwrap())));
+            }
+        }
+    }
+    // The active and upcoming enrollments' séances to come are served.
+    assert!(served >= 2, "{served} invitations served");
+    for (what, text) in &calendars {
+        for secrets in std::iter::once(&active).chain(hidden.iter()) {
+            for secret in &secrets.values {
+                assert!(!text.contains(secret.as_str()), "{secret} in {what}");
+            }
+        }
+    }
+
     let found = crawl(&app, &client, Some(&learner.token), &ids, &formation_ids).await;
     assert!(found.answers.len() > 100, "{} answers", found.answers.len());
     for secrets in &hidden {
@@ -349,8 +389,45 @@ async fn no_route_ever_carries_the_meeting_details_of_an_enrollment_that_is_not_
         .iter()
         .all(|(what, status, _)| { *status < 500 || panic!("{what} answered {status}") }));
 
+    // Reminders: each séance's 24-hour e-mail, swept at the moment it is
+    // due (séances and enrollments dated long before, so each is owed).
+    sqlx::query("UPDATE formation_sessions SET moved_at = '2000-01-01T00:00:00Z'")
+        .execute(&app.db.pool)
+        .await
+        .unwrap();
+    sqlx::query("UPDATE enrollments SET created_at = '2000-01-01T00:00:00Z'")
+        .execute(&app.db.pool)
+        .await
+        .unwrap();
+    let starts: Vec<String> = sqlx::query_scalar("SELECT scheduled_date FROM formation_sessions")
+        .fetch_all(&app.db.pool)
+        .await
+        .unwrap();
+    // The crawl posted every server function, the preferences form too.
+    app.db
+        .set_reminder_channel(
+            learner.id,
+            formations::domain::reminder::Channel::Email,
+            true,
+        )
+        .await
+        .unwrap();
+    let mut reminded = 0;
+    for start in starts {
+        let at = formations::server::store::parse_instant(&start).unwrap() - Duration::hours(1);
+        reminded += formations::server::reminders::sweep_at(&app.state, at)
+            .await
+            .unwrap()
+            .sent
+            .len();
+    }
+    // The active enrollment's three séances and the upcoming one's two in
+    // its period; none for the finished or the cancelled enrollment.
+    assert_eq!(reminded, 5, "reminder mails");
+
     // Mails: whatever the crawl and the account flows sent (a reset link, a
-    // "you already have an account" mail) carry no meeting detail either.
+    // "you already have an account" mail, the reminders) carry no meeting
+    // detail either.
     http()
         .post(app.url("/api/auth/password/reset/"))
         .json(&serde_json::json!({ "email": "crawler@example.com" }))
