@@ -53,3 +53,26 @@ test('an admin reads the Envois page and filters it by state', async ({ page }) 
   await expect(page).toHaveURL(/\/admin\/envois\?etat=failed$/);
   await expect(page.getByRole('link', { name: 'En échec' })).toHaveAttribute('aria-current', 'page');
 });
+
+test('a learner subscribes to the calendar feed and regenerates it', async ({ page, request }) => {
+  const email = uniqueEmail('agenda');
+  await signUpAndConfirm(page, 'Agenda E2E', email, PASSWORD);
+  await loginAs(page, email, PASSWORD);
+  await page.getByRole('link', { name: 'Mon agenda' }).click();
+  await expect(page).toHaveURL(/\/user\/agenda$/);
+  await hydrated(page);
+  const url = await page.getByLabel('Adresse de votre agenda (iCalendar)').inputValue();
+  expect(url).toMatch(/^http:\/\/[^/]+\/calendrier\/[0-9a-f]{64}\.ics$/);
+  await expect(page.getByRole('link', { name: "S'abonner dans Google Agenda" })).toHaveAttribute(
+    'href',
+    /^https:\/\/calendar\.google\.com\/calendar\/r\?cid=webcal/,
+  );
+  const feed = await request.get(url);
+  expect(feed.status()).toBe(200);
+  expect(feed.headers()['content-type']).toBe('text/calendar; charset=utf-8');
+  expect(await feed.text()).toContain('BEGIN:VCALENDAR');
+  await page.getByRole('button', { name: 'Régénérer' }).click();
+  await expect(page.getByRole('status')).toContainText("l'ancienne ne fonctionne plus");
+  await expect(page.getByLabel('Adresse de votre agenda (iCalendar)')).not.toHaveValue(url);
+  expect((await request.get(url)).status()).toBe(404);
+});
