@@ -105,6 +105,14 @@ pub fn new_token() -> (String, String) {
     (token, hash)
 }
 
+/// A secret kept as it is (a calendar feed's, an unsubscribe link's): 256
+/// random bits in hex, for URLs nobody guesses.
+pub fn secret_token() -> String {
+    let mut bytes = [0u8; 32];
+    rand::rngs::OsRng.fill_bytes(&mut bytes);
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
 pub fn token_hash(token: &str) -> String {
     Sha256::digest(token.as_bytes())
         .iter()

@@ -12,7 +12,6 @@ use axum::routing::get;
 use axum::Router;
 use chrono::{DateTime, Utc};
 use icalendar::{Alarm, Calendar, Component, EventLike, EventStatus, Trigger};
-use rand::RngCore;
 
 use crate::domain::calendar::{self, CalendarLinks, SeanceEvent};
 use crate::domain::enrollment::seance_path;
@@ -21,6 +20,7 @@ use crate::error::AppError;
 use crate::i18n::tr;
 use crate::server::extract::Learner;
 use crate::server::http::AppState;
+use crate::server::store::users::UserSecret;
 
 /// One séance's invitation.
 pub struct Invitation {
@@ -42,20 +42,20 @@ pub fn router() -> Router<AppState> {
         )
 }
 
-/// 256 random bits, as hex: a feed URL nobody guesses.
-pub fn fresh_token() -> String {
-    let mut bytes = [0u8; 32];
-    rand::rngs::OsRng.fill_bytes(&mut bytes);
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
-}
-
 /// The learner's feed links (the token made at the first ask).
 pub async fn links(
     state: &AppState,
     headers: &HeaderMap,
     user_id: i64,
 ) -> Result<CalendarLinks, AppError> {
-    let token = state.db.calendar_token(user_id, &fresh_token()).await?;
+    let token = state
+        .db
+        .user_secret(
+            UserSecret::Calendar,
+            user_id,
+            &crate::server::auth::secret_token(),
+        )
+        .await?;
     let url = format!(
         "{}{}",
         state.settings.base_url(headers),
@@ -68,7 +68,11 @@ pub async fn links(
 pub async fn regenerate(state: &AppState, user_id: i64) -> Result<(), AppError> {
     state
         .db
-        .replace_calendar_token(user_id, &fresh_token())
+        .replace_user_secret(
+            UserSecret::Calendar,
+            user_id,
+            &crate::server::auth::secret_token(),
+        )
         .await
 }
 

@@ -11,7 +11,6 @@
 
 use axum::http::HeaderMap;
 use chrono::{DateTime, Utc};
-use rand::RngCore;
 
 use crate::domain::enrollment::seance_path;
 use crate::domain::format;
@@ -22,6 +21,7 @@ use crate::i18n::tr;
 use crate::server::http::AppState;
 use crate::server::mail::{Attachment, OutgoingMail};
 use crate::server::store::reminders::{DueReminder, NewReminder};
+use crate::server::store::users::UserSecret;
 
 /// Reminders claimed at once by one worker: small, so that several
 /// instances share a large batch instead of one taking it all.
@@ -162,13 +162,6 @@ async fn deliver(
     Ok(())
 }
 
-/// A fresh unsubscribe secret: 256 random bits.
-fn fresh_token() -> String {
-    let mut bytes = [0u8; 32];
-    rand::rngs::OsRng.fill_bytes(&mut bytes);
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
-}
-
 /// The 24-hour e-mail; the error is what the "Envois" page shows.
 async fn send_email(state: &AppState, due: &DueReminder) -> Result<(), String> {
     let base = state.settings.base_url(&HeaderMap::new());
@@ -176,7 +169,11 @@ async fn send_email(state: &AppState, due: &DueReminder) -> Result<(), String> {
         Some(token) => token.clone(),
         None => state
             .db
-            .unsubscribe_token(due.candidate.user_id, &fresh_token())
+            .user_secret(
+                UserSecret::Unsubscribe,
+                due.candidate.user_id,
+                &crate::server::auth::secret_token(),
+            )
             .await
             .map_err(|err| err.to_string())?,
     };

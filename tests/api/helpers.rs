@@ -479,6 +479,19 @@ impl TestApp {
 pub const PASSWORD: &str = "correct horse battery";
 
 impl TestApp {
+    /// Dates every séance's last move and every enrollment long ago, so
+    /// each reminder is owed (as if no server had run since).
+    pub async fn date_everything_long_ago(&self) {
+        for sql in [
+            "UPDATE formation_sessions SET moved_at = '2000-01-01T00:00:00Z'",
+            "UPDATE enrollments SET created_at = '2000-01-01T00:00:00Z'",
+        ] {
+            sqlx::query(sql).execute(&self.db.pool).await.unwrap();
+        }
+    }
+}
+
+impl TestApp {
     pub fn url(&self, path: &str) -> String {
         format!("{}{path}", self.address)
     }

@@ -391,14 +391,7 @@ async fn no_route_ever_carries_the_meeting_details_of_an_enrollment_that_is_not_
 
     // Reminders: each séance's 24-hour e-mail, swept at the moment it is
     // due (séances and enrollments dated long before, so each is owed).
-    sqlx::query("UPDATE formation_sessions SET moved_at = '2000-01-01T00:00:00Z'")
-        .execute(&app.db.pool)
-        .await
-        .unwrap();
-    sqlx::query("UPDATE enrollments SET created_at = '2000-01-01T00:00:00Z'")
-        .execute(&app.db.pool)
-        .await
-        .unwrap();
+    app.date_everything_long_ago().await;
     let starts: Vec<String> = sqlx::query_scalar("SELECT scheduled_date FROM formation_sessions")
         .fetch_all(&app.db.pool)
         .await

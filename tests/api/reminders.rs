@@ -167,8 +167,8 @@ async fn a_moved_seance_re_times_its_mail_and_the_old_time_gets_none() {
     app.state.clock.set(now + Duration::hours(8));
     assert_eq!(sweep(&app).await.sent.len(), 2);
 
-    // Séance 1 moves two days later; séance 2 moves before its reminder
-    // went out... it went already, and its new time gets a new one.
+    // Séance 1, reminded already, moves two days later: its new time gets
+    // a reminder of its own.
     let moved_to = starts + Duration::hours(48);
     app.db
         .update_session(
@@ -479,14 +479,7 @@ async fn three_servers_on_one_database_send_each_of_two_hundred_reminders_once()
         &learners,
     )
     .await;
-    sqlx::query("UPDATE formation_sessions SET moved_at = '2000-01-01T00:00:00Z'")
-        .execute(&app.db.pool)
-        .await
-        .unwrap();
-    sqlx::query("UPDATE enrollments SET created_at = '2000-01-01T00:00:00Z'")
-        .execute(&app.db.pool)
-        .await
-        .unwrap();
+    app.date_everything_long_ago().await;
     let port = app._smtp.as_ref().unwrap().port;
     let servers: Vec<_> = (0..3)
         .map(|_| {

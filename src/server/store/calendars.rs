@@ -131,34 +131,6 @@ pub struct Feed {
 }
 
 impl Db {
-    /// The learner's feed token, made at the first ask (`fresh` is kept only
-    /// if none exists, whichever request wins).
-    pub async fn calendar_token(&self, user_id: i64, fresh: &str) -> Result<String, AppError> {
-        sqlx::query(
-            "UPDATE users SET calendar_token = $1 WHERE id = $2 AND calendar_token IS NULL",
-        )
-        .bind(fresh)
-        .bind(user_id)
-        .execute(self.pool())
-        .await?;
-        let token: Option<String> =
-            sqlx::query_scalar("SELECT calendar_token FROM users WHERE id = $1")
-                .bind(user_id)
-                .fetch_one(self.pool())
-                .await?;
-        token.ok_or(AppError::NotFound)
-    }
-
-    /// "Régénérer": a new token; the old URL is then unknown (404).
-    pub async fn replace_calendar_token(&self, user_id: i64, fresh: &str) -> Result<(), AppError> {
-        sqlx::query("UPDATE users SET calendar_token = $1 WHERE id = $2")
-            .bind(fresh)
-            .bind(user_id)
-            .execute(self.pool())
-            .await?;
-        Ok(())
-    }
-
     /// The feed of the token's learner at `now`: the séances of their
     /// enrollments within each period, the last 30 days included, and the
     /// events withdrawn in the last 30 days. Three statements whatever the

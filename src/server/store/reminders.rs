@@ -372,24 +372,6 @@ impl Db {
         Ok(())
     }
 
-    /// The learner's unsubscribe secret, made by the first mail that needs
-    /// it (`fresh` is kept only if none exists, whichever instance wins).
-    pub async fn unsubscribe_token(&self, user_id: i64, fresh: &str) -> Result<String, AppError> {
-        sqlx::query(
-            "UPDATE users SET unsubscribe_token = $1 WHERE id = $2 AND unsubscribe_token IS NULL",
-        )
-        .bind(fresh)
-        .bind(user_id)
-        .execute(self.pool())
-        .await?;
-        let token: Option<String> =
-            sqlx::query_scalar("SELECT unsubscribe_token FROM users WHERE id = $1")
-                .bind(user_id)
-                .fetch_one(self.pool())
-                .await?;
-        token.ok_or(AppError::NotFound)
-    }
-
     /// Each channel and whether the learner has it on.
     pub async fn reminder_channels(&self, user_id: i64) -> Result<Vec<(Channel, bool)>, AppError> {
         let off: Vec<String> =

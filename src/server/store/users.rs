@@ -54,7 +54,68 @@ pub enum MadeBy {
     Demo,
 }
 
+/// A secret of a user's kept as it is, in its own column: made by the
+/// first use that needs it, replaced on demand.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UserSecret {
+    /// The calendar feed's (`/calendrier/{token}.ics`).
+    Calendar,
+    /// The one-click unsubscribe link's of reminder mails.
+    Unsubscribe,
+}
+
+impl UserSecret {
+    fn column(self) -> &'static str {
+        match self {
+            UserSecret::Calendar => "calendar_token",
+            UserSecret::Unsubscribe => "unsubscribe_token",
+        }
+    }
+}
+
 impl Db {
+    /// The user's secret of this kind, made now if missing (`fresh` is kept
+    /// only if none exists, whichever request or instance wins).
+    pub async fn user_secret(
+        &self,
+        kind: UserSecret,
+        user_id: i64,
+        fresh: &str,
+    ) -> Result<String, AppError> {
+        let column = kind.column();
+        sqlx::query(&format!(
+            "UPDATE users SET {column} = $1 WHERE id = $2 AND {column} IS NULL"
+        ))
+        .bind(fresh)
+        .bind(user_id)
+        .execute(self.pool())
+        .await?;
+        let secret: Option<String> =
+            sqlx::query_scalar(&format!("SELECT {column} FROM users WHERE id = $1"))
+                .bind(user_id)
+                .fetch_one(self.pool())
+                .await?;
+        secret.ok_or(AppError::NotFound)
+    }
+
+    /// A new secret of this kind: links with the old one stop working.
+    pub async fn replace_user_secret(
+        &self,
+        kind: UserSecret,
+        user_id: i64,
+        fresh: &str,
+    ) -> Result<(), AppError> {
+        sqlx::query(&format!(
+            "UPDATE users SET {} = $1 WHERE id = $2",
+            kind.column()
+        ))
+        .bind(fresh)
+        .bind(user_id)
+        .execute(self.pool())
+        .await?;
+        Ok(())
+    }
+
     /// An account made by an admin (CLI, demo): its address counts as
     /// confirmed. The demo's are marked so: it reuses only the accounts it
     /// made itself.
