@@ -30,3 +30,12 @@ CREATE TABLE calendar_tombstones (
     PRIMARY KEY (user_id, session_id)
 );
 CREATE INDEX calendar_tombstones_cancelled ON calendar_tombstones (user_id, cancelled_at);
+
+-- The séances that exist now: shown as they are, changed now (so their
+-- first feed carries a real DTSTAMP, and the next write bumps only what it
+-- changes).
+UPDATE formation_sessions SET
+    revised_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now'),
+    shown = CAST(session_number AS TEXT) || '|' || title || '|' || scheduled_date || '|'
+        || CAST(duration_minutes AS TEXT) || '|'
+        || (SELECT f.name FROM formations f WHERE f.id = formation_sessions.formation_id);
