@@ -100,10 +100,14 @@ fn vevent(e: &SeanceEvent, lang: Lang, base: &str) -> icalendar::Event {
             EventStatus::Confirmed
         });
     if !e.cancelled {
-        event.alarm(Alarm::display(
-            &summary,
-            Trigger::before_start(calendar::alarm_before()),
-        ));
+        // The crate stamps a component left without them with "now" and a
+        // random UID: the alarm gets the event's, so a feed reads the same
+        // at every fetch.
+        let mut alarm = Alarm::display(&summary, Trigger::before_start(calendar::alarm_before()));
+        alarm
+            .uid(&format!("alarm-{}", e.uid(&calendar::host_of(base))))
+            .timestamp(e.stamp);
+        event.alarm(alarm.done());
     }
     event.done()
 }
