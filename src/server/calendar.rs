@@ -150,26 +150,33 @@ pub async fn invitation(
     user_id: i64,
     session_id: i64,
 ) -> Result<Option<Invitation>, AppError> {
-    let Some((event, lang)) = state
+    Ok(state
         .db
         .seance_event(user_id, session_id, state.clock.now())
         .await?
-    else {
-        return Ok(None);
-    };
+        .map(|(event, lang)| invitation_of(state, base_url, &event, lang)))
+}
+
+/// The invitation of an event already read.
+fn invitation_of(
+    state: &AppState,
+    base_url: &str,
+    event: &SeanceEvent,
+    lang: Option<Lang>,
+) -> Invitation {
     let lang = lang.unwrap_or_else(crate::i18n::current);
     let name = tr(
         lang,
         "calendar-name",
         &[("org", (&state.settings.org_name).into())],
     );
-    let ics = calendar_of(&name, [vevent(&event, lang, base_url)]).to_string();
-    let page = page_url(base_url, &event);
-    Ok(Some(Invitation {
+    let ics = calendar_of(&name, [vevent(event, lang, base_url)]).to_string();
+    let page = page_url(base_url, event);
+    Invitation {
         filename: format!("seance-{}.ics", event.session_id),
         ics,
-        google_url: calendar::google_template(&event, lang, &page),
-    }))
+        google_url: calendar::google_template(event, lang, &page),
+    }
 }
 
 fn ics_response(body: String, filename: Option<&str>) -> Response {
@@ -215,7 +222,7 @@ fn id(text: &str) -> Result<i64, AppError> {
 }
 
 /// The invitation, checked against the enrollment of the URL: the caller's
-/// own and the séance's, else 404.
+/// own and the séance's, else 404. One read of the séance.
 async fn own_invitation(
     state: &AppState,
     headers: &HeaderMap,
@@ -223,18 +230,19 @@ async fn own_invitation(
     enrollment_id: i64,
     session_id: i64,
 ) -> Result<Invitation, AppError> {
-    let base = state.settings.base_url(headers);
     match state
         .db
         .seance_event(user_id, session_id, state.clock.now())
         .await?
     {
-        Some((event, _)) if event.enrollment_id == enrollment_id => {}
-        _ => return Err(AppError::NotFound),
+        Some((event, lang)) if event.enrollment_id == enrollment_id => Ok(invitation_of(
+            state,
+            &state.settings.base_url(headers),
+            &event,
+            lang,
+        )),
+        _ => Err(AppError::NotFound),
     }
-    invitation(state, &base, user_id, session_id)
-        .await?
-        .ok_or(AppError::NotFound)
 }
 
 /// `GET /user/formations/{enrollment}/seances/{session}.ics`.

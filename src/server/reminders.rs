@@ -244,11 +244,6 @@ pub fn reminder_mail(
     mail
 }
 
-/// The learner's channels and whether each is on.
-pub async fn channels(state: &AppState, user_id: i64) -> Result<Vec<(Channel, bool)>, AppError> {
-    state.db.reminder_channels(user_id).await
-}
-
 /// Turns off the e-mail reminders of the learner an unsubscribe link
 /// names; unknown tokens are "not found". Answers the address, for the
 /// confirmation.

@@ -6,10 +6,10 @@ use crate::error::AppError;
 /// The signed-in learner's reminder channels, each on or off.
 #[server(prefix = "/fn", endpoint = "get_reminder_channels")]
 pub async fn get_reminder_channels() -> Result<Vec<(Channel, bool)>, AppError> {
-    use crate::server::{reminders, require_user, state};
+    use crate::server::{require_user, state};
 
     let user = require_user()?;
-    reminders::channels(&state(), user.id).await
+    state().db.reminder_channels(user.id).await
 }
 
 /// Saves the preferences form: a channel is on when its box is ticked
