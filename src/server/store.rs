@@ -27,6 +27,15 @@ pub fn parse_instant(text: &str) -> Option<DateTime<Utc>> {
         .map(|d| d.with_timezone(&Utc))
 }
 
+/// The `$first, $first+1, …` placeholders of `n` bound values, for an
+/// `IN (…)` list.
+pub(crate) fn placeholders(first: usize, n: usize) -> String {
+    (first..first + n)
+        .map(|i| format!("${i}"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 /// A stored value this code cannot read: logged once, here, with what it
 /// was, and a 500 for the caller, never a default standing in for it.
 pub(crate) fn corrupt(what: &str, value: &str) -> crate::error::AppError {

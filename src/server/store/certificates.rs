@@ -333,13 +333,10 @@ impl Db {
             }
         }
         insert_in(&mut tx, &due, now).await?;
-        let placeholders: Vec<String> = (2..enrollment_ids.len() + 2)
-            .map(|i| format!("${i}"))
-            .collect();
         let sql = format!(
             "SELECT enrollment_id, code, revoked_at FROM certificates
              WHERE user_id = $1 AND replaced_at IS NULL AND enrollment_id IN ({})",
-            placeholders.join(", ")
+            super::placeholders(2, enrollment_ids.len())
         );
         let mut query = sqlx::query_as::<_, (i64, String, Option<String>)>(&sql).bind(user_id);
         for id in enrollment_ids {

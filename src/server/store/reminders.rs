@@ -11,7 +11,7 @@ use serde_json::json;
 
 use super::audit::{record_and_commit, Actor, Change};
 use super::decode;
-use super::instant_text;
+use super::{instant_text, placeholders};
 use crate::domain::language::Lang;
 use crate::domain::reminder::{self, Candidate, Channel, Delivery, DeliveryState};
 use crate::domain::status::EnrollmentStatus;
@@ -96,14 +96,6 @@ fn candidate(row: &CandidateRow, opted_out: bool, live: bool) -> Result<Candidat
             ),
         opted_out,
     })
-}
-
-/// The `$first, $first+1, …` placeholders of `n` values.
-fn placeholders(first: usize, n: usize) -> String {
-    (first..first + n)
-        .map(|i| format!("${i}"))
-        .collect::<Vec<_>>()
-        .join(", ")
 }
 
 impl Db {
