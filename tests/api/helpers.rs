@@ -235,6 +235,7 @@ async fn spawn_on(
         mail: MailConfig::new(transport, DEFAULT_FROM).unwrap(),
         org_name: formations::server::config::DEFAULT_ORG_NAME.into(),
         background: false,
+        vapid_subject: None,
     };
     configure(&mut config);
     let hashing = hashing.unwrap_or_else(formations::server::throttle::Hashing::global);

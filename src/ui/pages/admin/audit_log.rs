@@ -4,6 +4,7 @@ use leptos_router::hooks::use_query_map;
 use crate::api::admin::admin_list_audit;
 use crate::domain::audit::{AuditEntry, AuditQuery, FieldChange, ACTIONS};
 use crate::domain::format::{parse_instant, PLATFORM_ZONE};
+use crate::ui::hooks::use_cursor;
 use crate::i18n::{t, t_with};
 use crate::ui::components::admin::words::{action_name, entity_name, field_name, field_value};
 use crate::ui::components::error_notice::ErrorNotice;
@@ -18,13 +19,7 @@ pub fn AdminAuditPage() -> impl IntoView {
     let get = move |k: &str| query.read().get(k).unwrap_or_default();
     // `?avant=<id>`: a plain link, so paging works without JavaScript too;
     // the filters are a GET form for the same reason.
-    let before = Memo::new(move |_| {
-        query
-            .read()
-            .get("avant")
-            .and_then(|v| v.parse::<i64>().ok())
-            .filter(|id| *id > 0)
-    });
+    let before = use_cursor();
     let filters = Memo::new(move |_| AuditQuery {
         formation: get("formation"),
         actor: get("actor"),

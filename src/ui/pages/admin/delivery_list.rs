@@ -4,7 +4,9 @@ use leptos_router::hooks::use_query_map;
 
 use crate::api::admin::{admin_list_deliveries, AdminResendReminder};
 use crate::domain::format::PLATFORM_ZONE;
-use crate::domain::reminder::{Channel, DeliveriesView, Delivery, DeliveryState};
+use crate::ui::pages::reminder_preferences::channel_label;
+use crate::domain::reminder::{DeliveriesView, Delivery, DeliveryState};
+use crate::ui::hooks::use_cursor;
 use crate::i18n::{t, t_with};
 use crate::ui::components::admin::form_state::{form_error, reload_on_success, QueryForm};
 use crate::ui::components::data_table::DataTable;
@@ -23,11 +25,6 @@ fn state_label(state: DeliveryState) -> String {
     })
 }
 
-fn channel_label(channel: Channel) -> String {
-    t(match channel {
-        Channel::Email => "reminders-channel-email",
-    })
-}
 
 /// `/admin/envois`: the reminder outbox, newest first (50 a page, older
 /// ones by `?avant=<id>`), filtered by state (`?etat=failed`…), each with
@@ -35,16 +32,11 @@ fn channel_label(channel: Channel) -> String {
 #[component]
 pub fn AdminDeliveriesPage() -> impl IntoView {
     let query = use_query_map();
-    let before = move || {
-        query
-            .read()
-            .get("avant")
-            .and_then(|v| v.parse::<i64>().ok())
-    };
+    let before = use_cursor();
     let state = move || query.read().get("etat").unwrap_or_default();
     let reload = RwSignal::new(0u32);
     let data = Resource::new(
-        move || (before(), state(), reload.get()),
+        move || (before.get(), state(), reload.get()),
         |(before, state, _)| admin_list_deliveries(before, state),
     );
     view! {
