@@ -37,7 +37,10 @@ impl NoticeKind {
     }
 
     pub fn parse(value: &str) -> Option<NoticeKind> {
-        NoticeKind::ALL.iter().copied().find(|k| k.as_str() == value)
+        NoticeKind::ALL
+            .iter()
+            .copied()
+            .find(|k| k.as_str() == value)
     }
 }
 
@@ -134,10 +137,7 @@ pub fn push_result(outcomes: &[PushOutcome]) -> PushOutcome {
     if outcomes.contains(&PushOutcome::Delivered) {
         return PushOutcome::Delivered;
     }
-    if let Some(retry) = outcomes
-        .iter()
-        .find(|o| matches!(o, PushOutcome::Retry(_)))
-    {
+    if let Some(retry) = outcomes.iter().find(|o| matches!(o, PushOutcome::Retry(_))) {
         return retry.clone();
     }
     outcomes

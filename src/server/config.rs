@@ -149,7 +149,11 @@ impl Config {
                 if (v.starts_with("mailto:") && v.len() > 7) || PublicUrl::parse(&v).is_ok() {
                     Ok(v)
                 } else {
-                    Err(words("cli-config-vapid-subject", "FORMATIONS_VAPID_SUBJECT", &v))
+                    Err(words(
+                        "cli-config-vapid-subject",
+                        "FORMATIONS_VAPID_SUBJECT",
+                        &v,
+                    ))
                 }
             })
             .transpose()?;

@@ -60,9 +60,15 @@ fn content_security_policy(nonce: &str) -> String {
 }
 
 /// Files served as they are from the site root: the only answers that may
-/// be cached, since everything else can depend on who asks.
+/// be cached, since everything else can depend on who asks. The service
+/// worker keeps its own `no-cache` (browsers revalidate it, see
+/// `notifications::service_worker`).
 fn is_static_file(path: &str) -> bool {
-    path.starts_with("/pkg/") || matches!(path, "/favicon.svg" | "/favicon.ico" | "/robots.txt")
+    path.starts_with("/pkg/")
+        || matches!(
+            path,
+            "/favicon.svg" | "/favicon.ico" | "/robots.txt" | "/sw.js"
+        )
 }
 
 /// Sets the security headers on every answer and `no-store` on every

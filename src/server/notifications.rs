@@ -506,7 +506,9 @@ pub async fn stream(
         _admission: admission,
     };
     let events = futures_util::stream::unfold(live, |mut live| async move {
-        live.next().await.map(|event| (Ok::<_, Infallible>(event), live))
+        live.next()
+            .await
+            .map(|event| (Ok::<_, Infallible>(event), live))
     });
     let mut response = Sse::new(events)
         .keep_alive(KeepAlive::new().interval(HEARTBEAT).text("heartbeat"))
@@ -544,7 +546,12 @@ impl Live {
             }
             if let Some(n) = self.pending.pop_front() {
                 let data = serde_json::to_string(&NoticeItem::from(n.clone())).ok()?;
-                return Some(Event::default().id(n.id.to_string()).event("notice").data(data));
+                return Some(
+                    Event::default()
+                        .id(n.id.to_string())
+                        .event("notice")
+                        .data(data),
+                );
             }
             if std::mem::take(&mut self.look) {
                 self.catch_up().await?;
@@ -594,7 +601,9 @@ impl Live {
         (status = 200, description = "The key browsers subscribe with; no login needed", body = VapidKeyBody),
     )
 )]
-pub async fn vapid_public_key(State(state): State<AppState>) -> Result<Json<VapidKeyBody>, AppError> {
+pub async fn vapid_public_key(
+    State(state): State<AppState>,
+) -> Result<Json<VapidKeyBody>, AppError> {
     Ok(Json(VapidKeyBody {
         key: state.vapid().await?.public.clone(),
     }))

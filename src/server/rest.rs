@@ -66,8 +66,16 @@ pub fn router() -> Router<AppState> {
     {
         use crate::server::notifications as n;
         r = both(r, "/api/auth/user/notifications/", get(n::list));
-        r = both(r, "/api/auth/user/notifications/read-all/", post(n::mark_all_read));
-        r = both(r, "/api/auth/user/notifications/{id}/read/", post(n::mark_read));
+        r = both(
+            r,
+            "/api/auth/user/notifications/read-all/",
+            post(n::mark_all_read),
+        );
+        r = both(
+            r,
+            "/api/auth/user/notifications/{id}/read/",
+            post(n::mark_read),
+        );
         r = r.route("/api/auth/user/notifications/stream", get(n::stream));
         r = both(r, "/api/push/vapid-public-key/", get(n::vapid_public_key));
         r = both(

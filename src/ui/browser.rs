@@ -8,9 +8,9 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{
-    EventSource, MessageEvent, Notification, NotificationPermission, PushManager,
-    PushSubscription, PushSubscriptionOptionsInit, Request, RequestCredentials, RequestInit,
-    Response, ServiceWorkerRegistration,
+    EventSource, MessageEvent, Notification, NotificationPermission, PushManager, PushSubscription,
+    PushSubscriptionOptionsInit, Request, RequestCredentials, RequestInit, Response,
+    ServiceWorkerRegistration,
 };
 
 use crate::domain::notification::STREAM_PATH;
@@ -70,7 +70,9 @@ fn supported() -> bool {
     let has = |object: &JsValue, name: &str| {
         js_sys::Reflect::has(object, &JsValue::from_str(name)).unwrap_or(false)
     };
-    has(&window.navigator(), "serviceWorker") && has(&window, "PushManager") && has(&window, "Notification")
+    has(&window.navigator(), "serviceWorker")
+        && has(&window, "PushManager")
+        && has(&window, "Notification")
 }
 
 async fn wait(promise: Promise) -> Result<JsValue, JsValue> {
@@ -128,7 +130,9 @@ async fn send(method: &str, url: &str, body: Option<&str>) -> Result<Response, J
     }
     let request = Request::new_with_str_and_init(url, &init)?;
     let window = web_sys::window().ok_or(JsValue::NULL)?;
-    let response: Response = wait(window.fetch_with_request(&request)).await?.dyn_into()?;
+    let response: Response = wait(window.fetch_with_request(&request))
+        .await?
+        .dyn_into()?;
     if response.ok() {
         Ok(response)
     } else {

@@ -55,7 +55,8 @@ const NOTICE_COLUMNS: &str = "n.id, n.kind, n.session_id, n.enrollment_id,
 fn notice(row: NoticeRow) -> Result<StoredNotice, AppError> {
     Ok(StoredNotice {
         id: row.id,
-        kind: NoticeKind::parse(&row.kind).ok_or_else(|| super::corrupt("notice kind", &row.kind))?,
+        kind: NoticeKind::parse(&row.kind)
+            .ok_or_else(|| super::corrupt("notice kind", &row.kind))?,
         session_id: row.session_id,
         enrollment_id: row.enrollment_id,
         formation_name: row.formation_name,
@@ -187,12 +188,12 @@ impl Db {
     /// The newest notice of the learner (0 without any): where a live
     /// stream opened without `Last-Event-ID` starts.
     pub async fn latest_notice(&self, user_id: i64) -> Result<i64, AppError> {
-        Ok(sqlx::query_scalar(
-            "SELECT COALESCE(MAX(id), 0) FROM notifications WHERE user_id = $1",
+        Ok(
+            sqlx::query_scalar("SELECT COALESCE(MAX(id), 0) FROM notifications WHERE user_id = $1")
+                .bind(user_id)
+                .fetch_one(self.pool())
+                .await?,
         )
-        .bind(user_id)
-        .fetch_one(self.pool())
-        .await?)
     }
 
     /// The newest notice of anybody (0 without any): where SQLite's
@@ -311,7 +312,10 @@ impl Db {
     }
 
     /// Every browser the learner subscribed.
-    pub async fn push_subscriptions(&self, user_id: i64) -> Result<Vec<PushSubscription>, AppError> {
+    pub async fn push_subscriptions(
+        &self,
+        user_id: i64,
+    ) -> Result<Vec<PushSubscription>, AppError> {
         let rows: Vec<(i64, String, String, String)> = sqlx::query_as(
             "SELECT id, endpoint, p256dh, auth FROM push_subscriptions WHERE user_id = $1 ORDER BY id",
         )

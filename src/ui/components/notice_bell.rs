@@ -19,6 +19,7 @@ struct Toast {
 }
 
 /// How many toasts stay on screen at once (the oldest goes first).
+#[cfg(feature = "hydrate")]
 const MAX_TOASTS: usize = 3;
 
 /// The bell of the header: the unread count, a link to the notifications

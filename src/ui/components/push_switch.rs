@@ -52,9 +52,7 @@ pub fn PushSwitch() -> impl IntoView {
             Some(PushState::Failed) => "push-state-failed",
         })
     };
-    let disabled = move || {
-        busy.get() || matches!(state.get(), None | Some(PushState::Unsupported))
-    };
+    let disabled = move || busy.get() || matches!(state.get(), None | Some(PushState::Unsupported));
     view! {
         <section class="push-switch" aria-labelledby="push-title">
             <h2 id="push-title">{t("push-title")}</h2>

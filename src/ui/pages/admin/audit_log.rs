@@ -4,12 +4,12 @@ use leptos_router::hooks::use_query_map;
 use crate::api::admin::admin_list_audit;
 use crate::domain::audit::{AuditEntry, AuditQuery, FieldChange, ACTIONS};
 use crate::domain::format::{parse_instant, PLATFORM_ZONE};
-use crate::ui::hooks::use_cursor;
 use crate::i18n::{t, t_with};
 use crate::ui::components::admin::words::{action_name, entity_name, field_name, field_value};
 use crate::ui::components::error_notice::ErrorNotice;
 use crate::ui::components::local_time::LocalTime;
 use crate::ui::components::page_heading::PageHeading;
+use crate::ui::hooks::use_cursor;
 
 /// Who changed what, when: the changed fields before → after, filtered by
 /// formation, author, action and days, paged.

@@ -4,9 +4,7 @@ use leptos_router::hooks::use_query_map;
 
 use crate::api::admin::{admin_list_deliveries, AdminResendReminder};
 use crate::domain::format::PLATFORM_ZONE;
-use crate::ui::pages::reminder_preferences::channel_label;
 use crate::domain::reminder::{DeliveriesView, Delivery, DeliveryState};
-use crate::ui::hooks::use_cursor;
 use crate::i18n::{t, t_with};
 use crate::ui::components::admin::form_state::{form_error, reload_on_success, QueryForm};
 use crate::ui::components::data_table::DataTable;
@@ -14,6 +12,8 @@ use crate::ui::components::field_error::FieldError;
 use crate::ui::components::loaded::Loaded;
 use crate::ui::components::local_time::LocalTime;
 use crate::ui::components::page_heading::PageHeading;
+use crate::ui::hooks::use_cursor;
+use crate::ui::pages::reminder_preferences::channel_label;
 
 /// The words of a delivery state.
 fn state_label(state: DeliveryState) -> String {
@@ -24,7 +24,6 @@ fn state_label(state: DeliveryState) -> String {
         DeliveryState::Expired => "reminders-state-expired",
     })
 }
-
 
 /// `/admin/envois`: the reminder outbox, newest first (50 a page, older
 /// ones by `?avant=<id>`), filtered by state (`?etat=failed`…), each with
