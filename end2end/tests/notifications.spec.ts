@@ -64,8 +64,11 @@ test('a notice written by the CLI raises the bell and shows a toast without relo
   const results = await new AxeBuilder({ page }).analyze();
   const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   expect(bad.map((v) => `${v.id} ${v.help}`)).toEqual([]);
+  // A plain form: back to the page, read afresh, bell included.
   await page.getByRole('button', { name: 'Tout marquer comme lu' }).click();
+  await expect(page).toHaveURL(/\/user\/notifications(\?ok=1)?$/);
   await expect(page.getByText('Tout est lu.')).toBeVisible();
+  await expect(page.locator('.notice-item.unread')).toHaveCount(0);
   await expect(bell).toHaveAccessibleName('Notifications, aucune non lue');
 });
 
@@ -86,11 +89,17 @@ test('the service worker registers and the browser subscription reaches the serv
   };
   await page.addInitScript((fake) => {
     let subscribed: object | null = null;
-    const make = () => ({
-      endpoint: fake.endpoint,
-      toJSON: () => fake,
-      unsubscribe: async () => ((subscribed = null), true),
-    });
+    // A PushSubscription as far as the app can tell (instanceof holds; its
+    // own properties answer what the browser's would).
+    const make = () =>
+      Object.setPrototypeOf(
+        {
+          endpoint: fake.endpoint,
+          toJSON: () => fake,
+          unsubscribe: async () => ((subscribed = null), true),
+        },
+        PushSubscription.prototype,
+      );
     PushManager.prototype.getSubscription = async function () {
       return subscribed;
     };

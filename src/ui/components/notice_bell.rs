@@ -4,11 +4,6 @@ use crate::api::learner::unread_notices;
 use crate::domain::notification::NOTIFICATIONS_PATH;
 use crate::i18n::{t, t_with};
 
-/// Bumped by a page that changed what is read (the notifications page), so
-/// the bell counts again.
-#[derive(Debug, Clone, Copy)]
-pub struct NoticesChanged(pub RwSignal<u32>);
-
 /// A notice that just arrived, shown as a toast until closed (or a minute).
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct Toast {
@@ -28,11 +23,10 @@ const MAX_TOASTS: usize = 3;
 /// séance's page, where the join button obeys the active rule).
 #[component]
 pub fn NoticeBell() -> impl IntoView {
-    let changed = use_context::<NoticesChanged>().map(|c| c.0);
     let arrived = RwSignal::new(0i64);
     let toasts = RwSignal::new(Vec::<Toast>::new());
     let unread = Resource::new(
-        move || changed.map(|c| c.get()),
+        || (),
         move |_| async move {
             arrived.set(0);
             unread_notices().await
@@ -80,7 +74,7 @@ pub fn NoticeBell() -> impl IntoView {
                 })}
             </Transition>
         </a>
-        <div class="toasts" role="status" aria-live="polite">
+        <div class="toasts" aria-live="polite">
             <For each=move || toasts.get() key=|toast| toast.id let:toast>
                 <div class="toast" data-notice=toast.id>
                     <p class="toast-title">{toast.title.clone()}</p>

@@ -5,12 +5,17 @@ use crate::api::learner::{get_notices, MarkAllNoticesRead, MarkNoticeRead};
 use crate::domain::format::PLATFORM_ZONE;
 use crate::domain::notification::{Notice, NoticesView, NOTIFICATIONS_PATH};
 use crate::i18n::{t, t_with};
-use crate::ui::components::admin::form_state::successes;
 use crate::ui::components::loaded::Loaded;
 use crate::ui::components::local_time::LocalTime;
-use crate::ui::components::notice_bell::NoticesChanged;
 use crate::ui::components::page_heading::PageHeading;
 use crate::ui::hooks::use_cursor;
+use server_fn::ServerFn;
+
+/// Where the "read" forms post: plain forms, answered by a redirect back
+/// to the page, which the browser then loads afresh (bell included), with
+/// or without JavaScript.
+const MARK_ALL_PATH: &str = MarkAllNoticesRead::PATH;
+const MARK_ONE_PATH: &str = MarkNoticeRead::PATH;
 
 /// `/user/notifications`: the learner's notices, newest first (20 a page,
 /// older ones by `?avant=<id>`), each linking to its séance's page, with
@@ -19,38 +24,18 @@ use crate::ui::hooks::use_cursor;
 #[component]
 pub fn NotificationsPage() -> impl IntoView {
     let before = use_cursor();
-    let mark_all = ServerAction::<MarkAllNoticesRead>::new();
-    let mark_one = ServerAction::<MarkNoticeRead>::new();
-    let all_done = successes(mark_all.value());
-    let one_done = successes(mark_one.value());
-    let changed = use_context::<NoticesChanged>().map(|c| c.0);
-    let data = Resource::new(
-        move || (before.get(), all_done.get(), one_done.get()),
-        move |(before, all, one)| {
-            // The bell counts again after a change of what is read.
-            if all + one > 0 {
-                if let Some(changed) = changed {
-                    changed.update(|n| *n += 1);
-                }
-            }
-            get_notices(before)
-        },
-    );
+    let data = Resource::new(move || before.get(), get_notices);
     view! {
         <Title text=t("notifications-title") />
         <PageHeading heading=t("notifications-title") />
-        <Loaded data keep_while_reloading=true let:view>
-            <NoticeList view mark_all mark_one />
+        <Loaded data let:view>
+            <NoticeList view />
         </Loaded>
     }
 }
 
 #[component]
-fn NoticeList(
-    view: NoticesView,
-    mark_all: ServerAction<MarkAllNoticesRead>,
-    mark_one: ServerAction<MarkNoticeRead>,
-) -> impl IntoView {
+fn NoticeList(view: NoticesView) -> impl IntoView {
     let older = view.older_than.map(|before| {
         view! { <p><a href=format!("{NOTIFICATIONS_PATH}?avant={before}")>{t("notifications-older")}</a></p> }
     });
@@ -59,21 +44,21 @@ fn NoticeList(
         <div class="notices-summary">
             <p>{t_with("notifications-unread-count", &[("n", view.unread.into())])}</p>
             {(view.unread > 0).then(|| view! {
-                <ActionForm action=mark_all attr:class="inline-form">
+                <form method="post" action=MARK_ALL_PATH class="inline-form">
                     <button type="submit">{t("notifications-mark-all")}</button>
-                </ActionForm>
+                </form>
             })}
         </div>
         {empty.then(|| view! { <p class="empty">{t("notifications-empty")}</p> })}
         <ul class="notices">
-            {view.notices.into_iter().map(|n| view! { <NoticeItem n mark_one /> }).collect_view()}
+            {view.notices.into_iter().map(|n| view! { <NoticeItem n /> }).collect_view()}
         </ul>
         {older}
     }
 }
 
 #[component]
-fn NoticeItem(n: Notice, mark_one: ServerAction<MarkNoticeRead>) -> impl IntoView {
+fn NoticeItem(n: Notice) -> impl IntoView {
     let unread = !n.read;
     view! {
         <li class="notice-item" class:unread=unread data-notice=n.id>
@@ -86,10 +71,10 @@ fn NoticeItem(n: Notice, mark_one: ServerAction<MarkNoticeRead>) -> impl IntoVie
             <p class="notice-actions">
                 <a class="button" href=n.url.clone()>{t("notifications-open")}</a>
                 {unread.then(|| view! {
-                    <ActionForm action=mark_one attr:class="inline-form">
+                    <form method="post" action=MARK_ONE_PATH class="inline-form">
                         <input type="hidden" name="id" value=n.id />
                         <button type="submit" class="link-button">{t("notifications-mark-read")}</button>
-                    </ActionForm>
+                    </form>
                 })}
             </p>
         </li>
