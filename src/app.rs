@@ -31,6 +31,7 @@ use crate::ui::pages::login::LoginPage;
 use crate::ui::pages::logout::LogoutPage;
 use crate::ui::pages::next_sessions::NextSeancesPage;
 use crate::ui::pages::not_found::NotFound;
+use crate::ui::pages::notifications::NotificationsPage;
 use crate::ui::pages::reminder_preferences::ReminderPreferencesPage;
 use crate::ui::pages::resend_confirmation::ResendConfirmationPage;
 use crate::ui::pages::reset_password::ResetPasswordPage;
@@ -99,6 +100,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/formations/next") view=NextSeancesPage ssr=SsrMode::Async />
                     <Route path=path!("/formations/:id") view=SeancesPage ssr=SsrMode::Async />
                     <Route path=path!("/agenda") view=AgendaPage ssr=SsrMode::Async />
+                    <Route path=path!("/notifications") view=NotificationsPage ssr=SsrMode::Async />
                 </ParentRoute>
                 <ParentRoute path=path!("/formations") view=UserLayout ssr=SsrMode::Async>
                     <Route path=path!("") view=CataloguePage ssr=SsrMode::Async />

@@ -13,6 +13,7 @@ pub mod enrollment;
 pub mod format;
 pub mod formation;
 pub mod language;
+pub mod notification;
 pub mod recurrence;
 pub mod reminder;
 pub mod schedule;

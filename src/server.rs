@@ -19,6 +19,8 @@ pub mod jobs;
 pub mod language;
 pub mod learner;
 pub mod mail;
+pub mod notifications;
+pub mod push;
 pub mod reminders;
 pub mod rest;
 pub mod store;

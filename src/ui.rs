@@ -1,6 +1,8 @@
 //! Pages and components: one component per file. Components never touch SQL;
 //! they call server functions.
 
+#[cfg(feature = "hydrate")]
+pub mod browser;
 pub mod components;
 pub mod hooks;
 #[cfg(feature = "hydrate")]

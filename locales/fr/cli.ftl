@@ -30,6 +30,7 @@ cli-config-proxies = { $variable } : « { $value } » n'est ni une adresse ni un
 cli-config-address = { $variable } « { $value } » n'est pas une adresse comme 127.0.0.1:3000
 cli-config-boolean = { $variable } « { $value } » doit valoir true ou false
 cli-config-idle = { $variable } « { $value } » doit être un nombre de minutes de 1 à 43200
+cli-config-vapid-subject = { $variable } « { $value } » doit être une adresse mailto: ou une URL https:// que les services de push peuvent contacter
 cli-reminders-now = --now « { $value } » n'est pas un instant RFC 3339 (par exemple 2026-12-02T18:00:00Z)
 cli-reminder-sent = { $channel } → { $to } : { $formation }, séance { $number } ({ $start })
 cli-reminders-report = Rappels : { $queued } mis en file, { $sent } envoyés, { $failed } en échec, { $expired } expirés

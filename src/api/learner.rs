@@ -8,6 +8,7 @@ mod enrollment_sessions;
 mod mark_attendance;
 mod my_formations;
 mod next_sessions;
+mod notifications;
 
 pub use calendar::*;
 pub use dashboard::*;
@@ -15,3 +16,4 @@ pub use enrollment_sessions::*;
 pub use mark_attendance::*;
 pub use my_formations::*;
 pub use next_sessions::*;
+pub use notifications::*;

@@ -20,16 +20,23 @@ pub const UNSUBSCRIBE_PREFIX: &str = "/rappels/desabonner/";
 pub enum Channel {
     /// The e-mail 24 hours before.
     Email,
+    /// The notice in the app (bell, page, live toast) 15 minutes before.
+    InApp,
+    /// The Web Push notification 1 hour before, on every browser or phone
+    /// the learner subscribed.
+    Push,
 }
 
 impl Channel {
     /// Every channel the platform delivers, in the order the preferences
     /// page lists them.
-    pub const ALL: &'static [Channel] = &[Channel::Email];
+    pub const ALL: &'static [Channel] = &[Channel::Email, Channel::Push, Channel::InApp];
 
     pub fn as_str(self) -> &'static str {
         match self {
             Channel::Email => "email",
+            Channel::InApp => "in_app",
+            Channel::Push => "push",
         }
     }
 
@@ -41,6 +48,8 @@ impl Channel {
     pub fn lead(self) -> Duration {
         match self {
             Channel::Email => Duration::hours(24),
+            Channel::InApp => Duration::minutes(15),
+            Channel::Push => Duration::hours(1),
         }
     }
 
@@ -77,7 +86,8 @@ pub struct Candidate {
     pub session_day: NaiveDate,
     /// Neither cancelled nor completed by an admin.
     pub enrollment_live: bool,
-    /// The learner turned this channel off.
+    /// The learner turned this channel off, or has nothing it can reach
+    /// (no browser subscribed to pushes).
     pub opted_out: bool,
 }
 
@@ -240,6 +250,25 @@ mod tests {
         // Missed while no server ran: still worth it before the start.
         assert!(deserves(email, &c, at("2026-12-10T17:59:00Z")));
         assert!(!deserves(email, &c, at("2026-12-10T18:00:00Z")));
+    }
+
+    #[test]
+    fn the_push_is_due_an_hour_before_and_the_notice_15_minutes_before() {
+        let c = candidate();
+        assert!(!deserves(Channel::Push, &c, at("2026-12-10T16:59:59Z")));
+        assert!(deserves(Channel::Push, &c, at("2026-12-10T17:00:00Z")));
+        assert!(!deserves(Channel::InApp, &c, at("2026-12-10T17:44:59Z")));
+        assert!(deserves(Channel::InApp, &c, at("2026-12-10T17:45:00Z")));
+        assert!(!deserves(Channel::InApp, &c, at("2026-12-10T18:00:00Z")));
+        // A séance moved 30 minutes before its start gets its notice, not
+        // the push whose moment had passed.
+        let moved = Candidate {
+            moved_at: at("2026-12-10T17:30:00Z"),
+            ..candidate()
+        };
+        let now = at("2026-12-10T17:50:00Z");
+        assert!(deserves(Channel::InApp, &moved, now));
+        assert!(!deserves(Channel::Push, &moved, now));
     }
 
     #[test]

@@ -114,6 +114,13 @@ error_codes! {
         CertificateReplaced,
         /// A reminder that was sent, is still pending, or whose séance started or moved.
         ReminderNotResendable,
+        // Notifications.
+        /// A push endpoint that is neither https nor on the loopback.
+        PushEndpoint,
+        /// Push keys that are not a P-256 point and a 16-byte secret.
+        PushKeys,
+        /// A learner holding the most live streams allowed.
+        TooManyStreams,
         // Generic refusals without data.
         AuditCursor,
         /// What a plain form shows after a redirect for an error it has no key for.
@@ -274,6 +281,9 @@ impl ErrorCode {
             CertificateAlreadyRevoked => ("a-cert-already-revoked", "", Conflict),
             CertificateReplaced => ("a-cert-replaced", "", Conflict),
             ReminderNotResendable => ("a-reminder-not-resendable", "", Conflict),
+            PushEndpoint => ("push_endpoint", "endpoint", BadRequest),
+            PushKeys => ("push_keys", "keys", BadRequest),
+            TooManyStreams => ("streams", "", Throttled),
             AuditCursor => ("before", "before", BadRequest),
             Malformed { .. } => ("malformed", "", BadRequest),
             SomeValuesInvalid => ("invalid", "", BadRequest),

@@ -362,7 +362,7 @@ pub async fn require_same_origin(
 fn is_public(path: &str) -> bool {
     matches!(
         path,
-        "/login" | "/signup" | "/favicon.ico" | "/favicon.svg" | "/robots.txt"
+        "/login" | "/signup" | "/favicon.ico" | "/favicon.svg" | "/robots.txt" | "/sw.js"
     ) || crate::server::accounts::is_public_page(path)
         || [
             "/pkg/",

@@ -23,6 +23,10 @@ pub struct Config {
     /// Whether `serve` runs the periodic tasks (`FORMATIONS_BACKGROUND`,
     /// `off` for benchmarks and maintenance).
     pub background: bool,
+    /// Who signs the Web Push messages (`FORMATIONS_VAPID_SUBJECT`, a
+    /// `mailto:` or `https:` URL push services may write to); `None` is
+    /// `mailto:` the mail's sender.
+    pub vapid_subject: Option<String>,
 }
 
 /// The site's public origin: scheme, host and port, nothing else.
@@ -138,6 +142,21 @@ impl Config {
             Some("off") | Some("0") | Some("false") => false,
             Some(other) => return Err(words("cli-config-boolean", "FORMATIONS_BACKGROUND", other)),
         };
+        let vapid_subject = var("FORMATIONS_VAPID_SUBJECT")
+            .map(|v| v.trim().to_string())
+            .filter(|v| !v.is_empty())
+            .map(|v| {
+                if (v.starts_with("mailto:") && v.len() > 7) || PublicUrl::parse(&v).is_ok() {
+                    Ok(v)
+                } else {
+                    Err(words(
+                        "cli-config-vapid-subject",
+                        "FORMATIONS_VAPID_SUBJECT",
+                        &v,
+                    ))
+                }
+            })
+            .transpose()?;
         Ok(Config {
             database_url,
             site_addr,
@@ -149,6 +168,7 @@ impl Config {
             mail,
             org_name,
             background,
+            vapid_subject,
         })
     }
 }

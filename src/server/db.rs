@@ -28,6 +28,9 @@ pub struct Db {
     /// of statements whatever the data size. No store method runs a
     /// statement per row: each runs a fixed list, whatever the data.
     statements: Arc<AtomicU64>,
+    /// Where the database is, for the one connection beside the pool that
+    /// `LISTEN`s (PostgreSQL's live notices).
+    url: Arc<str>,
 }
 
 /// The pool as the stores use it: an executor that counts each statement it
@@ -246,7 +249,14 @@ impl Db {
             pool,
             backend,
             statements: Arc::default(),
+            url: url.into(),
         })
+    }
+
+    /// The URL the database was opened with (it may hold a password: never
+    /// log it, see [`redact`]).
+    pub fn url(&self) -> &str {
+        &self.url
     }
 
     /// The pool, counted: every store method goes through here.

@@ -54,15 +54,21 @@ fn content_security_policy(nonce: &str) -> String {
     // more; scripts run only from this origin or with this response's nonce.
     format!(
         "default-src 'self'; script-src 'self' 'nonce-{nonce}' 'wasm-unsafe-eval'; \
-         style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; \
+         style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; worker-src 'self'; \
          object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
     )
 }
 
 /// Files served as they are from the site root: the only answers that may
-/// be cached, since everything else can depend on who asks.
+/// be cached, since everything else can depend on who asks. The service
+/// worker keeps its own `no-cache` (browsers revalidate it, see
+/// `notifications::service_worker`).
 fn is_static_file(path: &str) -> bool {
-    path.starts_with("/pkg/") || matches!(path, "/favicon.svg" | "/favicon.ico" | "/robots.txt")
+    path.starts_with("/pkg/")
+        || matches!(
+            path,
+            "/favicon.svg" | "/favicon.ico" | "/robots.txt" | "/sw.js"
+        )
 }
 
 /// Sets the security headers on every answer and `no-store` on every

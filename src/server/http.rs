@@ -22,6 +22,7 @@ use tower_http::trace::{DefaultOnResponse, TraceLayer};
 use tracing::Level;
 
 use crate::app::{shell, App};
+use crate::error::AppError;
 use crate::server::auth;
 use crate::server::config::{Config, PublicUrl};
 use crate::server::db::Db;
@@ -40,6 +41,15 @@ pub struct AppState {
     pub mailer: crate::server::mail::Mailer,
     /// What "now" is: the system clock, or a test's.
     pub clock: crate::server::clock::Clock,
+    /// The live side of notices: who is listening, and the signals.
+    pub hub: Arc<crate::server::notifications::Hub>,
+    /// The outgoing HTTP client (push services).
+    pub http: reqwest::Client,
+    /// The VAPID identity, read (or made) at the first need.
+    #[from_ref(skip)]
+    vapid: Arc<tokio::sync::OnceCell<crate::server::push::Vapid>>,
+    #[from_ref(skip)]
+    vapid_subject: Arc<str>,
 }
 
 #[derive(Debug)]
@@ -136,6 +146,10 @@ pub fn router(state: AppState) -> Router {
         .merge(crate::server::language::router())
         .merge(crate::server::reminders::router())
         .merge(crate::server::calendar::router())
+        .route(
+            "/sw.js",
+            axum::routing::get(crate::server::notifications::service_worker),
+        )
         .leptos_routes_with_context(&state, routes, context.clone(), {
             let options = state.leptos_options.clone();
             move || shell(options.clone())
@@ -204,7 +218,30 @@ impl AppState {
             mailer: crate::server::mail::Mailer::new(&config.mail)
                 .map_err(std::io::Error::other)?,
             clock,
+            hub: Arc::default(),
+            http: reqwest::Client::builder()
+                .timeout(Duration::from_secs(10))
+                .connect_timeout(Duration::from_secs(5))
+                .user_agent(concat!("formations/", env!("CARGO_PKG_VERSION")))
+                .build()
+                .map_err(std::io::Error::other)?,
+            vapid: Arc::default(),
+            vapid_subject: config
+                .vapid_subject
+                .clone()
+                .unwrap_or_else(|| format!("mailto:{}", config.mail.from.email))
+                .into(),
         })
+    }
+
+    /// The VAPID identity every push is signed with: made and stored by the
+    /// first instance that needs it, read by the others.
+    pub async fn vapid(&self) -> Result<&crate::server::push::Vapid, AppError> {
+        self.vapid
+            .get_or_try_init(|| {
+                crate::server::push::Vapid::load(&self.db, self.vapid_subject.to_string())
+            })
+            .await
     }
 }
 
@@ -235,6 +272,8 @@ impl Application {
     ) -> std::io::Result<Application> {
         let state = AppState::new(config, db, hashing, clock)?;
         tracing::info!("{}", state.mailer.describe());
+        // Made at the first start, so every instance signs with one key.
+        state.vapid().await.map_err(std::io::Error::other)?;
         let listener = TcpListener::bind(config.site_addr).await?;
         let port = listener.local_addr()?.port();
         Ok(Application {
@@ -266,9 +305,19 @@ impl Application {
         let service = self
             .router
             .into_make_service_with_connect_info::<std::net::SocketAddr>();
-        axum::serve(listener, service)
+        let hub = self.state.hub.clone();
+        let feeding = hub.start(self.state.db.clone());
+        // Live streams never end by themselves: closing them is what lets
+        // graceful shutdown finish.
+        let shutdown = async move {
+            shutdown.await;
+            hub.close();
+        };
+        let served = axum::serve(listener, service)
             .with_graceful_shutdown(shutdown)
-            .await
+            .await;
+        feeding.abort();
+        served
     }
 
     pub async fn run_until_stopped(self) -> std::io::Result<()> {

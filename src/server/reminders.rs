@@ -136,10 +136,12 @@ async fn deliver(
         return Ok(());
     }
     let outcome = match due.channel {
-        Channel::Email => send_email(state, &due).await,
+        Channel::Email => send_email(state, &due).await.map(|()| true),
+        Channel::InApp => leave_notice(state, &due, now).await,
+        Channel::Push => send_push(state, &due).await,
     };
     match outcome {
-        Ok(()) => {
+        Ok(true) => {
             state.db.reminder_sent(due.id, now).await?;
             report.sent.push(Sent {
                 channel: due.channel,
@@ -148,6 +150,11 @@ async fn deliver(
                 session_number: due.session_number,
                 starts_at: due.starts_at,
             });
+        }
+        // Nothing left to deliver it to (every browser unsubscribed).
+        Ok(false) => {
+            state.db.reminder_expired(due.id).await?;
+            report.expired += 1;
         }
         Err(error) => {
             let given_up = state
@@ -160,6 +167,85 @@ async fn deliver(
         }
     }
     Ok(())
+}
+
+/// The in-app notice: a row the bell, the page and the live streams of
+/// every instance show. Written once per reminder, so a redelivery after a
+/// lost lease adds nothing.
+async fn leave_notice(
+    state: &AppState,
+    due: &DueReminder,
+    now: DateTime<Utc>,
+) -> Result<bool, String> {
+    let Some(enrollment) = due.enrollment_id else {
+        return Ok(false);
+    };
+    state
+        .db
+        .notice_for_reminder(
+            due.id,
+            due.candidate.user_id,
+            due.candidate.session_id,
+            enrollment,
+            now,
+        )
+        .await
+        .map_err(|err| err.to_string())?;
+    state.hub.written();
+    Ok(true)
+}
+
+/// The push of the hour before, to every browser the learner subscribed:
+/// sent when one took it; subscriptions their service says are gone are
+/// forgotten; busy or failing services are tried again through the outbox.
+async fn send_push(state: &AppState, due: &DueReminder) -> Result<bool, String> {
+    use crate::domain::notification::{push_result, PushOutcome, PushPayload};
+    let (Some(enrollment), subscriptions) = (
+        due.enrollment_id,
+        state
+            .db
+            .push_subscriptions(due.candidate.user_id)
+            .await
+            .map_err(|err| err.to_string())?,
+    ) else {
+        return Ok(false);
+    };
+    let vapid = state.vapid().await.map_err(|err| err.to_string())?;
+    let lang = due.language.unwrap_or_default();
+    let (title, body) = crate::server::notifications::seance_words(
+        lang,
+        Channel::Push,
+        &due.formation_name,
+        due.session_number,
+        &due.session_title,
+    );
+    let base = state.settings.base_url(&HeaderMap::new());
+    let payload = PushPayload {
+        title,
+        body,
+        url: format!(
+            "{base}{}",
+            seance_path(enrollment, due.candidate.session_id)
+        ),
+        tag: format!("seance-{}", due.candidate.session_id),
+    };
+    let mut outcomes = Vec::with_capacity(subscriptions.len());
+    for subscription in &subscriptions {
+        let outcome = crate::server::push::send(&state.http, vapid, subscription, &payload).await;
+        if outcome == PushOutcome::Gone {
+            state
+                .db
+                .forget_push_subscription(subscription.id)
+                .await
+                .map_err(|err| err.to_string())?;
+        }
+        outcomes.push(outcome);
+    }
+    match push_result(&outcomes) {
+        PushOutcome::Delivered => Ok(true),
+        PushOutcome::Gone => Ok(false),
+        PushOutcome::Retry(error) | PushOutcome::Refused(error) => Err(error),
+    }
 }
 
 /// The 24-hour e-mail; the error is what the "Envois" page shows.

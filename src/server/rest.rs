@@ -63,6 +63,27 @@ pub fn router() -> Router<AppState> {
     );
     r = both(r, "/api/certificates/{code}/", get(verify_certificate));
     r = both(r, "/api/auth/user/calendar/", get(calendar_url));
+    {
+        use crate::server::notifications as n;
+        r = both(r, "/api/auth/user/notifications/", get(n::list));
+        r = both(
+            r,
+            "/api/auth/user/notifications/read-all/",
+            post(n::mark_all_read),
+        );
+        r = both(
+            r,
+            "/api/auth/user/notifications/{id}/read/",
+            post(n::mark_read),
+        );
+        r = r.route("/api/auth/user/notifications/stream", get(n::stream));
+        r = both(r, "/api/push/vapid-public-key/", get(n::vapid_public_key));
+        r = both(
+            r,
+            "/api/auth/user/push-subscriptions/",
+            post(n::subscribe).delete(n::unsubscribe),
+        );
+    }
     r.route("/api/openapi.json", get(openapi))
         .route("/api/{*rest}", axum::routing::any(not_found))
         .method_not_allowed_fallback(method_not_allowed)
@@ -92,7 +113,7 @@ pub fn json_body<T: serde::de::DeserializeOwned>(body: &Bytes) -> Result<T, AppE
 }
 
 /// Ids in paths: anything that is not a positive integer names nothing.
-fn id(raw: &str) -> Result<i64, AppError> {
+pub(crate) fn id(raw: &str) -> Result<i64, AppError> {
     raw.parse::<i64>()
         .ok()
         .filter(|id| *id > 0)
@@ -101,7 +122,7 @@ fn id(raw: &str) -> Result<i64, AppError> {
 
 /// One query-string value (the last if repeated); parsed by hand so that no
 /// query string can produce axum's plain-text rejection.
-fn query_param(query: Option<&str>, key: &str) -> Option<String> {
+pub(crate) fn query_param(query: Option<&str>, key: &str) -> Option<String> {
     url::form_urlencoded::parse(query.unwrap_or_default().as_bytes())
         .filter(|(k, _)| k == key)
         .map(|(_, v)| v.into_owned())
@@ -716,7 +737,10 @@ impl utoipa::Modify for BearerAuth {
 #[derive(OpenApi)]
 #[openapi(
     info(title = "Formations API", version = "1.0.0", description = "The learner's formations, sessions and attendance. Errors are {\"detail\": \"...\"}."),
-    paths(login, logout, password_reset, password_reset_confirm, list_formations, list_sessions, list_next_sessions, attend, certificate_pdf, verify_certificate, calendar_url),
+    paths(login, logout, password_reset, password_reset_confirm, list_formations, list_sessions, list_next_sessions, attend, certificate_pdf, verify_certificate, calendar_url,
+        crate::server::notifications::list, crate::server::notifications::mark_read, crate::server::notifications::mark_all_read,
+        crate::server::notifications::stream, crate::server::notifications::vapid_public_key,
+        crate::server::notifications::subscribe, crate::server::notifications::unsubscribe),
     modifiers(&BearerAuth)
 )]
 pub struct ApiDoc;

@@ -8,6 +8,7 @@ pub mod dashboard;
 pub mod enrollments;
 pub mod formations;
 pub mod learner;
+pub mod notifications;
 pub mod reminders;
 pub mod requests;
 pub mod throttle;

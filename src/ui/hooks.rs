@@ -3,7 +3,7 @@
 use std::future::Future;
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
+use leptos_router::hooks::{use_params_map, use_query_map};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 
@@ -35,4 +35,17 @@ where
 {
     let id = use_route_id();
     Resource::new(move || (id.get(), refetch()), move |(id, _)| fetch(id))
+}
+
+/// The `?avant=<id>` cursor of a paged list (newest first): the page of
+/// what is older than that id; anything but a positive id is the first page.
+pub fn use_cursor() -> Memo<Option<i64>> {
+    let query = use_query_map();
+    Memo::new(move |_| {
+        query
+            .read()
+            .get("avant")
+            .and_then(|v| v.parse::<i64>().ok())
+            .filter(|id| *id > 0)
+    })
 }

@@ -11,6 +11,7 @@ pub mod login;
 pub mod logout;
 pub mod next_sessions;
 pub mod not_found;
+pub mod notifications;
 pub mod reminder_preferences;
 pub mod resend_confirmation;
 pub mod reset_password;

@@ -235,6 +235,7 @@ async fn spawn_on(
         mail: MailConfig::new(transport, DEFAULT_FROM).unwrap(),
         org_name: formations::server::config::DEFAULT_ORG_NAME.into(),
         background: false,
+        vapid_subject: None,
     };
     configure(&mut config);
     let hashing = hashing.unwrap_or_else(formations::server::throttle::Hashing::global);
@@ -901,4 +902,156 @@ pub fn declared_endpoints(under: &str) -> Vec<String> {
     );
     found.sort();
     found
+}
+
+/// A real Web Push service (tests/support/push_sink.py) on a loopback
+/// port the system picks: it hands out browser-like subscriptions (its
+/// own P-256 keys and auth secrets), checks each push's VAPID signature,
+/// decrypts its `aes128gcm` body and keeps what it received. Killed on
+/// drop. `.ci/setup --for-tests` installs `http_ece`.
+pub struct PushSink {
+    pub port: u16,
+    child: std::process::Child,
+}
+
+impl PushSink {
+    pub async fn start() -> PushSink {
+        let script =
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/support/push_sink.py");
+        let mut child = std::process::Command::new("python3")
+            .arg(script)
+            .stdout(std::process::Stdio::piped())
+            .spawn()
+            .expect("python3 with http_ece (.ci/setup --for-tests installs it)");
+        let stdout = child.stdout.take().unwrap();
+        let line = tokio::task::spawn_blocking(move || {
+            use std::io::BufRead;
+            let mut line = String::new();
+            let _ = std::io::BufReader::new(stdout).read_line(&mut line);
+            line
+        })
+        .await
+        .unwrap();
+        let Ok(port) = line.trim().parse() else {
+            let _ = child.kill();
+            panic!("the push sink did not start (is http_ece installed?): {line:?}");
+        };
+        PushSink { port, child }
+    }
+
+    fn url(&self, path: &str) -> String {
+        format!("http://127.0.0.1:{}{path}", self.port)
+    }
+
+    /// A new browser subscription, as `PushSubscription.toJSON()` gives
+    /// it (`endpoint`, `keys.p256dh`, `keys.auth`), plus the sink's `id`.
+    pub async fn subscription(&self) -> serde_json::Value {
+        let resp = http()
+            .post(self.url("/subscriptions"))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(resp.status().as_u16(), 201);
+        resp.json().await.unwrap()
+    }
+
+    /// From now on the push service answers `status` for subscription `id`.
+    pub async fn answer(&self, id: i64, status: u16) {
+        let resp = http()
+            .put(self.url(&format!("/subscriptions/{id}/status")))
+            .json(&serde_json::json!({ "status": status }))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(resp.status().as_u16(), 204);
+    }
+
+    /// Every push received so far, in order.
+    pub async fn received(&self) -> Vec<serde_json::Value> {
+        http()
+            .get(self.url("/received"))
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap()
+    }
+}
+
+impl Drop for PushSink {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// Another `formations` instance on the database of `app` (as behind a load
+/// balancer), with a clock of its own; stopped when dropped.
+pub struct Instance {
+    pub address: String,
+    pub state: formations::server::http::AppState,
+    stop: Option<tokio::sync::oneshot::Sender<()>>,
+    pub stopped: Option<tokio::task::JoinHandle<std::io::Result<()>>>,
+}
+
+impl Instance {
+    /// Asks the instance to shut down gracefully; the handle ends when it has.
+    pub fn shut_down(&mut self) -> tokio::task::JoinHandle<std::io::Result<()>> {
+        if let Some(stop) = self.stop.take() {
+            let _ = stop.send(());
+        }
+        self.stopped.take().expect("running")
+    }
+}
+
+impl Drop for Instance {
+    fn drop(&mut self) {
+        if let Some(stop) = self.stop.take() {
+            let _ = stop.send(());
+        }
+    }
+}
+
+impl TestApp {
+    /// A second server on this app's database, at `at` on its own clock.
+    pub async fn another_instance(&self, at: chrono::DateTime<chrono::Utc>) -> Instance {
+        let db = Db::open(&self._db_guard.url)
+            .await
+            .expect("open test database");
+        let config = Config {
+            database_url: self._db_guard.url.clone(),
+            site_addr: "127.0.0.1:0".parse().unwrap(),
+            site_root: "target/site".into(),
+            cookie_secure: false,
+            public_url: None,
+            trusted_proxies: vec![],
+            session_idle_minutes: formations::server::config::DEFAULT_SESSION_IDLE_MINUTES,
+            mail: MailConfig::new(MailTransport::Folder(self.mail_dir.clone()), DEFAULT_FROM)
+                .unwrap(),
+            org_name: formations::server::config::DEFAULT_ORG_NAME.into(),
+            background: false,
+            vapid_subject: None,
+        };
+        let app = Application::build_with(
+            &config,
+            db,
+            formations::server::throttle::Hashing::global(),
+            formations::server::clock::Clock::fixed(at),
+        )
+        .await
+        .expect("build the second instance");
+        let address = format!("http://127.0.0.1:{}", app.port());
+        let state = app.state();
+        let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+        let running = tokio::spawn(app.run_until(async move {
+            let _ = stopped.await;
+        }));
+        Instance {
+            address,
+            state,
+            stop: Some(stop),
+            stopped: Some(running),
+        }
+    }
 }

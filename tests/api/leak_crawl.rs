@@ -7,7 +7,9 @@
 //! crawl reaches only the public pages.
 //!
 //! New surfaces (calendars, mails, notifications…) add themselves to
-//! `extra_surfaces` as they appear.
+//! `extra_surfaces` as they appear; the reminders of every channel (the
+//! mails, the decrypted pushes, the notices and their live stream) are
+//! searched too.
 
 use chrono::{DateTime, Duration, Utc};
 use formations::domain::admin::FormationFields;
@@ -17,7 +19,7 @@ use formations::server::store::audit::Actor;
 use formations::server::store::formations::SeanceFields;
 
 use crate::helpers::seed::days;
-use crate::helpers::{client_for, http, spawn_app, TestApp};
+use crate::helpers::{client_for, http, spawn_app, PushSink, TestApp};
 
 /// The meeting details of one formation and of its sessions' own links.
 struct Secrets {
@@ -142,8 +144,23 @@ impl Crawl {
                 String::from_utf8_lossy(value.as_bytes())
             ));
         }
-        let body = resp.bytes().await.unwrap_or_default();
-        text.push_str(&String::from_utf8_lossy(&body));
+        let live = resp
+            .headers()
+            .get("content-type")
+            .is_some_and(|v| v.as_bytes().starts_with(b"text/event-stream"));
+        if live {
+            // A live stream never ends: what it sends within a second.
+            let mut resp = resp;
+            let _ = tokio::time::timeout(std::time::Duration::from_secs(1), async {
+                while let Ok(Some(chunk)) = resp.chunk().await {
+                    text.push_str(&String::from_utf8_lossy(&chunk));
+                }
+            })
+            .await;
+        } else {
+            let body = resp.bytes().await.unwrap_or_default();
+            text.push_str(&String::from_utf8_lossy(&body));
+        }
         self.answers.push((what, status, text));
     }
 
@@ -253,6 +270,7 @@ async fn crawl(
         let req = match method.as_str() {
             "get" => http().get(url),
             "post" => http().post(url).json(&serde_json::json!({})),
+            "delete" => http().delete(url).json(&serde_json::json!({})),
             other => panic!("undocumented method {other}"),
         };
         let req = match token {
@@ -397,26 +415,92 @@ async fn no_route_ever_carries_the_meeting_details_of_an_enrollment_that_is_not_
         .await
         .unwrap();
     // The crawl posted every server function, the preferences form too.
-    app.db
-        .set_reminder_channel(
-            learner.id,
-            formations::domain::reminder::Channel::Email,
-            true,
-        )
+    use formations::domain::reminder::Channel;
+    for channel in Channel::ALL {
+        app.db
+            .set_reminder_channel(learner.id, *channel, true)
+            .await
+            .unwrap();
+    }
+    // The crawl logged the token out: a new one.
+    let token: String = app
+        .api_login("crawler@example.com", crate::helpers::PASSWORD)
+        .await
+        .json::<serde_json::Value>()
+        .await
+        .unwrap()["token"]
+        .as_str()
+        .unwrap()
+        .into();
+    // A browser subscribed to pushes, on a push service that decrypts them.
+    let sink = PushSink::start().await;
+    let subscription = sink.subscription().await;
+    let resp = http()
+        .post(app.url("/api/auth/user/push-subscriptions/"))
+        .bearer_auth(&token)
+        .json(&subscription)
+        .send()
         .await
         .unwrap();
-    let mut reminded = 0;
+    assert_eq!(resp.status().as_u16(), 201);
+    let mut reminded = std::collections::HashMap::<Channel, usize>::new();
     for start in starts {
-        let at = formations::server::store::parse_instant(&start).unwrap() - Duration::hours(1);
-        reminded += formations::server::reminders::sweep_at(&app.state, at)
-            .await
-            .unwrap()
-            .sent
-            .len();
+        let start = formations::server::store::parse_instant(&start).unwrap();
+        // The hour before (the e-mail and the push), then ten minutes
+        // before (the in-app notice).
+        for at in [start - Duration::hours(1), start - Duration::minutes(10)] {
+            let report = formations::server::reminders::sweep_at(&app.state, at)
+                .await
+                .unwrap();
+            for sent in report.sent {
+                *reminded.entry(sent.channel).or_default() += 1;
+            }
+        }
     }
     // The active enrollment's three séances and the upcoming one's two in
     // its period; none for the finished or the cancelled enrollment.
-    assert_eq!(reminded, 5, "reminder mails");
+    for channel in Channel::ALL {
+        assert_eq!(reminded.get(channel), Some(&5), "{channel:?}: {reminded:?}");
+    }
+    // The pushes (decrypted by the push service), the notices (REST, and
+    // the live stream replaying them from the start) carry no meeting
+    // detail, not even the active enrollment's.
+    let mut delivered: Vec<(String, String)> = sink
+        .received()
+        .await
+        .into_iter()
+        .map(|p| ("a push".to_string(), p["plaintext"].to_string()))
+        .collect();
+    assert_eq!(delivered.len(), 5);
+    let (_, notices) = app.get_json("/api/auth/user/notifications/", &token).await;
+    assert_eq!(notices["notifications"].as_array().unwrap().len(), 5);
+    delivered.push(("the notices".into(), notices.to_string()));
+    let mut stream = http()
+        .get(app.url("/api/auth/user/notifications/stream"))
+        .bearer_auth(&token)
+        .header("Last-Event-ID", "0")
+        .send()
+        .await
+        .unwrap();
+    let mut events = String::new();
+    let _ = tokio::time::timeout(std::time::Duration::from_secs(5), async {
+        while events.matches("event: notice").count() < 5 {
+            match stream.chunk().await {
+                Ok(Some(chunk)) => events.push_str(&String::from_utf8_lossy(&chunk)),
+                _ => break,
+            }
+        }
+    })
+    .await;
+    assert_eq!(events.matches("event: notice").count(), 5, "{events}");
+    delivered.push(("the live stream".into(), events));
+    for (what, text) in &delivered {
+        for secrets in std::iter::once(&active).chain(hidden.iter()) {
+            for secret in &secrets.values {
+                assert!(!text.contains(secret.as_str()), "{secret} in {what}");
+            }
+        }
+    }
 
     // Mails: whatever the crawl and the account flows sent (a reset link, a
     // "you already have an account" mail, the reminders) carry no meeting

@@ -17,6 +17,7 @@ mod edge;
 mod helpers;
 mod language;
 mod leak_crawl;
+mod notifications;
 mod pages;
 mod reminders;
 mod rest;

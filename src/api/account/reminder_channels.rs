@@ -13,11 +13,13 @@ pub async fn get_reminder_channels() -> Result<Vec<(Channel, bool)>, AppError> {
 }
 
 /// Saves the preferences form: a channel is on when its box is ticked
-/// (sent as `email=on`), off when absent; without JavaScript, back to the
+/// (sent as `email=on`, `in_app=on`, `push=on`), off when absent; without JavaScript, back to the
 /// page with `?ok=1`.
 #[server(prefix = "/fn", endpoint = "set_reminder_channels")]
 pub async fn set_reminder_channels(
     #[server(default)] email: Option<String>,
+    #[server(default)] in_app: Option<String>,
+    #[server(default)] push: Option<String>,
 ) -> Result<(), AppError> {
     use crate::server::reminders::PREFERENCES_PATH;
     use crate::server::{state, user_form};
@@ -25,7 +27,11 @@ pub async fn set_reminder_channels(
     user_form(
         async |user| {
             let db = &state().db;
-            for (channel, value) in [(Channel::Email, &email)] {
+            for (channel, value) in [
+                (Channel::Email, &email),
+                (Channel::InApp, &in_app),
+                (Channel::Push, &push),
+            ] {
                 db.set_reminder_channel(user.id, channel, value.is_some())
                     .await?;
             }

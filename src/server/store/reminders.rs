@@ -101,7 +101,8 @@ fn candidate(row: &CandidateRow, opted_out: bool, live: bool) -> Result<Candidat
 impl Db {
     /// Every (learner, séance) pair whose séance starts after `now` and
     /// within `horizon`, on a live enrollment of its formation, with the
-    /// channels the learner turned off: two statements whatever the count.
+    /// channels the learner turned off or cannot receive (pushes without a
+    /// subscribed browser): three statements whatever the count.
     pub async fn reminder_candidates(
         &self,
         now: DateTime<Utc>,
@@ -133,12 +134,22 @@ impl Db {
         .bind(&until)
         .fetch_all(&mut *tx)
         .await?;
+        // A push needs a browser to go to.
+        let reachable: Vec<i64> = sqlx::query_scalar(&format!(
+            "SELECT DISTINCT p.user_id FROM push_subscriptions p
+             WHERE p.user_id IN (SELECT e.user_id {WINDOW})"
+        ))
+        .bind(&from)
+        .bind(&until)
+        .fetch_all(&mut *tx)
+        .await?;
         tx.commit().await?;
         let off = |user: i64| -> Vec<Channel> {
             opt_outs
                 .iter()
                 .filter(|(u, _)| *u == user)
                 .filter_map(|(_, c)| Channel::parse(c))
+                .chain((!reachable.contains(&user)).then_some(Channel::Push))
                 .collect()
         };
         rows.iter()

@@ -4,6 +4,7 @@ use crate::api::auth::Logout;
 use crate::domain::account::SessionUser;
 use crate::i18n::t;
 use crate::ui::components::lang_switch::LangSwitch;
+use crate::ui::components::notice_bell::NoticeBell;
 
 #[component]
 pub fn Header(user: Option<SessionUser>) -> impl IntoView {
@@ -23,6 +24,7 @@ pub fn Header(user: Option<SessionUser>) -> impl IntoView {
                 {is_admin.then(|| view! { <a href="/admin">{t("learner-nav-admin")}</a> })}
             </nav>
             <div class="account">
+                <NoticeBell />
                 <LangSwitch />
                 <span class="user-name">{name}</span>
                 <ActionForm action=logout>

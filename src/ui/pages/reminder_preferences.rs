@@ -8,6 +8,16 @@ use crate::ui::components::admin::form_state::{form_error, successes, QueryForm}
 use crate::ui::components::field_error::FieldError;
 use crate::ui::components::loaded::Loaded;
 use crate::ui::components::page_heading::PageHeading;
+use crate::ui::components::push_switch::PushSwitch;
+
+/// The words of a reminder channel.
+pub fn channel_label(channel: Channel) -> String {
+    t(match channel {
+        Channel::Email => "reminders-channel-email",
+        Channel::InApp => "reminders-channel-in-app",
+        Channel::Push => "reminders-channel-push",
+    })
+}
 
 /// `/compte/rappels`: each reminder channel, on or off (all on until the
 /// learner says otherwise). A plain form: it works without JavaScript.
@@ -31,9 +41,7 @@ pub fn ReminderPreferencesPage() -> impl IntoView {
                 <fieldset>
                     <legend>{t("reminders-preferences-legend")}</legend>
                     {channels.into_iter().map(|(channel, on)| {
-                        let (name, label) = match channel {
-                            Channel::Email => ("email", t("reminders-channel-email")),
-                        };
+                        let (name, label) = (channel.as_str(), channel_label(channel));
                         let id = format!("reminder-{name}");
                         view! {
                             <div class="field checkbox">
@@ -47,6 +55,7 @@ pub fn ReminderPreferencesPage() -> impl IntoView {
                 <button type="submit" disabled=move || save.pending().get()>{t("reminders-preferences-submit")}</button>
             </ActionForm>
         </Loaded>
+        <PushSwitch />
         <p class="hint">{t("reminders-preferences-no-link")}</p>
     }
 }

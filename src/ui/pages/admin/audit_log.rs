@@ -9,6 +9,7 @@ use crate::ui::components::admin::words::{action_name, entity_name, field_name, 
 use crate::ui::components::error_notice::ErrorNotice;
 use crate::ui::components::local_time::LocalTime;
 use crate::ui::components::page_heading::PageHeading;
+use crate::ui::hooks::use_cursor;
 
 /// Who changed what, when: the changed fields before → after, filtered by
 /// formation, author, action and days, paged.
@@ -18,13 +19,7 @@ pub fn AdminAuditPage() -> impl IntoView {
     let get = move |k: &str| query.read().get(k).unwrap_or_default();
     // `?avant=<id>`: a plain link, so paging works without JavaScript too;
     // the filters are a GET form for the same reason.
-    let before = Memo::new(move |_| {
-        query
-            .read()
-            .get("avant")
-            .and_then(|v| v.parse::<i64>().ok())
-            .filter(|id| *id > 0)
-    });
+    let before = use_cursor();
     let filters = Memo::new(move |_| AuditQuery {
         formation: get("formation"),
         actor: get("actor"),

@@ -19,7 +19,7 @@ use crate::ui::components::data_table::DataTable;
 use crate::ui::components::field_error::FieldError;
 use crate::ui::components::loaded::Loaded;
 use crate::ui::components::titled_section::TitledSection;
-use crate::ui::hooks::use_route_id;
+use crate::ui::hooks::{use_cursor, use_route_id};
 
 /// A formation's certificates, newest first (50 a page, older ones by
 /// `?avant=<id>`): revoke, reissue, and issue by exception to a finished
@@ -27,16 +27,10 @@ use crate::ui::hooks::use_route_id;
 #[component]
 pub fn AdminCertificatesPage() -> impl IntoView {
     let id = use_route_id();
-    let query = use_query_map();
-    let before = move || {
-        query
-            .read()
-            .get("avant")
-            .and_then(|v| v.parse::<i64>().ok())
-    };
+    let before = use_cursor();
     let reload = RwSignal::new(0u32);
     let data = Resource::new(
-        move || (id.get(), before(), reload.get()),
+        move || (id.get(), before.get(), reload.get()),
         |(id, before, _)| admin_list_certificates(id, before),
     );
     view! {

@@ -4,7 +4,7 @@ use leptos_router::hooks::use_query_map;
 
 use crate::api::admin::{admin_list_deliveries, AdminResendReminder};
 use crate::domain::format::PLATFORM_ZONE;
-use crate::domain::reminder::{Channel, DeliveriesView, Delivery, DeliveryState};
+use crate::domain::reminder::{DeliveriesView, Delivery, DeliveryState};
 use crate::i18n::{t, t_with};
 use crate::ui::components::admin::form_state::{form_error, reload_on_success, QueryForm};
 use crate::ui::components::data_table::DataTable;
@@ -12,6 +12,8 @@ use crate::ui::components::field_error::FieldError;
 use crate::ui::components::loaded::Loaded;
 use crate::ui::components::local_time::LocalTime;
 use crate::ui::components::page_heading::PageHeading;
+use crate::ui::hooks::use_cursor;
+use crate::ui::pages::reminder_preferences::channel_label;
 
 /// The words of a delivery state.
 fn state_label(state: DeliveryState) -> String {
@@ -23,28 +25,17 @@ fn state_label(state: DeliveryState) -> String {
     })
 }
 
-fn channel_label(channel: Channel) -> String {
-    t(match channel {
-        Channel::Email => "reminders-channel-email",
-    })
-}
-
 /// `/admin/envois`: the reminder outbox, newest first (50 a page, older
 /// ones by `?avant=<id>`), filtered by state (`?etat=failed`…), each with
 /// its attempts and last error, and "Renvoyer" for what did not go.
 #[component]
 pub fn AdminDeliveriesPage() -> impl IntoView {
     let query = use_query_map();
-    let before = move || {
-        query
-            .read()
-            .get("avant")
-            .and_then(|v| v.parse::<i64>().ok())
-    };
+    let before = use_cursor();
     let state = move || query.read().get("etat").unwrap_or_default();
     let reload = RwSignal::new(0u32);
     let data = Resource::new(
-        move || (before(), state(), reload.get()),
+        move || (before.get(), state(), reload.get()),
         |(before, state, _)| admin_list_deliveries(before, state),
     );
     view! {
