@@ -95,3 +95,6 @@ delay-minutes = in { $n ->
     [one] { $n } minute
    *[other] { $n } minutes
 }
+error-push_endpoint = The push service's address must use https://.
+error-push_keys = The push subscription's keys are not valid.
+error-streams = Too many pages already receive your notifications live: close one and try again { $delay }.

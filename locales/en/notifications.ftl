@@ -35,6 +35,3 @@ push-state-unsupported = This browser cannot receive push notifications.
 push-state-failed = Subscribing did not work: try again in a moment.
 push-needs-script = Turning push notifications on needs JavaScript.
 
-error-push_endpoint = The push service's address must use https://.
-error-push_keys = The push subscription's keys are not valid.
-error-streams = Too many pages already receive your notifications live: close one and try again { $delay }.

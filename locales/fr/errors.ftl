@@ -95,3 +95,6 @@ delay-minutes = dans { $n ->
     [one] { $n } minute
    *[other] { $n } minutes
 }
+error-push_endpoint = L'adresse du service de push doit être en https://.
+error-push_keys = Les clés de l'abonnement push ne sont pas valables.
+error-streams = Trop de pages reçoivent déjà vos notifications en direct : fermez-en une et réessayez { $delay }.

@@ -36,6 +36,3 @@ push-state-unsupported = Ce navigateur ne sait pas recevoir de notifications pus
 push-state-failed = L'abonnement n'a pas abouti : réessayez dans un instant.
 push-needs-script = Activer les notifications push demande JavaScript.
 
-error-push_endpoint = L'adresse du service de push doit être en https://.
-error-push_keys = Les clés de l'abonnement push ne sont pas valables.
-error-streams = Trop de pages reçoivent déjà vos notifications en direct : fermez-en une et réessayez { $delay }.

@@ -24,7 +24,11 @@ fn message(lang: Lang, err: &AppError) -> (String, Vec<(&'static str, Arg)>) {
     let args = match err {
         AppError::Transport(detail) => vec![("detail", detail.into())],
         AppError::TooManyRequests {
-            code: ErrorCode::LoginLocked | ErrorCode::AddressLocked | ErrorCode::TooManySignups,
+            code:
+                ErrorCode::LoginLocked
+                | ErrorCode::AddressLocked
+                | ErrorCode::TooManySignups
+                | ErrorCode::TooManyStreams,
             retry_after_secs,
         } => vec![("delay", delay(lang, *retry_after_secs).as_str().into())],
         AppError::BadRequest(code)
