@@ -3,6 +3,7 @@
 
 pub mod accounts;
 pub mod admin_export;
+pub mod attendance_import;
 pub mod auth;
 pub mod calendar;
 pub mod certificate_pdf;
@@ -24,6 +25,7 @@ pub mod push;
 pub mod reminders;
 pub mod rest;
 pub mod store;
+pub mod zoom;
 pub mod throttle;
 
 use crate::error::AppError;

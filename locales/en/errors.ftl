@@ -98,3 +98,4 @@ delay-minutes = in { $n ->
 error-push_endpoint = The push service's address must use https://.
 error-push_keys = The push subscription's keys are not valid.
 error-streams = Too many pages already receive your notifications live: close one and try again { $delay }.
+error-import_applied = This attendance report was imported already.

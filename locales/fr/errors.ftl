@@ -98,3 +98,4 @@ delay-minutes = dans { $n ->
 error-push_endpoint = L'adresse du service de push doit être en https://.
 error-push_keys = Les clés de l'abonnement push ne sont pas valables.
 error-streams = Trop de pages reçoivent déjà vos notifications en direct : fermez-en une et réessayez { $delay }.
+error-import_applied = Cette feuille de présence est déjà importée.

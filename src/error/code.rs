@@ -121,6 +121,9 @@ error_codes! {
         PushKeys,
         /// A learner holding the most live streams allowed.
         TooManyStreams,
+        // Attendance sources.
+        /// An attendance report confirmed already.
+        ImportApplied,
         // Generic refusals without data.
         AuditCursor,
         /// What a plain form shows after a redirect for an error it has no key for.
@@ -284,6 +287,7 @@ impl ErrorCode {
             PushEndpoint => ("push_endpoint", "endpoint", BadRequest),
             PushKeys => ("push_keys", "keys", BadRequest),
             TooManyStreams => ("streams", "", Throttled),
+            ImportApplied => ("import_applied", "", Conflict),
             AuditCursor => ("before", "before", BadRequest),
             Malformed { .. } => ("malformed", "", BadRequest),
             SomeValuesInvalid => ("invalid", "", BadRequest),

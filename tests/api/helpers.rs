@@ -236,6 +236,7 @@ async fn spawn_on(
         org_name: formations::server::config::DEFAULT_ORG_NAME.into(),
         background: false,
         vapid_subject: None,
+        zoom: Default::default(),
     };
     configure(&mut config);
     let hashing = hashing.unwrap_or_else(formations::server::throttle::Hashing::global);
@@ -1027,6 +1028,8 @@ impl TestApp {
             org_name: formations::server::config::DEFAULT_ORG_NAME.into(),
             background: false,
             vapid_subject: None,
+            zoom: Default::default(),
+        zoom: Default::default(),
         };
         let app = Application::build_with(
             &config,

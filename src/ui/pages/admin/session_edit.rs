@@ -9,6 +9,7 @@ use crate::i18n::{t, t_with};
 use crate::ui::components::admin::confirm_box::ConfirmBox;
 use crate::ui::components::admin::form_state::{form_error, form_state, successes, QueryForm};
 use crate::ui::components::admin::formation_nav::FormationNav;
+use crate::ui::components::admin::seance_attendance::SeanceAttendanceSection;
 use crate::ui::components::admin::text_field::TextField;
 use crate::ui::components::field_error::FieldError;
 use crate::ui::components::loaded::Loaded;
@@ -71,6 +72,7 @@ fn SeanceForms(
                 <button type="submit">{t("admin-session-recording-save")}</button>
             </ActionForm>
         </TitledSection>
+        <SeanceAttendanceSection session_id=s.id />
         <TitledSection id="delete-h" title=t("admin-session-delete") attr:class="danger-zone">
             <p>{t("admin-session-delete-consequence")}</p>
             <ActionForm action=delete>
