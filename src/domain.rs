@@ -19,6 +19,8 @@ pub mod reminder;
 pub mod schedule;
 pub mod status;
 pub mod throttle;
+#[cfg(feature = "ssr")]
+pub mod zoom;
 
 /// What a secret field prints in `Debug`, so logs, panics and test failures
 /// never show meeting details, tokens or password hashes.
