@@ -4,6 +4,8 @@
 pub mod account;
 pub mod admin;
 pub mod attendance;
+#[cfg(feature = "ssr")]
+pub mod attendance_report;
 pub mod audit;
 pub mod calendar;
 pub mod catalogue;
