@@ -25,8 +25,8 @@ pub mod push;
 pub mod reminders;
 pub mod rest;
 pub mod store;
-pub mod zoom;
 pub mod throttle;
+pub mod zoom;
 
 use crate::error::AppError;
 

@@ -134,8 +134,7 @@ pub fn match_attendees(
                 minutes: *minutes,
                 learner: learner.map(|(id, n, _)| (*id, n.clone())),
                 matched_by,
-                present: learner.is_some()
-                    && reaches_share(*minutes, session_minutes, min_percent),
+                present: learner.is_some() && reaches_share(*minutes, session_minutes, min_percent),
             }
         })
         .collect()
@@ -235,10 +234,18 @@ mod tests {
             (3, "Sam Martin".to_string(), "sam2@example.com".to_string()),
         ];
         let attendees = vec![
-            ("L. Dupré".to_string(), Some("LEA@example.com".to_string()), 80),
+            (
+                "L. Dupré".to_string(),
+                Some("LEA@example.com".to_string()),
+                80,
+            ),
             ("Léa Dupré".to_string(), None, 30),
             ("Sam Martin".to_string(), None, 100),
-            ("Invité".to_string(), Some("guest@example.org".to_string()), 120),
+            (
+                "Invité".to_string(),
+                Some("guest@example.org".to_string()),
+                120,
+            ),
         ];
         let m = match_attendees(&attendees, &learners, 120, 50);
         assert_eq!(m[0].learner, Some((1, "Léa Dupré".into())));

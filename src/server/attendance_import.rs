@@ -127,7 +127,11 @@ pub async fn apply(state: &AppState, session_id: i64, id: i64) -> Result<u64, Ap
     let preview = preview(state, session_id, id)
         .await?
         .ok_or(AppError::NotFound)?;
-    if !state.db.claim_attendance_import(id, state.clock.now()).await? {
+    if !state
+        .db
+        .claim_attendance_import(id, state.clock.now())
+        .await?
+    {
         return Err(AppError::Conflict(crate::error::ErrorCode::ImportApplied));
     }
     let mut marks: Vec<(i64, i64)> = Vec::new();
@@ -141,7 +145,12 @@ pub async fn apply(state: &AppState, session_id: i64, id: i64) -> Result<u64, Ap
     }
     match state
         .db
-        .record_automatic_attendance(session_id, &marks, AttendanceSource::Import, state.clock.now())
+        .record_automatic_attendance(
+            session_id,
+            &marks,
+            AttendanceSource::Import,
+            state.clock.now(),
+        )
         .await
     {
         Ok(added) => Ok(added),

@@ -496,6 +496,7 @@ mod tests {
             public_url: None,
             session_idle: chrono::Duration::hours(2),
             org_name: String::new(),
+            zoom: Default::default(),
         };
         let cookie = session_cookie(&plain, "abc");
         let text = cookie.to_str().unwrap();
@@ -507,6 +508,7 @@ mod tests {
             public_url: None,
             session_idle: chrono::Duration::hours(2),
             org_name: String::new(),
+            zoom: Default::default(),
         };
         assert!(session_cookie(&secure, "abc")
             .to_str()
@@ -523,6 +525,7 @@ mod tests {
             ),
             session_idle: chrono::Duration::hours(2),
             org_name: String::new(),
+            zoom: Default::default(),
         };
         let text = session_cookie(&https, "abc").to_str().unwrap().to_string();
         assert!(
@@ -543,6 +546,7 @@ mod tests {
             public_url: None,
             session_idle: chrono::Duration::hours(2),
             org_name: String::new(),
+            zoom: Default::default(),
         };
         assert!(is_own_origin(
             &plain,
@@ -572,6 +576,7 @@ mod tests {
             ),
             session_idle: chrono::Duration::hours(2),
             org_name: String::new(),
+            zoom: Default::default(),
         };
         assert!(is_own_origin(
             &proxied,

@@ -40,7 +40,11 @@ async fn webhook(State(state): State<AppState>, headers: HeaderMap, body: Bytes)
     }
 }
 
-async fn receive(state: &AppState, headers: &HeaderMap, body: &Bytes) -> Result<Response, AppError> {
+async fn receive(
+    state: &AppState,
+    headers: &HeaderMap,
+    body: &Bytes,
+) -> Result<Response, AppError> {
     // Off until configured: nothing answers at that path.
     let Some(secret) = state.settings.zoom.webhook_secret.as_deref() else {
         return Err(AppError::NotFound);
@@ -71,7 +75,11 @@ async fn receive(state: &AppState, headers: &HeaderMap, body: &Bytes) -> Result<
 }
 
 /// The séance an event's meeting is about, if the platform knows it.
-async fn session_of(state: &AppState, event: &ZoomEvent, at: Option<DateTime<Utc>>) -> Result<Option<i64>, AppError> {
+async fn session_of(
+    state: &AppState,
+    event: &ZoomEvent,
+    at: Option<DateTime<Utc>>,
+) -> Result<Option<i64>, AppError> {
     let Some(meeting) = meeting_of(event) else {
         return Ok(None);
     };
@@ -102,10 +110,19 @@ fn meeting_of(event: &ZoomEvent) -> Option<&zoom::MeetingRef> {
 
 /// Keeps the event, then applies it (only if it is new: a redelivery has
 /// been applied already).
-pub async fn handle(state: &AppState, kind: &str, event: &ZoomEvent, body: &str) -> Result<(), AppError> {
+pub async fn handle(
+    state: &AppState,
+    kind: &str,
+    event: &ZoomEvent,
+    body: &str,
+) -> Result<(), AppError> {
     let (participant, at) = match event {
-        ZoomEvent::ParticipantJoined { participant, at, .. }
-        | ZoomEvent::ParticipantLeft { participant, at, .. } => (Some(participant), Some(*at)),
+        ZoomEvent::ParticipantJoined {
+            participant, at, ..
+        }
+        | ZoomEvent::ParticipantLeft {
+            participant, at, ..
+        } => (Some(participant), Some(*at)),
         ZoomEvent::MeetingEnded { at, .. } => (None, Some(*at)),
         _ => (None, None),
     };
@@ -166,14 +183,27 @@ pub struct Attendee {
 /// Every participant of the séance's meeting, with their minutes and the
 /// learner they are (if known): pure arithmetic on what the store read.
 pub fn attendees(p: &SeancePresence) -> Vec<Attendee> {
-    let mut keys: Vec<&str> = p.movements.iter().map(|m| m.participant_key.as_str()).collect();
+    let mut keys: Vec<&str> = p
+        .movements
+        .iter()
+        .map(|m| m.participant_key.as_str())
+        .collect();
     keys.sort_unstable();
     keys.dedup();
     keys.into_iter()
         .map(|key| {
-            let mine: Vec<_> = p.movements.iter().filter(|m| m.participant_key == key).collect();
+            let mine: Vec<_> = p
+                .movements
+                .iter()
+                .filter(|m| m.participant_key == key)
+                .collect();
             // The latest name and address Zoom gave for this participant.
-            let name = mine.iter().rev().find(|m| !m.name.is_empty()).map(|m| m.name.clone()).unwrap_or_default();
+            let name = mine
+                .iter()
+                .rev()
+                .find(|m| !m.name.is_empty())
+                .map(|m| m.name.clone())
+                .unwrap_or_default();
             let email = mine.iter().rev().find_map(|m| m.email.clone());
             let moves: Vec<_> = mine.iter().map(|m| (m.joined, m.at)).collect();
             let intervals: Vec<zoom::Interval> = stretches(&moves)
@@ -181,21 +211,39 @@ pub fn attendees(p: &SeancePresence) -> Vec<Attendee> {
                 .map(|(join, leave)| zoom::Interval { join, leave })
                 .collect();
             let minutes = zoom::minutes_present(&intervals, p.ended);
-            let linked = p.links.iter().find(|(k, _)| k == key).map(|(_, user)| *user);
+            let linked = p
+                .links
+                .iter()
+                .find(|(k, _)| k == key)
+                .map(|(_, user)| *user);
             let (learner, present) = match linked {
                 Some(user) => {
-                    let name = p.learners.iter().find(|(id, _, _)| *id == user).map(|(_, n, _)| n.clone()).unwrap_or_default();
+                    let name = p
+                        .learners
+                        .iter()
+                        .find(|(id, _, _)| *id == user)
+                        .map(|(_, n, _)| n.clone())
+                        .unwrap_or_default();
                     (
                         Some((user, name)),
-                        crate::domain::attendance::reaches_share(minutes, p.duration_minutes, p.min_percent),
+                        crate::domain::attendance::reaches_share(
+                            minutes,
+                            p.duration_minutes,
+                            p.min_percent,
+                        ),
                     )
                 }
                 None => {
                     // By e-mail only: a Zoom display name proves nothing.
-                    let found = match_attendees(&[(name.clone(), email.clone(), minutes)], &p.learners, p.duration_minutes, p.min_percent)
-                        .into_iter()
-                        .next()
-                        .filter(|m| m.matched_by == Some(crate::domain::attendance::MatchedBy::Email));
+                    let found = match_attendees(
+                        &[(name.clone(), email.clone(), minutes)],
+                        &p.learners,
+                        p.duration_minutes,
+                        p.min_percent,
+                    )
+                    .into_iter()
+                    .next()
+                    .filter(|m| m.matched_by == Some(crate::domain::attendance::MatchedBy::Email));
                     match found {
                         Some(m) => (m.learner, m.present),
                         None => (None, false),
@@ -230,7 +278,12 @@ pub async fn update_presence(state: &AppState, session_id: i64) -> Result<(), Ap
     }
     state
         .db
-        .record_automatic_attendance(session_id, &marks, AttendanceSource::Zoom, state.clock.now())
+        .record_automatic_attendance(
+            session_id,
+            &marks,
+            AttendanceSource::Zoom,
+            state.clock.now(),
+        )
         .await?;
     Ok(())
 }

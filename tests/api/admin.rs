@@ -247,6 +247,22 @@ fn every_admin_call(fx: &Fixture) -> Vec<(&'static str, Vec<(&'static str, Strin
         ("admin_list_deliveries", vec![]),
         ("admin_resend_reminder", f(&[("id", "1")])),
         (
+            "admin_session_attendance",
+            f(&[("session_id", &fx.session.to_string())]),
+        ),
+        (
+            "admin_link_participant",
+            f(&[
+                ("session_id", &fx.session.to_string()),
+                ("participant_key", "p1"),
+                ("user_id", &fx.learner.to_string()),
+            ]),
+        ),
+        (
+            "admin_apply_import",
+            f(&[("session_id", &fx.session.to_string()), ("import", "1")]),
+        ),
+        (
             "admin_issue_certificate",
             f(&[
                 ("enrollment_id", &fx.enrollment.to_string()),

@@ -1029,7 +1029,6 @@ impl TestApp {
             background: false,
             vapid_subject: None,
             zoom: Default::default(),
-        zoom: Default::default(),
         };
         let app = Application::build_with(
             &config,

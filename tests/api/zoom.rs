@@ -99,18 +99,30 @@ fn participant_event(
 }
 
 fn join(start: DateTime<Utc>, who: (&str, &str, &str), minute: i64) -> Value {
-    participant_event("meeting.participant_joined", start, who, start + Duration::minutes(minute))
+    participant_event(
+        "meeting.participant_joined",
+        start,
+        who,
+        start + Duration::minutes(minute),
+    )
 }
 
 fn leave(start: DateTime<Utc>, who: (&str, &str, &str), minute: i64) -> Value {
-    participant_event("meeting.participant_left", start, who, start + Duration::minutes(minute))
+    participant_event(
+        "meeting.participant_left",
+        start,
+        who,
+        start + Duration::minutes(minute),
+    )
 }
 
 /// A séance of 120 minutes that started three hours ago, on the seed
 /// formation (meeting id "555 000 111"), and `learners` enrolled.
 async fn seance(app: &TestApp, learners: &[&Learner]) -> (i64, i64, DateTime<Utc>) {
     use chrono::Timelike;
-    let start = (Utc::now() - Duration::hours(3)).with_nanosecond(0).unwrap();
+    let start = (Utc::now() - Duration::hours(3))
+        .with_nanosecond(0)
+        .unwrap();
     let formation = app.formation("Rust avancé").await;
     let session = app.session(formation, 1, start).await;
     for l in learners {
@@ -145,27 +157,56 @@ async fn only_zoom_signed_fresh_requests_are_heard_and_url_validation_answers_th
     let now = Utc::now().timestamp();
     // A wrong secret, a changed body, a stale or future timestamp, no
     // headers: 401, and nothing kept.
-    assert_eq!(send_at(&app, &body, now, "another-secret").await.status().as_u16(), 401);
-    assert_eq!(send_at(&app, &body, now - 301, SECRET).await.status().as_u16(), 401);
-    assert_eq!(send_at(&app, &body, now + 301, SECRET).await.status().as_u16(), 401);
+    assert_eq!(
+        send_at(&app, &body, now, "another-secret")
+            .await
+            .status()
+            .as_u16(),
+        401
+    );
+    assert_eq!(
+        send_at(&app, &body, now - 301, SECRET)
+            .await
+            .status()
+            .as_u16(),
+        401
+    );
+    assert_eq!(
+        send_at(&app, &body, now + 301, SECRET)
+            .await
+            .status()
+            .as_u16(),
+        401
+    );
     let tampered = http()
         .post(app.url(WEBHOOK))
         .header("x-zm-request-timestamp", now.to_string())
         .header(
             "x-zm-signature",
-            format!("v0={}", hmac_hex(SECRET, format!("v0:{now}:{body}").as_bytes())),
+            format!(
+                "v0={}",
+                hmac_hex(SECRET, format!("v0:{now}:{body}").as_bytes())
+            ),
         )
         .body(body.replace("Léa", "Eve"))
         .send()
         .await
         .unwrap();
     assert_eq!(tampered.status().as_u16(), 401);
-    let bare = http().post(app.url(WEBHOOK)).body(body.clone()).send().await.unwrap();
+    let bare = http()
+        .post(app.url(WEBHOOK))
+        .body(body.clone())
+        .send()
+        .await
+        .unwrap();
     assert_eq!(bare.status().as_u16(), 401);
     assert_eq!(app.scalar("SELECT COUNT(*) FROM zoom_events").await, 0);
 
     // Signed and fresh: heard.
-    assert_eq!(send_at(&app, &body, now, SECRET).await.status().as_u16(), 200);
+    assert_eq!(
+        send_at(&app, &body, now, SECRET).await.status().as_u16(),
+        200
+    );
     assert_eq!(app.scalar("SELECT COUNT(*) FROM zoom_events").await, 1);
 
     // Zoom's URL validation: encryptedToken = hex HMAC-SHA256(secret, plainToken).
@@ -184,11 +225,20 @@ async fn only_zoom_signed_fresh_requests_are_heard_and_url_validation_answers_th
     );
 
     // Over 1 MB: refused before it is read.
-    let huge = format!("{{\"event\":\"x\",\"pad\":\"{}\"}}", "a".repeat(1024 * 1024));
+    let huge = format!(
+        "{{\"event\":\"x\",\"pad\":\"{}\"}}",
+        "a".repeat(1024 * 1024)
+    );
     let resp = send_at(&app, &huge, now, SECRET).await;
     assert_eq!(resp.status().as_u16(), 413);
     // Signed but not an event: 400, never 500.
-    assert_eq!(send_at(&app, "not json", now, SECRET).await.status().as_u16(), 400);
+    assert_eq!(
+        send_at(&app, "not json", now, SECRET)
+            .await
+            .status()
+            .as_u16(),
+        400
+    );
 }
 
 #[tokio::test]
@@ -219,7 +269,7 @@ async fn eighty_of_a_hundred_and_twenty_minutes_over_two_joins_marks_once_whatev
     assert_eq!(app.scalar("SELECT COUNT(*) FROM zoom_events").await, 6);
     // The learner sees the séance attended.
     let (_, body) = app.get_json("/api/auth/user/formations/", &lea.token).await;
-    assert_eq!(body[0]["attended_sessions"], 1, "{body}");
+    assert_eq!(body["formations"][0]["attended_sessions"], 1, "{body}");
 }
 
 #[tokio::test]
@@ -227,8 +277,14 @@ async fn the_meeting_end_closes_whoever_is_still_there() {
     let app = zoom_app().await;
     let lea = app.learner("lea@example.com").await;
     let (_, session, start) = seance(&app, &[&lea]).await;
-    assert_eq!(send(&app, &join(start, ("lea", "Léa", "lea@example.com"), 5)).await, 200);
-    assert!(marks(&app, session).await.is_empty(), "still in the meeting");
+    assert_eq!(
+        send(&app, &join(start, ("lea", "Léa", "lea@example.com"), 5)).await,
+        200
+    );
+    assert!(
+        marks(&app, session).await.is_empty(),
+        "still in the meeting"
+    );
     let ended = json!({
         "event": "meeting.ended",
         "event_ts": (start + Duration::minutes(100)).timestamp_millis(),
@@ -239,7 +295,10 @@ async fn the_meeting_end_closes_whoever_is_still_there() {
         }}
     });
     assert_eq!(send(&app, &ended).await, 200);
-    assert_eq!(marks(&app, session).await, vec![(lea.id, "zoom".into(), Some(95))]);
+    assert_eq!(
+        marks(&app, session).await,
+        vec![(lea.id, "zoom".into(), Some(95))]
+    );
 }
 
 #[tokio::test]
@@ -254,7 +313,11 @@ async fn an_unknown_address_is_listed_for_the_admin_who_attaches_it_to_a_learner
     assert!(marks(&app, session).await.is_empty());
     let (admin, _) = app.signed_in_admin("admin-zoom@example.com").await;
     let (status, view) = app
-        .server_fn_json(&admin, "admin_session_attendance", &[("session_id", &session.to_string())])
+        .server_fn_json(
+            &admin,
+            "admin_session_attendance",
+            &[("session_id", &session.to_string())],
+        )
         .await;
     assert_eq!(status, 200, "{view}");
     assert_eq!(view["unrecognized"][0]["name"], "Léa (téléphone)");
@@ -278,9 +341,16 @@ async fn an_unknown_address_is_listed_for_the_admin_who_attaches_it_to_a_learner
         )
         .await;
     assert_eq!(resp.status().as_u16(), 302);
-    assert_eq!(marks(&app, session).await, vec![(lea.id, "zoom".into(), Some(100))]);
+    assert_eq!(
+        marks(&app, session).await,
+        vec![(lea.id, "zoom".into(), Some(100))]
+    );
     let (_, view) = app
-        .server_fn_json(&admin, "admin_session_attendance", &[("session_id", &session.to_string())])
+        .server_fn_json(
+            &admin,
+            "admin_session_attendance",
+            &[("session_id", &session.to_string())],
+        )
         .await;
     assert_eq!(view["unrecognized"].as_array().unwrap().len(), 0);
     // A learner cannot.
@@ -288,7 +358,11 @@ async fn an_unknown_address_is_listed_for_the_admin_who_attaches_it_to_a_learner
         .server_fn(
             &app.signed_in_learner("curieux@example.com").await.0,
             "admin_link_participant",
-            &[("session_id", &session.to_string()), ("participant_key", &key), ("user_id", "1")],
+            &[
+                ("session_id", &session.to_string()),
+                ("participant_key", &key),
+                ("user_id", "1"),
+            ],
         )
         .await;
     assert_eq!(status, 403);
@@ -360,7 +434,10 @@ async fn a_completed_recording_becomes_the_seances_replay_link() {
             .await
             .unwrap();
     let link = link.expect("the recording link is set");
-    assert!(link.starts_with("https://example.zoom.us/rec/share/Qg75t7xZBtEbAkjdlgbfdngBBBB"), "{link}");
+    assert!(
+        link.starts_with("https://example.zoom.us/rec/share/Qg75t7xZBtEbAkjdlgbfdngBBBB"),
+        "{link}"
+    );
 }
 
 #[tokio::test]
@@ -403,20 +480,37 @@ async fn upload(app: &TestApp, admin: &reqwest::Client, session: i64, name: &str
 
 #[tokio::test]
 async fn meet_and_both_teams_reports_are_previewed_then_imported_once() {
-    for name in ["meet.csv", "meet-fr.csv", "teams-summary-utf16.csv", "teams-summary-fr.csv", "teams-flat.csv"] {
+    for name in [
+        "meet.csv",
+        "meet-fr.csv",
+        "teams-summary-utf16.csv",
+        "teams-summary-fr.csv",
+        "teams-flat.csv",
+    ] {
         let app = crate::helpers::spawn_app().await;
         let report = formations::domain::attendance_report::parse(&fixture(name))
             .unwrap_or_else(|e| panic!("{name}: {e:?}"));
         // The formation's learners are the report's people: by e-mail where
         // it has one, by name where it has none (the older Teams list).
         let formation = app.formation("Rust avancé").await;
-        let session = app.session(formation, 1, Utc::now() - Duration::hours(3)).await;
+        let session = app
+            .session(formation, 1, Utc::now() - Duration::hours(3))
+            .await;
         let mut learners = Vec::new();
         for (k, entry) in report.entries.iter().enumerate().take(3) {
-            let email = entry.email.clone().unwrap_or_else(|| format!("sans-email-{k}@example.com"));
-            let id = formations::server::cli::create_user(&app.db, &email, &entry.name, crate::helpers::PASSWORD, false)
-                .await
-                .unwrap();
+            let email = entry
+                .email
+                .clone()
+                .unwrap_or_else(|| format!("sans-email-{k}@example.com"));
+            let id = formations::server::cli::create_user(
+                &app.db,
+                &email,
+                &entry.name,
+                crate::helpers::PASSWORD,
+                false,
+            )
+            .await
+            .unwrap();
             app.enroll(id, formation, -1, 10, Active).await;
             learners.push((id, entry.minutes));
         }
@@ -440,12 +534,23 @@ async fn meet_and_both_teams_reports_are_previewed_then_imported_once() {
         assert_eq!(attendees.len(), report.entries.len(), "{name}");
         // Nothing is marked before the admin confirms.
         assert!(marks(&app, session).await.is_empty());
-        let (_, page) = app.page(&admin, &format!("/admin/seances/{session}?import={import}")).await;
+        let (_, page) = app
+            .page(&admin, &format!("/admin/seances/{session}?import={import}"))
+            .await;
         assert!(page.contains("Aperçu de l'import"), "{name}");
 
-        let confirm = [("session_id", session.to_string()), ("import", import.clone())];
+        let confirm = [
+            ("session_id", session.to_string()),
+            ("import", import.clone()),
+        ];
         let confirm: Vec<(&str, &str)> = confirm.iter().map(|(k, v)| (*k, v.as_str())).collect();
-        assert_eq!(app.form_post(&admin, "admin_apply_import", &confirm).await.status().as_u16(), 302);
+        assert_eq!(
+            app.form_post(&admin, "admin_apply_import", &confirm)
+                .await
+                .status()
+                .as_u16(),
+            302
+        );
         let expected: Vec<(i64, String, Option<i64>)> = learners
             .iter()
             .filter(|(_, minutes)| minutes * 100 >= 50 * 120)
@@ -455,8 +560,15 @@ async fn meet_and_both_teams_reports_are_previewed_then_imported_once() {
         assert_eq!(marks(&app, session).await, expected, "{name}");
         // Twice: refused, nothing more.
         let again = app.form_post(&admin, "admin_apply_import", &confirm).await;
-        assert_eq!(again.status().as_u16(), 302, "{name}: back to the form with the error");
-        assert!(again.headers()["location"].to_str().unwrap().contains("error="));
+        assert_eq!(
+            again.status().as_u16(),
+            302,
+            "{name}: back to the form with the error"
+        );
+        assert!(again.headers()["location"]
+            .to_str()
+            .unwrap()
+            .contains("error="));
         assert_eq!(marks(&app, session).await, expected);
     }
 }
@@ -465,11 +577,13 @@ async fn meet_and_both_teams_reports_are_previewed_then_imported_once() {
 async fn a_malformed_report_is_refused_with_the_line_and_nothing_is_kept() {
     let app = crate::helpers::spawn_app().await;
     let formation = app.formation("Rust avancé").await;
-    let session = app.session(formation, 1, Utc::now() - Duration::hours(3)).await;
+    let session = app
+        .session(formation, 1, Utc::now() - Duration::hours(3))
+        .await;
     let (admin, _) = app.signed_in_admin("admin-bad@example.com").await;
     for name in ["bad-duration.csv", "bad-layout.csv", "truncated-teams.csv"] {
-        let expected = formations::domain::attendance_report::parse(&fixture(name))
-            .expect_err(name);
+        let expected =
+            formations::domain::attendance_report::parse(&fixture(name)).expect_err(name);
         let location = upload(&app, &admin, session, name).await;
         let key = formations::server::attendance_import::error_key(&expected.kind);
         assert!(
@@ -477,13 +591,21 @@ async fn a_malformed_report_is_refused_with_the_line_and_nothing_is_kept() {
             "{name}: {location}"
         );
         let (_, page) = app.page(&admin, &location).await;
-        assert!(page.contains(&format!("Ligne {}", expected.line)) || expected.line == 0, "{name}");
+        assert!(
+            page.contains(&format!("Ligne {}", expected.line)) || expected.line == 0,
+            "{name}"
+        );
     }
-    assert_eq!(app.scalar("SELECT COUNT(*) FROM attendance_imports").await, 0);
+    assert_eq!(
+        app.scalar("SELECT COUNT(*) FROM attendance_imports").await,
+        0
+    );
     // A learner may not upload.
     let (learner, _) = app.signed_in_learner("pas-admin@example.com").await;
-    let form = reqwest::multipart::Form::new()
-        .part("report", reqwest::multipart::Part::bytes(fixture("meet.csv")).file_name("meet.csv"));
+    let form = reqwest::multipart::Form::new().part(
+        "report",
+        reqwest::multipart::Part::bytes(fixture("meet.csv")).file_name("meet.csv"),
+    );
     let resp = learner
         .post(app.url(&format!("/admin/seances/{session}/presences/import")))
         .multipart(form)

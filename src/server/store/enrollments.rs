@@ -171,10 +171,11 @@ impl Db {
              ON CONFLICT (user_id, session_id) DO UPDATE SET minutes = excluded.minutes
              WHERE session_attendance.source <> 'manual'"
         );
-        let before: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM session_attendance WHERE session_id = $1")
-            .bind(session_id)
-            .fetch_one(self.pool())
-            .await?;
+        let before: i64 =
+            sqlx::query_scalar("SELECT COUNT(*) FROM session_attendance WHERE session_id = $1")
+                .bind(session_id)
+                .fetch_one(self.pool())
+                .await?;
         let mut query = sqlx::query(&sql)
             .bind(session_id)
             .bind(instant_text(at))
@@ -183,10 +184,11 @@ impl Db {
             query = query.bind(*user_id).bind(*minutes);
         }
         query.execute(self.pool()).await?;
-        let after: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM session_attendance WHERE session_id = $1")
-            .bind(session_id)
-            .fetch_one(self.pool())
-            .await?;
+        let after: i64 =
+            sqlx::query_scalar("SELECT COUNT(*) FROM session_attendance WHERE session_id = $1")
+                .bind(session_id)
+                .fetch_one(self.pool())
+                .await?;
         Ok(u64::try_from(after - before).unwrap_or(0))
     }
 

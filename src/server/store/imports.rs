@@ -61,7 +61,11 @@ impl Db {
 
     /// Claims the report for applying: true once, false ever after (a
     /// double click, two admins).
-    pub async fn claim_attendance_import(&self, id: i64, now: DateTime<Utc>) -> Result<bool, AppError> {
+    pub async fn claim_attendance_import(
+        &self,
+        id: i64,
+        now: DateTime<Utc>,
+    ) -> Result<bool, AppError> {
         Ok(sqlx::query(
             "UPDATE attendance_imports SET applied_at = $2 WHERE id = $1 AND applied_at IS NULL",
         )

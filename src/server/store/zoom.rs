@@ -141,43 +141,60 @@ impl Db {
     }
 
     /// Everything the presence of a séance is computed from, in one read
-    /// transaction of five statements whatever the meeting's size.
+    /// transaction of two statements whatever the meeting's size.
     pub async fn seance_presence(&self, session_id: i64) -> Result<SeancePresence, AppError> {
+        #[derive(sqlx::FromRow)]
+        struct Row {
+            #[sqlx(flatten)]
+            movement: MovementRow,
+            linked_to: Option<i64>,
+        }
         let mut tx = self.pool().begin().await?;
-        let (formation_id, duration_minutes, min_percent): (i64, i64, i64) = sqlx::query_as(
-            "SELECT s.formation_id, s.duration_minutes, f.zoom_min_presence
-             FROM formation_sessions s JOIN formations f ON f.id = s.formation_id WHERE s.id = $1",
+        // The séance's terms and the formation's learners in one read (a
+        // formation without learners still gives its one row).
+        let learner_rows: Vec<(i64, i64, i64, Option<i64>, Option<String>, Option<String>)> =
+            sqlx::query_as(
+                "SELECT s.formation_id, s.duration_minutes, f.zoom_min_presence, u.id, u.name, u.email
+                 FROM formation_sessions s
+                 JOIN formations f ON f.id = s.formation_id
+                 LEFT JOIN enrollments e ON e.formation_id = s.formation_id AND e.status <> 'cancelled'
+                 LEFT JOIN users u ON u.id = e.user_id
+                 WHERE s.id = $1 ORDER BY u.id",
+            )
+            .bind(session_id)
+            .fetch_all(&mut *tx)
+            .await?;
+        let Some(&(formation_id, duration_minutes, min_percent, ..)) = learner_rows.first() else {
+            return Err(AppError::NotFound);
+        };
+        let learners: Vec<(i64, String, String)> = learner_rows
+            .into_iter()
+            .filter_map(|(_, _, _, id, name, email)| Some((id?, name?, email?)))
+            .collect();
+        // Each movement with the learner an admin attached its participant
+        // to, if any.
+        let rows: Vec<Row> = sqlx::query_as(
+            "SELECT e.event, e.participant_key, e.participant_name, e.participant_email, e.occurred_at,
+                    l.user_id AS linked_to
+             FROM zoom_events e
+             LEFT JOIN zoom_participant_links l
+                    ON l.session_id = e.session_id AND l.participant_key = e.participant_key
+             WHERE e.session_id = $1
+               AND e.event IN ('meeting.participant_joined', 'meeting.participant_left', 'meeting.ended')
+             ORDER BY e.id",
         )
         .bind(session_id)
-        .fetch_optional(&mut *tx)
-        .await?
-        .ok_or(AppError::NotFound)?;
-        let rows: Vec<MovementRow> = sqlx::query_as(
-            "SELECT event, participant_key, participant_name, participant_email, occurred_at
-             FROM zoom_events
-             WHERE session_id = $1 AND event IN ('meeting.participant_joined', 'meeting.participant_left', 'meeting.ended')
-             ORDER BY id",
-        )
-        .bind(session_id)
-        .fetch_all(&mut *tx)
-        .await?;
-        let links: Vec<(String, i64)> = sqlx::query_as(
-            "SELECT participant_key, user_id FROM zoom_participant_links WHERE session_id = $1",
-        )
-        .bind(session_id)
-        .fetch_all(&mut *tx)
-        .await?;
-        let learners: Vec<(i64, String, String)> = sqlx::query_as(
-            "SELECT u.id, u.name, u.email FROM enrollments e JOIN users u ON u.id = e.user_id
-             WHERE e.formation_id = $1 AND e.status <> 'cancelled' ORDER BY u.id",
-        )
-        .bind(formation_id)
         .fetch_all(&mut *tx)
         .await?;
         tx.commit().await?;
         let mut movements = Vec::new();
+        let mut links: Vec<(String, i64)> = Vec::new();
         let mut ended: Option<DateTime<Utc>> = None;
-        for row in rows {
+        for Row {
+            movement: row,
+            linked_to,
+        } in rows
+        {
             let Some(at) = row.occurred_at.as_deref() else {
                 continue;
             };
@@ -189,6 +206,11 @@ impl Db {
             let Some(key) = row.participant_key else {
                 continue;
             };
+            if let Some(user) = linked_to {
+                if !links.iter().any(|(k, _)| *k == key) {
+                    links.push((key.clone(), user));
+                }
+            }
             movements.push(Movement {
                 participant_key: key,
                 name: row.participant_name.unwrap_or_default(),

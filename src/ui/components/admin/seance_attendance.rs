@@ -8,6 +8,7 @@ use crate::domain::attendance::MatchedBy;
 use crate::i18n::{t, t_with};
 use crate::ui::components::admin::form_state::QueryForm;
 use crate::ui::components::loaded::Loaded;
+use crate::ui::hooks::use_route_id;
 
 /// The attendance that arrives by itself, on a séance's admin page: the
 /// upload of a Google Meet or Microsoft Teams report, its preview and
@@ -15,17 +16,33 @@ use crate::ui::components::loaded::Loaded;
 /// a learner. Plain forms: each answers with this page again, so it all
 /// works without JavaScript.
 #[component]
-pub fn SeanceAttendanceSection(session_id: i64) -> impl IntoView {
+pub fn SeanceAttendanceSection() -> impl IntoView {
     let query = use_query_map();
-    let import = move || query.read().get("import").and_then(|v| v.parse::<i64>().ok());
-    let data = Resource::new(import, move |import| admin_session_attendance(session_id, import));
+    let id = use_route_id();
+    let session_id = move || id.get();
+    let import = move || {
+        query
+            .read()
+            .get("import")
+            .and_then(|v| v.parse::<i64>().ok())
+    };
+    let data = Resource::new(
+        move || (id.get(), import()),
+        |(session_id, import)| admin_session_attendance(session_id, import),
+    );
     let upload_error = move || {
         let q = query.read();
         q.get("import_erreur").map(|kind| {
-            let line = q.get("ligne").and_then(|l| l.parse::<i64>().ok()).unwrap_or(0);
-            let words = t(&format!("admin-import-error-{kind}"));
+            let line = q
+                .get("ligne")
+                .and_then(|l| l.parse::<i64>().ok())
+                .unwrap_or(0);
+            let words = t(import_error_id(&kind));
             if line > 0 {
-                t_with("admin-import-error-line", &[("line", line.into()), ("error", (&words).into())])
+                t_with(
+                    "admin-import-error-line",
+                    &[("line", line.into()), ("error", (&words).into())],
+                )
             } else {
                 words
             }
@@ -40,7 +57,7 @@ pub fn SeanceAttendanceSection(session_id: i64) -> impl IntoView {
             {move || upload_error().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
             {move || applied().then(|| view! { <p role="status" class="success">{t("admin-import-done")}</p> })}
             <form method="post" enctype="multipart/form-data" class="admin-form"
-                action=format!("/admin/seances/{session_id}/presences/import")>
+                action=move || format!("/admin/seances/{}/presences/import", session_id())>
                 <div class="field">
                     <label for="report">{t("admin-import-file")}</label>
                     <input type="file" id="report" name="report" accept=".csv,.txt,text/csv,text/plain" required />
@@ -48,7 +65,7 @@ pub fn SeanceAttendanceSection(session_id: i64) -> impl IntoView {
                 <button type="submit">{t("admin-import-preview")}</button>
             </form>
             <Loaded data plain=true let:view>
-                <Sources view session_id />
+                <Sources view session_id=session_id() />
             </Loaded>
         </section>
     }
@@ -118,7 +135,11 @@ fn Preview(p: ImportPreview, session_id: i64, min: i64) -> impl IntoView {
 }
 
 #[component]
-fn Unrecognized(list: Vec<ZoomParticipant>, learners: Vec<(i64, String)>, session_id: i64) -> impl IntoView {
+fn Unrecognized(
+    list: Vec<ZoomParticipant>,
+    learners: Vec<(i64, String)>,
+    session_id: i64,
+) -> impl IntoView {
     let error = QueryForm::new("link").error();
     view! {
         {error.map(|e| view! { <p class="field-error" role="alert">{e.to_string()}</p> })}
@@ -157,5 +178,20 @@ fn Unrecognized(list: Vec<ZoomParticipant>, learners: Vec<(i64, String)>, sessio
                 }).collect_view()}
             </tbody>
         </table>
+    }
+}
+
+/// The words of a report the server could not read (`?import_erreur=`, see
+/// `server::attendance_import::error_key`).
+fn import_error_id(kind: &str) -> &'static str {
+    match kind {
+        "encoding" => "admin-import-error-encoding",
+        "unknown_layout" => "admin-import-error-unknown_layout",
+        "missing_column" => "admin-import-error-missing_column",
+        "bad_duration" => "admin-import-error-bad_duration",
+        "bad_time" => "admin-import-error-bad_time",
+        "bad_row" => "admin-import-error-bad_row",
+        "too_large" => "admin-import-error-too_large",
+        _ => "admin-import-error-empty",
     }
 }

@@ -61,8 +61,8 @@ fn Grid(grid: AttendanceGrid, mark: ServerAction<AdminSetAttendance>) -> impl In
                                 view! {
                                     <tr>
                                         <th scope="row">{l.name.clone()}</th>
-                                        {sessions.into_iter().zip(l.marks.clone()).map(|(s, mark)| {
-                                            let present = mark.is_some();
+                                        {sessions.into_iter().zip(l.marks.clone()).map(|(s, cell)| {
+                                            let present = cell.is_some();
                                             if !s.attendance_open {
                                                 // Not happened yet: nothing to mark, nothing shown.
                                                 return view! {
@@ -86,7 +86,7 @@ fn Grid(grid: AttendanceGrid, mark: ServerAction<AdminSetAttendance>) -> impl In
                                                             {if present { "✓" } else { "·" }}
                                                         </button>
                                                     </ActionForm>
-                                                    {mark.map(|m| view! { <span class="mark-source">{source_words(&m)}</span> })}
+                                                    {cell.map(|m| view! { <span class="mark-source">{source_words(&m)}</span> })}
                                                 </td>
                                             }.into_any()
                                         }).collect_view()}
@@ -108,7 +108,12 @@ fn Grid(grid: AttendanceGrid, mark: ServerAction<AdminSetAttendance>) -> impl In
 
 /// Where a mark came from, and Zoom's or the report's minutes: "Zoom · 80 min".
 fn source_words(mark: &crate::domain::admin::GridMark) -> String {
-    let source = t(&format!("admin-source-{}", mark.source));
+    let source = t(match mark.source.as_str() {
+        "self" => "admin-source-self",
+        "zoom" => "admin-source-zoom",
+        "import" => "admin-source-import",
+        _ => "admin-source-manual",
+    });
     match mark.minutes {
         Some(minutes) => t_with(
             "admin-attendance-source-minutes",

@@ -30,6 +30,8 @@ pub fn AdminSeanceEditPage() -> impl IntoView {
         <Loaded data=session plain=true let:data>
             <SeanceForms data update recording delete />
         </Loaded>
+        // Its own data, read once for the page (not inside the séance's).
+        <SeanceAttendanceSection />
     }
 }
 
@@ -72,7 +74,6 @@ fn SeanceForms(
                 <button type="submit">{t("admin-session-recording-save")}</button>
             </ActionForm>
         </TitledSection>
-        <SeanceAttendanceSection session_id=s.id />
         <TitledSection id="delete-h" title=t("admin-session-delete") attr:class="danger-zone">
             <p>{t("admin-session-delete-consequence")}</p>
             <ActionForm action=delete>
