@@ -249,7 +249,7 @@ async fn eighty_of_a_hundred_and_twenty_minutes_over_two_joins_marks_once_whatev
     let (_, session, start) = seance(&app, &[&lea, &sam]).await;
     let who_lea = ("lea-uuid", "Léa Dupré", "LEA@example.com");
     let who_sam = ("sam-uuid", "Sam Martin", "sam@example.com");
-    let events = vec![
+    let events = [
         join(start, who_lea, 0),
         leave(start, who_lea, 50),
         join(start, who_lea, 60),

@@ -51,6 +51,10 @@ pub struct SeancePresence {
     pub learners: Vec<(i64, String, String)>,
 }
 
+/// A séance's formation, length and threshold, with one learner (none
+/// when the formation has no learner).
+type TermsAndLearner = (i64, i64, i64, Option<i64>, Option<String>, Option<String>);
+
 #[derive(sqlx::FromRow)]
 struct MovementRow {
     event: String,
@@ -152,7 +156,7 @@ impl Db {
         let mut tx = self.pool().begin().await?;
         // The séance's terms and the formation's learners in one read (a
         // formation without learners still gives its one row).
-        let learner_rows: Vec<(i64, i64, i64, Option<i64>, Option<String>, Option<String>)> =
+        let learner_rows: Vec<TermsAndLearner> =
             sqlx::query_as(
                 "SELECT s.formation_id, s.duration_minutes, f.zoom_min_presence, u.id, u.name, u.email
                  FROM formation_sessions s
