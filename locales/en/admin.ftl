@@ -299,3 +299,5 @@ admin-source-zoom = Zoom
 admin-source-import = import
 admin-attendance-source = { $source }
 admin-attendance-source-minutes = { $source } · { $minutes } min
+admin-action-attendance-link = Zoom participant attached
+admin-action-attendance-import = Attendance report imported

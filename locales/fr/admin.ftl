@@ -290,3 +290,5 @@ admin-source-zoom = Zoom
 admin-source-import = import
 admin-attendance-source = { $source }
 admin-attendance-source-minutes = { $source } · { $minutes } min
+admin-action-attendance-link = Participant Zoom rattaché
+admin-action-attendance-import = Feuille de présence importée

@@ -123,7 +123,12 @@ pub async fn preview(
 
 /// Marks present (source `import`) those of the report the preview said;
 /// once per report. Answers how many marks are new.
-pub async fn apply(state: &AppState, session_id: i64, id: i64) -> Result<u64, AppError> {
+pub async fn apply(
+    state: &AppState,
+    actor: &crate::server::store::audit::Actor,
+    session_id: i64,
+    id: i64,
+) -> Result<u64, AppError> {
     let preview = preview(state, session_id, id)
         .await?
         .ok_or(AppError::NotFound)?;
@@ -153,7 +158,13 @@ pub async fn apply(state: &AppState, session_id: i64, id: i64) -> Result<u64, Ap
         )
         .await
     {
-        Ok(added) => Ok(added),
+        Ok(added) => {
+            state
+                .db
+                .audit_import(actor, session_id, &preview.kind, added)
+                .await?;
+            Ok(added)
+        }
         Err(err) => {
             state.db.release_attendance_import(id).await?;
             Err(err)

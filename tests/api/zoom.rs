@@ -558,6 +558,12 @@ async fn meet_and_both_teams_reports_are_previewed_then_imported_once() {
             .collect();
         assert!(!expected.is_empty(), "{name}: the fixture marks somebody");
         assert_eq!(marks(&app, session).await, expected, "{name}");
+        assert_eq!(
+            app.scalar("SELECT COUNT(*) FROM audit_log WHERE action = 'attendance.import'")
+                .await,
+            1,
+            "{name}: audited"
+        );
         // Twice: refused, nothing more.
         let again = app.form_post(&admin, "admin_apply_import", &confirm).await;
         assert_eq!(

@@ -53,11 +53,17 @@ pub async fn admin_link_participant(
     use crate::server::state;
 
     crate::server::admin_form(
-        async |_actor| {
+        async |actor| {
             let state = state();
             state
                 .db
-                .link_zoom_participant(session_id, &participant_key, user_id, state.clock.now())
+                .link_zoom_participant(
+                    actor,
+                    session_id,
+                    &participant_key,
+                    user_id,
+                    state.clock.now(),
+                )
                 .await?;
             crate::server::zoom::update_presence(&state, session_id).await
         },
@@ -74,7 +80,9 @@ pub async fn admin_apply_import(session_id: i64, import: i64) -> Result<u64, App
     use crate::server::state;
 
     crate::server::admin_form(
-        async |_actor| crate::server::attendance_import::apply(&state(), session_id, import).await,
+        async |actor| {
+            crate::server::attendance_import::apply(&state(), actor, session_id, import).await
+        },
         |_| format!("/admin/seances/{session_id}?import={import}&ok=1#presences"),
         &format!("/admin/seances/{session_id}?import={import}"),
         &[("form", "import")],

@@ -6,6 +6,10 @@
 
 use chrono::{DateTime, Duration, Utc};
 
+use serde_json::json;
+
+use super::audit::{record_and_commit, Actor, Change};
+use super::formations::{head_in, session_in};
 use super::{decode, instant_text};
 use crate::error::AppError;
 use crate::server::db::Db;
@@ -237,19 +241,22 @@ impl Db {
 
     /// Attaches a participant of a séance to a learner (again: to another
     /// learner); the learner must be enrolled in the séance's formation.
+    /// Audited: an admin decides who someone was.
     pub async fn link_zoom_participant(
         &self,
+        actor: &Actor,
         session_id: i64,
         participant_key: &str,
         user_id: i64,
         now: DateTime<Utc>,
     ) -> Result<(), AppError> {
         let mut tx = self.begin_write().await?;
+        let (formation_id, session) = session_in(&mut tx, session_id).await?;
         let enrolled: i64 = sqlx::query_scalar(
-            "SELECT COUNT(*) FROM enrollments e JOIN formation_sessions s ON s.formation_id = e.formation_id
-             WHERE s.id = $1 AND e.user_id = $2 AND e.status <> 'cancelled'",
+            "SELECT COUNT(*) FROM enrollments
+             WHERE formation_id = $1 AND user_id = $2 AND status <> 'cancelled'",
         )
-        .bind(session_id)
+        .bind(formation_id)
         .bind(user_id)
         .fetch_one(&mut *tx)
         .await?;
@@ -277,23 +284,30 @@ impl Db {
         .bind(instant_text(now))
         .execute(&mut *tx)
         .await?;
-        tx.commit().await?;
-        Ok(())
+        let change = Change::new("attendance.link", "session", session_id)
+            .seance(session.session_number, &session.title)
+            .after(json!({ "user_id": user_id, "source": "zoom" }))
+            .about(&mut tx, formation_id, user_id)
+            .await?;
+        record_and_commit(tx, actor, change).await
     }
 
-    /// Zoom events about meetings the platform did not recognise, newest
-    /// first, `limit` of them: what the admin may want to look at.
-    pub async fn unmatched_zoom_events(
+    /// The audit entry of a confirmed report: who imported what, how many
+    /// marks it made.
+    pub async fn audit_import(
         &self,
-        limit: i64,
-    ) -> Result<Vec<(i64, String, Option<String>, String)>, AppError> {
-        Ok(sqlx::query_as(
-            "SELECT id, event, meeting_id, received_at FROM zoom_events
-             WHERE session_id IS NULL AND event <> 'endpoint.url_validation'
-             ORDER BY id DESC LIMIT $1",
-        )
-        .bind(limit)
-        .fetch_all(self.pool())
-        .await?)
+        actor: &Actor,
+        session_id: i64,
+        kind: &str,
+        marked: u64,
+    ) -> Result<(), AppError> {
+        let mut tx = self.begin_write().await?;
+        let (formation_id, session) = session_in(&mut tx, session_id).await?;
+        let head = head_in(&mut tx, formation_id).await?;
+        let change = Change::new("attendance.import", "session", session_id)
+            .seance(session.session_number, &session.title)
+            .formation(formation_id, &head.name)
+            .after(json!({ "source": "import", "kind": kind, "marked": marked }));
+        record_and_commit(tx, actor, change).await
     }
 }

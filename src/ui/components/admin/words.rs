@@ -48,6 +48,8 @@ pub fn action_name(action: &str) -> String {
         "enrollment.cancel" => "admin-action-enrollment-cancel",
         "attendance.mark" => "admin-action-attendance-mark",
         "attendance.unmark" => "admin-action-attendance-unmark",
+        "attendance.link" => "admin-action-attendance-link",
+        "attendance.import" => "admin-action-attendance-import",
         "request.confirm" => "admin-action-request-confirm",
         "request.reject" => "admin-action-request-reject",
         "user.rename" => "admin-action-user-rename",
