@@ -78,6 +78,8 @@ admin-formation-schedule = Schedule
 admin-formation-schedule-placeholder = Tue-Thu, 7pm-9pm
 admin-formation-timezone = Time zone
 admin-formation-timezone-hint = IANA name, for example Europe/Paris or America/Montreal.
+admin-formation-zoom-min-presence = Minimum presence in Zoom / imported report (%)
+admin-formation-zoom-min-presence-hint = Share of the session a learner must have attended (according to Zoom or the imported attendance report) to be marked present. 50 by default.
 
 admin-formation-tabs = Formation pages
 admin-formation-sheet = Details
@@ -236,6 +238,7 @@ admin-field-meeting-password = Meeting password
 admin-field-instructor-name = Instructor
 admin-field-schedule-description = Schedule
 admin-field-timezone = Time zone
+admin-field-zoom-min-presence = Minimum presence in Zoom / imported report
 admin-field-archived = Archived
 admin-field-version = Version
 admin-field-number = Number

@@ -24,6 +24,7 @@ error-a-link-zoom = A Zoom link must be on zoom.us (or one of its subdomains).
 error-a-link-meet = A Google Meet link must be on meet.google.com.
 error-a-link-teams = A Teams link must be on teams.microsoft.com or teams.live.com.
 error-a-timezone = Unknown time zone (an IANA name, e.g. Europe/Paris).
+error-a-zoom-min = The minimum presence in Zoom / imported report is a whole percentage from 0 to 100.
 error-a-stale = Another administrator changed this formation in the meantime. Reload the page to see the current version, then make your change again.
 error-a-title = The title is required (200 characters at most).
 error-a-at = Invalid date and time (YYYY-MM-DD HH:MM).

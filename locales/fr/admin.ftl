@@ -72,6 +72,8 @@ admin-formation-schedule = Planning
 admin-formation-schedule-placeholder = Mar-Jeu, 19h-21h
 admin-formation-timezone = Fuseau horaire
 admin-formation-timezone-hint = Nom IANA, par exemple Europe/Paris ou America/Montreal.
+admin-formation-zoom-min-presence = Présence minimale Zoom / feuille importée (%)
+admin-formation-zoom-min-presence-hint = Part de la séance à laquelle un apprenant doit avoir assisté (selon Zoom ou la feuille de présence importée) pour être marqué présent. 50 par défaut.
 
 admin-formation-tabs = Pages de la formation
 admin-formation-sheet = Fiche
@@ -227,6 +229,7 @@ admin-field-meeting-password = Mot de passe de réunion
 admin-field-instructor-name = Formateur
 admin-field-schedule-description = Planning
 admin-field-timezone = Fuseau horaire
+admin-field-zoom-min-presence = Présence minimale Zoom / feuille importée
 admin-field-archived = Archivée
 admin-field-version = Version
 admin-field-number = Numéro

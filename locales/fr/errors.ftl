@@ -24,6 +24,7 @@ error-a-link-zoom = Un lien Zoom doit être sur zoom.us (ou l'un de ses sous-dom
 error-a-link-meet = Un lien Google Meet doit être sur meet.google.com.
 error-a-link-teams = Un lien Teams doit être sur teams.microsoft.com ou teams.live.com.
 error-a-timezone = Fuseau horaire inconnu (nom IANA, ex. : Europe/Paris).
+error-a-zoom-min = La présence minimale Zoom / feuille importée est un pourcentage entier de 0 à 100.
 error-a-stale = Cette formation a été modifiée entre-temps par un autre administrateur. Rechargez la page pour voir la version actuelle, puis refaites votre modification.
 error-a-title = Le titre est obligatoire (200 caractères au plus).
 error-a-at = Date et heure invalides (AAAA-MM-JJ HH:MM).

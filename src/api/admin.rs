@@ -94,6 +94,7 @@ async fn formation_form<T>(
             "certificate_min_attendance",
             i.certificate_min_attendance.as_str(),
         ),
+        ("zoom_min_presence", i.zoom_min_presence.as_str()),
     ];
     keep.extend(version.map(|v| ("version", v)));
     crate::server::admin_form(

@@ -140,6 +140,27 @@ pub fn match_attendees(
         .collect()
 }
 
+/// The share of a séance (percent) a formation asks unless told otherwise:
+/// the column's default (migration 0012), so a form left empty and a
+/// formation created before the setting existed agree.
+pub const DEFAULT_MIN_PRESENCE: i64 = 50;
+
+/// The lowest presence threshold a formation may set, and the highest (the
+/// column's CHECK).
+pub const MIN_PRESENCE_RANGE: std::ops::RangeInclusive<i64> = 0..=100;
+
+/// A formation's `zoom_min_presence` as typed (empty is the default, 50).
+pub fn parse_min_presence(text: &str) -> Result<i64, ErrorCode> {
+    let text = text.trim().trim_end_matches('%').trim();
+    if text.is_empty() {
+        return Ok(DEFAULT_MIN_PRESENCE);
+    }
+    text.parse::<i64>()
+        .ok()
+        .filter(|p| MIN_PRESENCE_RANGE.contains(p))
+        .ok_or(ErrorCode::ZoomMinPresence)
+}
+
 /// Whether `minutes` of a séance of `session_minutes` reach `min_percent`
 /// percent (a séance of no length is reached by any presence).
 pub fn reaches_share(minutes: i64, session_minutes: i64, min_percent: i64) -> bool {
@@ -153,6 +174,22 @@ pub fn reaches_share(minutes: i64, session_minutes: i64, min_percent: i64) -> bo
 mod tests {
     use super::*;
     use chrono::TimeZone;
+
+    #[test]
+    fn the_presence_threshold_is_a_percentage_and_empty_is_the_default() {
+        assert_eq!(parse_min_presence(""), Ok(50));
+        assert_eq!(parse_min_presence(" 70 "), Ok(70));
+        assert_eq!(parse_min_presence("75 %"), Ok(75));
+        assert_eq!(parse_min_presence("0"), Ok(0));
+        assert_eq!(parse_min_presence("100"), Ok(100));
+        for bad in ["-1", "101", "150", "abc", "50.5"] {
+            assert_eq!(
+                parse_min_presence(bad),
+                Err(ErrorCode::ZoomMinPresence),
+                "{bad}"
+            );
+        }
+    }
 
     #[test]
     fn the_rate_is_rounded_to_one_decimal() {

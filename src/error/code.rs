@@ -55,6 +55,8 @@ error_codes! {
         MeetingLinkNotMeet,
         MeetingLinkNotTeams,
         TimezoneUnknown,
+        /// A presence threshold (Zoom, imported reports) outside 0–100.
+        ZoomMinPresence,
         /// Someone else saved the formation since the form was opened.
         StaleFormation,
         // A séance's fields and a series of séances.
@@ -223,6 +225,7 @@ impl ErrorCode {
             MeetingLinkNotMeet => ("a-link-meet", "meeting_link", Invalid),
             MeetingLinkNotTeams => ("a-link-teams", "meeting_link", Invalid),
             TimezoneUnknown => ("a-timezone", "timezone", Invalid),
+            ZoomMinPresence => ("a-zoom-min", "zoom_min_presence", Invalid),
             StaleFormation => ("a-stale", "", Conflict),
             SeanceTitle => ("a-title", "title", Invalid),
             ScheduledAt => ("a-at", "scheduled_at", Invalid),

@@ -653,6 +653,7 @@ pub mod seed {
                         meeting_password: Some(SECRET.into()),
                         timezone: chrono_tz::Europe::Paris,
                         certificate_min_attendance: min_attendance,
+                        zoom_min_presence: 50,
                     },
                 )
                 .await
