@@ -134,7 +134,7 @@ pub fn match_attendees(
                 minutes: *minutes,
                 learner: learner.map(|(id, n, _)| (*id, n.clone())),
                 matched_by,
-                present: learner.is_some() && reaches_share(*minutes, session_minutes, min_percent),
+                present: learner.is_some() && reaches(*minutes, session_minutes, min_percent),
             }
         })
         .collect()
@@ -162,12 +162,17 @@ pub fn parse_min_presence(text: &str) -> Result<i64, ErrorCode> {
 }
 
 /// Whether `minutes` of a séance of `session_minutes` reach `min_percent`
-/// percent (a séance of no length is reached by any presence).
-pub fn reaches_share(minutes: i64, session_minutes: i64, min_percent: i64) -> bool {
-    if session_minutes <= 0 {
-        return minutes > 0;
+/// percent: minutes × 100 ≥ min_percent × session_minutes, in integers (no
+/// float rounding decides a presence) and in i128 (no overflow). A séance
+/// of no length is reached by any presence.
+pub fn reaches(minutes: i64, session_minutes: i64, min_percent: i64) -> bool {
+    if minutes < 0 {
+        return false;
     }
-    minutes.saturating_mul(100) >= min_percent.saturating_mul(session_minutes)
+    if session_minutes <= 0 {
+        return true;
+    }
+    i128::from(minutes) * 100 >= i128::from(min_percent) * i128::from(session_minutes)
 }
 
 #[cfg(test)]
@@ -293,8 +298,16 @@ mod tests {
         assert_eq!(m[2].learner, None, "two learners have that name");
         assert_eq!(m[3].learner, None);
         assert!(!m[3].present);
-        assert!(reaches_share(60, 120, 50));
-        assert!(!reaches_share(59, 120, 50));
-        assert!(reaches_share(1, 0, 50));
+        assert!(reaches(80, 120, 50));
+        assert!(!reaches(30, 120, 50));
+        assert!(reaches(60, 120, 50));
+        assert!(!reaches(59, 120, 50));
+        // 2/3 of 90 minutes is 60: exactly enough at 66 %, not at 67 %.
+        assert!(reaches(60, 90, 66));
+        assert!(!reaches(60, 90, 67));
+        assert!(reaches(0, 0, 80));
+        assert!(!reaches(-1, 120, 0));
+        assert!(!reaches(i64::MAX, i64::MAX, i64::MAX));
+        assert!(reaches(i64::MAX, i64::MAX, 100));
     }
 }

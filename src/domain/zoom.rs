@@ -478,21 +478,6 @@ pub fn minutes_present(intervals: &[Interval], ended: Option<DateTime<Utc>>) -> 
     total.num_minutes()
 }
 
-/// Whether `minutes` of a session of `session_minutes` reach `min_percent`
-/// percent: minutes*100 >= min_percent*session_minutes, in integers (no
-/// float rounding decides a certificate) and in i128 (no overflow). A
-/// session of 0 minutes is reached by any presence: the caller asks only
-/// about someone who was there, even for less than a minute.
-pub fn reaches(minutes: i64, session_minutes: i64, min_percent: i64) -> bool {
-    if minutes < 0 {
-        return false;
-    }
-    if session_minutes <= 0 {
-        return true;
-    }
-    i128::from(minutes) * 100 >= i128::from(min_percent) * i128::from(session_minutes)
-}
-
 /// The recording link learners get: the share_url, with the passcode when
 /// there is one and the URL does not carry it already.
 ///
@@ -1178,22 +1163,6 @@ mod tests {
         ];
         assert_eq!(minutes_present(&bits, None), 2);
         assert_eq!(minutes_present(&[], None), 0);
-    }
-
-    #[test]
-    fn the_threshold_is_compared_in_integers() {
-        assert!(reaches(80, 120, 50));
-        assert!(!reaches(30, 120, 50));
-        assert!(reaches(60, 120, 50));
-        assert!(!reaches(59, 120, 50));
-        // 2/3 of 90 minutes is 60: exactly enough at 66 %, not at 67 %.
-        assert!(reaches(60, 90, 66));
-        assert!(!reaches(60, 90, 67));
-        assert!(reaches(0, 0, 80));
-        assert!(reaches(0, 120, 0));
-        assert!(!reaches(-1, 120, 0));
-        assert!(!reaches(i64::MAX, i64::MAX, i64::MAX));
-        assert!(reaches(i64::MAX, i64::MAX, 100));
     }
 
     #[test]

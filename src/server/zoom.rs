@@ -226,7 +226,7 @@ pub fn attendees(p: &SeancePresence) -> Vec<Attendee> {
                         .unwrap_or_default();
                     (
                         Some((user, name)),
-                        crate::domain::attendance::reaches_share(
+                        crate::domain::attendance::reaches(
                             minutes,
                             p.duration_minutes,
                             p.min_percent,
