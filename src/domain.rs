@@ -4,6 +4,8 @@
 pub mod account;
 pub mod admin;
 pub mod attendance;
+#[cfg(feature = "ssr")]
+pub mod attendance_report;
 pub mod audit;
 pub mod calendar;
 pub mod catalogue;
@@ -19,6 +21,8 @@ pub mod reminder;
 pub mod schedule;
 pub mod status;
 pub mod throttle;
+#[cfg(feature = "ssr")]
+pub mod zoom;
 
 /// What a secret field prints in `Debug`, so logs, panics and test failures
 /// never show meeting details, tokens or password hashes.

@@ -3,6 +3,7 @@
 
 pub mod accounts;
 pub mod admin_export;
+pub mod attendance_import;
 pub mod auth;
 pub mod calendar;
 pub mod certificate_pdf;
@@ -25,6 +26,7 @@ pub mod reminders;
 pub mod rest;
 pub mod store;
 pub mod throttle;
+pub mod zoom;
 
 use crate::error::AppError;
 

@@ -27,6 +27,7 @@ mod reject_request;
 mod rename_user;
 mod resend_reminder;
 mod revoke_certificate;
+mod session_attendance;
 mod set_attendance;
 mod set_recording;
 mod update_formation;
@@ -57,6 +58,7 @@ pub use reject_request::*;
 pub use rename_user::*;
 pub use resend_reminder::*;
 pub use revoke_certificate::*;
+pub use session_attendance::*;
 pub use set_attendance::*;
 pub use set_recording::*;
 pub use update_formation::*;
@@ -92,6 +94,7 @@ async fn formation_form<T>(
             "certificate_min_attendance",
             i.certificate_min_attendance.as_str(),
         ),
+        ("zoom_min_presence", i.zoom_min_presence.as_str()),
     ];
     keep.extend(version.map(|v| ("version", v)));
     crate::server::admin_form(

@@ -240,6 +240,10 @@ pub struct SessionUser {
     pub role: Role,
     /// The language chosen with the switch; `None` if never chosen.
     pub language: Option<crate::domain::language::Lang>,
+    /// Notices not read yet: the header's bell, read with the session
+    /// itself so it costs a page no query of its own.
+    #[serde(default)]
+    pub unread_notices: i64,
 }
 
 impl SessionUser {

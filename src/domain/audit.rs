@@ -134,6 +134,8 @@ pub const ACTIONS: &[&str] = &[
     "enrollment.cancel",
     "attendance.mark",
     "attendance.unmark",
+    "attendance.link",
+    "attendance.import",
     "request.confirm",
     "request.reject",
     "user.rename",

@@ -55,6 +55,8 @@ error_codes! {
         MeetingLinkNotMeet,
         MeetingLinkNotTeams,
         TimezoneUnknown,
+        /// A presence threshold (Zoom, imported reports) outside 0–100.
+        ZoomMinPresence,
         /// Someone else saved the formation since the form was opened.
         StaleFormation,
         // A séance's fields and a series of séances.
@@ -121,6 +123,9 @@ error_codes! {
         PushKeys,
         /// A learner holding the most live streams allowed.
         TooManyStreams,
+        // Attendance sources.
+        /// An attendance report confirmed already.
+        ImportApplied,
         // Generic refusals without data.
         AuditCursor,
         /// What a plain form shows after a redirect for an error it has no key for.
@@ -220,6 +225,7 @@ impl ErrorCode {
             MeetingLinkNotMeet => ("a-link-meet", "meeting_link", Invalid),
             MeetingLinkNotTeams => ("a-link-teams", "meeting_link", Invalid),
             TimezoneUnknown => ("a-timezone", "timezone", Invalid),
+            ZoomMinPresence => ("a-zoom-min", "zoom_min_presence", Invalid),
             StaleFormation => ("a-stale", "", Conflict),
             SeanceTitle => ("a-title", "title", Invalid),
             ScheduledAt => ("a-at", "scheduled_at", Invalid),
@@ -284,6 +290,7 @@ impl ErrorCode {
             PushEndpoint => ("push_endpoint", "endpoint", BadRequest),
             PushKeys => ("push_keys", "keys", BadRequest),
             TooManyStreams => ("streams", "", Throttled),
+            ImportApplied => ("import_applied", "", Conflict),
             AuditCursor => ("before", "before", BadRequest),
             Malformed { .. } => ("malformed", "", BadRequest),
             SomeValuesInvalid => ("invalid", "", BadRequest),

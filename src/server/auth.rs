@@ -372,6 +372,8 @@ fn is_public(path: &str) -> bool {
             "/verify/",
             "/certificats/",
             "/calendrier/",
+            // Zoom proves itself by its signature, not a session.
+            "/webhooks/",
             crate::server::reminders::UNSUBSCRIBE_PREFIX,
         ]
         .iter()
@@ -494,6 +496,7 @@ mod tests {
             public_url: None,
             session_idle: chrono::Duration::hours(2),
             org_name: String::new(),
+            zoom: Default::default(),
         };
         let cookie = session_cookie(&plain, "abc");
         let text = cookie.to_str().unwrap();
@@ -505,6 +508,7 @@ mod tests {
             public_url: None,
             session_idle: chrono::Duration::hours(2),
             org_name: String::new(),
+            zoom: Default::default(),
         };
         assert!(session_cookie(&secure, "abc")
             .to_str()
@@ -521,6 +525,7 @@ mod tests {
             ),
             session_idle: chrono::Duration::hours(2),
             org_name: String::new(),
+            zoom: Default::default(),
         };
         let text = session_cookie(&https, "abc").to_str().unwrap().to_string();
         assert!(
@@ -541,6 +546,7 @@ mod tests {
             public_url: None,
             session_idle: chrono::Duration::hours(2),
             org_name: String::new(),
+            zoom: Default::default(),
         };
         assert!(is_own_origin(
             &plain,
@@ -570,6 +576,7 @@ mod tests {
             ),
             session_idle: chrono::Duration::hours(2),
             org_name: String::new(),
+            zoom: Default::default(),
         };
         assert!(is_own_origin(
             &proxied,

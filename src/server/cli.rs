@@ -171,8 +171,12 @@ pub struct FormationArgs {
     /// Percent (0-100) of the sessions to attend for the certificate
     #[arg(long, default_value = "0")]
     certificate_min_attendance: String,
+    /// Percent (0-100) of a session to attend, in Zoom's records or an
+    /// imported report, to be marked present
+    #[arg(long, default_value = "50")]
+    zoom_min_presence: String,
 }
-crate::debug_redacted!(FormationArgs { name, description, level, platform, instructor, schedule, timezone, certificate_min_attendance } hide { meeting_link, meeting_id, meeting_password });
+crate::debug_redacted!(FormationArgs { name, description, level, platform, instructor, schedule, timezone, certificate_min_attendance, zoom_min_presence } hide { meeting_link, meeting_id, meeting_password });
 
 #[derive(Subcommand, Debug)]
 pub enum SeanceCommand {
@@ -461,6 +465,7 @@ fn parse_formation(args: FormationArgs) -> Result<FormationFields, CliError> {
         certificate_min_attendance: crate::domain::certificate::parse_min_attendance(
             &args.certificate_min_attendance,
         )?,
+        zoom_min_presence: crate::domain::attendance::parse_min_presence(&args.zoom_min_presence)?,
     })
 }
 

@@ -27,7 +27,18 @@ pub struct Config {
     /// `mailto:` or `https:` URL push services may write to); `None` is
     /// `mailto:` the mail's sender.
     pub vapid_subject: Option<String>,
+    /// Zoom: the webhook's secret token (`FORMATIONS_ZOOM_WEBHOOK_SECRET`).
+    pub zoom: ZoomConfig,
 }
+
+/// What the platform needs of Zoom. The secret never prints.
+#[derive(Clone, Default)]
+pub struct ZoomConfig {
+    /// The "Secret Token" of the Zoom app's event subscription: without it
+    /// `POST /webhooks/zoom` does not exist (404).
+    pub webhook_secret: Option<String>,
+}
+crate::debug_redacted!(ZoomConfig {} hide { webhook_secret });
 
 /// The site's public origin: scheme, host and port, nothing else.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -169,6 +180,9 @@ impl Config {
             org_name,
             background,
             vapid_subject,
+            zoom: ZoomConfig {
+                webhook_secret: var("FORMATIONS_ZOOM_WEBHOOK_SECRET").map(|v| v.trim().to_string()),
+            },
         })
     }
 }

@@ -6,6 +6,7 @@ use chrono_tz::Tz;
 
 use crate::domain::account::{Email, Password, Role};
 use crate::domain::admin::FormationFields;
+use crate::domain::attendance::DEFAULT_MIN_PRESENCE;
 use crate::domain::formation::{FormationInfo, Level, Platform};
 use crate::domain::schedule::weekly_occurrences;
 use crate::domain::status::today_in;
@@ -53,6 +54,7 @@ fn formations() -> Vec<DemoFormation> {
                 meeting_password: None,
                 timezone: paris,
                 certificate_min_attendance: 0,
+                zoom_min_presence: DEFAULT_MIN_PRESENCE,
             },
             weekdays: &[Weekday::Tue, Weekday::Thu],
             at: (19, 0),
@@ -89,6 +91,7 @@ fn formations() -> Vec<DemoFormation> {
                 meeting_password: Some("secret123".into()),
                 timezone: paris,
                 certificate_min_attendance: 0,
+                zoom_min_presence: DEFAULT_MIN_PRESENCE,
             },
             weekdays: &[Weekday::Tue, Weekday::Thu],
             at: (19, 0),
@@ -123,6 +126,7 @@ fn formations() -> Vec<DemoFormation> {
                 meeting_password: Some("expert-pass".into()),
                 timezone: paris,
                 certificate_min_attendance: 80,
+                zoom_min_presence: DEFAULT_MIN_PRESENCE,
             },
             weekdays: &[Weekday::Mon, Weekday::Wed],
             at: (18, 0),
@@ -156,6 +160,7 @@ fn formations() -> Vec<DemoFormation> {
                 meeting_password: Some("pf-2026".into()),
                 timezone: chrono_tz::America::Montreal,
                 certificate_min_attendance: 0,
+                zoom_min_presence: DEFAULT_MIN_PRESENCE,
             },
             weekdays: &[Weekday::Sat],
             at: (10, 0),

@@ -60,6 +60,8 @@ pub struct Settings {
     pub session_idle: chrono::Duration,
     /// The organisation named on certificates.
     pub org_name: String,
+    /// Zoom's webhook secret (and, later, its API).
+    pub zoom: crate::server::config::ZoomConfig,
 }
 
 impl Settings {
@@ -146,6 +148,8 @@ pub fn router(state: AppState) -> Router {
         .merge(crate::server::language::router())
         .merge(crate::server::reminders::router())
         .merge(crate::server::calendar::router())
+        .merge(crate::server::zoom::router())
+        .merge(crate::server::attendance_import::router())
         .route(
             "/sw.js",
             axum::routing::get(crate::server::notifications::service_worker),
@@ -212,6 +216,7 @@ impl AppState {
                 public_url: config.public_url.clone(),
                 session_idle: chrono::Duration::minutes(config.session_idle_minutes),
                 org_name: config.org_name.clone(),
+                zoom: config.zoom.clone(),
             }),
             limits: Arc::new(ClientLimits::new(config.trusted_proxies.clone())),
             hashing,

@@ -131,6 +131,7 @@ mod tests {
                 name: "A".into(),
                 role: crate::domain::account::Role::Learner,
                 language: Some(Lang::En),
+                unread_notices: 0,
             }),
             token_hash: None,
         };

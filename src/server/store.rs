@@ -7,12 +7,14 @@ pub mod certificates;
 pub mod dashboard;
 pub mod enrollments;
 pub mod formations;
+pub mod imports;
 pub mod learner;
 pub mod notifications;
 pub mod reminders;
 pub mod requests;
 pub mod throttle;
 pub mod users;
+pub mod zoom;
 
 use chrono::{DateTime, Utc};
 

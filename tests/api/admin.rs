@@ -31,6 +31,7 @@ fn zoom_formation(name: &str) -> FormationFields {
         meeting_password: Some("secret123".into()),
         timezone: chrono_tz::Europe::Paris,
         certificate_min_attendance: 0,
+        zoom_min_presence: 50,
     }
 }
 
@@ -247,6 +248,22 @@ fn every_admin_call(fx: &Fixture) -> Vec<(&'static str, Vec<(&'static str, Strin
         ("admin_list_deliveries", vec![]),
         ("admin_resend_reminder", f(&[("id", "1")])),
         (
+            "admin_session_attendance",
+            f(&[("session_id", &fx.session.to_string())]),
+        ),
+        (
+            "admin_link_participant",
+            f(&[
+                ("session_id", &fx.session.to_string()),
+                ("participant_key", "p1"),
+                ("user_id", &fx.learner.to_string()),
+            ]),
+        ),
+        (
+            "admin_apply_import",
+            f(&[("session_id", &fx.session.to_string()), ("import", "1")]),
+        ),
+        (
             "admin_issue_certificate",
             f(&[
                 ("enrollment_id", &fx.enrollment.to_string()),
@@ -433,18 +450,108 @@ async fn an_admin_creates_a_formation_and_a_link_on_another_platform_is_refused_
         .await;
     assert_eq!(status, 200);
     let id = id.as_i64().unwrap();
-    let (name, tz): (String, String) =
-        sqlx::query_as("SELECT name, timezone FROM formations WHERE id = $1")
+    let (name, tz, presence): (String, String, i64) =
+        sqlx::query_as("SELECT name, timezone, zoom_min_presence FROM formations WHERE id = $1")
             .bind(id)
             .fetch_one(&app.db.pool)
             .await
             .unwrap();
     assert_eq!((name.as_str(), tz.as_str()), ("Meet", "Europe/Paris"));
     assert_eq!(
+        presence, 50,
+        "a form without the threshold gets the default"
+    );
+    assert_eq!(
         app.scalar("SELECT COUNT(*) FROM audit_log WHERE action = 'formation.create'")
             .await,
         1
     );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_zoom_presence_threshold_is_set_by_the_admin_form_and_outside_0_to_100_is_refused() {
+    let app = spawn_app().await;
+    let (admin, _) = app.signed_in_admin("chef@example.com").await;
+    let read = async |id: &str| {
+        let (status, detail) = app
+            .server_fn_json(&admin, "admin_get_formation", &[("id", id)])
+            .await;
+        assert_eq!(status, 200, "{detail}");
+        (
+            detail["input"]["zoom_min_presence"].clone(),
+            detail["version"].as_i64().unwrap(),
+        )
+    };
+
+    let mut form = formation_form("Seuil", "zoom", "https://zoom.us/j/1");
+    form.push(("zoom_min_presence", "70"));
+    let (status, id) = app
+        .server_fn_json(&admin, "admin_create_formation", &form)
+        .await;
+    assert_eq!(status, 200, "{id}");
+    let id = id.as_i64().unwrap().to_string();
+    assert_eq!(read(&id).await, (serde_json::json!("70"), 1));
+
+    let mut form = formation_form("Seuil", "zoom", "https://zoom.us/j/1");
+    form.extend([("id", id.as_str()), ("version", "1")]);
+    form.push(("zoom_min_presence", "40"));
+    assert_eq!(
+        app.server_fn(&admin, "admin_update_formation", &form)
+            .await
+            .0,
+        200
+    );
+    assert_eq!(read(&id).await, (serde_json::json!("40"), 2));
+    let after: String =
+        sqlx::query_scalar("SELECT after_json FROM audit_log WHERE action = 'formation.update'")
+            .fetch_one(&app.db.pool)
+            .await
+            .unwrap();
+    let after: serde_json::Value = serde_json::from_str(&after).unwrap();
+    assert_eq!(after["zoom_min_presence"], 40, "{after}");
+
+    let mut refused = formation_form("Seuil", "zoom", "https://zoom.us/j/1");
+    refused.extend([("id", id.as_str()), ("version", "2")]);
+    refused.push(("zoom_min_presence", "150"));
+    let before = snapshot(&app).await;
+    let (status, body) = app
+        .server_fn_json(&admin, "admin_update_formation", &refused)
+        .await;
+    assert_eq!(status, 422);
+    assert_eq!(body["field"], "zoom_min_presence", "{body}");
+    assert_eq!(body["code"], "a-zoom-min", "{body}");
+    assert_eq!(
+        body["detail"],
+        "La présence minimale Zoom / feuille importée est un pourcentage entier de 0 à 100."
+    );
+    assert_eq!(snapshot(&app).await, before, "nothing changed");
+    assert_eq!(read(&id).await, (serde_json::json!("40"), 2));
+
+    // Without JavaScript: back to the form with the message and the typed value.
+    let resp = app
+        .form_post(&admin, "admin_update_formation", &refused)
+        .await;
+    assert_eq!(resp.status().as_u16(), 302);
+    let location = resp.headers()["location"].to_str().unwrap().to_string();
+    assert!(
+        location.starts_with(&format!("/admin/formations/{id}?error=a-zoom-min"))
+            && location.contains("zoom_min_presence=150"),
+        "{location}"
+    );
+    let page = admin
+        .get(app.url(&location))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        page.contains("pourcentage entier de 0 à 100"),
+        "message shown"
+    );
+    assert!(page.contains("value=\"150\""), "typed value kept");
+    assert!(page.contains("Présence minimale Zoom / feuille importée (%)"));
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

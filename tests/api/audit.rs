@@ -28,6 +28,7 @@ fn fields(name: &str, link: &str, password: &str) -> FormationFields {
         meeting_password: Some(password.into()),
         timezone: chrono_tz::Europe::Paris,
         certificate_min_attendance: 0,
+        zoom_min_presence: 50,
     }
 }
 

@@ -124,6 +124,20 @@ async fn the_management_commands_create_a_user_a_formation_a_session_and_an_enro
         .await
         .unwrap();
     assert_eq!(role, "admin");
+
+    let strict = created_id(&cli(
+        &db.url,
+        &[FORMATION, &["--zoom-min-presence", "70"]].concat(),
+    ));
+    let presence = async |id: i64| -> i64 {
+        sqlx::query_scalar("SELECT zoom_min_presence FROM formations WHERE id = $1")
+            .bind(id)
+            .fetch_one(&conn.pool)
+            .await
+            .unwrap()
+    };
+    assert_eq!(presence(formation).await, 50, "the default threshold");
+    assert_eq!(presence(strict).await, 70);
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -164,6 +178,10 @@ async fn bad_input_to_the_commands_is_one_clear_line_and_a_failure() {
                 })
                 .collect(),
             "zoom.us",
+        ),
+        (
+            [FORMATION, &["--zoom-min-presence", "150"]].concat(),
+            "pourcentage entier de 0 à 100",
         ),
         (
             vec![

@@ -236,6 +236,7 @@ async fn spawn_on(
         org_name: formations::server::config::DEFAULT_ORG_NAME.into(),
         background: false,
         vapid_subject: None,
+        zoom: Default::default(),
     };
     configure(&mut config);
     let hashing = hashing.unwrap_or_else(formations::server::throttle::Hashing::global);
@@ -288,33 +289,47 @@ pub struct SmtpServer {
 
 impl SmtpServer {
     pub async fn start(dir: &std::path::Path) -> SmtpServer {
-        let script =
-            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/support/smtp_sink.py");
-        let mut child = std::process::Command::new("python3")
-            .arg(script)
-            // A path that does not exist yet: Python's Maildir only lays out
-            // tmp/, new/ and cur/ when it creates the folder itself.
-            .arg(dir.join("Maildir"))
-            .stdout(std::process::Stdio::piped())
-            .spawn()
-            .expect("python3 with aiosmtpd (pip install aiosmtpd; .ci/setup --for-tests does it)");
-        let stdout = child.stdout.take().unwrap();
-        // The script prints its port once it listens; blocking read, so off
-        // the runtime.
-        let line = tokio::task::spawn_blocking(move || {
-            use std::io::BufRead;
-            let mut line = String::new();
-            let _ = std::io::BufReader::new(stdout).read_line(&mut line);
-            line
-        })
-        .await
-        .unwrap();
-        let Ok(port) = line.trim().parse() else {
-            let _ = child.kill();
-            panic!("the SMTP sink did not start (is aiosmtpd installed?): {line:?}");
-        };
+        // A path that does not exist yet: Python's Maildir only lays out
+        // tmp/, new/ and cur/ when it creates the folder itself.
+        let maildir = dir.join("Maildir");
+        let (port, child) = start_peer("smtp_sink.py", &[maildir.as_os_str()], "aiosmtpd").await;
         SmtpServer { port, child }
     }
+}
+
+/// Starts one of the loopback peers of `tests/support/` (a Python script
+/// that prints its port once it listens) and answers that port and the
+/// process; `needs` names the PyPI package it imports, for the message
+/// when it cannot start. `.ci/setup --for-tests` installs them.
+async fn start_peer(
+    script: &str,
+    args: &[&std::ffi::OsStr],
+    needs: &str,
+) -> (u16, std::process::Child) {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/support")
+        .join(script);
+    let mut child = std::process::Command::new("python3")
+        .arg(path)
+        .args(args)
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap_or_else(|err| panic!("python3 with {needs}: {err}"));
+    let stdout = child.stdout.take().unwrap();
+    // Blocking read, so off the runtime.
+    let line = tokio::task::spawn_blocking(move || {
+        use std::io::BufRead;
+        let mut line = String::new();
+        let _ = std::io::BufReader::new(stdout).read_line(&mut line);
+        line
+    })
+    .await
+    .unwrap();
+    let Ok(port) = line.trim().parse() else {
+        let _ = child.kill();
+        panic!("{script} did not start (is {needs} installed?): {line:?}");
+    };
+    (port, child)
 }
 
 impl Drop for SmtpServer {
@@ -638,6 +653,7 @@ pub mod seed {
                         meeting_password: Some(SECRET.into()),
                         timezone: chrono_tz::Europe::Paris,
                         certificate_min_attendance: min_attendance,
+                        zoom_min_presence: 50,
                     },
                 )
                 .await
@@ -916,26 +932,7 @@ pub struct PushSink {
 
 impl PushSink {
     pub async fn start() -> PushSink {
-        let script =
-            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/support/push_sink.py");
-        let mut child = std::process::Command::new("python3")
-            .arg(script)
-            .stdout(std::process::Stdio::piped())
-            .spawn()
-            .expect("python3 with http_ece (.ci/setup --for-tests installs it)");
-        let stdout = child.stdout.take().unwrap();
-        let line = tokio::task::spawn_blocking(move || {
-            use std::io::BufRead;
-            let mut line = String::new();
-            let _ = std::io::BufReader::new(stdout).read_line(&mut line);
-            line
-        })
-        .await
-        .unwrap();
-        let Ok(port) = line.trim().parse() else {
-            let _ = child.kill();
-            panic!("the push sink did not start (is http_ece installed?): {line:?}");
-        };
+        let (port, child) = start_peer("push_sink.py", &[], "http_ece").await;
         PushSink { port, child }
     }
 
@@ -1032,6 +1029,7 @@ impl TestApp {
             org_name: formations::server::config::DEFAULT_ORG_NAME.into(),
             background: false,
             vapid_subject: None,
+            zoom: Default::default(),
         };
         let app = Application::build_with(
             &config,

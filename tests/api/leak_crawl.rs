@@ -57,6 +57,7 @@ async fn formation_with_secrets(
                 meeting_password: Some(password.clone()),
                 timezone: chrono_tz::Europe::Paris,
                 certificate_min_attendance: 0,
+                zoom_min_presence: 50,
             },
         )
         .await

@@ -24,3 +24,4 @@ mod rest;
 mod security;
 mod throttle;
 mod writes;
+mod zoom;

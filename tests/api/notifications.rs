@@ -147,12 +147,11 @@ async fn three_seances_and_five_learners_make_fifteen_notices_and_fifteen_pushes
 
     // A restart: another process, the CLI, at the same instant.
     let at = formations::server::store::instant_text(starts - Duration::minutes(1));
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_formations"))
-        .args(["reminders", "run-once", "--now", &at])
-        .env("DATABASE_URL", &app._db_guard.url)
-        .env("LANG", "C")
-        .output()
-        .unwrap();
+    let out = crate::helpers::cli_in(
+        "C",
+        &app._db_guard.url,
+        &["reminders", "run-once", "--now", &at],
+    );
     assert!(out.status.success(), "{out:?}");
     assert_eq!(String::from_utf8_lossy(&out.stdout), "", "nothing twice");
 
@@ -711,12 +710,11 @@ async fn the_cli_delivers_the_pushes_and_notices_due_at_its_instant() {
     formation_with(&app, "Ligne de commande", starts, 1, &[learner.id]).await;
 
     let at = formations::server::store::instant_text(starts - Duration::minutes(14));
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_formations"))
-        .args(["reminders", "run-once", "--now", &at])
-        .env("DATABASE_URL", &app._db_guard.url)
-        .env("LANG", "C")
-        .output()
-        .unwrap();
+    let out = crate::helpers::cli_in(
+        "C",
+        &app._db_guard.url,
+        &["reminders", "run-once", "--now", &at],
+    );
     assert!(out.status.success(), "{out:?}");
     let printed = String::from_utf8_lossy(&out.stdout);
     assert!(

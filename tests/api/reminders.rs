@@ -403,15 +403,27 @@ async fn the_preferences_page_turns_the_email_channel_off_and_on_without_javascr
     assert_eq!(resp.status().as_u16(), 302);
     assert_eq!(
         app.db.reminder_channels(user).await.unwrap(),
-        [(Channel::Email, false)]
+        [
+            (Channel::Email, false),
+            (Channel::Push, false),
+            (Channel::InApp, false)
+        ]
     );
     let resp = app
-        .form_post(&client, "set_reminder_channels", &[("email", "on")])
+        .form_post(
+            &client,
+            "set_reminder_channels",
+            &[("email", "on"), ("in_app", "on")],
+        )
         .await;
     assert_eq!(resp.status().as_u16(), 302);
     assert_eq!(
         app.db.reminder_channels(user).await.unwrap(),
-        [(Channel::Email, true)]
+        [
+            (Channel::Email, true),
+            (Channel::Push, false),
+            (Channel::InApp, true)
+        ]
     );
     let anonymous = crate::helpers::client_for(&app.address);
     let (status, _) = app.page(&anonymous, "/compte/rappels").await;

@@ -21,6 +21,7 @@ pub async fn admin_create_formation(
     #[server(default)] schedule_description: String,
     #[server(default)] timezone: String,
     #[server(default)] certificate_min_attendance: String,
+    #[server(default)] zoom_min_presence: String,
 ) -> Result<i64, AppError> {
     use crate::domain::admin::FormationInput;
     use crate::server::state;
@@ -37,6 +38,7 @@ pub async fn admin_create_formation(
         schedule_description,
         timezone,
         certificate_min_attendance,
+        zoom_min_presence,
     };
     super::formation_form(
         &input,

@@ -23,6 +23,7 @@ pub async fn admin_update_formation(
     #[server(default)] schedule_description: String,
     #[server(default)] timezone: String,
     #[server(default)] certificate_min_attendance: String,
+    #[server(default)] zoom_min_presence: String,
 ) -> Result<(), AppError> {
     use crate::domain::admin::FormationInput;
     use crate::server::state;
@@ -39,6 +40,7 @@ pub async fn admin_update_formation(
         schedule_description,
         timezone,
         certificate_min_attendance,
+        zoom_min_presence,
     };
     super::formation_form(
         &input,

@@ -13,15 +13,6 @@ pub async fn get_notices(before: Option<i64>) -> Result<NoticesView, AppError> {
     notifications::page(&state(), crate::i18n::current(), user.id, before, "").await
 }
 
-/// The bell's count: the learner's unread notices.
-#[server(prefix = "/fn", endpoint = "unread_notices")]
-pub async fn unread_notices() -> Result<i64, AppError> {
-    use crate::server::{require_user, state};
-
-    let user = require_user()?;
-    state().db.unread_notices(user.id).await
-}
-
 /// "Marquer comme lu" on one notice (a plain form: back to the page).
 #[server(prefix = "/fn", endpoint = "mark_notice_read")]
 pub async fn mark_notice_read(id: i64) -> Result<(), AppError> {

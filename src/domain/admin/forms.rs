@@ -24,8 +24,11 @@ pub struct FormationInput {
     pub timezone: String,
     /// Percent of the sessions a learner must attend for the certificate.
     pub certificate_min_attendance: String,
+    /// Percent of a séance a learner must attend in Zoom's records or an
+    /// imported report to be marked present.
+    pub zoom_min_presence: String,
 }
-crate::debug_redacted!(FormationInput { name, description, level, platform, instructor_name, schedule_description, timezone, certificate_min_attendance } hide { meeting_link, meeting_id, meeting_password });
+crate::debug_redacted!(FormationInput { name, description, level, platform, instructor_name, schedule_description, timezone, certificate_min_attendance, zoom_min_presence } hide { meeting_link, meeting_id, meeting_password });
 
 /// A formation's fields once checked.
 #[derive(Clone, PartialEq)]
@@ -37,8 +40,11 @@ pub struct FormationFields {
     pub timezone: Tz,
     /// 0–100: the attendance (percent) the certificate asks for.
     pub certificate_min_attendance: i64,
+    /// 0–100: the share of a séance (percent) Zoom's records or an imported
+    /// report must show for a learner to be marked present.
+    pub zoom_min_presence: i64,
 }
-crate::debug_redacted!(FormationFields { info, timezone, certificate_min_attendance } hide { meeting_link, meeting_id, meeting_password });
+crate::debug_redacted!(FormationFields { info, timezone, certificate_min_attendance, zoom_min_presence } hide { meeting_link, meeting_id, meeting_password });
 
 fn optional(value: &str) -> Option<String> {
     let value = value.trim();
@@ -107,6 +113,8 @@ impl FormationInput {
         };
         let certificate_min_attendance =
             crate::domain::certificate::parse_min_attendance(&self.certificate_min_attendance)?;
+        let zoom_min_presence =
+            crate::domain::attendance::parse_min_presence(&self.zoom_min_presence)?;
         Ok(FormationFields {
             info: FormationInfo {
                 name,
@@ -121,6 +129,7 @@ impl FormationInput {
             meeting_password,
             timezone,
             certificate_min_attendance,
+            zoom_min_presence,
         })
     }
 }
@@ -279,6 +288,7 @@ mod tests {
             schedule_description: "Mar-Jeu, 19h-21h".into(),
             timezone: "Europe/Paris".into(),
             certificate_min_attendance: "".into(),
+            zoom_min_presence: "".into(),
         }
     }
 

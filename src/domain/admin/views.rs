@@ -71,6 +71,40 @@ pub struct SeanceDetail {
     pub session: SeanceLine,
 }
 
+/// A participant of a séance's Zoom meeting whose e-mail matched no
+/// learner: an admin may attach it to one.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ZoomParticipant {
+    pub key: String,
+    pub name: String,
+    pub email: Option<String>,
+    pub minutes: i64,
+}
+
+/// An uploaded attendance report, matched to the learners, before (or
+/// after) the admin confirms it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ImportPreview {
+    pub id: i64,
+    /// `GoogleMeet`, `TeamsSummary` or `TeamsFlat`.
+    pub kind: String,
+    pub attendees: Vec<crate::domain::attendance::MatchedAttendee>,
+    pub applied: bool,
+}
+
+/// The automatic sources of one séance's attendance, on its admin page.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SeanceAttendance {
+    /// Zoom's webhooks are configured.
+    pub zoom_on: bool,
+    /// The presence threshold, percent of the séance.
+    pub min_percent: i64,
+    pub unrecognized: Vec<ZoomParticipant>,
+    /// The formation's learners (id, name), to attach a participant to.
+    pub learners: Vec<(i64, String)>,
+    pub import: Option<ImportPreview>,
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct EnrollmentLine {
     pub id: i64,
@@ -113,8 +147,18 @@ pub struct GridLearner {
     pub total_sessions: i64,
     /// One flag per session of the grid, in the same order.
     pub attended: Vec<bool>,
+    /// Where each mark came from and the minutes present, when known.
+    pub marks: Vec<Option<GridMark>>,
     pub attended_sessions: i64,
     pub attendance_rate: f64,
+}
+
+/// One mark of the grid: `manual`, `self`, `zoom` or `import`, and the
+/// minutes the source counted (Zoom, reports).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct GridMark {
+    pub source: String,
+    pub minutes: Option<i64>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -21,6 +21,8 @@ pub enum Actor {
     Admin { id: i64, email: String },
     /// The management command line (`formations session add`…).
     Cli,
+    /// Zoom's webhooks (a recording arrived).
+    Zoom,
     /// Data put in place rather than changed by someone: the demo loader and
     /// test fixtures. The audit log is about people's changes, so these write
     /// no entry.
@@ -39,7 +41,7 @@ impl Actor {
     pub fn user_id(&self) -> Option<i64> {
         match self {
             Actor::Admin { id, .. } => Some(*id),
-            Actor::Cli | Actor::System => None,
+            Actor::Cli | Actor::Zoom | Actor::System => None,
         }
     }
 
@@ -47,6 +49,7 @@ impl Actor {
         match self {
             Actor::Admin { email, .. } => email,
             Actor::Cli => "ligne de commande",
+            Actor::Zoom => "Zoom",
             Actor::System => "système",
         }
     }

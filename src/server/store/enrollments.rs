@@ -2,7 +2,7 @@
 //! payment confirmations, the command line and the demo all come here), and
 //! the admin area's reads of them.
 
-use std::collections::HashSet;
+use std::collections::HashMap;
 
 use chrono::{DateTime, Duration, NaiveDate, NaiveTime, Utc};
 use chrono_tz::Tz;
@@ -12,7 +12,7 @@ use super::audit::{learner_in, record, record_and_commit, Actor, Change};
 use super::formations::{head_in, session_in, sessions_in, tz_of};
 use super::{decode, instant_text, is_foreign_key_violation, is_unique_violation};
 use crate::domain::admin::{
-    self, AttendanceGrid, EnrollmentLine, EnrollmentsView, FormationHead, GridLearner,
+    self, AttendanceGrid, EnrollmentLine, EnrollmentsView, FormationHead, GridLearner, GridMark,
 };
 use crate::domain::attendance::{attendance_rate, check_attendance_open};
 use crate::domain::schedule::local_to_utc;
@@ -35,13 +35,19 @@ pub struct NewEnrollment {
 pub enum AttendanceSource {
     Manual,
     SelfMarked,
+    /// Zoom's webhooks: the minutes in the meeting reached the threshold.
+    Zoom,
+    /// A Google Meet or Microsoft Teams report an admin imported.
+    Import,
 }
 
 impl AttendanceSource {
-    fn as_str(self) -> &'static str {
+    pub fn as_str(self) -> &'static str {
         match self {
             AttendanceSource::Manual => "manual",
             AttendanceSource::SelfMarked => "self",
+            AttendanceSource::Zoom => "zoom",
+            AttendanceSource::Import => "import",
         }
     }
 }
@@ -137,6 +143,55 @@ impl Db {
         Ok(result.rows_affected() == 1)
     }
 
+    /// Marks present the learners an automatic source found (Zoom's
+    /// minutes, an imported report), with their minutes, in one statement
+    /// whatever their number: a learner an admin marked or unmarked by hand
+    /// is left as the admin said; one already marked keeps the mark and
+    /// gets the minutes. Answers how many marks are new.
+    pub async fn record_automatic_attendance(
+        &self,
+        session_id: i64,
+        marks: &[(i64, i64)],
+        source: AttendanceSource,
+        at: DateTime<Utc>,
+    ) -> Result<u64, AppError> {
+        if marks.is_empty() {
+            return Ok(0);
+        }
+        let values = (0..marks.len())
+            .map(|k| format!("(${}, ${})", 4 + 2 * k, 5 + 2 * k))
+            .collect::<Vec<_>>()
+            .join(", ");
+        // VALUES' columns are column1, column2 on both backends.
+        let sql = format!(
+            "INSERT INTO session_attendance (user_id, session_id, marked_at, source, minutes)
+             SELECT v.column1, $1, $2, $3, v.column2 FROM (VALUES {values}) AS v
+             WHERE NOT EXISTS (SELECT 1 FROM attendance_overrides o
+                               WHERE o.user_id = v.column1 AND o.session_id = $1)
+             ON CONFLICT (user_id, session_id) DO UPDATE SET minutes = excluded.minutes
+             WHERE session_attendance.source <> 'manual'"
+        );
+        let before: i64 =
+            sqlx::query_scalar("SELECT COUNT(*) FROM session_attendance WHERE session_id = $1")
+                .bind(session_id)
+                .fetch_one(self.pool())
+                .await?;
+        let mut query = sqlx::query(&sql)
+            .bind(session_id)
+            .bind(instant_text(at))
+            .bind(source.as_str());
+        for (user_id, minutes) in marks {
+            query = query.bind(*user_id).bind(*minutes);
+        }
+        query.execute(self.pool()).await?;
+        let after: i64 =
+            sqlx::query_scalar("SELECT COUNT(*) FROM session_attendance WHERE session_id = $1")
+                .bind(session_id)
+                .fetch_one(self.pool())
+                .await?;
+        Ok(u64::try_from(after - before).unwrap_or(0))
+    }
+
     #[tracing::instrument(skip_all, err)]
     pub async fn admin_enrollments(&self, formation_id: i64) -> Result<EnrollmentsView, AppError> {
         let mut tx = self.pool().begin().await?;
@@ -227,23 +282,27 @@ impl Db {
         let formation = head_in(&mut tx, formation_id).await?;
         let sessions = sessions_in(&mut tx, &formation).await?;
         let enrollments = enrollments_in(&mut tx, &formation).await?;
-        let marks: Vec<(i64, i64)> = sqlx::query_as(
-            "SELECT a.user_id, a.session_id FROM session_attendance a
+        let marks: Vec<(i64, i64, String, Option<i64>)> = sqlx::query_as(
+            "SELECT a.user_id, a.session_id, a.source, a.minutes FROM session_attendance a
              JOIN formation_sessions s ON s.id = a.session_id WHERE s.formation_id = $1",
         )
         .bind(formation_id)
         .fetch_all(&mut *tx)
         .await?;
         tx.commit().await?;
-        let marks: HashSet<(i64, i64)> = marks.into_iter().collect();
+        let marks: HashMap<(i64, i64), GridMark> = marks
+            .into_iter()
+            .map(|(user, session, source, minutes)| ((user, session), GridMark { source, minutes }))
+            .collect();
         let learners = enrollments
             .into_iter()
             .filter(|e| e.status != EnrollmentStatus::Cancelled)
             .map(|e| {
-                let attended: Vec<bool> = sessions
+                let cells: Vec<Option<GridMark>> = sessions
                     .iter()
-                    .map(|s| marks.contains(&(e.user_id, s.id)))
+                    .map(|s| marks.get(&(e.user_id, s.id)).cloned())
                     .collect();
+                let attended = cells.iter().map(Option::is_some).collect();
                 GridLearner {
                     user_id: e.user_id,
                     name: e.user_name,
@@ -251,6 +310,7 @@ impl Db {
                     status: e.status,
                     total_sessions: e.total_sessions,
                     attended,
+                    marks: cells,
                     attended_sessions: e.attended_sessions,
                     attendance_rate: e.attendance_rate,
                 }
@@ -295,6 +355,19 @@ impl Db {
         if enrolled == 0 {
             return Err(AppError::Conflict(ErrorCode::NotEnrolled));
         }
+        // The admin's word is kept apart from the marks: Zoom, a later
+        // webhook or an import never undo it.
+        sqlx::query(
+            "INSERT INTO attendance_overrides (user_id, session_id, present, decided_at)
+             VALUES ($1, $2, $3, $4)
+             ON CONFLICT (user_id, session_id) DO UPDATE SET present = excluded.present, decided_at = excluded.decided_at",
+        )
+        .bind(user_id)
+        .bind(session_id)
+        .bind(i64::from(present))
+        .bind(instant_text(Utc::now()))
+        .execute(&mut *tx)
+        .await?;
         let changed = if present {
             sqlx::query(
                 "INSERT INTO session_attendance (user_id, session_id, marked_at, source)

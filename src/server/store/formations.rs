@@ -46,9 +46,10 @@ crate::debug_redacted!(SeanceFields { title, scheduled_at, duration_minutes, rec
 
 pub(super) use super::decode::timezone as tz_of;
 
-/// Binds a formation's fields as `$1`…`$10` and the time of the write as
-/// `$11`, in the column order both the INSERT and the UPDATE use. A macro
-/// because the query may be a `query` or a `query_scalar`.
+/// Binds a formation's fields as `$1`…`$10`, the time of the write as
+/// `$11` and its two thresholds as `$12` and `$13`, in the column order both
+/// the INSERT and the UPDATE use. A macro because the query may be a
+/// `query` or a `query_scalar`.
 macro_rules! bind_fields {
     ($query:expr, $f:expr) => {
         $query
@@ -64,6 +65,7 @@ macro_rules! bind_fields {
             .bind($f.timezone.name())
             .bind(instant_text(Utc::now()))
             .bind($f.certificate_min_attendance)
+            .bind($f.zoom_min_presence)
     };
 }
 
@@ -74,6 +76,7 @@ fn fields_json(f: &FormationFields) -> serde_json::Value {
         "meeting_id": f.meeting_id, "meeting_password": f.meeting_password,
         "instructor_name": f.info.instructor_name, "schedule_description": f.info.schedule_description,
         "timezone": f.timezone.name(), "certificate_min_attendance": f.certificate_min_attendance,
+        "zoom_min_presence": f.zoom_min_presence,
     })
 }
 
@@ -85,6 +88,7 @@ fn input_json(i: &FormationInput, archived: bool, version: i64) -> serde_json::V
         "instructor_name": i.instructor_name, "schedule_description": i.schedule_description,
         "timezone": i.timezone, "archived": archived, "version": version,
         "certificate_min_attendance": i.certificate_min_attendance.parse::<i64>().unwrap_or_default(),
+        "zoom_min_presence": i.zoom_min_presence.parse::<i64>().unwrap_or_default(),
     })
 }
 
@@ -363,8 +367,8 @@ impl Db {
             sqlx::query_scalar(
                 "INSERT INTO formations (name, description, level, platform, meeting_link, meeting_id,
                  meeting_password, instructor_name, schedule_description, timezone, created_at, updated_at,
-                 certificate_min_attendance)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11, $12) RETURNING id",
+                 certificate_min_attendance, zoom_min_presence)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11, $12, $13) RETURNING id",
             ),
             f
         )
@@ -415,8 +419,8 @@ impl Db {
                 "UPDATE formations SET name = $1, description = $2, level = $3, platform = $4,
                  meeting_link = $5, meeting_id = $6, meeting_password = $7, instructor_name = $8,
                  schedule_description = $9, timezone = $10, updated_at = $11,
-                 certificate_min_attendance = $12, version = version + 1
-             WHERE id = $13 AND version = $14",
+                 certificate_min_attendance = $12, zoom_min_presence = $13, version = version + 1
+             WHERE id = $14 AND version = $15",
             ),
             f
         )
@@ -731,11 +735,12 @@ async fn formation_detail_in(tx: &mut Tx, id: i64) -> Result<FormationDetail, Ap
         archived: i64,
         version: i64,
         certificate_min_attendance: i64,
+        zoom_min_presence: i64,
     }
     let row: Option<Row> = sqlx::query_as(
         "SELECT id, name, description, level, platform, meeting_link, meeting_id, meeting_password,
              instructor_name, schedule_description, timezone, archived, version,
-             certificate_min_attendance
+             certificate_min_attendance, zoom_min_presence
          FROM formations WHERE id = $1",
     )
     .bind(id)
@@ -756,6 +761,7 @@ async fn formation_detail_in(tx: &mut Tx, id: i64) -> Result<FormationDetail, Ap
             schedule_description: r.schedule_description,
             timezone: r.timezone,
             certificate_min_attendance: r.certificate_min_attendance.to_string(),
+            zoom_min_presence: r.zoom_min_presence.to_string(),
         },
         archived: r.archived == 1,
         version: r.version,

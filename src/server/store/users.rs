@@ -26,6 +26,7 @@ impl From<UserRow> for SessionUser {
             // An unknown stored language is one never chosen: the reader's
             // browser decides, as for anyone who never chose.
             language: row.language.as_deref().and_then(Lang::from_tag),
+            unread_notices: 0,
         }
     }
 }
@@ -283,10 +284,13 @@ impl Db {
             #[sqlx(flatten)]
             user: UserRow,
             last_seen_at: String,
+            unread_notices: i64,
         }
         let row: Option<Row> = sqlx::query_as(
             "SELECT u.id, u.email, u.name, u.role, u.language,
-                    COALESCE(s.last_seen_at, s.created_at) AS last_seen_at
+                    COALESCE(s.last_seen_at, s.created_at) AS last_seen_at,
+                    (SELECT COUNT(*) FROM notifications n
+                     WHERE n.user_id = u.id AND n.read_at IS NULL) AS unread_notices
              FROM auth_sessions s JOIN users u ON u.id = s.user_id
              WHERE s.token_hash = $1 AND s.expires_at > $2
                AND COALESCE(s.last_seen_at, s.created_at) > $3",
@@ -298,7 +302,9 @@ impl Db {
         .await?;
         Ok(row.map(|r| {
             let last_seen = super::parse_instant(&r.last_seen_at).unwrap_or(now);
-            (r.user.into(), last_seen)
+            let mut user: SessionUser = r.user.into();
+            user.unread_notices = r.unread_notices;
+            (user, last_seen)
         }))
     }
 

@@ -5,6 +5,7 @@ pub mod form_state;
 pub mod formation_fields;
 pub mod formation_head;
 pub mod formation_nav;
+pub mod seance_attendance;
 pub mod select_field;
 pub mod text_field;
 pub mod words;

@@ -10,6 +10,7 @@ use crate::ui::components::notice_bell::NoticeBell;
 pub fn Header(user: Option<SessionUser>) -> impl IntoView {
     let logout = ServerAction::<Logout>::new();
     let is_admin = user.as_ref().is_some_and(SessionUser::is_admin);
+    let unread = user.as_ref().map_or(0, |u| u.unread_notices);
     let name = user.map(|u| u.name).unwrap_or_default();
     view! {
         <header class="site-header">
@@ -24,7 +25,7 @@ pub fn Header(user: Option<SessionUser>) -> impl IntoView {
                 {is_admin.then(|| view! { <a href="/admin">{t("learner-nav-admin")}</a> })}
             </nav>
             <div class="account">
-                <NoticeBell />
+                <NoticeBell unread />
                 <LangSwitch />
                 <span class="user-name">{name}</span>
                 <ActionForm action=logout>

@@ -1,6 +1,5 @@
 use leptos::prelude::*;
 
-use crate::api::learner::unread_notices;
 use crate::domain::notification::NOTIFICATIONS_PATH;
 use crate::i18n::{t, t_with};
 
@@ -22,16 +21,12 @@ const MAX_TOASTS: usize = 3;
 /// count and shows each new notice as a toast with "Rejoindre" (the
 /// séance's page, where the join button obeys the active rule).
 #[component]
-pub fn NoticeBell() -> impl IntoView {
+pub fn NoticeBell(
+    /// Unread when the page was made (read with the session).
+    unread: i64,
+) -> impl IntoView {
     let arrived = RwSignal::new(0i64);
     let toasts = RwSignal::new(Vec::<Toast>::new());
-    let unread = Resource::new(
-        || (),
-        move |_| async move {
-            arrived.set(0);
-            unread_notices().await
-        },
-    );
     #[cfg(feature = "hydrate")]
     Effect::new(move |_| {
         let listening = crate::ui::browser::listen(move |n| {
@@ -63,16 +58,13 @@ pub fn NoticeBell() -> impl IntoView {
             <svg aria-hidden="true" viewBox="0 0 24 24" width="20" height="20">
                 <path fill="currentColor" d="M12 22a2.5 2.5 0 0 0 2.45-2h-4.9A2.5 2.5 0 0 0 12 22Zm7-6V11a7 7 0 0 0-5.5-6.84V3a1.5 1.5 0 0 0-3 0v1.16A7 7 0 0 0 5 11v5l-2 2v1h18v-1l-2-2Z" />
             </svg>
-            <Transition fallback=move || view! { <span class="visually-hidden">{t("notifications-title")}</span> }>
-                {move || Suspend::new(async move {
-                    let base = unread.await.unwrap_or(0);
-                    let count = move || base + arrived.get();
-                    view! {
-                        <span class="visually-hidden">{move || t_with("notifications-bell", &[("n", count().into())])}</span>
-                        <span class="bell-count" aria-hidden="true" data-count=count hidden=move || count() == 0>{count}</span>
-                    }
-                })}
-            </Transition>
+            {move || {
+                let count = unread + arrived.get();
+                view! {
+                    <span class="visually-hidden">{t_with("notifications-bell", &[("n", count.into())])}</span>
+                    <span class="bell-count" aria-hidden="true" data-count=count hidden=count == 0>{count}</span>
+                }
+            }}
         </a>
         <div class="toasts" aria-live="polite">
             <For each=move || toasts.get() key=|toast| toast.id let:toast>

@@ -73,6 +73,15 @@ pub fn FormationFields(
             hint=t("certificates-min-attendance-hint")
             error
         />
+        <TextField
+            id="zoom_min_presence".into()
+            label=t("admin-formation-zoom-min-presence")
+            name="zoom_min_presence"
+            value=values.zoom_min_presence
+            kind="number"
+            hint=t("admin-formation-zoom-min-presence-hint")
+            error
+        />
         <FieldError error />
     }
 }

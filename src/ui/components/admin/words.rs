@@ -48,6 +48,8 @@ pub fn action_name(action: &str) -> String {
         "enrollment.cancel" => "admin-action-enrollment-cancel",
         "attendance.mark" => "admin-action-attendance-mark",
         "attendance.unmark" => "admin-action-attendance-unmark",
+        "attendance.link" => "admin-action-attendance-link",
+        "attendance.import" => "admin-action-attendance-import",
         "request.confirm" => "admin-action-request-confirm",
         "request.reject" => "admin-action-request-reject",
         "user.rename" => "admin-action-user-rename",
@@ -88,6 +90,7 @@ pub fn field_name(field: &str) -> String {
         "instructor_name" => "admin-field-instructor-name",
         "schedule_description" => "admin-field-schedule-description",
         "timezone" => "admin-field-timezone",
+        "zoom_min_presence" => "admin-field-zoom-min-presence",
         "archived" => "admin-field-archived",
         "version" => "admin-field-version",
         "number" => "admin-field-number",
@@ -185,7 +188,7 @@ mod tests {
     #[test]
     fn codes_read_as_words_in_the_readers_language() {
         type Words = fn(&str) -> String;
-        let cases: [(Lang, Words, &str, &str); 5] = [
+        let cases: [(Lang, Words, &str, &str); 6] = [
             (
                 Lang::Fr,
                 action_name,
@@ -200,6 +203,12 @@ mod tests {
             ),
             (Lang::Fr, entity_name, "session", "séance"),
             (Lang::En, field_name, "recording_link", "Recording"),
+            (
+                Lang::Fr,
+                field_name,
+                "zoom_min_presence",
+                "Présence minimale Zoom / feuille importée",
+            ),
             (Lang::Fr, field_name, "unknown_field", "unknown_field"),
         ];
         for (lang, words, code, expected) in cases {

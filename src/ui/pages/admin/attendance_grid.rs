@@ -61,7 +61,8 @@ fn Grid(grid: AttendanceGrid, mark: ServerAction<AdminSetAttendance>) -> impl In
                                 view! {
                                     <tr>
                                         <th scope="row">{l.name.clone()}</th>
-                                        {sessions.into_iter().zip(l.attended.clone()).map(|(s, present)| {
+                                        {sessions.into_iter().zip(l.marks.clone()).map(|(s, cell)| {
+                                            let present = cell.is_some();
                                             if !s.attendance_open {
                                                 // Not happened yet: nothing to mark, nothing shown.
                                                 return view! {
@@ -85,6 +86,7 @@ fn Grid(grid: AttendanceGrid, mark: ServerAction<AdminSetAttendance>) -> impl In
                                                             {if present { "✓" } else { "·" }}
                                                         </button>
                                                     </ActionForm>
+                                                    {cell.map(|m| view! { <span class="mark-source">{source_words(&m)}</span> })}
                                                 </td>
                                             }.into_any()
                                         }).collect_view()}
@@ -101,5 +103,22 @@ fn Grid(grid: AttendanceGrid, mark: ServerAction<AdminSetAttendance>) -> impl In
                 </div>
             }.into_any()
         }}
+    }
+}
+
+/// Where a mark came from, and Zoom's or the report's minutes: "Zoom · 80 min".
+fn source_words(mark: &crate::domain::admin::GridMark) -> String {
+    let source = t(match mark.source.as_str() {
+        "self" => "admin-source-self",
+        "zoom" => "admin-source-zoom",
+        "import" => "admin-source-import",
+        _ => "admin-source-manual",
+    });
+    match mark.minutes {
+        Some(minutes) => t_with(
+            "admin-attendance-source-minutes",
+            &[("source", (&source).into()), ("minutes", minutes.into())],
+        ),
+        None => t_with("admin-attendance-source", &[("source", (&source).into())]),
     }
 }

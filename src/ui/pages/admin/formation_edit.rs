@@ -56,6 +56,7 @@ fn EditForms(
         timezone: query.value("timezone", &d.timezone),
         certificate_min_attendance: query
             .value("certificate_min_attendance", &d.certificate_min_attendance),
+        zoom_min_presence: query.value("zoom_min_presence", &d.zoom_min_presence),
     };
     let version = query.value("version", &detail.version.to_string());
     let id = detail.id;

@@ -24,6 +24,10 @@ pub fn AdminFormationNewPage() -> impl IntoView {
         schedule_description: query.value("schedule_description", ""),
         timezone: query.value("timezone", "Europe/Paris"),
         certificate_min_attendance: query.value("certificate_min_attendance", "0"),
+        zoom_min_presence: query.value(
+            "zoom_min_presence",
+            &crate::domain::attendance::DEFAULT_MIN_PRESENCE.to_string(),
+        ),
     };
     view! {
         <Title text=t("admin-formation-new") />

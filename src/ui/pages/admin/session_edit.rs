@@ -9,6 +9,7 @@ use crate::i18n::{t, t_with};
 use crate::ui::components::admin::confirm_box::ConfirmBox;
 use crate::ui::components::admin::form_state::{form_error, form_state, successes, QueryForm};
 use crate::ui::components::admin::formation_nav::FormationNav;
+use crate::ui::components::admin::seance_attendance::SeanceAttendanceSection;
 use crate::ui::components::admin::text_field::TextField;
 use crate::ui::components::field_error::FieldError;
 use crate::ui::components::loaded::Loaded;
@@ -29,6 +30,8 @@ pub fn AdminSeanceEditPage() -> impl IntoView {
         <Loaded data=session plain=true let:data>
             <SeanceForms data update recording delete />
         </Loaded>
+        // Its own data, read once for the page (not inside the séance's).
+        <SeanceAttendanceSection />
     }
 }
 
