@@ -120,6 +120,26 @@ pub(crate) async fn enroll_in(
     Ok((id, total))
 }
 
+/// Refuses a learner who is not (or no longer) enrolled in the formation:
+/// only they can be present at its séances.
+pub(super) async fn check_enrolled(
+    tx: &mut Tx,
+    formation_id: i64,
+    user_id: i64,
+) -> Result<(), AppError> {
+    let enrolled: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM enrollments WHERE user_id = $1 AND formation_id = $2 AND status <> 'cancelled'",
+    )
+    .bind(user_id)
+    .bind(formation_id)
+    .fetch_one(&mut **tx)
+    .await?;
+    if enrolled == 0 {
+        return Err(AppError::Conflict(ErrorCode::NotEnrolled));
+    }
+    Ok(())
+}
+
 impl Db {
     /// Records a presence once; a second call for the same user and session
     /// changes nothing. Returns whether a row was added.
@@ -345,16 +365,7 @@ impl Db {
             let starts_at = decode::instant(&session.scheduled_date)?;
             check_attendance_open(starts_at, Utc::now()).map_err(AppError::Conflict)?;
         }
-        let enrolled: i64 = sqlx::query_scalar(
-            "SELECT COUNT(*) FROM enrollments WHERE user_id = $1 AND formation_id = $2 AND status <> 'cancelled'",
-        )
-        .bind(user_id)
-        .bind(formation_id)
-        .fetch_one(&mut *tx)
-        .await?;
-        if enrolled == 0 {
-            return Err(AppError::Conflict(ErrorCode::NotEnrolled));
-        }
+        check_enrolled(&mut tx, formation_id, user_id).await?;
         // The admin's word is kept apart from the marks: Zoom, a later
         // webhook or an import never undo it.
         sqlx::query(

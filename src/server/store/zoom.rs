@@ -9,6 +9,7 @@ use chrono::{DateTime, Duration, Utc};
 use serde_json::json;
 
 use super::audit::{record_and_commit, Actor, Change};
+use super::enrollments::check_enrolled;
 use super::formations::{head_in, session_in};
 use super::{decode, instant_text};
 use crate::error::AppError;
@@ -252,17 +253,7 @@ impl Db {
     ) -> Result<(), AppError> {
         let mut tx = self.begin_write().await?;
         let (formation_id, session) = session_in(&mut tx, session_id).await?;
-        let enrolled: i64 = sqlx::query_scalar(
-            "SELECT COUNT(*) FROM enrollments
-             WHERE formation_id = $1 AND user_id = $2 AND status <> 'cancelled'",
-        )
-        .bind(formation_id)
-        .bind(user_id)
-        .fetch_one(&mut *tx)
-        .await?;
-        if enrolled == 0 {
-            return Err(AppError::Conflict(crate::error::ErrorCode::NotEnrolled));
-        }
+        check_enrolled(&mut tx, formation_id, user_id).await?;
         let known: i64 = sqlx::query_scalar(
             "SELECT COUNT(*) FROM zoom_events WHERE session_id = $1 AND participant_key = $2",
         )

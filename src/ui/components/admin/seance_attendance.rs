@@ -7,6 +7,7 @@ use crate::domain::admin::{ImportPreview, SeanceAttendance, ZoomParticipant};
 use crate::domain::attendance::MatchedBy;
 use crate::i18n::{t, t_with};
 use crate::ui::components::admin::form_state::QueryForm;
+use crate::ui::components::data_table::DataTable;
 use crate::ui::components::loaded::Loaded;
 use crate::ui::hooks::use_route_id;
 
@@ -94,18 +95,11 @@ fn Preview(p: ImportPreview, session_id: i64, min: i64) -> impl IntoView {
     view! {
         <h3>{t("admin-import-preview-title")}</h3>
         <p>{t_with("admin-import-summary", &[("marked", marked.into()), ("total", p.attendees.len().into()), ("min", min.into())])}</p>
-        <table class="admin-table">
-            <thead>
-                <tr>
-                    <th scope="col">{t("admin-import-attendee")}</th>
-                    <th scope="col">{t("admin-import-email")}</th>
-                    <th scope="col">{t("admin-import-minutes")}</th>
-                    <th scope="col">{t("admin-learner")}</th>
-                    <th scope="col">{t("admin-import-marked")}</th>
-                </tr>
-            </thead>
-            <tbody>
-                {p.attendees.into_iter().map(|a| {
+        <DataTable
+            caption=t("admin-import-preview-title")
+            columns=attendee_columns([t("admin-learner"), t("admin-import-marked")])
+            rows=p.attendees
+            row=move |a| {
                     let learner = match (&a.learner, a.matched_by) {
                         (Some((_, name)), Some(MatchedBy::Name)) => t_with("admin-import-by-name", &[("name", name.into())]),
                         (Some((_, name)), _) => name.clone(),
@@ -120,9 +114,8 @@ fn Preview(p: ImportPreview, session_id: i64, min: i64) -> impl IntoView {
                             <td>{t(if a.present { "admin-yes" } else { "admin-no" })}</td>
                         </tr>
                     }
-                }).collect_view()}
-            </tbody>
-        </table>
+                }
+        />
         {error.map(|e| view! { <p class="field-error" role="alert">{e.to_string()}</p> })}
         {(!p.applied).then(|| view! {
             <form method="post" action=AdminApplyImport::PATH class="inline-form">
@@ -141,19 +134,14 @@ fn Unrecognized(
     session_id: i64,
 ) -> impl IntoView {
     let error = QueryForm::new("link").error();
+    let rows: Vec<(usize, ZoomParticipant)> = list.into_iter().enumerate().collect();
     view! {
         {error.map(|e| view! { <p class="field-error" role="alert">{e.to_string()}</p> })}
-        <table class="admin-table">
-            <thead>
-                <tr>
-                    <th scope="col">{t("admin-import-attendee")}</th>
-                    <th scope="col">{t("admin-import-email")}</th>
-                    <th scope="col">{t("admin-import-minutes")}</th>
-                    <th scope="col">{t("admin-zoom-attach")}</th>
-                </tr>
-            </thead>
-            <tbody>
-                {list.into_iter().enumerate().map(|(k, p)| {
+        <DataTable
+            caption=t("admin-zoom-unknown-title")
+            columns=attendee_columns([t("admin-zoom-attach")])
+            rows=rows
+            row=move |(k, p)| {
                     let select = format!("attach-{k}");
                     let learners = learners.clone();
                     view! {
@@ -175,9 +163,8 @@ fn Unrecognized(
                             </td>
                         </tr>
                     }
-                }).collect_view()}
-            </tbody>
-        </table>
+                }
+        />
     }
 }
 
@@ -194,4 +181,17 @@ fn import_error_id(kind: &str) -> &'static str {
         "too_large" => "admin-import-error-too_large",
         _ => "admin-import-error-empty",
     }
+}
+
+/// The columns every attendee table starts with (who, address, minutes),
+/// then `more`.
+fn attendee_columns<const N: usize>(more: [String; N]) -> Vec<String> {
+    [
+        t("admin-import-attendee"),
+        t("admin-import-email"),
+        t("admin-import-minutes"),
+    ]
+    .into_iter()
+    .chain(more)
+    .collect()
 }
