@@ -19,10 +19,13 @@ for _ in $(seq 1 50); do curl -fs "http://127.0.0.1:$PORT/api/openapi.json" >/de
 TOKEN=$(curl -fs -X POST "http://127.0.0.1:$PORT/api/auth/login/" -H 'Content-Type: application/json' \
   -d '{"email":"apprenant@formations.test","password":"apprenant-demo-2026"}' | python3 -c 'import json,sys; print(json.load(sys.stdin)["token"])')
 # Logout is left out: it would revoke the token the other operations use.
+# The live notification stream is too: it never ends by design (Server-Sent
+# Events), so every generated request would wait for ever; the integration
+# tests cover it (tests/api/notifications.rs).
 st run "http://127.0.0.1:$PORT/api/openapi.json" \
   --header "Authorization: Bearer $TOKEN" \
   --checks not_a_server_error,status_code_conformance,content_type_conformance,response_schema_conformance \
-  --exclude-path-regex 'logout' \
+  --exclude-path-regex 'logout|notifications/stream' \
   --max-examples "${SCHEMATHESIS_EXAMPLES:-60}" \
   --workers 2 \
   --no-color
