@@ -16,6 +16,7 @@ use crate::error::AppError;
 use crate::server::extract::Admin;
 use crate::server::http::AppState;
 use crate::server::store::enrollments::AttendanceSource;
+use crate::server::store::zoom::SeancePresence;
 
 /// Reports are a few kilobytes; this leaves room for a very large meeting.
 pub const MAX_REPORT_BYTES: usize = 5 * 1024 * 1024;
@@ -92,16 +93,16 @@ async fn upload(
     Ok(back(session_id, &format!("import={id}")))
 }
 
-/// The stored report `id`, matched to the séance's learners.
+/// The stored report `id`, matched to the séance's learners as `presence`
+/// (already read by the caller) has them.
 pub async fn preview(
     state: &AppState,
-    session_id: i64,
+    presence: &SeancePresence,
     id: i64,
 ) -> Result<Option<crate::domain::admin::ImportPreview>, AppError> {
-    let Some(stored) = state.db.attendance_import(session_id, id).await? else {
+    let Some(stored) = state.db.attendance_import(presence.session_id, id).await? else {
         return Ok(None);
     };
-    let presence = state.db.seance_presence(session_id).await?;
     let entries: Vec<ReportEntry> = serde_json::from_str(&stored.entries)
         .map_err(|_| crate::server::store::corrupt("import entries", &stored.id.to_string()))?;
     let attendees: Vec<_> = entries
@@ -129,7 +130,8 @@ pub async fn apply(
     session_id: i64,
     id: i64,
 ) -> Result<u64, AppError> {
-    let preview = preview(state, session_id, id)
+    let presence = state.db.seance_presence(session_id).await?;
+    let preview = preview(state, &presence, id)
         .await?
         .ok_or(AppError::NotFound)?;
     if !state

@@ -27,7 +27,7 @@ pub async fn admin_session_attendance(
         })
         .collect();
     let import = match import {
-        Some(id) => crate::server::attendance_import::preview(&state, session_id, id).await?,
+        Some(id) => crate::server::attendance_import::preview(&state, &presence, id).await?,
         None => None,
     };
     Ok(SeanceAttendance {
