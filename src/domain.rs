@@ -72,3 +72,5 @@ mod tests {
         assert_eq!(text, "Holder { name: \"Rust\", meeting_password: *** }");
     }
 }
+#[cfg(feature = "ssr")]
+pub mod zoom_meetings;

@@ -27,6 +27,8 @@ pub mod rest;
 pub mod store;
 pub mod throttle;
 pub mod zoom;
+pub mod zoom_api;
+pub mod zoom_sync;
 
 use crate::error::AppError;
 
@@ -123,7 +125,14 @@ pub async fn admin_form<T>(
     keep: &[(&str, &str)],
 ) -> Result<T, AppError> {
     let actor = store::audit::Actor::admin(&require_admin()?);
-    finish_form(run(&actor).await, done, form_path, keep)
+    let result = run(&actor).await;
+    if result.is_ok() {
+        // Any admin change may have put séances in the Zoom outbox; the
+        // worker looks now rather than at its next round (a no-op claim
+        // when it did not).
+        state().zoom_wake.notify_one();
+    }
+    finish_form(result, done, form_path, keep)
 }
 
 /// A learner page's server function, its plumbing written once: the

@@ -34,3 +34,4 @@ cli-config-vapid-subject = { $variable } '{ $value }' must be a mailto: address 
 cli-reminders-now = --now “{ $value }” is not an RFC 3339 instant (for example 2026-12-02T18:00:00Z)
 cli-reminder-sent = { $channel } → { $to }: { $formation }, session { $number } ({ $start })
 cli-reminders-report = Reminders: { $queued } queued, { $sent } sent, { $failed } failed, { $expired } expired
+cli-config-zoom-partial = { $variable } is missing: automatic Zoom meetings need FORMATIONS_ZOOM_ACCOUNT_ID, FORMATIONS_ZOOM_CLIENT_ID and FORMATIONS_ZOOM_CLIENT_SECRET together

@@ -34,3 +34,4 @@ cli-config-vapid-subject = { $variable } « { $value } » doit être une adresse
 cli-reminders-now = --now « { $value } » n'est pas un instant RFC 3339 (par exemple 2026-12-02T18:00:00Z)
 cli-reminder-sent = { $channel } → { $to } : { $formation }, séance { $number } ({ $start })
 cli-reminders-report = Rappels : { $queued } mis en file, { $sent } envoyés, { $failed } en échec, { $expired } expirés
+cli-config-zoom-partial = { $variable } manque : les réunions Zoom automatiques demandent FORMATIONS_ZOOM_ACCOUNT_ID, FORMATIONS_ZOOM_CLIENT_ID et FORMATIONS_ZOOM_CLIENT_SECRET ensemble

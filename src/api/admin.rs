@@ -26,6 +26,7 @@ mod reissue_certificate;
 mod reject_request;
 mod rename_user;
 mod resend_reminder;
+mod retry_zoom_sync;
 mod revoke_certificate;
 mod session_attendance;
 mod set_attendance;
@@ -57,6 +58,7 @@ pub use reissue_certificate::*;
 pub use reject_request::*;
 pub use rename_user::*;
 pub use resend_reminder::*;
+pub use retry_zoom_sync::*;
 pub use revoke_certificate::*;
 pub use session_attendance::*;
 pub use set_attendance::*;
@@ -95,6 +97,10 @@ async fn formation_form<T>(
             i.certificate_min_attendance.as_str(),
         ),
         ("zoom_min_presence", i.zoom_min_presence.as_str()),
+        (
+            "zoom_auto_meetings",
+            if i.zoom_auto_meetings { "on" } else { "" },
+        ),
     ];
     keep.extend(version.map(|v| ("version", v)));
     crate::server::admin_form(

@@ -130,6 +130,8 @@ pub const ACTIONS: &[&str] = &[
     "session.update",
     "session.recording",
     "session.delete",
+    "session.zoom_meeting",
+    "session.zoom_retry",
     "enrollment.create",
     "enrollment.cancel",
     "attendance.mark",

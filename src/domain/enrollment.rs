@@ -44,12 +44,31 @@ pub struct SeanceRecord {
     pub starts_at: DateTime<Utc>,
     pub duration_minutes: i64,
     pub meeting_link: Option<String>,
+    /// The séance's own meeting number and passcode (with its own link).
+    pub meeting_id: Option<String>,
+    pub meeting_password: Option<String>,
     pub recording_link: Option<String>,
     pub attended: bool,
 }
-crate::debug_redacted!(SeanceRecord { id, formation_id, session_number, title, starts_at, duration_minutes, recording_link, attended } hide { meeting_link });
+crate::debug_redacted!(SeanceRecord { id, formation_id, session_number, title, starts_at, duration_minutes, recording_link, attended } hide { meeting_link, meeting_id, meeting_password });
 
 impl SeanceRecord {
+    /// The meeting learners join for this séance: its own when it has one
+    /// (a Zoom meeting the platform made, or a link an admin set), else the
+    /// formation's; `None` when neither has a link (a formation with
+    /// automatic meetings whose meeting is not made yet). Deciding whether
+    /// to show it is the caller's business.
+    pub fn meeting(&self, enrollment: &EnrollmentRecord) -> Option<MeetingAccess> {
+        match self.meeting_link.as_deref().map(str::trim) {
+            Some(link) if !link.is_empty() => Some(MeetingAccess {
+                link: link.to_string(),
+                id: self.meeting_id.clone(),
+                password: self.meeting_password.clone(),
+            }),
+            _ => enrollment.meeting(),
+        }
+    }
+
     pub fn ends_at(&self) -> DateTime<Utc> {
         self.starts_at + Duration::minutes(self.duration_minutes)
     }
@@ -66,6 +85,15 @@ impl SeanceRecord {
 }
 
 impl EnrollmentRecord {
+    /// The formation's own meeting, when it has a link.
+    pub fn meeting(&self) -> Option<MeetingAccess> {
+        (!self.meeting_link.trim().is_empty()).then(|| MeetingAccess {
+            link: self.meeting_link.clone(),
+            id: self.meeting_id.clone(),
+            password: self.meeting_password.clone(),
+        })
+    }
+
     pub fn status(&self, now: DateTime<Utc>) -> EnrollmentStatus {
         effective_status(
             self.stored_status,
@@ -111,12 +139,15 @@ pub struct SeanceView {
     pub scheduled_date: DateTime<Utc>,
     pub duration_minutes: i64,
     pub meeting_link: Option<String>,
+    /// The number and passcode of the meeting `meeting_link` opens.
+    pub meeting_id: Option<String>,
+    pub meeting_password: Option<String>,
     pub recording_link: Option<String>,
     pub user_attended: bool,
     pub can_mark_attendance: bool,
     pub phase: SeancePhase,
 }
-crate::debug_redacted!(SeanceView { id, session_number, title, scheduled_date, duration_minutes, recording_link, user_attended, can_mark_attendance, phase } hide { meeting_link });
+crate::debug_redacted!(SeanceView { id, session_number, title, scheduled_date, duration_minutes, recording_link, user_attended, can_mark_attendance, phase } hide { meeting_link, meeting_id, meeting_password });
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct EnrollmentView {
@@ -181,18 +212,16 @@ pub fn session_view(
         SeancePhase::Past
     };
     let active = status.shows_meeting_details();
+    let meeting = active.then(|| session.meeting(enrollment)).flatten();
     SeanceView {
         id: session.id,
         session_number: session.session_number,
         title: session.title.clone(),
         scheduled_date: session.starts_at,
         duration_minutes: session.duration_minutes,
-        meeting_link: active.then(|| {
-            session
-                .meeting_link
-                .clone()
-                .unwrap_or_else(|| enrollment.meeting_link.clone())
-        }),
+        meeting_link: meeting.as_ref().map(|m| m.link.clone()),
+        meeting_id: meeting.as_ref().and_then(|m| m.id.clone()),
+        meeting_password: meeting.and_then(|m| m.password),
         // Replays stay available once the formation is over.
         recording_link: matches!(
             status,
@@ -216,7 +245,7 @@ pub fn enrollment_view(
     now: DateTime<Utc>,
 ) -> EnrollmentView {
     let status = record.status(now);
-    let next_session = matches!(
+    let next = matches!(
         status,
         EnrollmentStatus::Active | EnrollmentStatus::Upcoming
     )
@@ -226,9 +255,9 @@ pub fn enrollment_view(
             .filter(|s| s.formation_id == record.formation_id && s.within(record))
             .filter(|s| s.ends_at() > now)
             .min_by_key(|s| (s.starts_at, s.id))
-            .map(|s| session_view(s, record, status, now))
     })
     .flatten();
+    let next_session = next.map(|s| session_view(s, record, status, now));
     EnrollmentView {
         id: record.id,
         formation_id: record.formation_id,
@@ -237,11 +266,15 @@ pub fn enrollment_view(
         start_date: record.start_date,
         end_date: record.end_date,
         status,
-        meeting: status.shows_meeting_details().then(|| MeetingAccess {
-            link: record.meeting_link.clone(),
-            id: record.meeting_id.clone(),
-            password: record.meeting_password.clone(),
-        }),
+        // The card's join button opens the next séance's meeting (its own,
+        // when the platform made one per séance), else the formation's.
+        meeting: status
+            .shows_meeting_details()
+            .then(|| match next {
+                Some(s) => s.meeting(record),
+                None => record.meeting(),
+            })
+            .flatten(),
         next_session,
         total_sessions: record.total_sessions,
         attended_sessions: record.attended_sessions,
@@ -392,6 +425,8 @@ mod tests {
             starts_at: at,
             duration_minutes: 120,
             meeting_link: None,
+            meeting_id: None,
+            meeting_password: None,
             recording_link: Some(format!("https://zoom.us/rec/{id}")),
             attended: false,
         }
@@ -403,6 +438,38 @@ mod tests {
 
     fn json(view: &EnrollmentView) -> String {
         serde_json::to_string(view).unwrap()
+    }
+
+    #[test]
+    fn a_seance_with_its_own_meeting_shows_it_and_the_card_follows_the_next_one() {
+        let now = Utc.with_ymd_and_hms(2024, 1, 20, 12, 0, 0).unwrap();
+        let r = record("2024-01-15", "2024-02-15", EnrollmentStatus::Active);
+        let mut own = session(2, Utc.with_ymd_and_hms(2024, 1, 22, 18, 0, 0).unwrap());
+        own.meeting_link = Some("https://us05web.zoom.us/j/857?pwd=x".into());
+        own.meeting_id = Some("857".into());
+        own.meeting_password = Some("Zp1".into());
+        let later = session(3, Utc.with_ymd_and_hms(2024, 1, 29, 18, 0, 0).unwrap());
+        let v = enrollment_view(&r, &[own.clone(), later.clone()], now);
+        let meeting = v.meeting.clone().unwrap();
+        assert_eq!(meeting.link, "https://us05web.zoom.us/j/857?pwd=x");
+        assert_eq!(meeting.password.as_deref(), Some("Zp1"));
+        let next = v.next_session.unwrap();
+        assert_eq!(next.meeting_id.as_deref(), Some("857"));
+        // A séance without its own meeting falls back to the formation's.
+        let s = session_view(&later, &r, EnrollmentStatus::Active, now);
+        assert_eq!(s.meeting_link.as_deref(), Some("https://zoom.us/j/123456789"));
+        assert_eq!(s.meeting_password.as_deref(), Some("secret123"));
+        // Not active: nothing of either.
+        let upcoming = record("2024-01-25", "2024-02-15", EnrollmentStatus::Active);
+        let v = enrollment_view(&upcoming, &[own.clone()], now);
+        assert!(v.meeting.is_none());
+        let s = session_view(&own, &upcoming, EnrollmentStatus::Upcoming, now);
+        assert!(s.meeting_link.is_none() && s.meeting_id.is_none() && s.meeting_password.is_none());
+        // Automatic meetings, none made yet, no formation link: no button.
+        let mut auto = r.clone();
+        auto.meeting_link = String::new();
+        let v = enrollment_view(&auto, &[later], now);
+        assert!(v.meeting.is_none());
     }
 
     #[test]

@@ -57,6 +57,10 @@ error_codes! {
         TimezoneUnknown,
         /// A presence threshold (Zoom, imported reports) outside 0–100.
         ZoomMinPresence,
+        /// Automatic Zoom meetings on a formation of another platform.
+        ZoomAutoNotZoom,
+        /// "Réessayer" on a séance whose Zoom sync has not failed.
+        ZoomSyncNotFailed,
         /// Someone else saved the formation since the form was opened.
         StaleFormation,
         // A séance's fields and a series of séances.
@@ -226,6 +230,8 @@ impl ErrorCode {
             MeetingLinkNotTeams => ("a-link-teams", "meeting_link", Invalid),
             TimezoneUnknown => ("a-timezone", "timezone", Invalid),
             ZoomMinPresence => ("a-zoom-min", "zoom_min_presence", Invalid),
+            ZoomAutoNotZoom => ("a-zoom-auto", "zoom_auto_meetings", Invalid),
+            ZoomSyncNotFailed => ("a-zoom-not-failed", "", Conflict),
             StaleFormation => ("a-stale", "", Conflict),
             SeanceTitle => ("a-title", "title", Invalid),
             ScheduledAt => ("a-at", "scheduled_at", Invalid),

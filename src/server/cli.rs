@@ -153,7 +153,8 @@ pub struct FormationArgs {
     /// zoom, google_meet or teams
     #[arg(long)]
     platform: String,
-    #[arg(long)]
+    /// Optional with --zoom-auto-meetings (each session gets its own)
+    #[arg(long, default_value = "")]
     meeting_link: String,
     #[arg(long)]
     meeting_id: Option<String>,
@@ -175,8 +176,12 @@ pub struct FormationArgs {
     /// imported report, to be marked present
     #[arg(long, default_value = "50")]
     zoom_min_presence: String,
+    /// Create, move and delete a Zoom meeting with each session (Zoom
+    /// formations; needs the server's Zoom API credentials)
+    #[arg(long)]
+    zoom_auto_meetings: bool,
 }
-crate::debug_redacted!(FormationArgs { name, description, level, platform, instructor, schedule, timezone, certificate_min_attendance, zoom_min_presence } hide { meeting_link, meeting_id, meeting_password });
+crate::debug_redacted!(FormationArgs { name, description, level, platform, instructor, schedule, timezone, certificate_min_attendance, zoom_min_presence, zoom_auto_meetings } hide { meeting_link, meeting_id, meeting_password });
 
 #[derive(Subcommand, Debug)]
 pub enum SeanceCommand {
@@ -440,6 +445,9 @@ pub async fn create_user(
 
 fn parse_formation(args: FormationArgs) -> Result<FormationFields, CliError> {
     let platform = Platform::parse(&args.platform)?;
+    if args.zoom_auto_meetings && platform != Platform::Zoom {
+        return Err(ErrorCode::ZoomAutoNotZoom.into());
+    }
     Ok(FormationFields {
         info: FormationInfo {
             name: parse_required("name", &args.name, 200)?,
@@ -450,7 +458,11 @@ fn parse_formation(args: FormationArgs) -> Result<FormationFields, CliError> {
             instructor_name: parse_required("instructor", &args.instructor, 200)?,
             schedule_description: parse_required("schedule", &args.schedule, 200)?,
         },
-        meeting_link: parse_meeting_link(platform, &args.meeting_link)?,
+        meeting_link: if args.zoom_auto_meetings && args.meeting_link.trim().is_empty() {
+            String::new()
+        } else {
+            parse_meeting_link(platform, &args.meeting_link)?
+        },
         meeting_id: parse_optional(
             "meeting-id",
             args.meeting_id.as_deref().unwrap_or_default(),
@@ -466,6 +478,7 @@ fn parse_formation(args: FormationArgs) -> Result<FormationFields, CliError> {
             &args.certificate_min_attendance,
         )?,
         zoom_min_presence: crate::domain::attendance::parse_min_presence(&args.zoom_min_presence)?,
+        zoom_auto_meetings: args.zoom_auto_meetings,
     })
 }
 

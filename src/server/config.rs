@@ -37,8 +37,89 @@ pub struct ZoomConfig {
     /// The "Secret Token" of the Zoom app's event subscription: without it
     /// `POST /webhooks/zoom` does not exist (404).
     pub webhook_secret: Option<String>,
+    /// The Server-to-Server OAuth app that creates meetings; without it
+    /// automatic meetings wait (and the admin area says how to turn it on).
+    pub api: Option<ZoomApiConfig>,
 }
-crate::debug_redacted!(ZoomConfig {} hide { webhook_secret });
+crate::debug_redacted!(ZoomConfig { api } hide { webhook_secret });
+
+/// Zoom's meetings API: the app's credentials, the host, and where Zoom is
+/// (any http(s) base, such as a loopback server in tests).
+#[derive(Clone)]
+pub struct ZoomApiConfig {
+    pub account_id: String,
+    pub client_id: String,
+    pub client_secret: String,
+    /// The Zoom user (id or e-mail) who hosts the meetings; `me` is the
+    /// app's owner.
+    pub host_user: String,
+    /// `https://zoom.us`, where `/oauth/token` is.
+    pub oauth_url: String,
+    /// `https://api.zoom.us/v2`.
+    pub api_url: String,
+}
+crate::debug_redacted!(ZoomApiConfig { account_id, client_id, host_user, oauth_url, api_url } hide { client_secret });
+
+pub const DEFAULT_ZOOM_OAUTH_URL: &str = "https://zoom.us";
+pub const DEFAULT_ZOOM_API_URL: &str = "https://api.zoom.us/v2";
+
+/// A Zoom base URL as configured: http(s) with a host, no query, no
+/// trailing slash (paths are appended to it).
+fn zoom_base(variable: &str, value: &str) -> Result<String, String> {
+    let trimmed = value.trim().trim_end_matches('/');
+    match url::Url::parse(trimmed) {
+        Ok(url)
+            if matches!(url.scheme(), "http" | "https")
+                && url.host_str().is_some()
+                && url.query().is_none()
+                && url.fragment().is_none() =>
+        {
+            Ok(trimmed.to_string())
+        }
+        _ => Err(words("cli-config-url-scheme", variable, value)),
+    }
+}
+
+/// The Zoom API's settings from the environment: all three credentials, or
+/// none (the feature is off); one or two of them is a mistake said aloud.
+pub fn zoom_api_from(var: impl Fn(&str) -> Option<String>) -> Result<Option<ZoomApiConfig>, String> {
+    let names = [
+        "FORMATIONS_ZOOM_ACCOUNT_ID",
+        "FORMATIONS_ZOOM_CLIENT_ID",
+        "FORMATIONS_ZOOM_CLIENT_SECRET",
+    ];
+    let values: Vec<Option<String>> = names
+        .iter()
+        .map(|name| var(name).map(|v| v.trim().to_string()))
+        .collect();
+    let [Some(account_id), Some(client_id), Some(client_secret)] = values.as_slice() else {
+        if let Some(missing) = names
+            .iter()
+            .zip(&values)
+            .find(|(_, v)| v.is_none())
+            .filter(|_| values.iter().any(Option::is_some))
+        {
+            return Err(words("cli-config-zoom-partial", missing.0, ""));
+        }
+        return Ok(None);
+    };
+    Ok(Some(ZoomApiConfig {
+        account_id: account_id.clone(),
+        client_id: client_id.clone(),
+        client_secret: client_secret.clone(),
+        host_user: var("FORMATIONS_ZOOM_HOST_USER")
+            .map(|v| v.trim().to_string())
+            .unwrap_or_else(|| "me".into()),
+        oauth_url: zoom_base(
+            "FORMATIONS_ZOOM_OAUTH_URL",
+            &var("FORMATIONS_ZOOM_OAUTH_URL").unwrap_or_else(|| DEFAULT_ZOOM_OAUTH_URL.into()),
+        )?,
+        api_url: zoom_base(
+            "FORMATIONS_ZOOM_API_URL",
+            &var("FORMATIONS_ZOOM_API_URL").unwrap_or_else(|| DEFAULT_ZOOM_API_URL.into()),
+        )?,
+    }))
+}
 
 /// The site's public origin: scheme, host and port, nothing else.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -182,6 +263,7 @@ impl Config {
             vapid_subject,
             zoom: ZoomConfig {
                 webhook_secret: var("FORMATIONS_ZOOM_WEBHOOK_SECRET").map(|v| v.trim().to_string()),
+                api: zoom_api_from(var)?,
             },
         })
     }
@@ -209,6 +291,39 @@ mod tests {
         assert!(PublicUrl::parse("https://x.example/app").is_err());
         assert!(PublicUrl::parse("https://u:p@x.example").is_err());
         assert!(PublicUrl::parse("formations.example.org").is_err());
+    }
+
+    #[test]
+    fn zoom_api_needs_all_three_credentials_and_http_bases() {
+        let env = |pairs: &'static [(&'static str, &'static str)]| {
+            move |key: &str| {
+                pairs
+                    .iter()
+                    .find(|(k, _)| *k == key)
+                    .map(|(_, v)| v.to_string())
+            }
+        };
+        assert!(zoom_api_from(env(&[])).unwrap().is_none());
+        let err = zoom_api_from(env(&[("FORMATIONS_ZOOM_ACCOUNT_ID", "acc")])).unwrap_err();
+        assert!(err.contains("FORMATIONS_ZOOM_CLIENT_ID"), "{err}");
+        let all = [
+            ("FORMATIONS_ZOOM_ACCOUNT_ID", "acc"),
+            ("FORMATIONS_ZOOM_CLIENT_ID", "cid"),
+            ("FORMATIONS_ZOOM_CLIENT_SECRET", "shh"),
+            ("FORMATIONS_ZOOM_API_URL", "http://127.0.0.1:9/v2/"),
+        ];
+        let api = zoom_api_from(env(&all)).unwrap().unwrap();
+        assert_eq!(api.host_user, "me");
+        assert_eq!(api.oauth_url, DEFAULT_ZOOM_OAUTH_URL);
+        assert_eq!(api.api_url, "http://127.0.0.1:9/v2");
+        assert!(!format!("{api:?}").contains("shh"));
+        let bad = [
+            ("FORMATIONS_ZOOM_ACCOUNT_ID", "acc"),
+            ("FORMATIONS_ZOOM_CLIENT_ID", "cid"),
+            ("FORMATIONS_ZOOM_CLIENT_SECRET", "shh"),
+            ("FORMATIONS_ZOOM_OAUTH_URL", "ftp://zoom.us"),
+        ];
+        assert!(zoom_api_from(env(&bad)).is_err());
     }
 
     #[test]

@@ -50,6 +50,13 @@ pub struct AppState {
     vapid: Arc<tokio::sync::OnceCell<crate::server::push::Vapid>>,
     #[from_ref(skip)]
     vapid_subject: Arc<str>,
+    /// Zoom's meetings API, when the server has its credentials.
+    #[from_ref(skip)]
+    pub zoom_api: Option<Arc<crate::server::zoom_api::ZoomApi>>,
+    /// Wakes this instance's Zoom worker after an admin's change, so the
+    /// admin sees the meeting made without waiting for the next round.
+    #[from_ref(skip)]
+    pub zoom_wake: Arc<tokio::sync::Notify>,
 }
 
 #[derive(Debug)]
@@ -208,6 +215,12 @@ impl AppState {
         hashing: Arc<Hashing>,
         clock: crate::server::clock::Clock,
     ) -> std::io::Result<AppState> {
+        let http = reqwest::Client::builder()
+            .timeout(Duration::from_secs(10))
+            .connect_timeout(Duration::from_secs(5))
+            .user_agent(concat!("formations/", env!("CARGO_PKG_VERSION")))
+            .build()
+            .map_err(std::io::Error::other)?;
         Ok(AppState {
             leptos_options: leptos_options(config),
             db,
@@ -224,12 +237,11 @@ impl AppState {
                 .map_err(std::io::Error::other)?,
             clock,
             hub: Arc::default(),
-            http: reqwest::Client::builder()
-                .timeout(Duration::from_secs(10))
-                .connect_timeout(Duration::from_secs(5))
-                .user_agent(concat!("formations/", env!("CARGO_PKG_VERSION")))
-                .build()
-                .map_err(std::io::Error::other)?,
+            zoom_api: config.zoom.api.clone().map(|api| {
+                Arc::new(crate::server::zoom_api::ZoomApi::new(api, http.clone()))
+            }),
+            zoom_wake: Arc::default(),
+            http,
             vapid: Arc::default(),
             vapid_subject: config
                 .vapid_subject

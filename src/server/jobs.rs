@@ -15,7 +15,21 @@ pub const PERIOD: Duration = Duration::from_secs(60);
 type Task = fn(&AppState) -> futures_core::future::BoxFuture<'_, Result<String, String>>;
 
 /// Every periodic task, in the order they run.
-const TASKS: &[(&str, Task)] = &[("certificates", certificates), ("reminders", reminders)];
+const TASKS: &[(&str, Task)] = &[
+    ("certificates", certificates),
+    ("reminders", reminders),
+    ("zoom-recordings", zoom_recordings),
+];
+
+/// Asks Zoom for the replays its webhook did not bring.
+fn zoom_recordings(state: &AppState) -> futures_core::future::BoxFuture<'_, Result<String, String>> {
+    Box::pin(async move {
+        crate::server::zoom_sync::recordings(state)
+            .await
+            .map(|found| format!("{found} replays found"))
+            .map_err(|err| err.to_string())
+    })
+}
 
 /// Issues the certificates earned and not issued yet, mails the new ones.
 fn certificates(state: &AppState) -> futures_core::future::BoxFuture<'_, Result<String, String>> {
@@ -47,8 +61,11 @@ pub async fn run_once(state: &AppState) {
     }
 }
 
-/// Starts the runner: the tasks at start-up, then every [`PERIOD`].
+/// Starts the runner: the tasks at start-up, then every [`PERIOD`]; and,
+/// with Zoom credentials, the Zoom meetings worker beside it (its own
+/// shorter period: admins wait on it).
 pub fn spawn(state: AppState) -> tokio::task::JoinHandle<()> {
+    crate::server::zoom_sync::spawn(state.clone());
     tracing::info!(period_secs = PERIOD.as_secs(), "periodic tasks started");
     tokio::spawn(async move {
         let mut ticks = tokio::time::interval(PERIOD);

@@ -276,8 +276,14 @@ pub struct SeanceItem {
     #[schema(example = "2024-01-22T18:00:00Z")]
     scheduled_date: String,
     duration_minutes: i64,
-    /// Only while the enrollment is active.
+    /// Only while the enrollment is active: the séance's own meeting when
+    /// it has one (a Zoom meeting made by the platform), else the
+    /// formation's.
     meeting_link: Option<String>,
+    /// The number of the meeting `meeting_link` opens; only while active.
+    meeting_id: Option<String>,
+    /// Its passcode; only while active.
+    meeting_password: Option<String>,
     /// While the enrollment is active or completed.
     recording_link: Option<String>,
     user_attended: bool,
@@ -296,6 +302,8 @@ impl From<&SeanceView> for SeanceItem {
             scheduled_date: utc(s.scheduled_date),
             duration_minutes: s.duration_minutes,
             meeting_link: s.meeting_link.clone(),
+            meeting_id: s.meeting_id.clone(),
+            meeting_password: s.meeting_password.clone(),
             recording_link: s.recording_link.clone(),
             user_attended: s.user_attended,
             can_mark_attendance: s.can_mark_attendance,

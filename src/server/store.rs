@@ -15,6 +15,7 @@ pub mod requests;
 pub mod throttle;
 pub mod users;
 pub mod zoom;
+pub mod zoom_sync;
 
 use chrono::{DateTime, Utc};
 

@@ -32,6 +32,7 @@ fn zoom_formation(name: &str) -> FormationFields {
         timezone: chrono_tz::Europe::Paris,
         certificate_min_attendance: 0,
         zoom_min_presence: 50,
+        zoom_auto_meetings: false,
     }
 }
 
@@ -247,6 +248,10 @@ fn every_admin_call(fx: &Fixture) -> Vec<(&'static str, Vec<(&'static str, Strin
         ("admin_list_certificates", f(&[("formation_id", &id)])),
         ("admin_list_deliveries", vec![]),
         ("admin_resend_reminder", f(&[("id", "1")])),
+        (
+            "admin_retry_zoom_sync",
+            f(&[("session_id", &fx.session.to_string())]),
+        ),
         (
             "admin_session_attendance",
             f(&[("session_id", &fx.session.to_string())]),

@@ -29,6 +29,7 @@ fn fields(name: &str, link: &str, password: &str) -> FormationFields {
         timezone: chrono_tz::Europe::Paris,
         certificate_min_attendance: 0,
         zoom_min_presence: 50,
+        zoom_auto_meetings: false,
     }
 }
 

@@ -159,6 +159,17 @@ pub async fn spawn_app_at(at: chrono::DateTime<chrono::Utc>) -> TestApp {
     .await
 }
 
+/// [`spawn_app_at`] with a changed configuration.
+pub async fn spawn_app_at_with(
+    at: chrono::DateTime<chrono::Utc>,
+    configure: impl FnOnce(&mut Config),
+) -> TestApp {
+    let mail = TempDir::new("mail");
+    let transport = MailTransport::Folder(mail.path.clone());
+    let clock = formations::server::clock::Clock::fixed(at);
+    spawn_on(configure, None, transport, mail, None, clock).await
+}
+
 /// The app on a clock the test sets, sending its mails to a real SMTP
 /// server (`aiosmtpd`) on loopback.
 pub async fn spawn_app_with_smtp_at(at: chrono::DateTime<chrono::Utc>) -> TestApp {
@@ -654,6 +665,7 @@ pub mod seed {
                         timezone: chrono_tz::Europe::Paris,
                         certificate_min_attendance: min_attendance,
                         zoom_min_presence: 50,
+                        zoom_auto_meetings: false,
                     },
                 )
                 .await

@@ -58,6 +58,7 @@ async fn formation_with_secrets(
                 timezone: chrono_tz::Europe::Paris,
                 certificate_min_attendance: 0,
                 zoom_min_presence: 50,
+                zoom_auto_meetings: false,
             },
         )
         .await
@@ -81,11 +82,12 @@ async fn formation_with_secrets(
             Some(format!("https://zoom.us/j/88{tag}0003")),
         ),
     ] {
+        let has_own = own_link.is_some();
         if let Some(l) = &own_link {
             values.push(l.clone());
         }
-        session_ids.push(
-            app.session_with(
+        let session_id = app
+            .session_with(
                 formation_id,
                 n,
                 SeanceFields {
@@ -96,8 +98,23 @@ async fn formation_with_secrets(
                     recording_link: None,
                 },
             )
-            .await,
-        );
+            .await;
+        if has_own {
+            // A meeting number and passcode of its own, as Zoom's
+            // automatic meetings give a séance.
+            let (id, pw) = (format!("99{tag}0{n}4217"), format!("zpw-{tag}-{n}"));
+            sqlx::query(
+                "UPDATE formation_sessions SET meeting_id = $1, meeting_password = $2 WHERE id = $3",
+            )
+            .bind(&id)
+            .bind(&pw)
+            .bind(session_id)
+            .execute(&app.db.pool)
+            .await
+            .unwrap();
+            values.extend([id, pw]);
+        }
+        session_ids.push(session_id);
     }
     let enrollment_id = app
         .enroll_dated(user_id, formation_id, (days(start), days(end)), status, 3)

@@ -22,6 +22,7 @@ pub async fn admin_create_formation(
     #[server(default)] timezone: String,
     #[server(default)] certificate_min_attendance: String,
     #[server(default)] zoom_min_presence: String,
+    #[server(default)] zoom_auto_meetings: String,
 ) -> Result<i64, AppError> {
     use crate::domain::admin::FormationInput;
     use crate::server::state;
@@ -39,6 +40,8 @@ pub async fn admin_create_formation(
         timezone,
         certificate_min_attendance,
         zoom_min_presence,
+        // A checkbox: present ("on") when ticked, absent otherwise.
+        zoom_auto_meetings: !zoom_auto_meetings.is_empty(),
     };
     super::formation_form(
         &input,

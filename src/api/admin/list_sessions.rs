@@ -8,5 +8,8 @@ pub async fn admin_list_sessions(formation_id: i64) -> Result<SeancesView, AppEr
     use crate::server::{require_admin, state};
 
     require_admin()?;
-    state().db.admin_sessions(formation_id).await
+    let state = state();
+    let mut view = state.db.admin_sessions(formation_id).await?;
+    view.zoom_configured = state.zoom_api.is_some();
+    Ok(view)
 }

@@ -27,8 +27,10 @@ pub struct FormationInput {
     /// Percent of a séance a learner must attend in Zoom's records or an
     /// imported report to be marked present.
     pub zoom_min_presence: String,
+    /// "Créer les réunions Zoom automatiquement" (a checkbox).
+    pub zoom_auto_meetings: bool,
 }
-crate::debug_redacted!(FormationInput { name, description, level, platform, instructor_name, schedule_description, timezone, certificate_min_attendance, zoom_min_presence } hide { meeting_link, meeting_id, meeting_password });
+crate::debug_redacted!(FormationInput { name, description, level, platform, instructor_name, schedule_description, timezone, certificate_min_attendance, zoom_min_presence, zoom_auto_meetings } hide { meeting_link, meeting_id, meeting_password });
 
 /// A formation's fields once checked.
 #[derive(Clone, PartialEq)]
@@ -43,8 +45,10 @@ pub struct FormationFields {
     /// 0–100: the share of a séance (percent) Zoom's records or an imported
     /// report must show for a learner to be marked present.
     pub zoom_min_presence: i64,
+    /// Each séance gets its own Zoom meeting, made by the platform.
+    pub zoom_auto_meetings: bool,
 }
-crate::debug_redacted!(FormationFields { info, timezone, certificate_min_attendance, zoom_min_presence } hide { meeting_link, meeting_id, meeting_password });
+crate::debug_redacted!(FormationFields { info, timezone, certificate_min_attendance, zoom_min_presence, zoom_auto_meetings } hide { meeting_link, meeting_id, meeting_password });
 
 fn optional(value: &str) -> Option<String> {
     let value = value.trim();
@@ -80,7 +84,16 @@ impl FormationInput {
             .map_err(|_| ErrorCode::FormationName)?;
         let level = Level::parse(&self.level).map_err(|_| ErrorCode::LevelMissing)?;
         let platform = Platform::parse(&self.platform).map_err(|_| ErrorCode::PlatformMissing)?;
-        let meeting_link = check_meeting_link(platform, &self.meeting_link)?;
+        if self.zoom_auto_meetings && platform != Platform::Zoom {
+            return Err(ErrorCode::ZoomAutoNotZoom);
+        }
+        // With automatic meetings each séance has its own link: the
+        // formation's becomes optional.
+        let meeting_link = if self.zoom_auto_meetings && self.meeting_link.trim().is_empty() {
+            String::new()
+        } else {
+            check_meeting_link(platform, &self.meeting_link)?
+        };
         let instructor_name =
             formation::parse_required("instructor_name", &self.instructor_name, 200)
                 .map_err(|_| ErrorCode::InstructorName)?;
@@ -130,6 +143,7 @@ impl FormationInput {
             timezone,
             certificate_min_attendance,
             zoom_min_presence,
+            zoom_auto_meetings: self.zoom_auto_meetings,
         })
     }
 }
@@ -289,7 +303,23 @@ mod tests {
             timezone: "Europe/Paris".into(),
             certificate_min_attendance: "".into(),
             zoom_min_presence: "".into(),
+            zoom_auto_meetings: false,
         }
+    }
+
+    #[test]
+    fn automatic_meetings_make_the_link_optional_on_zoom_only() {
+        let mut i = input();
+        i.meeting_link = " ".into();
+        assert!(i.check().is_err());
+        i.zoom_auto_meetings = true;
+        let f = i.check().unwrap();
+        assert!(f.zoom_auto_meetings);
+        assert_eq!(f.meeting_link, "");
+        i.meeting_link = "https://meet.google.com/abc-defg-hij".into();
+        assert!(i.check().is_err(), "a link given is still checked");
+        i.platform = "google_meet".into();
+        assert_eq!(i.check().unwrap_err(), ErrorCode::ZoomAutoNotZoom);
     }
 
     #[test]

@@ -39,6 +39,8 @@ pub struct FormationHead {
     pub platform: Platform,
     pub timezone: String,
     pub archived: bool,
+    /// Its séances get Zoom meetings made by the platform.
+    pub zoom_auto_meetings: bool,
 }
 
 #[derive(Clone, PartialEq, Serialize, Deserialize)]
@@ -56,13 +58,55 @@ pub struct SeanceLine {
     /// Whether its attendance has opened (`attendance::attendance_open`):
     /// until then the grid and the CSV show it blank and locked.
     pub attendance_open: bool,
+    /// Its Zoom meeting's synchronisation, for a séance in the Zoom outbox.
+    pub zoom: Option<ZoomSync>,
 }
-crate::debug_redacted!(SeanceLine { id, number, title, scheduled_at, local, duration_minutes, recording_link, attendance_open } hide { meeting_link });
+crate::debug_redacted!(SeanceLine { id, number, title, scheduled_at, local, duration_minutes, recording_link, attendance_open, zoom } hide { meeting_link });
+
+/// The outbox state of a séance's meeting, as the admin sees it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SyncState {
+    Pending,
+    Done,
+    Failed,
+}
+
+impl SyncState {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SyncState::Pending => "pending",
+            SyncState::Done => "done",
+            SyncState::Failed => "failed",
+        }
+    }
+
+    pub fn parse(value: &str) -> Option<SyncState> {
+        match value {
+            "pending" => Some(SyncState::Pending),
+            "done" => Some(SyncState::Done),
+            "failed" => Some(SyncState::Failed),
+            _ => None,
+        }
+    }
+}
+
+/// Where a séance's Zoom meeting stands.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ZoomSync {
+    pub state: SyncState,
+    /// Why the last call failed (Zoom's own words), while not done.
+    pub error: Option<String>,
+    /// The meeting's number in Zoom, once created.
+    pub meeting_id: Option<String>,
+}
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SeancesView {
     pub formation: FormationHead,
     pub sessions: Vec<SeanceLine>,
+    /// The server has Zoom API credentials (else automatic meetings wait).
+    pub zoom_configured: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -21,7 +21,7 @@ pub enum Actor {
     Admin { id: i64, email: String },
     /// The management command line (`formations session add`…).
     Cli,
-    /// Zoom's webhooks (a recording arrived).
+    /// Zoom: its webhooks (a recording arrived) and the meetings it made.
     Zoom,
     /// Data put in place rather than changed by someone: the demo loader and
     /// test fixtures. The audit log is about people's changes, so these write

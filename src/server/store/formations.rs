@@ -12,7 +12,7 @@ use super::audit::{record_and_commit, Actor, Change};
 use super::{decode, instant_text};
 use crate::domain::admin::{
     self, FormationDetail, FormationFields, FormationHead, FormationInput, FormationRow,
-    SeanceDetail, SeanceLine, SeancesView, Series,
+    SeanceDetail, SeanceLine, SeancesView, Series, SyncState, ZoomSync,
 };
 use crate::domain::attendance::attendance_open;
 use crate::domain::audit::changes_nothing;
@@ -47,7 +47,8 @@ crate::debug_redacted!(SeanceFields { title, scheduled_at, duration_minutes, rec
 pub(super) use super::decode::timezone as tz_of;
 
 /// Binds a formation's fields as `$1`…`$10`, the time of the write as
-/// `$11` and its two thresholds as `$12` and `$13`, in the column order both
+/// `$11`, its two thresholds as `$12` and `$13` and its automatic Zoom
+/// meetings as `$14`, in the column order both
 /// the INSERT and the UPDATE use. A macro because the query may be a
 /// `query` or a `query_scalar`.
 macro_rules! bind_fields {
@@ -66,6 +67,7 @@ macro_rules! bind_fields {
             .bind(instant_text(Utc::now()))
             .bind($f.certificate_min_attendance)
             .bind($f.zoom_min_presence)
+            .bind(i64::from($f.zoom_auto_meetings))
     };
 }
 
@@ -76,7 +78,7 @@ fn fields_json(f: &FormationFields) -> serde_json::Value {
         "meeting_id": f.meeting_id, "meeting_password": f.meeting_password,
         "instructor_name": f.info.instructor_name, "schedule_description": f.info.schedule_description,
         "timezone": f.timezone.name(), "certificate_min_attendance": f.certificate_min_attendance,
-        "zoom_min_presence": f.zoom_min_presence,
+        "zoom_min_presence": f.zoom_min_presence, "zoom_auto_meetings": f.zoom_auto_meetings,
     })
 }
 
@@ -89,6 +91,7 @@ fn input_json(i: &FormationInput, archived: bool, version: i64) -> serde_json::V
         "timezone": i.timezone, "archived": archived, "version": version,
         "certificate_min_attendance": i.certificate_min_attendance.parse::<i64>().unwrap_or_default(),
         "zoom_min_presence": i.zoom_min_presence.parse::<i64>().unwrap_or_default(),
+        "zoom_auto_meetings": i.zoom_auto_meetings,
     })
 }
 
@@ -110,6 +113,10 @@ pub(super) struct StoredSeance {
     pub duration_minutes: i64,
     pub meeting_link: Option<String>,
     pub recording_link: Option<String>,
+    /// The séance's own meeting number and passcode (Zoom's, when it made
+    /// the meeting).
+    pub meeting_id: Option<String>,
+    pub meeting_password: Option<String>,
 }
 
 /// The admin view of a stored séance, its local time in the formation's zone.
@@ -128,6 +135,7 @@ pub(super) fn session_row(tz: Tz, r: StoredSeance) -> Result<SeanceLine, AppErro
         duration_minutes: r.duration_minutes,
         meeting_link: r.meeting_link.unwrap_or_default(),
         recording_link: r.recording_link.unwrap_or_default(),
+        zoom: None,
     })
 }
 
@@ -139,6 +147,7 @@ struct StoredHead {
     platform: String,
     timezone: String,
     archived: i64,
+    zoom_auto_meetings: i64,
 }
 
 impl TryFrom<StoredHead> for FormationHead {
@@ -152,6 +161,7 @@ impl TryFrom<StoredHead> for FormationHead {
             platform: decode::platform(&r.platform)?,
             timezone: r.timezone,
             archived: r.archived == 1,
+            zoom_auto_meetings: r.zoom_auto_meetings == 1,
         })
     }
 }
@@ -188,8 +198,8 @@ impl TryFrom<StoredListed> for FormationRow {
     }
 }
 
-const SESSION_COLUMNS: &str =
-    "id, session_number, title, scheduled_date, duration_minutes, meeting_link, recording_link";
+const SESSION_COLUMNS: &str = "id, session_number, title, scheduled_date, duration_minutes, \
+     meeting_link, recording_link, meeting_id, meeting_password";
 
 /// Sessions are numbered by date: after any change, 1..n in date order. Two
 /// statements whatever the count; the first moves the numbers out of the way
@@ -262,7 +272,7 @@ async fn make_room(tx: &mut Tx, formation_id: i64, id: i64, number: i64) -> Resu
 
 pub(super) async fn head_in(tx: &mut Tx, formation_id: i64) -> Result<FormationHead, AppError> {
     let row: Option<StoredHead> = sqlx::query_as(
-        "SELECT id, name, platform, timezone, archived FROM formations WHERE id = $1",
+        "SELECT id, name, platform, timezone, archived, zoom_auto_meetings FROM formations WHERE id = $1",
     )
     .bind(formation_id)
     .fetch_optional(&mut **tx)
@@ -367,8 +377,8 @@ impl Db {
             sqlx::query_scalar(
                 "INSERT INTO formations (name, description, level, platform, meeting_link, meeting_id,
                  meeting_password, instructor_name, schedule_description, timezone, created_at, updated_at,
-                 certificate_min_attendance, zoom_min_presence)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11, $12, $13) RETURNING id",
+                 certificate_min_attendance, zoom_min_presence, zoom_auto_meetings)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11, $12, $13, $14) RETURNING id",
             ),
             f
         )
@@ -419,8 +429,9 @@ impl Db {
                 "UPDATE formations SET name = $1, description = $2, level = $3, platform = $4,
                  meeting_link = $5, meeting_id = $6, meeting_password = $7, instructor_name = $8,
                  schedule_description = $9, timezone = $10, updated_at = $11,
-                 certificate_min_attendance = $12, zoom_min_presence = $13, version = version + 1
-             WHERE id = $14 AND version = $15",
+                 certificate_min_attendance = $12, zoom_min_presence = $13,
+                 zoom_auto_meetings = $14, version = version + 1
+             WHERE id = $15 AND version = $16",
             ),
             f
         )
@@ -434,6 +445,8 @@ impl Db {
         after["version"] = json!(before.version + 1);
         // The name is in every event's summary.
         super::calendars::revise_in(&mut tx, id).await?;
+        // And in every Zoom meeting's topic, with the zone of its time.
+        super::zoom_sync::queue_formation_in(&mut tx, id, Utc::now()).await?;
         let change = Change::new("formation.update", "formation", id)
             .formation(id, &f.info.name)
             .before(before_json)
@@ -501,6 +514,8 @@ impl Db {
         Ok(SeancesView {
             formation,
             sessions,
+            // The store does not know the server's configuration.
+            zoom_configured: false,
         })
     }
 
@@ -539,6 +554,7 @@ impl Db {
             Some(number) => make_room(&mut tx, formation_id, id, number).await?,
         }
         super::calendars::revise_in(&mut tx, formation_id).await?;
+        super::zoom_sync::queue_formation_in(&mut tx, formation_id, Utc::now()).await?;
         let seance_number = number_in(&mut tx, id).await?;
         let change = Change::new("session.create", "session", id)
             .formation(head.id, &head.name)
@@ -601,6 +617,7 @@ impl Db {
         .await?;
         renumber(&mut tx, formation_id).await?;
         super::calendars::revise_in(&mut tx, formation_id).await?;
+        super::zoom_sync::queue_formation_in(&mut tx, formation_id, Utc::now()).await?;
         let change = Change::new("session.generate", "formation", formation_id)
             .formation(head.id, &head.name)
             .after(json!({
@@ -631,8 +648,11 @@ impl Db {
         let before = session_row(tz_of(&head.timezone)?, before)?;
         sqlx::query(
             // `moved_at` holds reminders computed before a move back.
+            // A séance whose meeting Zoom made keeps Zoom's link: the
+            // outbox owns it (moved with the séance, deleted with it).
             "UPDATE formation_sessions SET title = $1, scheduled_date = $2, duration_minutes = $3,
-                 meeting_link = $4, recording_link = $5,
+                 meeting_link = CASE WHEN zoom_meeting_id IS NULL THEN $4 ELSE meeting_link END,
+                 recording_link = $5,
                  moved_at = CASE WHEN scheduled_date = $2 THEN moved_at ELSE $7 END
              WHERE id = $6",
         )
@@ -647,6 +667,7 @@ impl Db {
         .await?;
         renumber(&mut tx, formation_id).await?;
         super::calendars::revise_in(&mut tx, formation_id).await?;
+        super::zoom_sync::queue_formation_in(&mut tx, formation_id, Utc::now()).await?;
         let seance_number = number_in(&mut tx, session_id).await?;
         let change = Change::new("session.update", "session", session_id)
             .formation(head.id, &head.name)
@@ -697,6 +718,7 @@ impl Db {
         let head = head_in(&mut tx, formation_id).await?;
         let before = session_row(tz_of(&head.timezone)?, before)?;
         super::calendars::bury_session_in(&mut tx, session_id).await?;
+        super::zoom_sync::queue_delete_in(&mut tx, session_id, Utc::now()).await?;
         sqlx::query("DELETE FROM session_attendance WHERE session_id = $1")
             .bind(session_id)
             .execute(&mut *tx)
@@ -736,11 +758,12 @@ async fn formation_detail_in(tx: &mut Tx, id: i64) -> Result<FormationDetail, Ap
         version: i64,
         certificate_min_attendance: i64,
         zoom_min_presence: i64,
+        zoom_auto_meetings: i64,
     }
     let row: Option<Row> = sqlx::query_as(
         "SELECT id, name, description, level, platform, meeting_link, meeting_id, meeting_password,
              instructor_name, schedule_description, timezone, archived, version,
-             certificate_min_attendance, zoom_min_presence
+             certificate_min_attendance, zoom_min_presence, zoom_auto_meetings
          FROM formations WHERE id = $1",
     )
     .bind(id)
@@ -762,6 +785,7 @@ async fn formation_detail_in(tx: &mut Tx, id: i64) -> Result<FormationDetail, Ap
             timezone: r.timezone,
             certificate_min_attendance: r.certificate_min_attendance.to_string(),
             zoom_min_presence: r.zoom_min_presence.to_string(),
+            zoom_auto_meetings: r.zoom_auto_meetings == 1,
         },
         archived: r.archived == 1,
         version: r.version,
@@ -772,14 +796,45 @@ pub(super) async fn sessions_in(
     tx: &mut Tx,
     head: &FormationHead,
 ) -> Result<Vec<SeanceLine>, AppError> {
-    let rows: Vec<StoredSeance> = sqlx::query_as(&format!(
-        "SELECT {SESSION_COLUMNS} FROM formation_sessions WHERE formation_id = $1 ORDER BY session_number"
+    #[derive(sqlx::FromRow)]
+    struct Row {
+        #[sqlx(flatten)]
+        seance: StoredSeance,
+        zoom_state: Option<String>,
+        zoom_error: Option<String>,
+        zoom_meeting: Option<String>,
+    }
+    let rows: Vec<Row> = sqlx::query_as(&format!(
+        "SELECT {SESSION_COLUMNS}, z.state AS zoom_state, z.last_error AS zoom_error,
+             s.zoom_meeting_id AS zoom_meeting
+         FROM formation_sessions s LEFT JOIN zoom_syncs z ON z.session_id = s.id
+         WHERE s.formation_id = $1 ORDER BY s.session_number"
     ))
     .bind(head.id)
     .fetch_all(&mut **tx)
     .await?;
     let tz = tz_of(&head.timezone)?;
-    rows.into_iter().map(|r| session_row(tz, r)).collect()
+    rows.into_iter()
+        .map(|r| {
+            let zoom = match r.zoom_state.as_deref() {
+                None if r.zoom_meeting.is_none() => None,
+                None => Some(SyncState::Done),
+                Some(state) => Some(
+                    SyncState::parse(state)
+                        .ok_or_else(|| super::corrupt("zoom sync state", state))?,
+                ),
+            }
+            .map(|state| ZoomSync {
+                state,
+                error: r.zoom_error.filter(|_| state != SyncState::Done),
+                meeting_id: r.zoom_meeting,
+            });
+            Ok(SeanceLine {
+                zoom,
+                ..session_row(tz, r.seance)?
+            })
+        })
+        .collect()
 }
 
 pub(super) async fn session_in(

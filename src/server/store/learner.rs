@@ -29,7 +29,7 @@ const ENROLLMENT_FROM: &str = "FROM enrollments e JOIN formations f ON f.id = e.
 /// narrow down.
 const LEARNER_SESSIONS: &str = "
     SELECT s.id, s.formation_id, s.session_number, s.title, s.scheduled_date, s.duration_minutes,
-           s.meeting_link, s.recording_link,
+           s.meeting_link, s.recording_link, s.meeting_id, s.meeting_password,
            (SELECT COUNT(*) FROM session_attendance a WHERE a.session_id = s.id AND a.user_id = $1) AS attended
     FROM formation_sessions s";
 
@@ -106,6 +106,8 @@ impl TryFrom<StoredLearnerSeance> for SeanceRecord {
             title: s.title,
             duration_minutes: s.duration_minutes,
             meeting_link: s.meeting_link,
+            meeting_id: s.meeting_id,
+            meeting_password: s.meeting_password,
             recording_link: s.recording_link,
             attended: r.attended > 0,
         })

@@ -112,6 +112,24 @@ fn SeanceEntry(
                 </a>
             }
         });
+    // The séance's own meeting number and passcode (a Zoom meeting made
+    // for it), only where its join button is.
+    let details = (s.phase != SeancePhase::Past && s.meeting_link.is_some())
+        .then(|| {
+            let parts: Vec<String> = [
+                s.meeting_id
+                    .as_ref()
+                    .map(|id| t_with("learner-meeting-id", &[("id", id.into())])),
+                s.meeting_password
+                    .as_ref()
+                    .map(|pw| t_with("learner-meeting-code", &[("code", pw.into())])),
+            ]
+            .into_iter()
+            .flatten()
+            .collect();
+            (!parts.is_empty()).then(|| view! { <span class="meeting-details">{parts.join(" · ")}</span> })
+        })
+        .flatten();
     let add = (live && s.phase == SeancePhase::Upcoming).then(|| {
         use crate::domain::calendar::{google_path, invitation_path};
         view! {
@@ -151,7 +169,7 @@ fn SeanceEntry(
                 {format!(" · {}", duration(current(), s.duration_minutes))}
                 {countdown}
             </p>
-            <div class="session-actions">{join} {form} {recording} {add}</div>
+            <div class="session-actions">{join} {details} {form} {recording} {add}</div>
         </li>
     }
 }

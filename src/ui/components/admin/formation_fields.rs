@@ -33,7 +33,7 @@ pub fn FormationFields(
             name="meeting_link"
             value=values.meeting_link
             kind="url"
-            required=true
+            required=!values.zoom_auto_meetings
             hint=t("admin-formation-link-hint")
             error
         />
@@ -82,6 +82,18 @@ pub fn FormationFields(
             hint=t("admin-formation-zoom-min-presence-hint")
             error
         />
+        <div class="field checkbox">
+            <input
+                type="checkbox"
+                id="zoom_auto_meetings"
+                name="zoom_auto_meetings"
+                checked=values.zoom_auto_meetings
+                aria-describedby="zoom_auto_meetings-hint"
+            />
+            <label for="zoom_auto_meetings">{t("admin-formation-zoom-auto")}</label>
+            <p class="hint" id="zoom_auto_meetings-hint">{t("admin-formation-zoom-auto-hint")}</p>
+            <FieldError error field="zoom_auto_meetings" />
+        </div>
         <FieldError error />
     }
 }

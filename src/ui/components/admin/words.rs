@@ -57,6 +57,8 @@ pub fn action_name(action: &str) -> String {
         "certificate.revoke" => "admin-action-certificate-revoke",
         "certificate.reissue" => "admin-action-certificate-reissue",
         "reminder.resend" => "admin-action-reminder-resend",
+        "session.zoom_meeting" => "admin-action-session-zoom-meeting",
+        "session.zoom_retry" => "admin-action-session-zoom-retry",
         other => return other.to_string(),
     };
     t(id)
@@ -91,6 +93,9 @@ pub fn field_name(field: &str) -> String {
         "schedule_description" => "admin-field-schedule-description",
         "timezone" => "admin-field-timezone",
         "zoom_min_presence" => "admin-field-zoom-min-presence",
+        "zoom_auto_meetings" => "admin-field-zoom-auto",
+        "zoom_meeting_id" => "admin-field-zoom-meeting-id",
+        "zoom_sync" => "admin-field-zoom-sync",
         "archived" => "admin-field-archived",
         "version" => "admin-field-version",
         "number" => "admin-field-number",

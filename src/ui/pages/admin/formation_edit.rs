@@ -57,6 +57,12 @@ fn EditForms(
         certificate_min_attendance: query
             .value("certificate_min_attendance", &d.certificate_min_attendance),
         zoom_min_presence: query.value("zoom_min_presence", &d.zoom_min_presence),
+        zoom_auto_meetings: !query
+            .value(
+                "zoom_auto_meetings",
+                if d.zoom_auto_meetings { "on" } else { "" },
+            )
+            .is_empty(),
     };
     let version = query.value("version", &detail.version.to_string());
     let id = detail.id;

@@ -28,6 +28,7 @@ pub fn AdminFormationNewPage() -> impl IntoView {
             "zoom_min_presence",
             &crate::domain::attendance::DEFAULT_MIN_PRESENCE.to_string(),
         ),
+        zoom_auto_meetings: !query.value("zoom_auto_meetings", "").is_empty(),
     };
     view! {
         <Title text=t("admin-formation-new") />

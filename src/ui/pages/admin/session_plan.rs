@@ -1,8 +1,10 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use crate::api::admin::{admin_list_sessions, AdminAddSession, AdminGenerateSessions};
-use crate::domain::admin::SeancesView;
+use crate::api::admin::{
+    admin_list_sessions, AdminAddSession, AdminGenerateSessions, AdminRetryZoomSync,
+};
+use crate::domain::admin::{SeanceLine, SeancesView, SyncState};
 use crate::domain::format::parse_instant;
 use crate::i18n::{t, t_with};
 use crate::ui::components::admin::form_state::{form_state, successes};
@@ -20,15 +22,60 @@ use crate::ui::hooks::use_route_resource;
 pub fn AdminSeancesPage() -> impl IntoView {
     let add = ServerAction::<AdminAddSession>::new();
     let series = ServerAction::<AdminGenerateSessions>::new();
+    let retry = ServerAction::<AdminRetryZoomSync>::new();
     let added = successes(add.value());
     let generated = successes(series.value());
-    let view_data = use_route_resource(move || (added.get(), generated.get()), admin_list_sessions);
+    let retried = successes(retry.value());
+    let view_data = use_route_resource(
+        move || (added.get(), generated.get(), retried.get()),
+        admin_list_sessions,
+    );
     view! {
         <Title text=t("admin-sessions-title") />
         <Loaded data=view_data plain=true let:data>
-            <SeancePlanBody data add series />
+            <SeancePlanBody data add series retry />
         </Loaded>
     }
+}
+
+/// Where a séance's Zoom meeting stands, and "Réessayer" once it failed.
+#[component]
+fn ZoomCell(s: SeanceLine, retry: ServerAction<AdminRetryZoomSync>) -> impl IntoView {
+    let Some(zoom) = s.zoom else {
+        return view! { "—" }.into_any();
+    };
+    let meeting = zoom
+        .meeting_id
+        .map(|id| t_with("admin-sessions-zoom-meeting", &[("id", id.into())]));
+    let state = match (zoom.state, zoom.error) {
+        (SyncState::Done, _) => t("admin-sessions-zoom-done"),
+        (SyncState::Pending, None) => t("admin-sessions-zoom-pending"),
+        (SyncState::Pending, Some(reason)) => {
+            t_with("admin-sessions-zoom-pending-reason", &[("reason", reason.into())])
+        }
+        (SyncState::Failed, reason) => t_with(
+            "admin-sessions-zoom-failed",
+            &[("reason", reason.unwrap_or_default().into())],
+        ),
+    };
+    let class = format!("zoom-sync zoom-{}", zoom.state.as_str());
+    let button = (zoom.state == SyncState::Failed).then(|| {
+        view! {
+            <ActionForm action=retry attr:class="inline-form">
+                <input type="hidden" name="session_id" value=s.id />
+                <button type="submit" disabled=move || retry.pending().get()
+                    aria-label=t_with("admin-sessions-zoom-retry-label", &[("number", s.number.into())])>
+                    {t("admin-sessions-zoom-retry")}
+                </button>
+            </ActionForm>
+        }
+    });
+    view! {
+        <span class=class>{state}</span>
+        {meeting.map(|m| view! { <br /><small>{m}</small> })}
+        {button}
+    }
+    .into_any()
 }
 
 #[component]
@@ -36,7 +83,20 @@ fn SeancePlanBody(
     data: SeancesView,
     add: ServerAction<AdminAddSession>,
     series: ServerAction<AdminGenerateSessions>,
+    retry: ServerAction<AdminRetryZoomSync>,
 ) -> impl IntoView {
+    let auto = data.formation.zoom_auto_meetings;
+    let zoom_note = auto.then(|| {
+        if data.zoom_configured {
+            view! { <p class="hint">{t("admin-sessions-zoom-auto")}</p> }.into_any()
+        } else {
+            view! { <p class="notice warning" role="status">{t("admin-sessions-zoom-off")}</p> }.into_any()
+        }
+    });
+    let retry_error = crate::ui::components::admin::form_state::form_error(
+        retry.value(),
+        crate::ui::components::admin::form_state::QueryForm::new("zoom"),
+    );
     let id = data.formation.id;
     let (add_query, add_error) = form_state("add", add.value());
     let (series_query, series_error) = form_state("series", series.value());
@@ -48,9 +108,11 @@ fn SeancePlanBody(
     view! {
         <FormationHead id name=data.formation.name.clone() title=t("admin-sessions-title") />
         <p class="hint">{t_with("admin-sessions-timezone", &[("timezone", (&data.formation.timezone).into())])}</p>
+        {zoom_note}
         <Show when=move || created().is_some()>
             <p class="notice" role="status">{created}</p>
         </Show>
+        <crate::ui::components::field_error::FieldError error=retry_error />
         <DataTable
             caption=t("admin-sessions-caption")
             class="sessions-table"
@@ -60,6 +122,7 @@ fn SeancePlanBody(
                 t("admin-date-time"),
                 t("admin-sessions-duration"),
                 t("admin-recording"),
+                t("admin-sessions-zoom"),
             ]
             hidden_column=t("admin-sessions-actions")
             empty=t("admin-sessions-empty")
@@ -71,6 +134,7 @@ fn SeancePlanBody(
                     <td>{parse_instant(&s.scheduled_at).map(|at| view! { <LocalTime at timezone=timezone.clone() /> })}</td>
                     <td>{t_with("admin-sessions-minutes", &[("minutes", s.duration_minutes.into())])}</td>
                     <td>{if s.recording_link.is_empty() { "—".to_string() } else { t("admin-sessions-recorded") }}</td>
+                    <td><ZoomCell s=s.clone() retry /></td>
                     <td><a href=format!("/admin/seances/{}", s.id) aria-label=t_with("admin-sessions-edit-label", &[("number", s.number.into())])>{t("admin-sessions-edit")}</a></td>
                 </tr>
             }
