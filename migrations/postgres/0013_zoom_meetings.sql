@@ -4,6 +4,10 @@
 -- A formation that opts in gets one Zoom meeting per séance.
 ALTER TABLE formations ADD COLUMN zoom_auto_meetings BIGINT NOT NULL DEFAULT 0
     CHECK (zoom_auto_meetings IN (0, 1));
+-- Its own link becomes optional (empty) when the séances have theirs.
+ALTER TABLE formations DROP CONSTRAINT formations_meeting_link_check;
+ALTER TABLE formations ADD CONSTRAINT formations_meeting_link_check
+    CHECK (meeting_link LIKE 'https://%' OR (meeting_link = '' AND zoom_auto_meetings = 1));
 
 -- A séance's own meeting beside its own link: what learners with an active
 -- enrollment see for that séance. Zoom's host-only `start_url` is never

@@ -1,9 +1,41 @@
 -- Zoom meetings the platform creates, moves and deletes with the séances
 -- (issue 16), through Zoom's Server-to-Server OAuth API.
 
--- A formation that opts in gets one Zoom meeting per séance.
-ALTER TABLE formations ADD COLUMN zoom_auto_meetings INTEGER NOT NULL DEFAULT 0
-    CHECK (zoom_auto_meetings IN (0, 1));
+-- A formation that opts in gets one Zoom meeting per séance, and its own
+-- link becomes optional (empty). SQLite cannot alter a CHECK: the table is
+-- rebuilt, the way SQLite's documentation describes; `Db::migrate` runs
+-- the migrations with foreign keys off (so dropping the old table deletes
+-- nothing that refers to it) and checks them afterwards.
+CREATE TABLE formations_new (
+    id                   INTEGER PRIMARY KEY AUTOINCREMENT,
+    name                 TEXT NOT NULL CHECK (length(trim(name)) > 0),
+    description          TEXT NOT NULL DEFAULT '',
+    level                TEXT NOT NULL CHECK (level IN ('beginner', 'intermediate', 'advanced', 'expert')),
+    platform             TEXT NOT NULL CHECK (platform IN ('zoom', 'google_meet', 'teams')),
+    meeting_link         TEXT NOT NULL CHECK (meeting_link LIKE 'https://%' OR (meeting_link = '' AND zoom_auto_meetings = 1)),
+    meeting_id           TEXT,
+    meeting_password     TEXT,
+    instructor_name      TEXT NOT NULL,
+    schedule_description TEXT NOT NULL,
+    timezone             TEXT NOT NULL DEFAULT 'Europe/Paris',
+    archived             INTEGER NOT NULL DEFAULT 0 CHECK (archived IN (0, 1)),
+    version              INTEGER NOT NULL DEFAULT 1,
+    created_at           TEXT NOT NULL,
+    updated_at           TEXT NOT NULL,
+    certificate_min_attendance INTEGER NOT NULL DEFAULT 0 CHECK (certificate_min_attendance BETWEEN 0 AND 100),
+    zoom_min_presence    INTEGER NOT NULL DEFAULT 50 CHECK (zoom_min_presence BETWEEN 0 AND 100),
+    zoom_auto_meetings   INTEGER NOT NULL DEFAULT 0 CHECK (zoom_auto_meetings IN (0, 1))
+);
+INSERT INTO formations_new (id, name, description, level, platform, meeting_link, meeting_id,
+    meeting_password, instructor_name, schedule_description, timezone, archived, version,
+    created_at, updated_at, certificate_min_attendance, zoom_min_presence)
+SELECT id, name, description, level, platform, meeting_link, meeting_id,
+    meeting_password, instructor_name, schedule_description, timezone, archived, version,
+    created_at, updated_at, certificate_min_attendance, zoom_min_presence
+FROM formations;
+DROP TABLE formations;
+ALTER TABLE formations_new RENAME TO formations;
+CREATE INDEX formations_archived_name ON formations (archived, name);
 
 -- A séance's own meeting beside its own link: what learners with an active
 -- enrollment see for that séance. Zoom's host-only `start_url` is never

@@ -457,7 +457,10 @@ mod tests {
         assert_eq!(next.meeting_id.as_deref(), Some("857"));
         // A séance without its own meeting falls back to the formation's.
         let s = session_view(&later, &r, EnrollmentStatus::Active, now);
-        assert_eq!(s.meeting_link.as_deref(), Some("https://zoom.us/j/123456789"));
+        assert_eq!(
+            s.meeting_link.as_deref(),
+            Some("https://zoom.us/j/123456789")
+        );
         assert_eq!(s.meeting_password.as_deref(), Some("secret123"));
         // Not active: nothing of either.
         let upcoming = record("2024-01-25", "2024-02-15", EnrollmentStatus::Active);

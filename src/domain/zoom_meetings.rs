@@ -311,7 +311,11 @@ pub fn next_step(job: &SyncJob, now: DateTime<Utc>) -> Step {
 
 /// When a failed call is tried again (`attempts` counts this one), or
 /// `None` when the outbox gives up and the admin is shown "échouée".
-pub fn retry_at(attempts: i64, after: Option<Duration>, now: DateTime<Utc>) -> Option<DateTime<Utc>> {
+pub fn retry_at(
+    attempts: i64,
+    after: Option<Duration>,
+    now: DateTime<Utc>,
+) -> Option<DateTime<Utc>> {
     // Zoom's own "come back at" is honoured whatever the count: a daily
     // quota ends, it is not a fault.
     if let Some(after) = after {
@@ -384,12 +388,17 @@ mod tests {
         assert!(parse_created(br#"{"join_url": "https://zoom.us/j/1"}"#).is_err());
         assert!(parse_created(b"nope").is_err());
         assert_eq!(
-            parse_recordings(br#"{"share_url": "https://zoom.us/rec/share/A", "recording_play_passcode": "p1"}"#)
-                .unwrap()
-                .as_deref(),
+            parse_recordings(
+                br#"{"share_url": "https://zoom.us/rec/share/A", "recording_play_passcode": "p1"}"#
+            )
+            .unwrap()
+            .as_deref(),
             Some("https://zoom.us/rec/share/A?pwd=p1")
         );
-        assert_eq!(parse_recordings(br#"{"recording_files": []}"#).unwrap(), None);
+        assert_eq!(
+            parse_recordings(br#"{"recording_files": []}"#).unwrap(),
+            None
+        );
     }
 
     #[test]
@@ -419,15 +428,26 @@ mod tests {
     fn failures_are_classified() {
         assert_eq!(classify(404, b"", None), Failure::NotFound);
         assert_eq!(
-            classify(429, br#"{"code": 429, "message": "Too many requests"}"#, Some(Duration::seconds(3))),
+            classify(
+                429,
+                br#"{"code": 429, "message": "Too many requests"}"#,
+                Some(Duration::seconds(3))
+            ),
             Failure::Retry {
                 reason: "HTTP 429: Too many requests (code 429)".into(),
                 after: Some(Duration::seconds(3))
             }
         );
-        assert!(matches!(classify(503, b"down", None), Failure::Retry { after: None, .. }));
+        assert!(matches!(
+            classify(503, b"down", None),
+            Failure::Retry { after: None, .. }
+        ));
         assert_eq!(
-            classify(400, br#"{"code": 300, "message": "Invalid start_time"}"#, None),
+            classify(
+                400,
+                br#"{"code": 300, "message": "Invalid start_time"}"#,
+                None
+            ),
             Failure::Refused("HTTP 400: Invalid start_time (code 300)".into())
         );
     }

@@ -82,7 +82,9 @@ fn zoom_base(variable: &str, value: &str) -> Result<String, String> {
 
 /// The Zoom API's settings from the environment: all three credentials, or
 /// none (the feature is off); one or two of them is a mistake said aloud.
-pub fn zoom_api_from(var: impl Fn(&str) -> Option<String>) -> Result<Option<ZoomApiConfig>, String> {
+pub fn zoom_api_from(
+    var: impl Fn(&str) -> Option<String>,
+) -> Result<Option<ZoomApiConfig>, String> {
     let names = [
         "FORMATIONS_ZOOM_ACCOUNT_ID",
         "FORMATIONS_ZOOM_CLIENT_ID",
@@ -306,24 +308,24 @@ mod tests {
         assert!(zoom_api_from(env(&[])).unwrap().is_none());
         let err = zoom_api_from(env(&[("FORMATIONS_ZOOM_ACCOUNT_ID", "acc")])).unwrap_err();
         assert!(err.contains("FORMATIONS_ZOOM_CLIENT_ID"), "{err}");
-        let all = [
+        const ALL: &[(&str, &str)] = &[
             ("FORMATIONS_ZOOM_ACCOUNT_ID", "acc"),
             ("FORMATIONS_ZOOM_CLIENT_ID", "cid"),
             ("FORMATIONS_ZOOM_CLIENT_SECRET", "shh"),
             ("FORMATIONS_ZOOM_API_URL", "http://127.0.0.1:9/v2/"),
         ];
-        let api = zoom_api_from(env(&all)).unwrap().unwrap();
+        let api = zoom_api_from(env(ALL)).unwrap().unwrap();
         assert_eq!(api.host_user, "me");
         assert_eq!(api.oauth_url, DEFAULT_ZOOM_OAUTH_URL);
         assert_eq!(api.api_url, "http://127.0.0.1:9/v2");
         assert!(!format!("{api:?}").contains("shh"));
-        let bad = [
+        const BAD: &[(&str, &str)] = &[
             ("FORMATIONS_ZOOM_ACCOUNT_ID", "acc"),
             ("FORMATIONS_ZOOM_CLIENT_ID", "cid"),
             ("FORMATIONS_ZOOM_CLIENT_SECRET", "shh"),
             ("FORMATIONS_ZOOM_OAUTH_URL", "ftp://zoom.us"),
         ];
-        assert!(zoom_api_from(env(&bad)).is_err());
+        assert!(zoom_api_from(env(BAD)).is_err());
     }
 
     #[test]

@@ -297,13 +297,42 @@ impl Db {
             Backend::Sqlite => &SQLITE_MIGRATIONS,
             Backend::Postgres => &POSTGRES_MIGRATIONS,
         };
-        migrator
-            .run(&self.pool)
+        let failed = |err: &dyn std::fmt::Display| DbSetupError::Migrate {
+            url: format!("{:?} database", self.backend),
+            reason: err.to_string(),
+        };
+        if self.backend == Backend::Postgres {
+            return migrator.run(&self.pool).await.map_err(|e| failed(&e));
+        }
+        // SQLite alters a table by rebuilding it (a new table, the rows
+        // copied, the old one dropped): with foreign keys on, that drop
+        // would delete, or cascade into, every row referring to the table.
+        // SQLite's documented procedure turns them off around the change,
+        // which only works outside a transaction, so around the migrator
+        // (each migration is its own transaction) on one connection, then
+        // checks that every reference still holds.
+        let mut conn = self.pool.acquire().await.map_err(|e| failed(&e))?;
+        sqlx::query("PRAGMA foreign_keys = OFF")
+            .execute(&mut *conn)
             .await
-            .map_err(|err| DbSetupError::Migrate {
-                url: format!("{:?} database", self.backend),
-                reason: err.to_string(),
-            })
+            .map_err(|e| failed(&e))?;
+        let ran = migrator.run_direct(&mut *conn).await;
+        let broken: Result<Vec<AnyRow>, sqlx::Error> = sqlx::query("PRAGMA foreign_key_check")
+            .fetch_all(&mut *conn)
+            .await;
+        sqlx::query("PRAGMA foreign_keys = ON")
+            .execute(&mut *conn)
+            .await
+            .map_err(|e| failed(&e))?;
+        ran.map_err(|e| failed(&e))?;
+        match broken {
+            Ok(rows) if rows.is_empty() => Ok(()),
+            Ok(rows) => Err(failed(&format!(
+                "{} rows refer to rows that do not exist",
+                rows.len()
+            ))),
+            Err(e) => Err(failed(&e)),
+        }
     }
 
     /// Opens and migrates: what every command that touches data does first.

@@ -237,9 +237,11 @@ impl AppState {
                 .map_err(std::io::Error::other)?,
             clock,
             hub: Arc::default(),
-            zoom_api: config.zoom.api.clone().map(|api| {
-                Arc::new(crate::server::zoom_api::ZoomApi::new(api, http.clone()))
-            }),
+            zoom_api: config
+                .zoom
+                .api
+                .clone()
+                .map(|api| Arc::new(crate::server::zoom_api::ZoomApi::new(api, http.clone()))),
             zoom_wake: Arc::default(),
             http,
             vapid: Arc::default(),

@@ -22,7 +22,9 @@ const TASKS: &[(&str, Task)] = &[
 ];
 
 /// Asks Zoom for the replays its webhook did not bring.
-fn zoom_recordings(state: &AppState) -> futures_core::future::BoxFuture<'_, Result<String, String>> {
+fn zoom_recordings(
+    state: &AppState,
+) -> futures_core::future::BoxFuture<'_, Result<String, String>> {
     Box::pin(async move {
         crate::server::zoom_sync::recordings(state)
             .await

@@ -6,9 +6,7 @@
 use chrono::{DateTime, Utc};
 use reqwest::{Method, StatusCode};
 
-use crate::domain::zoom_meetings::{
-    self as rules, CreatedMeeting, Failure, MeetingPlan, Token,
-};
+use crate::domain::zoom_meetings::{self as rules, CreatedMeeting, Failure, MeetingPlan, Token};
 use crate::server::config::ZoomApiConfig;
 
 /// A call that hangs is a call that failed (and is tried again).
@@ -74,14 +72,16 @@ impl ZoomApi {
         if !status.is_success() {
             let reason = format!("OAuth: {}", rules::error_reason(status.as_u16(), &body));
             // Wrong credentials stay wrong; Zoom down comes back.
-            return Err(if status.is_server_error() || status == StatusCode::TOO_MANY_REQUESTS {
-                Failure::Retry {
-                    reason,
-                    after: None,
-                }
-            } else {
-                Failure::Refused(reason)
-            });
+            return Err(
+                if status.is_server_error() || status == StatusCode::TOO_MANY_REQUESTS {
+                    Failure::Retry {
+                        reason,
+                        after: None,
+                    }
+                } else {
+                    Failure::Refused(reason)
+                },
+            );
         }
         let token = rules::parse_token(&body, now).map_err(|e| Failure::Retry {
             reason: format!("OAuth: {e}"),
@@ -183,7 +183,12 @@ impl ZoomApi {
     /// has none.
     pub async fn recording(&self, id: &str, now: DateTime<Utc>) -> Result<Option<String>, Failure> {
         match self
-            .call(Method::GET, &format!("/meetings/{id}/recordings"), None, now)
+            .call(
+                Method::GET,
+                &format!("/meetings/{id}/recordings"),
+                None,
+                now,
+            )
             .await
         {
             Ok(body) => rules::parse_recordings(&body).map_err(|e| Failure::Retry {

@@ -146,10 +146,7 @@ async fn failed(
         Failure::NotFound => (failure.reason(), None),
     };
     tracing::warn!(session = job.session_id, %reason, given_up = retry_at.is_none(), "Zoom sync failed");
-    state
-        .db
-        .zoom_sync_failed(job, &reason, retry_at, now)
-        .await
+    state.db.zoom_sync_failed(job, &reason, retry_at, now).await
 }
 
 /// Asks Zoom for the replays of séances that ended over two hours ago
@@ -164,7 +161,11 @@ pub async fn recordings_at(state: &AppState, now: DateTime<Utc>) -> Result<u64, 
         return Ok(0);
     };
     let mut found = 0;
-    for (session_id, meeting) in state.db.claim_recording_checks(now, RECORDING_CHECKS).await? {
+    for (session_id, meeting) in state
+        .db
+        .claim_recording_checks(now, RECORDING_CHECKS)
+        .await?
+    {
         match api.recording(&meeting, now).await {
             Ok(Some(link)) => {
                 state
@@ -186,7 +187,10 @@ pub async fn recordings_at(state: &AppState, now: DateTime<Utc>) -> Result<u64, 
 /// an admin's change wakes it. Only with Zoom credentials.
 pub fn spawn(state: AppState) -> Option<tokio::task::JoinHandle<()>> {
     state.zoom_api.as_ref()?;
-    tracing::info!(period_secs = PERIOD.as_secs(), "Zoom meetings worker started");
+    tracing::info!(
+        period_secs = PERIOD.as_secs(),
+        "Zoom meetings worker started"
+    );
     Some(tokio::spawn(async move {
         loop {
             match sweep(&state).await {

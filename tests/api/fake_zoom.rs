@@ -182,7 +182,8 @@ async fn token(
     if query.get("grant_type").map(String::as_str) != Some("account_credentials")
         || query.get("account_id").map(String::as_str) != Some(ACCOUNT)
     {
-        z.violations.push(format!("token request with query {query:?}"));
+        z.violations
+            .push(format!("token request with query {query:?}"));
         return (
             StatusCode::BAD_REQUEST,
             Json(json!({ "reason": "Invalid request", "error": "invalid_request" })),
@@ -190,7 +191,8 @@ async fn token(
             .into_response();
     }
     if auth != expected {
-        z.violations.push("token request without the client's Basic credentials".into());
+        z.violations
+            .push("token request without the client's Basic credentials".into());
         return (
             StatusCode::UNAUTHORIZED,
             Json(json!({ "reason": "Invalid client_id or client_secret", "error": "invalid_client" })),
@@ -283,8 +285,16 @@ fn check_fields(z: &mut Inner, body: &Value, all: bool) -> bool {
     };
     let fields = body.as_object().cloned().unwrap_or_default();
     for key in fields.keys() {
-        if !["topic", "type", "start_time", "duration", "timezone", "settings", "agenda"]
-            .contains(&key.as_str())
+        if ![
+            "topic",
+            "type",
+            "start_time",
+            "duration",
+            "timezone",
+            "settings",
+            "agenda",
+        ]
+        .contains(&key.as_str())
         {
             fail(z, format!("unknown meeting field {key}"));
         }
@@ -311,7 +321,10 @@ fn check_fields(z: &mut Inner, body: &Value, all: bool) -> bool {
     }
     if all {
         if body.get("type").and_then(Value::as_i64) != Some(2) {
-            fail(z, format!("a scheduled meeting is type 2, not {:?}", body.get("type")));
+            fail(
+                z,
+                format!("a scheduled meeting is type 2, not {:?}", body.get("type")),
+            );
         }
         if body.pointer("/settings/meeting_authentication") != Some(&Value::Bool(true)) {
             fail(z, "participants must be authenticated".into());
@@ -331,7 +344,8 @@ async fn create(
     let path = format!("/users/{user}/meetings");
     let json: Value = serde_json::from_slice(&body).unwrap_or(Value::Null);
     if headers.get("content-type").and_then(|v| v.to_str().ok()) != Some("application/json") {
-        z.violations.push("create without a JSON content type".into());
+        z.violations
+            .push("create without a JSON content type".into());
     }
     if let Err(answer) = admit(&mut z, &method, &path, &headers, &json) {
         return answer;
@@ -402,9 +416,17 @@ async fn update(
         record(&mut z, "PATCH", &path, 400, &json);
         return zoom_error(StatusCode::BAD_REQUEST, 300, "Invalid meeting fields.");
     }
-    let Some(meeting) = id.parse().ok().and_then(|id: u64| z.meetings.get(&id).cloned()) else {
+    let Some(meeting) = id
+        .parse()
+        .ok()
+        .and_then(|id: u64| z.meetings.get(&id).cloned())
+    else {
         record(&mut z, "PATCH", &path, 404, &json);
-        return zoom_error(StatusCode::NOT_FOUND, 3001, &format!("Meeting does not exist: {id}."));
+        return zoom_error(
+            StatusCode::NOT_FOUND,
+            3001,
+            &format!("Meeting does not exist: {id}."),
+        );
     };
     let mut meeting = meeting;
     if let Some(t) = json["topic"].as_str() {
@@ -445,7 +467,11 @@ async fn delete(
     if gone {
         (StatusCode::NO_CONTENT, rate_headers()).into_response()
     } else {
-        zoom_error(StatusCode::NOT_FOUND, 3001, &format!("Meeting does not exist: {id}."))
+        zoom_error(
+            StatusCode::NOT_FOUND,
+            3001,
+            &format!("Meeting does not exist: {id}."),
+        )
     }
 }
 
@@ -460,10 +486,17 @@ async fn recordings(
     if let Err(answer) = admit(&mut z, &method, &path, &headers, &Value::Null) {
         return answer;
     }
-    let found = id.parse().ok().and_then(|id: u64| z.recordings.get(&id).cloned());
+    let found = id
+        .parse()
+        .ok()
+        .and_then(|id: u64| z.recordings.get(&id).cloned());
     let Some((share_url, passcode)) = found else {
         record(&mut z, "GET", &path, 404, &Value::Null);
-        return zoom_error(StatusCode::NOT_FOUND, 3301, "This recording does not exist.");
+        return zoom_error(
+            StatusCode::NOT_FOUND,
+            3301,
+            "This recording does not exist.",
+        );
     };
     record(&mut z, "GET", &path, 200, &Value::Null);
     Json(json!({
@@ -488,7 +521,11 @@ async fn recordings(
     .into_response()
 }
 
-async fn unknown(State(inner): State<Arc<Mutex<Inner>>>, method: Method, uri: axum::http::Uri) -> Response {
+async fn unknown(
+    State(inner): State<Arc<Mutex<Inner>>>,
+    method: Method,
+    uri: axum::http::Uri,
+) -> Response {
     inner
         .lock()
         .unwrap()

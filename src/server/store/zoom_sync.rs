@@ -322,7 +322,11 @@ impl Db {
              WHERE session_id = $1",
         )
         .bind(job.session_id)
-        .bind(if retry_at.is_some() { "pending" } else { "failed" })
+        .bind(if retry_at.is_some() {
+            "pending"
+        } else {
+            "failed"
+        })
         .bind(instant_text(retry_at.unwrap_or(now)))
         .bind(reason)
         .bind(instant_text(now))
@@ -342,11 +346,12 @@ impl Db {
         let mut tx = self.begin_write().await?;
         let (formation_id, seance) = super::formations::session_in(&mut tx, session_id).await?;
         let head = super::formations::head_in(&mut tx, formation_id).await?;
-        let error: Option<Option<String>> =
-            sqlx::query_scalar("SELECT last_error FROM zoom_syncs WHERE session_id = $1 AND state = 'failed'")
-                .bind(session_id)
-                .fetch_optional(&mut *tx)
-                .await?;
+        let error: Option<Option<String>> = sqlx::query_scalar(
+            "SELECT last_error FROM zoom_syncs WHERE session_id = $1 AND state = 'failed'",
+        )
+        .bind(session_id)
+        .fetch_optional(&mut *tx)
+        .await?;
         let Some(error) = error else {
             return Err(ErrorCode::ZoomSyncNotFailed.into());
         };
@@ -401,7 +406,9 @@ impl Db {
              ORDER BY s.scheduled_date LIMIT $4 {lock}"
         ))
         .bind(instant_text(now - rules::recording_delay()))
-        .bind(instant_text(now - rules::recording_give_up() - Duration::days(1)))
+        .bind(instant_text(
+            now - rules::recording_give_up() - Duration::days(1),
+        ))
         .bind(instant_text(now - rules::recording_interval()))
         .bind(limit)
         .fetch_all(&mut *tx)
@@ -410,7 +417,8 @@ impl Db {
         for row in rows {
             let ends_at =
                 decode::instant(&row.scheduled_date)? + Duration::minutes(row.duration_minutes);
-            if ends_at + rules::recording_delay() <= now && now - ends_at <= rules::recording_give_up()
+            if ends_at + rules::recording_delay() <= now
+                && now - ends_at <= rules::recording_give_up()
             {
                 due.push((row.session_id, row.zoom_meeting_id));
             }

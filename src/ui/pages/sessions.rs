@@ -127,7 +127,8 @@ fn SeanceEntry(
             .into_iter()
             .flatten()
             .collect();
-            (!parts.is_empty()).then(|| view! { <span class="meeting-details">{parts.join(" · ")}</span> })
+            (!parts.is_empty())
+                .then(|| view! { <span class="meeting-details">{parts.join(" · ")}</span> })
         })
         .flatten();
     let add = (live && s.phase == SeancePhase::Upcoming).then(|| {

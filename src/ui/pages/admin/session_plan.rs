@@ -46,16 +46,17 @@ fn ZoomCell(s: SeanceLine, retry: ServerAction<AdminRetryZoomSync>) -> impl Into
     };
     let meeting = zoom
         .meeting_id
-        .map(|id| t_with("admin-sessions-zoom-meeting", &[("id", id.into())]));
+        .map(|id| t_with("admin-sessions-zoom-meeting", &[("id", (&id).into())]));
     let state = match (zoom.state, zoom.error) {
         (SyncState::Done, _) => t("admin-sessions-zoom-done"),
         (SyncState::Pending, None) => t("admin-sessions-zoom-pending"),
-        (SyncState::Pending, Some(reason)) => {
-            t_with("admin-sessions-zoom-pending-reason", &[("reason", reason.into())])
-        }
+        (SyncState::Pending, Some(reason)) => t_with(
+            "admin-sessions-zoom-pending-reason",
+            &[("reason", (&reason).into())],
+        ),
         (SyncState::Failed, reason) => t_with(
             "admin-sessions-zoom-failed",
-            &[("reason", reason.unwrap_or_default().into())],
+            &[("reason", (&reason.unwrap_or_default()).into())],
         ),
     };
     let class = format!("zoom-sync zoom-{}", zoom.state.as_str());
@@ -90,7 +91,8 @@ fn SeancePlanBody(
         if data.zoom_configured {
             view! { <p class="hint">{t("admin-sessions-zoom-auto")}</p> }.into_any()
         } else {
-            view! { <p class="notice warning" role="status">{t("admin-sessions-zoom-off")}</p> }.into_any()
+            view! { <p class="notice warning" role="status">{t("admin-sessions-zoom-off")}</p> }
+                .into_any()
         }
     });
     let retry_error = crate::ui::components::admin::form_state::form_error(
