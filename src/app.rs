@@ -21,7 +21,7 @@ use crate::ui::pages::admin::request_list::AdminRequestsPage;
 use crate::ui::pages::admin::session_edit::AdminSeanceEditPage;
 use crate::ui::pages::admin::session_plan::AdminSeancesPage;
 use crate::ui::pages::agenda::AgendaPage;
-use crate::ui::pages::catalogue::CataloguePage;
+use crate::ui::pages::catalogue::{CatalogueFormationPage, CataloguePage};
 use crate::ui::pages::certificate::CertificatePage;
 use crate::ui::pages::confirm_email::ConfirmEmailPage;
 use crate::ui::pages::dashboard::DashboardPage;
@@ -104,6 +104,7 @@ pub fn App() -> impl IntoView {
                 </ParentRoute>
                 <ParentRoute path=path!("/formations") view=UserLayout ssr=SsrMode::Async>
                     <Route path=path!("") view=CataloguePage ssr=SsrMode::Async />
+                    <Route path=path!("/:id") view=CatalogueFormationPage ssr=SsrMode::Async />
                 </ParentRoute>
                 // The admin area: the page guard answers 403 to learners and
                 // every admin server function checks the role again.

@@ -16,6 +16,7 @@ pub mod format;
 pub mod formation;
 pub mod language;
 pub mod notification;
+pub mod price;
 pub mod recurrence;
 pub mod reminder;
 pub mod schedule;

@@ -23,6 +23,7 @@ pub mod mail;
 pub mod notifications;
 pub mod push;
 pub mod reminders;
+pub mod request_mail;
 pub mod rest;
 pub mod store;
 pub mod throttle;

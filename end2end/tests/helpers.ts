@@ -26,7 +26,8 @@ export async function loginAs(page: Page, email: string, password: string) {
   await page.getByLabel('E-mail').fill(email);
   await page.getByLabel('Mot de passe').fill(password);
   await page.getByRole('button', { name: 'Se connecter' }).click();
-  await expect(page).toHaveURL(/\/user/);
+  // Learners land on their formations, admins on the admin area.
+  await expect(page).toHaveURL(/\/(user|admin)/);
 }
 
 export const demoLearner = { email: 'apprenant@formations.test', password: 'apprenant-demo-2026' };

@@ -96,10 +96,10 @@ test('marking attendance updates the counts without a reload', async ({ page }) 
   await page.evaluate(() => ((window as any).__noReload = true));
 
   const live = page.locator('li.session', { hasText: 'Séance en cours' });
-  await expect(page.locator('.attended-count')).toHaveText('0 / 2 séances');
+  await expect(page.locator('.attended-count')).toHaveText('0 / 1 séance passée · 2 au programme');
   await live.getByRole('button', { name: /Marquer ma présence/ }).click();
   await expect(live.locator('.present')).toHaveText('✓ Présent');
-  await expect(page.locator('.attended-count')).toHaveText('1 / 2 séances');
+  await expect(page.locator('.attended-count')).toHaveText('1 / 1 séance passée · 2 au programme');
   await expect(live.getByRole('button', { name: /Marquer ma présence/ })).toHaveCount(0);
   expect(await page.evaluate(() => (window as any).__noReload)).toBe(true);
 
@@ -109,7 +109,7 @@ test('marking attendance updates the counts without a reload', async ({ page }) 
   ).toHaveCount(0);
 
   await page.goto('/user/formations');
-  await expect(cards(page).first()).toContainText('1 / 2 séances (50 %)');
+  await expect(cards(page).first()).toContainText('1 / 1 séance passée · 2 au programme (100 %)');
 });
 
 test('the sessions page lists sessions with their state and replays', async ({ page }) => {
@@ -212,10 +212,10 @@ test.describe('without JavaScript', () => {
     await page.getByRole('button', { name: 'Se connecter' }).click();
     await page.getByRole('link', { name: /Voir les séances/ }).click();
     const live = page.locator('li.session', { hasText: 'Séance en cours' });
-    await expect(page.locator('.attended-count')).toHaveText('0 / 2 séances');
+    await expect(page.locator('.attended-count')).toHaveText('0 / 1 séance passée · 2 au programme');
     await live.getByRole('button', { name: /Marquer ma présence/ }).click();
     await expect(page).toHaveURL(/\/user\/formations\/\d+$/);
     await expect(live.locator('.present')).toHaveText('✓ Présent');
-    await expect(page.locator('.attended-count')).toHaveText('1 / 2 séances');
+    await expect(page.locator('.attended-count')).toHaveText('1 / 1 séance passée · 2 au programme');
   });
 });

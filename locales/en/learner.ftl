@@ -24,10 +24,10 @@ learner-join-session = Join the session
 learner-next-session = Next session
 learner-seance = Session { $number }
 learner-seance-titled = Session { $number } — { $title }
-learner-attended = { $attended } / { $total } { $total ->
+learner-attended-to-date = { $attended } / { $held } past { $held ->
     [one] session
    *[other] sessions
-}
+} · { $total } in the programme
 # The attendance rate, already written with its decimal point ("33.3").
 learner-rate = ({ $rate }%)
 
@@ -52,6 +52,7 @@ learner-widget-active = Active trainings
 learner-widget-completed = Completed trainings
 learner-widget-upcoming = Upcoming trainings
 learner-dashboard-no-next = No upcoming session.
+learner-dashboard-new = Welcome! You are not enrolled in any training yet: pick one in the catalogue and ask to enrol.
 
 ## My trainings
 learner-formations-title = My trainings
@@ -65,6 +66,7 @@ learner-filter-all = All
 learner-filter-active = Active
 learner-filter-upcoming = Upcoming
 learner-filter-completed = Completed
+learner-filter-cancelled = Cancelled
 learner-formations-empty = You are not enrolled in any training yet.
 learner-formations-discover = Browse the catalogue
 learner-formations-filter-empty = No training in this filter.
@@ -98,6 +100,7 @@ learner-phase-past = Past
 learner-phase-live = Live
 learner-phase-upcoming = Upcoming
 learner-present = ✓ Present
+learner-absent = Absent
 learner-recording = Watch the recording
 learner-recording-of = of session { $number } (new tab)
 learner-join = Join
@@ -134,3 +137,35 @@ calendar-add-google = Google Calendar
 calendar-name = { $org } — my sessions
 calendar-summary = { $formation } — Session { $number }: { $title }
 calendar-description = The session's page (the button to join is there, while your enrollment is active): { $url }
+learner-next-clash = At the same time as another of your sessions: { $others }
+
+## The public catalogue
+catalogue-search = Search
+catalogue-any = Any
+catalogue-month = Month of the sessions
+catalogue-filter = Filter
+catalogue-none-found = No training matches these criteria.
+catalogue-clear = See every training
+catalogue-signup-to-request = Sign up to ask for a place
+catalogue-login-to-request = Already have an account? Log in
+catalogue-login = Log in
+catalogue-signup = Sign up
+catalogue-back = ← Catalogue
+catalogue-sessions = Upcoming sessions
+catalogue-no-sessions = The session dates are not published yet.
+catalogue-request-sent = Your enrollment request is saved: it is "Awaiting payment" until an admin confirms your payment.
+learner-request-withdraw = Withdraw my request
+learner-request-withdraw-for = Withdraw my request for { $name }
+learner-request-withdrawn = Your request is withdrawn.
+learner-requests-open = My open requests
+catalogue-price = Price
+catalogue-free = Free
+catalogue-places = Places
+catalogue-seats = { $total } places
+catalogue-seats-left = { $left } of { $total } { $left ->
+    [one] place left
+   *[other] places left
+}
+catalogue-seats-full = Full
+catalogue-payment = How to pay
+catalogue-payment-none = The organisation will tell you how to pay for your enrollment.

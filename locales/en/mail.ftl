@@ -32,3 +32,17 @@ mail-email-change =
     .validity = It will replace the old one as soon as you follow this link, valid for { $hours } hours:
     .button = Confirm this address
     .closing = If you did not ask for this, ignore this message: nothing will change.
+
+request-confirmed-mail =
+    .subject = Enrollment confirmed: { $formation }
+    .intro = Your payment is confirmed: you are enrolled in the training "{ $formation }".
+    .body = Your enrollment runs from { $start } to { $end }. The link of each session waits for you in "My trainings" during that period.
+    .button = See my trainings
+    .closing = See you in the sessions!
+
+request-rejected-mail =
+    .subject = Enrollment request declined: { $formation }
+    .intro = Your request to enrol in the training "{ $formation }" was not accepted.
+    .body = Reason: { $reason }
+    .button = See the training
+    .closing = You can ask again from the catalogue.

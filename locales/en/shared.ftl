@@ -9,6 +9,7 @@ status-cancelled = Cancelled
 status-request-pending = Awaiting payment
 status-request-confirmed = Payment confirmed
 status-request-rejected = Declined
+status-request-withdrawn = Withdrawn
 
 platform-zoom = Zoom
 platform-google-meet = Google Meet

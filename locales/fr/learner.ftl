@@ -24,7 +24,10 @@ learner-join-session = Rejoindre la session
 learner-next-session = Prochaine session
 learner-seance = Séance { $number }
 learner-seance-titled = Séance { $number } — { $title }
-learner-attended = { $attended } / { $total } séances
+learner-attended-to-date = { $attended } / { $held } { $held ->
+    [one] séance passée
+   *[other] séances passées
+} · { $total } au programme
 # Le taux de présence, déjà écrit avec sa virgule (« 33,3 »).
 learner-rate = ({ $rate } %)
 
@@ -46,6 +49,7 @@ learner-widget-active = Formations Actives
 learner-widget-completed = Formations Terminées
 learner-widget-upcoming = Formations À Venir
 learner-dashboard-no-next = Aucune session à venir.
+learner-dashboard-new = Bienvenue ! Vous n'êtes inscrit à aucune formation pour le moment : choisissez-en une dans le catalogue et demandez votre inscription.
 
 ## Mes Formations
 learner-formations-title = Mes Formations
@@ -59,6 +63,7 @@ learner-filter-all = Toutes
 learner-filter-active = En cours
 learner-filter-upcoming = À venir
 learner-filter-completed = Terminées
+learner-filter-cancelled = Annulées
 learner-formations-empty = Vous n'êtes inscrit à aucune formation pour le moment.
 learner-formations-discover = Découvrir le catalogue
 learner-formations-filter-empty = Aucune formation dans ce filtre.
@@ -92,6 +97,7 @@ learner-phase-past = Passée
 learner-phase-live = En direct
 learner-phase-upcoming = À venir
 learner-present = ✓ Présent
+learner-absent = Absent
 learner-recording = Voir l'enregistrement
 learner-recording-of = de la séance { $number } (nouvel onglet)
 learner-join = Rejoindre
@@ -128,3 +134,35 @@ calendar-add-google = Google Agenda
 calendar-name = { $org } — mes séances
 calendar-summary = { $formation } — Séance { $number } : { $title }
 calendar-description = Page de la séance (le bouton pour la rejoindre y est, tant que votre inscription est active) : { $url }
+learner-next-clash = En même temps qu'une autre de vos sessions : { $others }
+
+## The public catalogue
+catalogue-search = Rechercher
+catalogue-any = Tous
+catalogue-month = Mois des séances
+catalogue-filter = Filtrer
+catalogue-none-found = Aucune formation ne correspond à ces critères.
+catalogue-clear = Voir toutes les formations
+catalogue-signup-to-request = S'inscrire pour demander une place
+catalogue-login-to-request = Déjà un compte ? Se connecter
+catalogue-login = Se connecter
+catalogue-signup = Créer un compte
+catalogue-back = ← Catalogue
+catalogue-sessions = Séances à venir
+catalogue-no-sessions = Les dates des séances ne sont pas encore publiées.
+catalogue-request-sent = Votre demande d'inscription est enregistrée : elle est « En attente de paiement » jusqu'à ce qu'un administrateur confirme votre paiement.
+learner-request-withdraw = Retirer ma demande
+learner-request-withdraw-for = Retirer ma demande pour { $name }
+learner-request-withdrawn = Votre demande est retirée.
+learner-requests-open = Mes demandes en cours
+catalogue-price = Prix
+catalogue-free = Gratuit
+catalogue-places = Places
+catalogue-seats = { $total } places
+catalogue-seats-left = { $left } { $left ->
+    [one] place restante
+   *[other] places restantes
+} sur { $total }
+catalogue-seats-full = Complet
+catalogue-payment = Comment payer
+catalogue-payment-none = L'organisme vous indiquera comment régler votre inscription.

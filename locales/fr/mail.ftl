@@ -32,3 +32,17 @@ mail-email-change =
     .validity = Elle remplacera l'ancienne dès que vous aurez suivi ce lien, valable { $hours } heures :
     .button = Confirmer cette adresse
     .closing = Si vous n'êtes pas à l'origine de cette demande, ignorez ce message : rien ne changera.
+
+request-confirmed-mail =
+    .subject = Inscription confirmée : { $formation }
+    .intro = Votre paiement est confirmé : vous êtes inscrit à la formation « { $formation } ».
+    .body = Votre inscription court du { $start } au { $end }. Le lien de chaque séance vous attend dans « Mes Formations » pendant cette période.
+    .button = Voir mes formations
+    .closing = À bientôt en séance !
+
+request-rejected-mail =
+    .subject = Demande d'inscription refusée : { $formation }
+    .intro = Votre demande d'inscription à la formation « { $formation } » n'a pas été acceptée.
+    .body = Motif : { $reason }
+    .button = Voir la formation
+    .closing = Vous pouvez faire une nouvelle demande depuis le catalogue.

@@ -9,6 +9,7 @@ status-cancelled = Annulée
 status-request-pending = En attente de paiement
 status-request-confirmed = Paiement confirmé
 status-request-rejected = Refusée
+status-request-withdrawn = Retirée
 
 platform-zoom = Zoom
 platform-google-meet = Google Meet

@@ -101,6 +101,15 @@ async fn formation_form<T>(
             "zoom_auto_meetings",
             if i.zoom_auto_meetings { "on" } else { "" },
         ),
+        ("price", i.offer.price.as_str()),
+        ("currency", i.offer.currency.as_str()),
+        ("starts_on", i.offer.starts_on.as_str()),
+        ("ends_on", i.offer.ends_on.as_str()),
+        ("seats", i.offer.seats.as_str()),
+        (
+            "payment_instructions",
+            i.offer.payment_instructions.as_str(),
+        ),
     ];
     keep.extend(version.map(|v| ("version", v)));
     crate::server::admin_form(

@@ -12,6 +12,8 @@ pub enum RequestStatus {
     Pending,
     Confirmed,
     Rejected,
+    /// Taken back by the learner before the payment was confirmed.
+    Withdrawn,
 }
 
 impl RequestStatus {
@@ -20,6 +22,7 @@ impl RequestStatus {
             RequestStatus::Pending => "pending",
             RequestStatus::Confirmed => "confirmed",
             RequestStatus::Rejected => "rejected",
+            RequestStatus::Withdrawn => "withdrawn",
         }
     }
 
@@ -29,6 +32,7 @@ impl RequestStatus {
             "pending" => Some(RequestStatus::Pending),
             "confirmed" => Some(RequestStatus::Confirmed),
             "rejected" => Some(RequestStatus::Rejected),
+            "withdrawn" => Some(RequestStatus::Withdrawn),
             _ => None,
         }
     }
@@ -39,6 +43,7 @@ impl RequestStatus {
             RequestStatus::Pending => "En attente de paiement",
             RequestStatus::Confirmed => "Paiement confirmé",
             RequestStatus::Rejected => "Refusée",
+            RequestStatus::Withdrawn => "Retirée",
         }
     }
 
@@ -48,6 +53,7 @@ impl RequestStatus {
             RequestStatus::Pending => "status-request-pending",
             RequestStatus::Confirmed => "status-request-confirmed",
             RequestStatus::Rejected => "status-request-rejected",
+            RequestStatus::Withdrawn => "status-request-withdrawn",
         }
     }
 }
@@ -64,6 +70,18 @@ pub struct CatalogueEntry {
     pub request: Option<RequestStatus>,
     /// The caller's live (not cancelled) enrollment, effective status.
     pub enrollment: Option<EnrollmentStatus>,
+    /// Price, announced period and places (the payment instructions are
+    /// left empty here: see [`CatalogueDetail::payment_instructions`]).
+    pub offer: super::admin::Offer,
+    /// Places taken: enrollments not cancelled.
+    pub seats_taken: i64,
+}
+
+impl CatalogueEntry {
+    /// Places left, when they are limited.
+    pub fn seats_left(&self) -> Option<i64> {
+        self.offer.seats.map(|n| (n - self.seats_taken).max(0))
+    }
 }
 
 impl CatalogueEntry {
@@ -94,12 +112,113 @@ pub struct MyRequest {
 pub struct CatalogueView {
     pub formations: Vec<CatalogueEntry>,
     pub requests: Vec<MyRequest>,
+    /// Read by a signed-in visitor (who may ask), or anonymously.
+    pub signed_in: bool,
+}
+
+/// The catalogue's search, as its GET form sends it; every part may be
+/// empty (no filter).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CatalogueQuery {
+    /// Words of the name, description or instructor.
+    pub q: String,
+    pub level: String,
+    pub platform: String,
+    /// `YYYY-MM`: formations with a séance that month (UTC).
+    pub month: String,
+}
+
+/// A checked [`CatalogueQuery`]: unknown values are no filter rather than
+/// an error (a stale link still shows the catalogue).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct CatalogueFilter {
+    /// Lower-cased, trimmed.
+    pub words: String,
+    pub level: Option<super::formation::Level>,
+    pub platform: Option<super::formation::Platform>,
+    /// The month's first day and the next month's, `YYYY-MM-DD`.
+    pub month: Option<(chrono::NaiveDate, chrono::NaiveDate)>,
+}
+
+impl CatalogueQuery {
+    pub fn filter(&self) -> CatalogueFilter {
+        use chrono::{Datelike, NaiveDate};
+        let month = NaiveDate::parse_from_str(&format!("{}-01", self.month.trim()), "%Y-%m-%d")
+            .ok()
+            .and_then(|first| {
+                let next = if first.month() == 12 {
+                    NaiveDate::from_ymd_opt(first.year() + 1, 1, 1)
+                } else {
+                    NaiveDate::from_ymd_opt(first.year(), first.month() + 1, 1)
+                }?;
+                Some((first, next))
+            });
+        CatalogueFilter {
+            words: self.q.trim().to_lowercase().chars().take(100).collect(),
+            level: super::formation::Level::parse(self.level.trim()).ok(),
+            platform: super::formation::Platform::parse(self.platform.trim()).ok(),
+            month,
+        }
+    }
+
+    /// Whether any filter is set (the page then offers to clear them).
+    pub fn is_filtered(&self) -> bool {
+        self.filter() != CatalogueFilter::default()
+    }
+}
+
+/// A séance as the public sees it: when and what, never how to join.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PublicSeance {
+    pub number: i64,
+    pub title: String,
+    pub starts_at: chrono::DateTime<chrono::Utc>,
+    pub duration_minutes: i64,
+}
+
+/// One formation's public page.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CatalogueDetail {
+    pub entry: CatalogueEntry,
+    /// Its séances not yet ended, soonest first.
+    pub sessions: Vec<PublicSeance>,
+    pub signed_in: bool,
+    /// How to pay: for a caller whose request waits for the payment.
+    pub payment_instructions: Option<String>,
+    /// The caller's latest request for it (to withdraw a pending one).
+    pub request_id: Option<i64>,
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::domain::formation::{Level, Platform};
+
+    #[test]
+    fn the_search_reads_what_it_understands_and_ignores_the_rest() {
+        let q = CatalogueQuery {
+            q: "  RUST Avancé ".into(),
+            level: "advanced".into(),
+            platform: "nope".into(),
+            month: "2026-12".into(),
+        };
+        let f = q.filter();
+        assert_eq!(f.words, "rust avancé");
+        assert_eq!(f.level, Some(Level::Advanced));
+        assert_eq!(f.platform, None);
+        let (from, to) = f.month.unwrap();
+        assert_eq!(
+            (from.to_string(), to.to_string()),
+            ("2026-12-01".into(), "2027-01-01".into())
+        );
+        assert!(q.is_filtered());
+        assert!(!CatalogueQuery::default().is_filtered());
+        let bad = CatalogueQuery {
+            month: "2026-13".into(),
+            ..Default::default()
+        };
+        assert_eq!(bad.filter().month, None);
+    }
 
     #[test]
     fn a_learner_may_ask_again_after_a_refusal_but_not_while_waiting() {
@@ -116,6 +235,8 @@ mod tests {
             id: 1,
             request: Some(RequestStatus::Pending),
             enrollment: None,
+            offer: Default::default(),
+            seats_taken: 0,
         };
         assert!(!e.can_request());
         e.request = Some(RequestStatus::Rejected);
@@ -133,6 +254,7 @@ mod tests {
             RequestStatus::Pending,
             RequestStatus::Confirmed,
             RequestStatus::Rejected,
+            RequestStatus::Withdrawn,
         ] {
             assert_eq!(
                 lookup(Lang::Fr, s.label_id(), &[]).as_deref(),

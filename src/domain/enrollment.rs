@@ -27,12 +27,15 @@ pub struct EnrollmentRecord {
     pub stored_status: EnrollmentStatus,
     pub total_sessions: i64,
     pub attended_sessions: i64,
+    /// The formation's sessions that have started by now: what attendance
+    /// so far is measured against.
+    pub held_sessions: i64,
     /// The formation's minimum attendance for its certificate, in percent.
     pub certificate_min_attendance: i64,
     /// The enrollment's current certificate, if one was issued.
     pub certificate: Option<CertificateBrief>,
 }
-crate::debug_redacted!(EnrollmentRecord { id, formation_id, info, timezone, start_date, end_date, stored_status, total_sessions, attended_sessions, certificate_min_attendance, certificate } hide { meeting_link, meeting_id, meeting_password });
+crate::debug_redacted!(EnrollmentRecord { id, formation_id, info, timezone, start_date, end_date, stored_status, total_sessions, attended_sessions, held_sessions, certificate_min_attendance, certificate } hide { meeting_link, meeting_id, meeting_password });
 
 /// A session as stored, with whether this learner attended it.
 #[derive(Clone)]
@@ -165,7 +168,12 @@ pub struct EnrollmentView {
     pub next_session: Option<SeanceView>,
     pub total_sessions: i64,
     pub attended_sessions: i64,
+    /// Sessions held so far (started by now).
+    pub held_sessions: i64,
+    /// The spec's rate: attended ÷ the enrollment's total, in percent.
     pub attendance_rate: f64,
+    /// Attended ÷ held so far, in percent: what the learner can judge.
+    pub attendance_rate_to_date: f64,
     pub days_until_end: i64,
     /// What the card says of the certificate.
     pub certificate: CertificateStanding,
@@ -278,7 +286,12 @@ pub fn enrollment_view(
         next_session,
         total_sessions: record.total_sessions,
         attended_sessions: record.attended_sessions,
+        held_sessions: record.held_sessions,
         attendance_rate: attendance_rate(record.attended_sessions, record.total_sessions),
+        attendance_rate_to_date: attendance_rate(
+            record.attended_sessions.min(record.held_sessions),
+            record.held_sessions,
+        ),
         days_until_end: days_until(today_in(record.timezone, now), record.end_date),
         certificate: CertificateStanding::of(
             record.certificate.as_ref(),
@@ -313,6 +326,10 @@ pub struct NextSeance {
     pub status: EnrollmentStatus,
     #[serde(flatten)]
     pub session: SeanceView,
+    /// The learner's other sessions (formation name, session number) that
+    /// overlap this one: two places at once.
+    #[serde(default)]
+    pub clashes_with: Vec<(String, i64)>,
 }
 
 /// Sessions not yet ended across active and upcoming enrollments, soonest
@@ -347,12 +364,47 @@ pub fn next_sessions(
                     timezone: r.timezone.name().to_string(),
                     status,
                     session: session_view(s, r, status, now),
+                    clashes_with: Vec::new(),
                 })
         })
         .collect();
     all.sort_by_key(|n| (n.session.scheduled_date, n.session.id));
+    flag_clashes(&mut all);
     all.truncate(limit);
     all
+}
+
+/// Marks the sessions that overlap another of the list (sorted by start):
+/// each overlapping pair names the other on both sides. A session of one
+/// formation seen through two enrollments is not a clash with itself.
+pub fn flag_clashes(sessions: &mut [NextSeance]) {
+    let ends: Vec<DateTime<Utc>> = sessions
+        .iter()
+        .map(|n| n.session.scheduled_date + Duration::minutes(n.session.duration_minutes))
+        .collect();
+    for i in 0..sessions.len() {
+        for j in i + 1..sessions.len() {
+            // Sorted by start: once one starts after i ends, the rest do too.
+            if sessions[j].session.scheduled_date >= ends[i] {
+                break;
+            }
+            if sessions[j].session.id == sessions[i].session.id {
+                continue;
+            }
+            let (a, b) = (
+                (
+                    sessions[i].formation_name.clone(),
+                    sessions[i].session.session_number,
+                ),
+                (
+                    sessions[j].formation_name.clone(),
+                    sessions[j].session.session_number,
+                ),
+            );
+            sessions[i].clashes_with.push(b);
+            sessions[j].clashes_with.push(a);
+        }
+    }
 }
 
 /// The answer to "mark my presence".
@@ -411,6 +463,7 @@ mod tests {
             stored_status: stored,
             total_sessions: 10,
             attended_sessions: 5,
+            held_sessions: 6,
             certificate_min_attendance: 0,
             certificate: None,
         }
@@ -438,6 +491,35 @@ mod tests {
 
     fn json(view: &EnrollmentView) -> String {
         serde_json::to_string(view).unwrap()
+    }
+
+    #[test]
+    fn overlapping_sessions_of_two_formations_are_flagged_on_both() {
+        let now = Utc.with_ymd_and_hms(2024, 1, 20, 12, 0, 0).unwrap();
+        let mut a = record("2024-01-15", "2024-02-15", EnrollmentStatus::Active);
+        a.formation_id = 7;
+        let mut b = a.clone();
+        b.id = 2;
+        b.formation_id = 8;
+        b.info.name = "Formation Advanced".into();
+        let at = Utc.with_ymd_and_hms(2024, 1, 22, 18, 0, 0).unwrap();
+        let first = session(1, at);
+        let mut second = session(2, at + Duration::minutes(90));
+        second.formation_id = 8;
+        // Starts exactly when the first (120 min) has ended: no clash.
+        let mut third = session(3, at + Duration::minutes(210));
+        third.formation_id = 8;
+        let list = next_sessions(&[a, b], &[first, second, third], now, 10);
+        assert_eq!(list.len(), 3);
+        assert_eq!(
+            list[0].clashes_with,
+            vec![("Formation Advanced".to_string(), 2)]
+        );
+        assert_eq!(
+            list[1].clashes_with,
+            vec![("Formation Basic".to_string(), 1)]
+        );
+        assert!(list[2].clashes_with.is_empty());
     }
 
     #[test]

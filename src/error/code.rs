@@ -61,6 +61,16 @@ error_codes! {
         ZoomAutoNotZoom,
         /// "Réessayer" on a séance whose Zoom sync has not failed.
         ZoomSyncNotFailed,
+        // What the catalogue announces of a formation.
+        PriceAmount,
+        PriceCurrency,
+        OfferStart,
+        OfferEnd,
+        OfferEndBeforeStart,
+        Seats,
+        PaymentInstructionsTooLong,
+        /// A learner withdraws a request that is no longer waiting.
+        RequestNotPending,
         /// Someone else saved the formation since the form was opened.
         StaleFormation,
         // A séance's fields and a series of séances.
@@ -232,6 +242,14 @@ impl ErrorCode {
             ZoomMinPresence => ("a-zoom-min", "zoom_min_presence", Invalid),
             ZoomAutoNotZoom => ("a-zoom-auto", "zoom_auto_meetings", Invalid),
             ZoomSyncNotFailed => ("a-zoom-not-failed", "", Conflict),
+            PriceAmount => ("a-price", "price", Invalid),
+            PriceCurrency => ("a-currency", "currency", Invalid),
+            OfferStart => ("a-offer-start", "starts_on", Invalid),
+            OfferEnd => ("a-offer-end", "ends_on", Invalid),
+            OfferEndBeforeStart => ("a-offer-end-before", "ends_on", Invalid),
+            Seats => ("a-seats", "seats", Invalid),
+            PaymentInstructionsTooLong => ("a-payment-long", "payment_instructions", Invalid),
+            RequestNotPending => ("request-not-pending", "", Conflict),
             StaleFormation => ("a-stale", "", Conflict),
             SeanceTitle => ("a-title", "title", Invalid),
             ScheduledAt => ("a-at", "scheduled_at", Invalid),

@@ -362,8 +362,18 @@ pub async fn require_same_origin(
 fn is_public(path: &str) -> bool {
     matches!(
         path,
-        "/login" | "/signup" | "/favicon.ico" | "/favicon.svg" | "/robots.txt" | "/sw.js"
+        "/login"
+            | "/signup"
+            | "/favicon.ico"
+            | "/favicon.svg"
+            | "/robots.txt"
+            | "/sw.js"
+            // The catalogue and its formations' pages (never a meeting detail).
+            | "/formations"
     ) || crate::server::accounts::is_public_page(path)
+        || path
+            .strip_prefix("/formations/")
+            .is_some_and(|id| !id.is_empty() && id.bytes().all(|b| b.is_ascii_digit()))
         || [
             "/pkg/",
             "/fn/",

@@ -479,6 +479,7 @@ fn parse_formation(args: FormationArgs) -> Result<FormationFields, CliError> {
         )?,
         zoom_min_presence: crate::domain::attendance::parse_min_presence(&args.zoom_min_presence)?,
         zoom_auto_meetings: args.zoom_auto_meetings,
+        offer: Default::default(),
     })
 }
 

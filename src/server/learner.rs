@@ -47,7 +47,7 @@ pub async fn overview(
     user_id: i64,
     now: DateTime<Utc>,
 ) -> Result<(Vec<EnrollmentView>, Stats), AppError> {
-    let mut records = db.learner_enrollments(user_id).await?;
+    let mut records = db.learner_enrollments(user_id, now).await?;
     issue_on_read(db, user_id, &mut records, now).await?;
     let sessions = db.learner_open_sessions(user_id, now).await?;
     let mut views: Vec<EnrollmentView> = records
@@ -65,7 +65,7 @@ pub async fn upcoming_sessions(
     now: DateTime<Utc>,
     limit: usize,
 ) -> Result<Vec<NextSeance>, AppError> {
-    let records = db.learner_enrollments(user_id).await?;
+    let records = db.learner_enrollments(user_id, now).await?;
     let sessions = db.learner_open_sessions(user_id, now).await?;
     Ok(next_sessions(&records, &sessions, now, limit))
 }
@@ -78,7 +78,7 @@ pub async fn enrollment_sessions(
     now: DateTime<Utc>,
 ) -> Result<(EnrollmentView, Vec<SeanceView>), AppError> {
     let mut record = db
-        .learner_enrollment(user_id, enrollment_id)
+        .learner_enrollment(user_id, enrollment_id, now)
         .await?
         .ok_or(AppError::NotFound)?;
     issue_on_read(db, user_id, std::slice::from_mut(&mut record), now).await?;
@@ -108,7 +108,7 @@ pub async fn attend(
     now: DateTime<Utc>,
 ) -> Result<AttendOutcome, AppError> {
     let target = db
-        .attend_target(user_id, session_id)
+        .attend_target(user_id, session_id, now)
         .await?
         .ok_or(AppError::NotFound)?;
     let (enrollment, session) = (target.enrollment, target.session);
@@ -144,7 +144,7 @@ pub async fn dashboard(
     user_id: i64,
     now: DateTime<Utc>,
 ) -> Result<(Stats, Option<NextSeance>, Vec<CertificateLine>), AppError> {
-    let mut records = db.learner_enrollments(user_id).await?;
+    let mut records = db.learner_enrollments(user_id, now).await?;
     issue_on_read(db, user_id, &mut records, now).await?;
     let sessions = db.learner_open_sessions(user_id, now).await?;
     let views: Vec<EnrollmentView> = records

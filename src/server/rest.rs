@@ -192,7 +192,12 @@ pub struct FormationItem {
     next_session: Option<String>,
     total_sessions: i64,
     attended_sessions: i64,
+    /// attended ÷ total_sessions, in percent (the spec's definition).
     attendance_rate: f64,
+    /// Sessions of the formation held so far (started).
+    past_sessions: i64,
+    /// attended ÷ past_sessions, in percent: attendance to date.
+    attendance_rate_to_date: f64,
     days_until_end: i64,
     /// The absolute URL of the completion certificate's PDF (bearer or
     /// cookie); null when there is none (not finished, below the minimum
@@ -235,6 +240,8 @@ impl FormationItem {
             total_sessions: v.total_sessions,
             attended_sessions: v.attended_sessions,
             attendance_rate: v.attendance_rate,
+            past_sessions: v.held_sessions,
+            attendance_rate_to_date: v.attendance_rate_to_date,
             days_until_end: v.days_until_end,
         }
     }

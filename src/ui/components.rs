@@ -15,6 +15,7 @@ pub mod loaded;
 pub mod local_time;
 pub mod mail_link_fields;
 pub mod my_certificates;
+pub mod my_requests;
 pub mod new_password_field;
 pub mod notice_bell;
 pub mod page_heading;

@@ -33,6 +33,7 @@ fn zoom_formation(name: &str) -> FormationFields {
         certificate_min_attendance: 0,
         zoom_min_presence: 50,
         zoom_auto_meetings: false,
+        offer: Default::default(),
     }
 }
 

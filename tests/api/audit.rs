@@ -30,6 +30,7 @@ fn fields(name: &str, link: &str, password: &str) -> FormationFields {
         certificate_min_attendance: 0,
         zoom_min_presence: 50,
         zoom_auto_meetings: false,
+        offer: Default::default(),
     }
 }
 

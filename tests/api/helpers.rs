@@ -666,6 +666,7 @@ pub mod seed {
                         certificate_min_attendance: min_attendance,
                         zoom_min_presence: 50,
                         zoom_auto_meetings: false,
+                        offer: Default::default(),
                     },
                 )
                 .await

@@ -11,6 +11,7 @@ mod accounts;
 mod admin;
 mod audit;
 mod calendars;
+mod catalogue;
 mod certificates;
 mod cli;
 mod edge;

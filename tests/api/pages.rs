@@ -168,7 +168,7 @@ async fn marking_attendance_without_javascript_comes_back_to_the_sessions_page_m
     assert_eq!(resp.headers()["location"].to_str().unwrap(), page);
     let (_, html) = app.page(&client, &page).await;
     assert!(html.contains("✓ Présent"));
-    assert!(html.contains("1 / 10 séances"));
+    assert!(html.contains("1 / 1 séance passée · 10 au programme"));
 
     let resp = post(future).await.unwrap();
     let location = resp.headers()["location"].to_str().unwrap().to_string();
@@ -244,4 +244,278 @@ async fn pages_keep_rendering_while_other_apps_are_built_in_the_same_process() {
         rendered += 1;
     }
     builder.await.unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn attendance_reads_over_the_seances_held_so_far_and_a_missed_one_says_absent() {
+    use formations::server::store::enrollments::AttendanceSource;
+    let app = spawn_app().await;
+    let (client, user) = app.signed_in_learner("assidu@example.com").await;
+    let learner = app.learner("assidu-api@example.com").await;
+    let f = app.formation("Assiduité").await;
+    let now = Utc::now();
+    // Four séances held (three attended), five to come; nine on the programme.
+    let mut held = vec![];
+    for n in 1..=9 {
+        let at = if n <= 4 {
+            now - Duration::days(5 - n)
+        } else {
+            now + Duration::days(n - 4)
+        };
+        let id = app.session(f, n, at).await;
+        if n <= 4 {
+            held.push(id);
+        }
+    }
+    let enrollment = app
+        .enroll_dated(
+            user,
+            f,
+            (
+                crate::helpers::seed::days(-6),
+                crate::helpers::seed::days(6),
+            ),
+            Active,
+            9,
+        )
+        .await;
+    app.enroll_dated(
+        learner.id,
+        f,
+        (
+            crate::helpers::seed::days(-6),
+            crate::helpers::seed::days(6),
+        ),
+        Active,
+        9,
+    )
+    .await;
+    for who in [user, learner.id] {
+        for session in &held[..3] {
+            app.db
+                .insert_attendance(who, *session, AttendanceSource::Manual, now)
+                .await
+                .unwrap();
+        }
+    }
+    let (_, html) = app.page(&client, "/user/formations").await;
+    assert!(
+        html.contains("3 / 4 séances passées · 9 au programme (75 %)"),
+        "{html}"
+    );
+    let (_, html) = app
+        .page(&client, &format!("/user/formations/{enrollment}"))
+        .await;
+    assert!(
+        html.contains("3 / 4 séances passées · 9 au programme"),
+        "{html}"
+    );
+    assert_eq!(
+        html.matches("class=\"absent\"").count(),
+        1,
+        "the one missed"
+    );
+
+    // The API keeps the spec's rate and adds the rate to date.
+    let (status, list) = app
+        .get_json("/api/auth/user/formations/", &learner.token)
+        .await;
+    assert_eq!(status, 200);
+    let item = &list["formations"][0];
+    assert_eq!(item["attendance_rate"], 33.3);
+    assert_eq!(item["past_sessions"], 4);
+    assert_eq!(item["attendance_rate_to_date"], 75.0);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_menu_marks_the_current_page_the_filters_add_up_and_a_new_learner_is_pointed_to_the_catalogue(
+) {
+    let app = spawn_app().await;
+    let (client, user) = app.signed_in_learner("nouveau@example.com").await;
+    // Nothing yet: the dashboard sends to the catalogue.
+    let (_, html) = app.page(&client, "/user").await;
+    assert!(html.contains("Bienvenue !"), "{html}");
+    assert!(html.contains("Découvrir le catalogue"), "{html}");
+    assert!(
+        html.contains(r#"<a href="/user" aria-current="page">"#),
+        "{html}"
+    );
+
+    let f = app.formation("Menu").await;
+    let g = app.formation("Menu annulé").await;
+    let enrollment = app.enroll(user, f, -1, 10, Active).await;
+    let (_, html) = app.page(&client, "/user/formations").await;
+    assert!(
+        !html.contains("Annulées"),
+        "no cancelled enrollment, no filter"
+    );
+    app.enroll(user, g, -1, 10, Cancelled).await;
+    let (_, html) = app.page(&client, "/user/formations").await;
+    assert!(html.contains("Annulées"), "{html}");
+    assert!(html.contains("/user/formations?status=cancelled"));
+    let (_, html) = app.page(&client, "/user/formations?status=cancelled").await;
+    assert!(html.contains("Menu annulé") && !html.contains(">Menu<"));
+    assert!(!html.contains("Bienvenue !"));
+
+    for (path, current) in [
+        (format!("/user/formations/{enrollment}"), "/user/formations"),
+        ("/user/formations/next".to_string(), "/user/formations/next"),
+        ("/compte".to_string(), "/compte"),
+    ] {
+        let (_, html) = app.page(&client, &path).await;
+        assert_eq!(html.matches(r#"aria-current="page""#).count(), 1, "{path}");
+        assert!(
+            html.contains(&format!(r#"<a href="{current}" aria-current="page">"#)),
+            "{path}: {html}"
+        );
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn overlapping_sessions_are_flagged_on_the_next_sessions_page_and_admins_land_on_the_admin_area(
+) {
+    let app = spawn_app().await;
+    let (client, user) = app.signed_in_learner("deux-lieux@example.com").await;
+    let f = app.formation("Matin").await;
+    let g = app.formation("Soir").await;
+    let at = Utc::now() + Duration::days(2);
+    app.session(f, 1, at).await;
+    app.session(g, 1, at + Duration::minutes(60)).await;
+    app.session(g, 2, at + Duration::days(1)).await;
+    app.enroll(user, f, -1, 10, Active).await;
+    app.enroll(user, g, -1, 10, Active).await;
+    let (_, html) = app.page(&client, "/user/formations/next").await;
+    assert_eq!(html.matches(r#"class="clash""#).count(), 2, "{html}");
+    assert!(
+        html.contains("En même temps qu&#x27;une autre de vos sessions : Soir · Séance 1")
+            || html.contains("En même temps qu'une autre de vos sessions : Soir · Séance 1"),
+        "{html}"
+    );
+
+    // An admin who logs in without a destination lands on /admin.
+    formations::server::cli::create_user(
+        &app.db,
+        "chef-login@example.com",
+        "Chef",
+        crate::helpers::PASSWORD,
+        true,
+    )
+    .await
+    .unwrap();
+    let admin = crate::helpers::client_for(&app.address);
+    for next in ["/", ""] {
+        let resp = admin
+            .post(app.url("/fn/login"))
+            .header("Accept", "text/html")
+            .form(&[
+                ("email", "chef-login@example.com"),
+                ("password", crate::helpers::PASSWORD),
+                ("next", next),
+            ])
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(resp.headers()["location"], "/admin", "next={next:?}");
+    }
+    // A learner still lands on their formations; a destination is kept.
+    let resp = admin
+        .post(app.url("/fn/login"))
+        .header("Accept", "text/html")
+        .form(&[
+            ("email", "chef-login@example.com"),
+            ("password", crate::helpers::PASSWORD),
+            ("next", "/admin/audit"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(resp.headers()["location"], "/admin/audit");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_catalogue_and_its_formation_pages_are_public_searchable_and_never_show_a_meeting() {
+    let app = spawn_app().await;
+    let rust = app.formation("Rust pour tous").await;
+    let other = app.formation("Cuisine lyonnaise").await;
+    let at = Utc::now() + Duration::days(3);
+    app.session(rust, 1, at).await;
+    app.session_with(
+        other,
+        1,
+        formations::server::store::formations::SeanceFields {
+            title: "Quenelles".into(),
+            scheduled_at: Utc::now() + Duration::days(40),
+            duration_minutes: 90,
+            meeting_link: Some("https://zoom.us/j/123123123".into()),
+            recording_link: None,
+        },
+    )
+    .await;
+    let anonymous = crate::helpers::client_for(&app.address);
+
+    let (status, html) = app.page(&anonymous, "/formations").await;
+    assert_eq!(status, 200, "{html}");
+    assert!(html.contains("Rust pour tous") && html.contains("Cuisine lyonnaise"));
+    assert!(
+        html.contains("S&#x27;inscrire pour demander une place")
+            || html.contains("S'inscrire pour demander une place")
+    );
+    assert!(
+        html.contains(&format!("/signup?next=/formations/{rust}")),
+        "{html}"
+    );
+    assert!(
+        !html.contains("Mes demandes"),
+        "nothing of anybody's requests"
+    );
+    for secret in [LINK, MEETING_ID, SECRET, "123123123"] {
+        assert!(!html.contains(secret), "{secret}");
+    }
+    // Search and filters: plain GET links.
+    let (_, html) = app.page(&anonymous, "/formations?q=RUST").await;
+    assert!(html.contains("Rust pour tous") && !html.contains("Cuisine lyonnaise"));
+    let month = (Utc::now() + Duration::days(40))
+        .format("%Y-%m")
+        .to_string();
+    let (_, html) = app
+        .page(
+            &anonymous,
+            &format!("/formations?month={month}&platform=zoom"),
+        )
+        .await;
+    assert!(html.contains("Cuisine lyonnaise"), "{html}");
+    let (_, html) = app.page(&anonymous, "/formations?level=expert").await;
+    assert!(html.contains("Aucune formation ne correspond"));
+
+    // A formation's page: its séances' dates, never how to join.
+    let (status, html) = app.page(&anonymous, &format!("/formations/{other}")).await;
+    assert_eq!(status, 200);
+    assert!(html.contains("Séance 1 — Quenelles"), "{html}");
+    assert!(!html.contains("123123123") && !html.contains(LINK));
+    let (status, _) = app.page(&anonymous, "/formations/999999").await;
+    assert_eq!(status, 404);
+
+    // Signed in: ask from the formation's page, without JavaScript, and
+    // come back to it with the confirmation.
+    let (client, _) = app.signed_in_learner("catalogue-public@example.com").await;
+    let (_, html) = app.page(&client, &format!("/formations/{rust}")).await;
+    assert!(
+        html.contains("Demander l&#x27;inscription") || html.contains("Demander l'inscription")
+    );
+    let resp = app
+        .form_post(
+            &client,
+            "catalogue_request",
+            &[("formation_id", &rust.to_string()), ("from", "detail")],
+        )
+        .await;
+    let location = resp.headers()["location"].to_str().unwrap().to_string();
+    assert_eq!(location, format!("/formations/{rust}?demande=1"));
+    let (_, html) = app.page(&client, &location).await;
+    assert!(
+        html.contains("Votre demande d&#x27;inscription est enregistrée")
+            || html.contains("Votre demande d'inscription est enregistrée"),
+        "{html}"
+    );
+    assert!(html.contains("En attente de paiement"));
 }

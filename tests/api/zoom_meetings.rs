@@ -45,6 +45,7 @@ async fn auto_formation(app: &TestApp, name: &str) -> i64 {
                 certificate_min_attendance: 0,
                 zoom_min_presence: 50,
                 zoom_auto_meetings: true,
+                offer: Default::default(),
             },
         )
         .await

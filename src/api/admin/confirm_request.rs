@@ -20,10 +20,13 @@ pub async fn admin_confirm_request(
         async |actor| {
             let (start, end) = check_period(&start_date, &end_date, ENROLLMENT_PERIOD)?;
             let total = check_total_sessions(&total_sessions)?;
-            state()
+            let state = state();
+            let enrollment = state
                 .db
                 .confirm_request(actor, request_id, start, end, total)
-                .await
+                .await?;
+            crate::server::request_mail::tell(&state, request_id).await;
+            Ok(enrollment)
         },
         |_| "/admin/demandes".into(),
         "/admin/demandes",

@@ -20,7 +20,11 @@ pub async fn admin_reject_request(
             let reason =
                 parse_required("reason", &reason, 500).map_err(|_| ErrorCode::RejectReason)?;
             check_confirmed(confirm.as_deref())?;
-            state().db.reject_request(actor, request_id, &reason).await
+            let state = state();
+            state.db.reject_request(actor, request_id, &reason).await?;
+            // The learner reads the reason in their mailbox too.
+            crate::server::request_mail::tell(&state, request_id).await;
+            Ok(())
         },
         |_| "/admin/demandes".into(),
         "/admin/demandes",

@@ -25,6 +25,12 @@ pub async fn admin_update_formation(
     #[server(default)] certificate_min_attendance: String,
     #[server(default)] zoom_min_presence: String,
     #[server(default)] zoom_auto_meetings: String,
+    #[server(default)] price: String,
+    #[server(default)] currency: String,
+    #[server(default)] starts_on: String,
+    #[server(default)] ends_on: String,
+    #[server(default)] seats: String,
+    #[server(default)] payment_instructions: String,
 ) -> Result<(), AppError> {
     use crate::domain::admin::FormationInput;
     use crate::server::state;
@@ -44,6 +50,14 @@ pub async fn admin_update_formation(
         zoom_min_presence,
         // A checkbox: present ("on") when ticked, absent otherwise.
         zoom_auto_meetings: !zoom_auto_meetings.is_empty(),
+        offer: crate::domain::admin::OfferInput {
+            price,
+            currency,
+            starts_on,
+            ends_on,
+            seats,
+            payment_instructions,
+        },
     };
     super::formation_form(
         &input,

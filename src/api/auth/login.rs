@@ -10,7 +10,7 @@ pub async fn login(email: String, password: String, next: Option<String>) -> Res
     let state = state();
     let previous = caller().token_hash;
     let outcome = async {
-        let (_, token) =
+        let (user, token) =
             auth::login(&state, client_ip(), &email, &password, TokenKind::Cookie).await?;
         // A fresh token at every login: a session id planted before login is worthless after.
         if let Some(previous) = previous {
@@ -19,12 +19,17 @@ pub async fn login(email: String, password: String, next: Option<String>) -> Res
         if let Some(parts) = use_context::<axum::http::request::Parts>() {
             crate::server::accounts::record_device(&state.db, &token, &parts.headers).await?;
         }
-        Ok::<_, AppError>(token)
+        Ok::<_, AppError>((user.is_admin(), token))
     }
     .await;
     match outcome {
-        Ok(token) => {
-            start_browser_session(&token, next.as_deref());
+        Ok((admin, token)) => {
+            // Nowhere asked: an admin's home is the admin area.
+            let home = match next.as_deref().map(str::trim) {
+                None | Some("" | "/") if admin => Some("/admin"),
+                _ => next.as_deref(),
+            };
+            start_browser_session(&token, home);
             Ok(())
         }
         Err(err) => Err(form_error(

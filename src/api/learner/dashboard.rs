@@ -14,6 +14,8 @@ pub struct DashboardData {
     pub next: Option<NextSeance>,
     /// "Mes certificats".
     pub certificates: Vec<CertificateLine>,
+    /// Requests waiting for the payment or refused.
+    pub requests: Vec<crate::domain::catalogue::MyRequest>,
 }
 
 /// The learner's home: the three counts and the very next session.
@@ -22,6 +24,7 @@ pub async fn dashboard() -> Result<DashboardData, AppError> {
     use crate::server::{learner, learner_read};
     learner_read(async |db, user, now| {
         let (stats, next, certificates) = learner::dashboard(db, user.id, now).await?;
+        let requests = db.my_requests(user.id, true).await?;
         let name = user.name;
         Ok(DashboardData {
             now,
@@ -29,6 +32,7 @@ pub async fn dashboard() -> Result<DashboardData, AppError> {
             stats,
             next,
             certificates,
+            requests,
         })
     })
     .await

@@ -29,8 +29,10 @@ pub struct FormationInput {
     pub zoom_min_presence: String,
     /// "Créer les réunions Zoom automatiquement" (a checkbox).
     pub zoom_auto_meetings: bool,
+    /// What the catalogue announces, as typed.
+    pub offer: OfferInput,
 }
-crate::debug_redacted!(FormationInput { name, description, level, platform, instructor_name, schedule_description, timezone, certificate_min_attendance, zoom_min_presence, zoom_auto_meetings } hide { meeting_link, meeting_id, meeting_password });
+crate::debug_redacted!(FormationInput { name, description, level, platform, instructor_name, schedule_description, timezone, certificate_min_attendance, zoom_min_presence, zoom_auto_meetings, offer } hide { meeting_link, meeting_id, meeting_password });
 
 /// A formation's fields once checked.
 #[derive(Clone, PartialEq)]
@@ -47,8 +49,105 @@ pub struct FormationFields {
     pub zoom_min_presence: i64,
     /// Each séance gets its own Zoom meeting, made by the platform.
     pub zoom_auto_meetings: bool,
+    pub offer: Offer,
 }
-crate::debug_redacted!(FormationFields { info, timezone, certificate_min_attendance, zoom_min_presence, zoom_auto_meetings } hide { meeting_link, meeting_id, meeting_password });
+crate::debug_redacted!(FormationFields { info, timezone, certificate_min_attendance, zoom_min_presence, zoom_auto_meetings, offer } hide { meeting_link, meeting_id, meeting_password });
+
+/// What the catalogue announces of a formation, as the admin form types it.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OfferInput {
+    /// "450", "450,50"; empty is free.
+    pub price: String,
+    pub currency: String,
+    /// `YYYY-MM-DD`, both or neither.
+    pub starts_on: String,
+    pub ends_on: String,
+    /// Places offered; empty is not limited.
+    pub seats: String,
+    pub payment_instructions: String,
+}
+
+/// What the catalogue announces of a formation, checked.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Offer {
+    /// `None`: free.
+    pub price: Option<crate::domain::price::Price>,
+    pub starts_on: Option<NaiveDate>,
+    pub ends_on: Option<NaiveDate>,
+    /// `None`: not limited.
+    pub seats: Option<i64>,
+    /// Shown to a learner after they ask (bank transfer details…).
+    pub payment_instructions: String,
+}
+
+/// The longest payment instructions.
+pub const MAX_PAYMENT_INSTRUCTIONS: usize = 2000;
+
+impl OfferInput {
+    pub fn check(&self) -> Result<Offer, ErrorCode> {
+        use crate::domain::price::{parse, PriceError};
+        let price = parse(&self.price, &self.currency).map_err(|e| match e {
+            PriceError::Amount => ErrorCode::PriceAmount,
+            PriceError::Currency => ErrorCode::PriceCurrency,
+        })?;
+        let date = |typed: &str, code: ErrorCode| match typed.trim() {
+            "" => Ok(None),
+            t => NaiveDate::parse_from_str(t, "%Y-%m-%d")
+                .map(Some)
+                .map_err(|_| code),
+        };
+        let starts_on = date(&self.starts_on, ErrorCode::OfferStart)?;
+        let ends_on = date(&self.ends_on, ErrorCode::OfferEnd)?;
+        match (starts_on, ends_on) {
+            (Some(start), Some(end)) if end < start => return Err(ErrorCode::OfferEndBeforeStart),
+            (Some(_), None) => return Err(ErrorCode::OfferEnd),
+            (None, Some(_)) => return Err(ErrorCode::OfferStart),
+            _ => {}
+        }
+        let seats = match self.seats.trim() {
+            "" => None,
+            t => Some(
+                t.parse::<i64>()
+                    .ok()
+                    .filter(|n| (1..=100_000).contains(n))
+                    .ok_or(ErrorCode::Seats)?,
+            ),
+        };
+        let payment_instructions = self.payment_instructions.trim().replace("\r\n", "\n");
+        if payment_instructions.chars().count() > MAX_PAYMENT_INSTRUCTIONS {
+            return Err(ErrorCode::PaymentInstructionsTooLong);
+        }
+        Ok(Offer {
+            price,
+            starts_on,
+            ends_on,
+            seats,
+            payment_instructions,
+        })
+    }
+}
+
+impl Offer {
+    /// The offer as the form shows it back.
+    pub fn input(&self, lang: crate::domain::language::Lang) -> OfferInput {
+        OfferInput {
+            price: self
+                .price
+                .as_ref()
+                .map(|p| p.amount_text(lang))
+                .unwrap_or_default(),
+            currency: self
+                .price
+                .as_ref()
+                .map(|p| p.currency.clone())
+                .unwrap_or_else(|| "EUR".into()),
+            starts_on: self.starts_on.map(|d| d.to_string()).unwrap_or_default(),
+            ends_on: self.ends_on.map(|d| d.to_string()).unwrap_or_default(),
+            seats: self.seats.map(|n| n.to_string()).unwrap_or_default(),
+            payment_instructions: self.payment_instructions.clone(),
+        }
+    }
+}
 
 fn optional(value: &str) -> Option<String> {
     let value = value.trim();
@@ -144,6 +243,7 @@ impl FormationInput {
             certificate_min_attendance,
             zoom_min_presence,
             zoom_auto_meetings: self.zoom_auto_meetings,
+            offer: self.offer.check()?,
         })
     }
 }
@@ -304,6 +404,7 @@ mod tests {
             certificate_min_attendance: "".into(),
             zoom_min_presence: "".into(),
             zoom_auto_meetings: false,
+            offer: OfferInput::default(),
         }
     }
 

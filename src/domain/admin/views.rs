@@ -27,6 +27,8 @@ pub struct FormationRow {
 pub struct FormationDetail {
     pub id: i64,
     pub input: FormationInput,
+    /// The stored offer, which the form writes in the reader's language.
+    pub offer: super::Offer,
     pub archived: bool,
     pub version: i64,
 }

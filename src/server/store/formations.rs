@@ -47,8 +47,9 @@ crate::debug_redacted!(SeanceFields { title, scheduled_at, duration_minutes, rec
 pub(super) use super::decode::timezone as tz_of;
 
 /// Binds a formation's fields as `$1`…`$10`, the time of the write as
-/// `$11`, its two thresholds as `$12` and `$13` and its automatic Zoom
-/// meetings as `$14`, in the column order both
+/// `$11`, its two thresholds as `$12` and `$13`, its automatic Zoom
+/// meetings as `$14` and its offer (price, currency, dates, seats,
+/// payment instructions) as `$15`…`$20`, in the column order both
 /// the INSERT and the UPDATE use. A macro because the query may be a
 /// `query` or a `query_scalar`.
 macro_rules! bind_fields {
@@ -68,6 +69,17 @@ macro_rules! bind_fields {
             .bind($f.certificate_min_attendance)
             .bind($f.zoom_min_presence)
             .bind(i64::from($f.zoom_auto_meetings))
+            .bind($f.offer.price.as_ref().map(|p| p.cents))
+            .bind(
+                $f.offer
+                    .price
+                    .as_ref()
+                    .map_or("EUR", |p| p.currency.as_str()),
+            )
+            .bind($f.offer.starts_on.map(|d| d.to_string()))
+            .bind($f.offer.ends_on.map(|d| d.to_string()))
+            .bind($f.offer.seats)
+            .bind(&$f.offer.payment_instructions)
     };
 }
 
@@ -80,10 +92,30 @@ fn fields_json(f: &FormationFields) -> serde_json::Value {
         "timezone": f.timezone.name(), "certificate_min_attendance": f.certificate_min_attendance,
         "zoom_min_presence": f.zoom_min_presence, "zoom_auto_meetings": f.zoom_auto_meetings,
     })
+    .as_object()
+    .cloned()
+    .map(|mut fields| {
+        fields.extend(offer_json(&f.offer).as_object().cloned().unwrap_or_default());
+        serde_json::Value::Object(fields)
+    })
+    .unwrap_or_default()
 }
 
-fn input_json(i: &FormationInput, archived: bool, version: i64) -> serde_json::Value {
+/// A formation's offer as its audit entries record it.
+fn offer_json(o: &crate::domain::admin::Offer) -> serde_json::Value {
     json!({
+        "price": o.price.as_ref().map(|p| p.cents),
+        "currency": o.price.as_ref().map(|p| p.currency.clone()),
+        "starts_on": o.starts_on.map(|d| d.to_string()),
+        "ends_on": o.ends_on.map(|d| d.to_string()),
+        "seats": o.seats,
+        "payment_instructions": o.payment_instructions,
+    })
+}
+
+fn input_json(d: &FormationDetail) -> serde_json::Value {
+    let (i, archived, version) = (&d.input, d.archived, d.version);
+    let mut before = json!({
         "name": i.name, "description": i.description, "level": i.level,
         "platform": i.platform, "meeting_link": i.meeting_link, "meeting_id": i.meeting_id,
         "meeting_password": i.meeting_password,
@@ -92,7 +124,12 @@ fn input_json(i: &FormationInput, archived: bool, version: i64) -> serde_json::V
         "certificate_min_attendance": i.certificate_min_attendance.parse::<i64>().unwrap_or_default(),
         "zoom_min_presence": i.zoom_min_presence.parse::<i64>().unwrap_or_default(),
         "zoom_auto_meetings": i.zoom_auto_meetings,
-    })
+    });
+    if let (Some(before), Some(offer)) = (before.as_object_mut(), offer_json(&d.offer).as_object())
+    {
+        before.extend(offer.clone());
+    }
+    before
 }
 
 fn session_json(s: &SeanceLine) -> serde_json::Value {
@@ -377,8 +414,10 @@ impl Db {
             sqlx::query_scalar(
                 "INSERT INTO formations (name, description, level, platform, meeting_link, meeting_id,
                  meeting_password, instructor_name, schedule_description, timezone, created_at, updated_at,
-                 certificate_min_attendance, zoom_min_presence, zoom_auto_meetings)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11, $12, $13, $14) RETURNING id",
+                 certificate_min_attendance, zoom_min_presence, zoom_auto_meetings,
+                 price_cents, currency, starts_on, ends_on, seats, payment_instructions)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11, $12, $13, $14,
+                 $15, $16, $17, $18, $19, $20) RETURNING id",
             ),
             f
         )
@@ -413,7 +452,7 @@ impl Db {
     ) -> Result<(), AppError> {
         let mut tx = self.begin_write().await?;
         let before = formation_detail_in(&mut tx, id).await?;
-        let before_json = input_json(&before.input, before.archived, before.version);
+        let before_json = input_json(&before);
         let mut after = fields_json(f);
         // A save that changes no field is no change: no new version, no entry
         // (a stale form is still refused, as below).
@@ -430,8 +469,9 @@ impl Db {
                  meeting_link = $5, meeting_id = $6, meeting_password = $7, instructor_name = $8,
                  schedule_description = $9, timezone = $10, updated_at = $11,
                  certificate_min_attendance = $12, zoom_min_presence = $13,
-                 zoom_auto_meetings = $14, version = version + 1
-             WHERE id = $15 AND version = $16",
+                 zoom_auto_meetings = $14, price_cents = $15, currency = $16, starts_on = $17,
+                 ends_on = $18, seats = $19, payment_instructions = $20, version = version + 1
+             WHERE id = $21 AND version = $22",
             ),
             f
         )
@@ -759,17 +799,34 @@ async fn formation_detail_in(tx: &mut Tx, id: i64) -> Result<FormationDetail, Ap
         certificate_min_attendance: i64,
         zoom_min_presence: i64,
         zoom_auto_meetings: i64,
+        price_cents: Option<i64>,
+        currency: String,
+        starts_on: Option<String>,
+        ends_on: Option<String>,
+        seats: Option<i64>,
+        payment_instructions: String,
     }
     let row: Option<Row> = sqlx::query_as(
         "SELECT id, name, description, level, platform, meeting_link, meeting_id, meeting_password,
              instructor_name, schedule_description, timezone, archived, version,
-             certificate_min_attendance, zoom_min_presence, zoom_auto_meetings
+             certificate_min_attendance, zoom_min_presence, zoom_auto_meetings,
+             price_cents, currency, starts_on, ends_on, seats, payment_instructions
          FROM formations WHERE id = $1",
     )
     .bind(id)
     .fetch_optional(&mut **tx)
     .await?;
     let r = row.ok_or(AppError::NotFound)?;
+    let offer = crate::domain::admin::Offer {
+        price: r.price_cents.map(|cents| crate::domain::price::Price {
+            cents,
+            currency: r.currency.clone(),
+        }),
+        starts_on: r.starts_on.as_deref().map(decode::date).transpose()?,
+        ends_on: r.ends_on.as_deref().map(decode::date).transpose()?,
+        seats: r.seats,
+        payment_instructions: r.payment_instructions,
+    };
     Ok(FormationDetail {
         id: r.id,
         input: FormationInput {
@@ -786,7 +843,9 @@ async fn formation_detail_in(tx: &mut Tx, id: i64) -> Result<FormationDetail, Ap
             certificate_min_attendance: r.certificate_min_attendance.to_string(),
             zoom_min_presence: r.zoom_min_presence.to_string(),
             zoom_auto_meetings: r.zoom_auto_meetings == 1,
+            offer: offer.input(crate::domain::language::Lang::Fr),
         },
+        offer,
         archived: r.archived == 1,
         version: r.version,
     })

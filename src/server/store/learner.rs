@@ -19,8 +19,11 @@ const ENROLLMENT_COLUMNS: &str = "
     f.instructor_name, f.schedule_description, f.timezone,
     (SELECT COUNT(*) FROM session_attendance a JOIN formation_sessions s ON s.id = a.session_id
       WHERE a.user_id = e.user_id AND s.formation_id = e.formation_id) AS attended_sessions,
+    (SELECT COUNT(*) FROM formation_sessions s
+      WHERE s.formation_id = e.formation_id AND s.scheduled_date <= $1) AS held_sessions,
     f.certificate_min_attendance, c.code AS certificate_code, c.revoked_at AS certificate_revoked_at";
 
+/// `$1` is the instant the sessions held so far are counted at.
 /// The enrollments, their formation and their current certificate.
 const ENROLLMENT_FROM: &str = "FROM enrollments e JOIN formations f ON f.id = e.formation_id
     LEFT JOIN certificates c ON c.enrollment_id = e.id AND c.replaced_at IS NULL";
@@ -48,6 +51,7 @@ struct StoredLearnerEnrollment {
     meeting_password: Option<String>,
     timezone: String,
     attended_sessions: i64,
+    held_sessions: i64,
     certificate_min_attendance: i64,
     certificate_code: Option<String>,
     certificate_revoked_at: Option<String>,
@@ -70,6 +74,7 @@ impl TryFrom<StoredLearnerEnrollment> for EnrollmentRecord {
             meeting_password: r.meeting_password,
             total_sessions: r.total_sessions,
             attended_sessions: r.attended_sessions,
+            held_sessions: r.held_sessions,
             certificate_min_attendance: r.certificate_min_attendance,
             certificate: r
                 .certificate_code
@@ -130,11 +135,13 @@ impl Db {
     pub async fn learner_enrollments(
         &self,
         user_id: i64,
+        now: DateTime<Utc>,
     ) -> Result<Vec<EnrollmentRecord>, AppError> {
         let rows: Vec<StoredLearnerEnrollment> = sqlx::query_as(&format!(
             "SELECT {ENROLLMENT_COLUMNS} {ENROLLMENT_FROM}
-             WHERE e.user_id = $1 ORDER BY e.start_date DESC, e.id DESC"
+             WHERE e.user_id = $2 ORDER BY e.start_date DESC, e.id DESC"
         ))
+        .bind(instant_text(now))
         .bind(user_id)
         .fetch_all(self.pool())
         .await?;
@@ -168,11 +175,13 @@ impl Db {
         &self,
         user_id: i64,
         enrollment_id: i64,
+        now: DateTime<Utc>,
     ) -> Result<Option<EnrollmentRecord>, AppError> {
         let row: Option<StoredLearnerEnrollment> = sqlx::query_as(&format!(
             "SELECT {ENROLLMENT_COLUMNS} {ENROLLMENT_FROM}
-             WHERE e.id = $1 AND e.user_id = $2"
+             WHERE e.id = $2 AND e.user_id = $3"
         ))
+        .bind(instant_text(now))
         .bind(enrollment_id)
         .bind(user_id)
         .fetch_optional(self.pool())
@@ -204,6 +213,7 @@ impl Db {
         &self,
         user_id: i64,
         session_id: i64,
+        now: DateTime<Utc>,
     ) -> Result<Option<AttendTarget>, AppError> {
         let session: Option<StoredLearnerSeance> =
             sqlx::query_as(&format!("{LEARNER_SESSIONS} WHERE s.id = $2"))
@@ -217,9 +227,10 @@ impl Db {
         let session = SeanceRecord::try_from(session)?;
         let row: Option<StoredLearnerEnrollment> = sqlx::query_as(&format!(
             "SELECT {ENROLLMENT_COLUMNS} {ENROLLMENT_FROM}
-             WHERE e.user_id = $1 AND e.formation_id = $2
+             WHERE e.user_id = $2 AND e.formation_id = $3
              ORDER BY CASE WHEN e.status = 'cancelled' THEN 1 ELSE 0 END, e.id DESC LIMIT 1"
         ))
+        .bind(instant_text(now))
         .bind(user_id)
         .bind(session.formation_id)
         .fetch_optional(self.pool())

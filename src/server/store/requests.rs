@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use chrono::{NaiveDate, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use serde_json::json;
 
 use super::audit::{learner_in, record_and_commit, Actor, Change};
@@ -11,7 +11,10 @@ use super::enrollments::{enroll_in, NewEnrollment};
 use super::formations::head_in;
 use super::{decode, instant_text, unique_or};
 use crate::domain::admin::RequestRow;
-use crate::domain::catalogue::{CatalogueEntry, CatalogueView, MyRequest, RequestStatus};
+use crate::domain::catalogue::{
+    CatalogueDetail, CatalogueEntry, CatalogueQuery, CatalogueView, MyRequest, PublicSeance,
+    RequestStatus,
+};
 use crate::domain::formation::FormationInfo;
 use crate::domain::status::EnrollmentStatus;
 use crate::error::{AppError, ErrorCode};
@@ -25,6 +28,20 @@ fn request_status(value: &str) -> Result<RequestStatus, AppError> {
     RequestStatus::parse(value).ok_or_else(|| super::corrupt("request status", value))
 }
 
+/// A decided request, as its mail tells it.
+#[derive(Debug, Clone)]
+pub struct RequestDecision {
+    pub lang: crate::domain::language::Lang,
+    pub email: String,
+    pub name: String,
+    pub formation_id: i64,
+    pub formation_name: String,
+    pub status: RequestStatus,
+    pub reason: Option<String>,
+    /// The enrollment's period, once confirmed.
+    pub period: Option<(NaiveDate, NaiveDate)>,
+}
+
 /// A formation of the catalogue as stored (no meeting detail is selected).
 #[derive(sqlx::FromRow)]
 struct StoredCatalogueEntry {
@@ -32,6 +49,54 @@ struct StoredCatalogueEntry {
     #[sqlx(flatten)]
     info: super::StoredInfo,
     timezone: String,
+    price_cents: Option<i64>,
+    currency: String,
+    starts_on: Option<String>,
+    ends_on: Option<String>,
+    seats: Option<i64>,
+    payment_instructions: String,
+    seats_taken: i64,
+}
+
+/// The public facts of a catalogue entry, read the same way by the list
+/// and a formation's page.
+const CATALOGUE_COLUMNS: &str = "f.id, f.name, f.description, f.level, f.platform,
+    f.instructor_name, f.schedule_description, f.timezone, f.price_cents, f.currency,
+    f.starts_on, f.ends_on, f.seats, f.payment_instructions,
+    (SELECT COUNT(*) FROM enrollments e WHERE e.formation_id = f.id AND e.status <> 'cancelled')
+        AS seats_taken";
+
+impl StoredCatalogueEntry {
+    /// The entry, with the caller's states; its payment instructions are
+    /// handed back apart (shown to who asked only).
+    fn entry(
+        self,
+        request: Option<RequestStatus>,
+        enrollment: Option<EnrollmentStatus>,
+    ) -> Result<(CatalogueEntry, String), AppError> {
+        let offer = crate::domain::admin::Offer {
+            price: self.price_cents.map(|cents| crate::domain::price::Price {
+                cents,
+                currency: self.currency.clone(),
+            }),
+            starts_on: self.starts_on.as_deref().map(decode::date).transpose()?,
+            ends_on: self.ends_on.as_deref().map(decode::date).transpose()?,
+            seats: self.seats,
+            payment_instructions: String::new(),
+        };
+        Ok((
+            CatalogueEntry {
+                info: FormationInfo::try_from(self.info)?,
+                timezone: decode::timezone(&self.timezone)?.name().to_string(),
+                request,
+                enrollment,
+                offer,
+                seats_taken: self.seats_taken,
+                id: self.id,
+            },
+            self.payment_instructions,
+        ))
+    }
 }
 
 /// A learner's request as stored, with its enrollment if confirmed.
@@ -140,25 +205,130 @@ impl Db {
     /// enrollment state, and the caller's requests. Three queries; no meeting
     /// detail is ever selected.
     #[tracing::instrument(skip_all, err)]
-    pub async fn catalogue(&self, user_id: i64) -> Result<CatalogueView, AppError> {
-        let formations: Vec<StoredCatalogueEntry> = sqlx::query_as(
-            "SELECT id, name, description, level, platform, instructor_name, schedule_description, timezone
-             FROM formations WHERE archived = 0 ORDER BY name, id",
-        )
+    pub async fn catalogue(
+        &self,
+        user_id: Option<i64>,
+        query: &CatalogueQuery,
+    ) -> Result<CatalogueView, AppError> {
+        let filter = query.filter();
+        let pattern = format!("%{}%", filter.words.replace(['\\', '%', '_'], ""));
+        let (from, to) = filter
+            .month
+            .map(|(from, to)| (format!("{from}T00:00:00Z"), format!("{to}T00:00:00Z")))
+            .unwrap_or_default();
+        let formations: Vec<StoredCatalogueEntry> = sqlx::query_as(&format!(
+            "SELECT {CATALOGUE_COLUMNS}
+             FROM formations f
+             WHERE f.archived = 0
+               AND ($1 = '' OR lower(f.name) LIKE $2 OR lower(f.description) LIKE $2
+                    OR lower(f.instructor_name) LIKE $2)
+               AND ($3 = '' OR f.level = $3)
+               AND ($4 = '' OR f.platform = $4)
+               AND ($5 = '' OR EXISTS (SELECT 1 FROM formation_sessions s
+                    WHERE s.formation_id = f.id AND s.scheduled_date >= $5 AND s.scheduled_date < $6))
+             ORDER BY f.name, f.id"
+        ))
+        .bind(&filter.words)
+        .bind(&pattern)
+        .bind(filter.level.map(|l| l.as_str()).unwrap_or_default())
+        .bind(filter.platform.map(|p| p.as_str()).unwrap_or_default())
+        .bind(&from)
+        .bind(&to)
         .fetch_all(self.pool())
         .await?;
-        let requests: Vec<StoredMyRequest> = sqlx::query_as(
-            "SELECT r.id, r.formation_id, f.name AS formation_name, r.status, r.reason, r.created_at,
-                    e.status AS e_status, e.start_date AS e_start, e.end_date AS e_end, f.timezone
-                 FROM enrollment_requests r
-                 JOIN formations f ON f.id = r.formation_id
-                 LEFT JOIN enrollments e ON e.id = r.enrollment_id
-                 WHERE r.user_id = $1
-                 ORDER BY r.created_at DESC, r.id DESC",
+        let (requests, enrollment_of) = match user_id {
+            Some(user_id) => self.requests_and_enrollments(user_id).await?,
+            None => (Vec::new(), HashMap::new()),
+        };
+        let mut request_of: HashMap<i64, RequestStatus> = HashMap::new();
+        for r in &requests {
+            request_of.entry(r.formation_id).or_insert(r.status);
+        }
+        let formations = formations
+            .into_iter()
+            .map(|f| {
+                let (request, enrollment) = (
+                    request_of.get(&f.id).copied(),
+                    enrollment_of.get(&f.id).copied(),
+                );
+                Ok(f.entry(request, enrollment)?.0)
+            })
+            .collect::<Result<_, AppError>>()?;
+        Ok(CatalogueView {
+            formations,
+            requests,
+            signed_in: user_id.is_some(),
+        })
+    }
+
+    /// One formation of the catalogue (not archived) and its séances not
+    /// yet ended, as the public sees them; with the caller's request and
+    /// enrollment when signed in.
+    pub async fn catalogue_formation(
+        &self,
+        user_id: Option<i64>,
+        formation_id: i64,
+        now: DateTime<Utc>,
+    ) -> Result<CatalogueDetail, AppError> {
+        let found: Option<StoredCatalogueEntry> = sqlx::query_as(&format!(
+            "SELECT {CATALOGUE_COLUMNS} FROM formations f WHERE f.id = $1 AND f.archived = 0"
+        ))
+        .bind(formation_id)
+        .fetch_optional(self.pool())
+        .await?;
+        let f = found.ok_or(AppError::NotFound)?;
+        // A séance lasts at most a day: those that started the day before
+        // are read, and the ones over are left out here.
+        let sessions: Vec<(i64, String, String, i64)> = sqlx::query_as(
+            "SELECT session_number, title, scheduled_date, duration_minutes FROM formation_sessions
+             WHERE formation_id = $1 AND scheduled_date >= $2 ORDER BY scheduled_date, id",
         )
-        .bind(user_id)
+        .bind(formation_id)
+        .bind(super::instant_text(now - chrono::Duration::days(1)))
         .fetch_all(self.pool())
         .await?;
+        let sessions = sessions
+            .into_iter()
+            .map(|(number, title, at, duration_minutes)| {
+                Ok(PublicSeance {
+                    number,
+                    title,
+                    starts_at: decode::instant(&at)?,
+                    duration_minutes,
+                })
+            })
+            .filter(|s: &Result<PublicSeance, AppError>| {
+                s.as_ref().map_or(true, |s| {
+                    s.starts_at + chrono::Duration::minutes(s.duration_minutes) > now
+                })
+            })
+            .collect::<Result<Vec<_>, AppError>>()?;
+        let (requests, enrollment_of) = match user_id {
+            Some(user_id) => self.requests_and_enrollments(user_id).await?,
+            None => (Vec::new(), HashMap::new()),
+        };
+        let latest = requests.iter().find(|r| r.formation_id == f.id);
+        let request = latest.map(|r| r.status);
+        let request_id = latest.map(|r| r.id);
+        let enrollment = enrollment_of.get(&f.id).copied();
+        let (entry, instructions) = f.entry(request, enrollment)?;
+        Ok(CatalogueDetail {
+            entry,
+            sessions,
+            signed_in: user_id.is_some(),
+            payment_instructions: (request == Some(RequestStatus::Pending)).then_some(instructions),
+            request_id,
+        })
+    }
+
+    /// The learner's requests (newest first) and, per formation, their
+    /// latest enrollment's effective status (a live one winning over a
+    /// cancelled one): two statements.
+    async fn requests_and_enrollments(
+        &self,
+        user_id: i64,
+    ) -> Result<(Vec<MyRequest>, HashMap<i64, EnrollmentStatus>), AppError> {
+        let requests = self.my_requests(user_id, false).await?;
         let enrollments: Vec<(i64, String, String, String, String)> = sqlx::query_as(
             "SELECT e.formation_id, e.status, e.start_date, e.end_date, f.timezone
              FROM enrollments e JOIN formations f ON f.id = e.formation_id
@@ -179,30 +349,108 @@ impl Db {
                 enrollment_of.insert(*formation_id, status);
             }
         }
-        let mut request_of: HashMap<i64, RequestStatus> = HashMap::new();
-        let requests = requests
-            .into_iter()
-            .map(MyRequest::try_from)
-            .collect::<Result<Vec<_>, AppError>>()?;
-        for r in &requests {
-            request_of.entry(r.formation_id).or_insert(r.status);
+        Ok((requests, enrollment_of))
+    }
+
+    /// The learner's requests, newest first; `open` keeps only those that
+    /// still concern them on their pages (waiting, or refused with a
+    /// reason to read). One statement.
+    pub async fn my_requests(&self, user_id: i64, open: bool) -> Result<Vec<MyRequest>, AppError> {
+        let requests: Vec<StoredMyRequest> = sqlx::query_as(
+            "SELECT r.id, r.formation_id, f.name AS formation_name, r.status, r.reason, r.created_at,
+                    e.status AS e_status, e.start_date AS e_start, e.end_date AS e_end, f.timezone
+                 FROM enrollment_requests r
+                 JOIN formations f ON f.id = r.formation_id
+                 LEFT JOIN enrollments e ON e.id = r.enrollment_id
+                 WHERE r.user_id = $1 AND ($2 = 0 OR r.status IN ('pending', 'rejected'))
+                 ORDER BY r.created_at DESC, r.id DESC",
+        )
+        .bind(user_id)
+        .bind(i64::from(open))
+        .fetch_all(self.pool())
+        .await?;
+        requests.into_iter().map(MyRequest::try_from).collect()
+    }
+
+    /// Who to tell about a decided request, and what: the learner's
+    /// address, name and language, the formation, and the decision.
+    pub async fn request_decision(&self, request_id: i64) -> Result<RequestDecision, AppError> {
+        #[derive(sqlx::FromRow)]
+        struct Row {
+            email: String,
+            name: String,
+            language: Option<String>,
+            formation_id: i64,
+            formation_name: String,
+            status: String,
+            reason: Option<String>,
+            start_date: Option<String>,
+            end_date: Option<String>,
         }
-        let formations = formations
-            .into_iter()
-            .map(|f| {
-                Ok(CatalogueEntry {
-                    info: FormationInfo::try_from(f.info)?,
-                    timezone: decode::timezone(&f.timezone)?.name().to_string(),
-                    request: request_of.get(&f.id).copied(),
-                    enrollment: enrollment_of.get(&f.id).copied(),
-                    id: f.id,
-                })
-            })
-            .collect::<Result<_, AppError>>()?;
-        Ok(CatalogueView {
-            formations,
-            requests,
+        let row: Option<Row> = sqlx::query_as(
+            "SELECT u.email, u.name, u.language, f.id AS formation_id, f.name AS formation_name,
+                    r.status, r.reason, e.start_date, e.end_date
+             FROM enrollment_requests r
+             JOIN users u ON u.id = r.user_id
+             JOIN formations f ON f.id = r.formation_id
+             LEFT JOIN enrollments e ON e.id = r.enrollment_id
+             WHERE r.id = $1",
+        )
+        .bind(request_id)
+        .fetch_optional(self.pool())
+        .await?;
+        let r = row.ok_or(AppError::NotFound)?;
+        Ok(RequestDecision {
+            lang: r
+                .language
+                .as_deref()
+                .and_then(crate::domain::language::Lang::from_tag)
+                .unwrap_or_default(),
+            email: r.email,
+            name: r.name,
+            formation_id: r.formation_id,
+            formation_name: r.formation_name,
+            status: request_status(&r.status)?,
+            reason: r.reason,
+            period: match (r.start_date, r.end_date) {
+                (Some(start), Some(end)) => Some((decode::date(&start)?, decode::date(&end)?)),
+                _ => None,
+            },
         })
+    }
+
+    /// The learner takes back a request still waiting for the payment.
+    /// Someone else's request is "not found"; one already decided (or
+    /// withdrawn) is a conflict, never a change.
+    #[tracing::instrument(skip_all, err)]
+    pub async fn withdraw_request(
+        &self,
+        user_id: i64,
+        request_id: i64,
+        now: DateTime<Utc>,
+    ) -> Result<i64, AppError> {
+        let mut tx = self.begin_write().await?;
+        let row: Option<(i64, String)> = sqlx::query_as(
+            "SELECT formation_id, status FROM enrollment_requests WHERE id = $1 AND user_id = $2",
+        )
+        .bind(request_id)
+        .bind(user_id)
+        .fetch_optional(&mut *tx)
+        .await?;
+        let (formation_id, _) = row.ok_or(AppError::NotFound)?;
+        let done = sqlx::query(
+            "UPDATE enrollment_requests SET status = 'withdrawn', decided_at = $1
+             WHERE id = $2 AND status = 'pending'",
+        )
+        .bind(instant_text(now))
+        .bind(request_id)
+        .execute(&mut *tx)
+        .await?;
+        if done.rows_affected() == 0 {
+            return Err(AppError::Conflict(ErrorCode::RequestNotPending));
+        }
+        tx.commit().await?;
+        Ok(formation_id)
     }
 
     /// A learner asks to enroll; the request waits for the payment.

@@ -63,7 +63,11 @@ where
         Some(extra) => format!("admin-table {extra}"),
         None => "admin-table".to_string(),
     };
+    // On a phone a wide table scrolls inside its box, never the page; the
+    // box is a named, focusable region so keyboards can scroll it too.
+    let region = caption.clone();
     view! {
+        <div class="table-scroll" tabindex="0" role="region" aria-label=region>
         <table class=class>
             <caption class="visually-hidden">{caption}</caption>
             <thead>
@@ -74,6 +78,7 @@ where
             </thead>
             <tbody>{rows.into_iter().map(row).collect_view()}</tbody>
         </table>
+        </div>
     }
     .into_any()
 }

@@ -65,8 +65,8 @@ pub fn EnrollmentCard(enrollment: EnrollmentView, now: DateTime<Utc>) -> impl In
                 <dd class="attendance">
                     {format!(
                         "{} {}",
-                        attended(e.attended_sessions, e.total_sessions),
-                        rate(e.attendance_rate),
+                        attended_to_date(e.attended_sessions, e.held_sessions, e.total_sessions),
+                        rate(e.attendance_rate_to_date),
                     )}
                 </dd>
                 {next}
@@ -86,11 +86,16 @@ pub fn EnrollmentCard(enrollment: EnrollmentView, now: DateTime<Utc>) -> impl In
     }
 }
 
-/// "3 / 10 séances": sessions attended out of the enrollment's total.
-pub fn attended(attended: i64, total: i64) -> String {
+/// "3 / 4 séances passées · 9 au programme": attendance over the sessions
+/// held so far (what a learner can judge), then the programme's size.
+pub fn attended_to_date(attended: i64, held: i64, total: i64) -> String {
     t_with(
-        "learner-attended",
-        &[("attended", attended.into()), ("total", total.into())],
+        "learner-attended-to-date",
+        &[
+            ("attended", attended.min(held).into()),
+            ("held", held.into()),
+            ("total", total.into()),
+        ],
     )
 }
 

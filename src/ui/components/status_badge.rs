@@ -19,7 +19,7 @@ pub fn request_badge_class(status: RequestStatus) -> &'static str {
     enrollment_badge_class(match status {
         RequestStatus::Pending => EnrollmentStatus::Upcoming,
         RequestStatus::Confirmed => EnrollmentStatus::Completed,
-        RequestStatus::Rejected => EnrollmentStatus::Cancelled,
+        RequestStatus::Rejected | RequestStatus::Withdrawn => EnrollmentStatus::Cancelled,
     })
 }
 

@@ -14,17 +14,22 @@ use crate::ui::components::platform_label::PlatformLabel;
 /// The learner's home: the spec's three widgets and the very next session.
 #[component]
 pub fn DashboardPage() -> impl IntoView {
-    let data = Resource::new(|| (), |_| dashboard());
+    let withdraw = ServerAction::<crate::api::catalogue::WithdrawRequest>::new();
+    let data = Resource::new(move || withdraw.version().get(), |_| dashboard());
     view! {
         <Title text=t("learner-dashboard-title") />
         <Loaded data let:data>
-            <DashboardView data />
+            <DashboardView data withdraw />
         </Loaded>
     }
 }
 
 #[component]
-fn DashboardView(data: DashboardData) -> impl IntoView {
+fn DashboardView(
+    data: DashboardData,
+    withdraw: ServerAction<crate::api::catalogue::WithdrawRequest>,
+) -> impl IntoView {
+    let requests = data.requests;
     let stats = data.stats;
     let now = data.now;
     let widget = |class: &'static str,
@@ -83,15 +88,33 @@ fn DashboardView(data: DashboardData) -> impl IntoView {
     };
     view! {
         <h1>{t_with("learner-dashboard-hello", &[("name", (&data.name).into())])}</h1>
-        <section class="widgets" aria-label=t("learner-dashboard-glance")>
-            {widget("widget-active", "🎓", stats.active, t("learner-widget-active"), "active")}
-            {widget("widget-completed", "🏆", stats.completed, t("learner-widget-completed"), "completed")}
-            {widget("widget-upcoming", "⏰", stats.upcoming, t("learner-widget-upcoming"), "upcoming")}
-        </section>
-        <section class="next" aria-labelledby="next-heading">
-            <h2 id="next-heading">{t("learner-next-session")}</h2>
-            {next}
-        </section>
+        // A new learner has nothing to count yet: the catalogue is where to go.
+        {(stats.total == 0).then(|| view! {
+            <div class="empty welcome">
+                <p>{t("learner-dashboard-new")}</p>
+                <p><a class="button-link" href="/formations">{t("learner-formations-discover")}</a></p>
+            </div>
+        })}
+        // On a phone the next session (and its join button) comes first:
+        // the stylesheet reorders this column.
+        <div class="dashboard-main">
+            <section class="widgets" aria-label=t("learner-dashboard-glance")>
+                {widget("widget-active", "🎓", stats.active, t("learner-widget-active"), "active")}
+                {widget("widget-completed", "🏆", stats.completed, t("learner-widget-completed"), "completed")}
+                {widget("widget-upcoming", "⏰", stats.upcoming, t("learner-widget-upcoming"), "upcoming")}
+            </section>
+            <section class="next" aria-labelledby="next-heading">
+                <h2 id="next-heading">{t("learner-next-session")}</h2>
+                {next}
+            </section>
+        </div>
+        <crate::ui::components::my_requests::WithdrawnNotice withdraw />
+        {(!requests.is_empty()).then(|| view! {
+            <section class="my-requests" aria-labelledby="open-requests-h">
+                <h2 id="open-requests-h">{t("learner-requests-open")}</h2>
+                <crate::ui::components::my_requests::MyRequests requests back="/user" withdraw />
+            </section>
+        })}
         <MyCertificates certificates=data.certificates />
     }
 }

@@ -11,23 +11,29 @@ use crate::ui::components::page_heading::PageHeading;
 /// "Mes Formations": stats, filters and one card per enrollment.
 #[component]
 pub fn FormationsPage() -> impl IntoView {
-    let data = Resource::new(|| (), |_| my_formations());
+    let withdraw = ServerAction::<crate::api::catalogue::WithdrawRequest>::new();
+    let data = Resource::new(move || withdraw.version().get(), |_| my_formations());
     view! {
         <PageHeading heading=t("learner-formations-title") />
         <Loaded data let:data>
-            <FormationsView data />
+            <FormationsView data withdraw />
         </Loaded>
     }
 }
 
-/// Each filter and the id of its words.
-const FILTERS: [(Option<EnrollmentStatus>, &str); 4] = [
+/// Each filter and the id of its words. "Annulées" shows only when there
+/// are cancelled enrollments, so the filters' counts add up to "Toutes".
+const FILTERS: [(Option<EnrollmentStatus>, &str); 5] = [
     (None, "learner-filter-all"),
     (Some(EnrollmentStatus::Active), "learner-filter-active"),
     (Some(EnrollmentStatus::Upcoming), "learner-filter-upcoming"),
     (
         Some(EnrollmentStatus::Completed),
         "learner-filter-completed",
+    ),
+    (
+        Some(EnrollmentStatus::Cancelled),
+        "learner-filter-cancelled",
     ),
 ];
 
@@ -39,7 +45,11 @@ fn filter_href(status: Option<EnrollmentStatus>) -> String {
 }
 
 #[component]
-fn FormationsView(data: MyFormationsData) -> impl IntoView {
+fn FormationsView(
+    data: MyFormationsData,
+    withdraw: ServerAction<crate::api::catalogue::WithdrawRequest>,
+) -> impl IntoView {
+    let requests = data.requests;
     let query = use_query_map();
     // The filter lives in the URL: shareable, and plain links without JavaScript.
     let filter = Memo::new(move |_| {
@@ -73,9 +83,19 @@ fn FormationsView(data: MyFormationsData) -> impl IntoView {
             <div class="stat stat-completed"><span class="stat-value">{stats.completed}</span><span class="stat-label">{t("learner-stat-completed")}</span></div>
             <div class="stat stat-upcoming"><span class="stat-value">{stats.upcoming}</span><span class="stat-label">{t("learner-stat-upcoming")}</span></div>
         </section>
+        // Requests waiting for the payment (or refused) are the learner's
+        // business too, not only the catalogue's.
+        <crate::ui::components::my_requests::WithdrawnNotice withdraw />
+        {(!requests.is_empty()).then(|| view! {
+            <section class="my-requests" aria-labelledby="open-requests-h">
+                <h2 id="open-requests-h">{t("learner-requests-open")}</h2>
+                <crate::ui::components::my_requests::MyRequests requests back="/user/formations" withdraw />
+            </section>
+        })}
         <nav class="filters" aria-label=t("learner-filters")>
             {FILTERS
                 .into_iter()
+                .filter(|(status, _)| *status != Some(EnrollmentStatus::Cancelled) || stats.cancelled > 0)
                 .map(|(status, label)| {
                     let current = move || (filter.get() == status).then_some("page");
                     view! {

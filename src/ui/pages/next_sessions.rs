@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use crate::api::learner::upcoming_sessions;
 use crate::domain::enrollment::NextSeance;
 use crate::domain::format::duration;
-use crate::i18n::{current, t};
+use crate::i18n::{current, t, t_with};
 use crate::ui::components::countdown::Countdown;
 use crate::ui::components::enrollment_card::seance_titled;
 use crate::ui::components::loaded::Loaded;
@@ -47,8 +47,27 @@ fn NextSeanceCard(next: NextSeance, now: DateTime<Utc>) -> impl IntoView {
             </a>
         }
     });
+    let clash = (!n.clashes_with.is_empty()).then(|| {
+        let others = n
+            .clashes_with
+            .iter()
+            .map(|(formation, number)| {
+                format!(
+                    "{formation} · {}",
+                    t_with("learner-seance", &[("number", (*number).into())])
+                )
+            })
+            .collect::<Vec<_>>()
+            .join(", ");
+        view! {
+            <p class="clash" role="note">
+                <span aria-hidden="true">"⚠ "</span>
+                {t_with("learner-next-clash", &[("others", (&others).into())])}
+            </p>
+        }
+    });
     view! {
-        <li class="session">
+        <li class=if n.clashes_with.is_empty() { "session" } else { "session clashing" }>
             <div class="session-head">
                 <a class="session-formation" href=format!("/user/formations/{}", n.enrollment_id)>
                     {n.formation_name.clone()}
@@ -62,6 +81,7 @@ fn NextSeanceCard(next: NextSeance, now: DateTime<Utc>) -> impl IntoView {
                 {format!(" · {} · ", duration(current(), s.duration_minutes))}
                 <Countdown starts_at=s.scheduled_date duration_minutes=s.duration_minutes server_now=now />
             </p>
+            {clash}
             {join}
         </li>
     }

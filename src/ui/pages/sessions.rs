@@ -7,7 +7,7 @@ use crate::domain::format::duration;
 use crate::i18n::{current, t, t_with, Arg};
 use crate::ui::components::certificate_links::CertificateLinks;
 use crate::ui::components::countdown::Countdown;
-use crate::ui::components::enrollment_card::{attended, rate};
+use crate::ui::components::enrollment_card::{attended_to_date, rate};
 use crate::ui::components::error_alert::ErrorAlert;
 use crate::ui::components::field_error::form_error_signal;
 use crate::ui::components::join_link::JoinLink;
@@ -55,8 +55,8 @@ fn SeanceList(data: EnrollmentSeancesData, mark: ServerAction<MarkAttendance>) -
         </div>
         <p class="attendance-summary">
             {format!("{} ", t("learner-attendance-label"))}
-            <strong class="attended-count">{attended(e.attended_sessions, e.total_sessions)}</strong>
-            {format!(" {}", rate(e.attendance_rate))}
+            <strong class="attended-count">{attended_to_date(e.attended_sessions, e.held_sessions, e.total_sessions)}</strong>
+            {format!(" {}", rate(e.attendance_rate_to_date))}
         </p>
         <JoinLink link=e.meeting.as_ref().map(|m| m.link.clone()) status=e.status />
         <CertificateLinks enrollment_id=e.id standing=e.certificate.clone() />
@@ -90,9 +90,15 @@ fn SeanceEntry(
     let countdown = (s.phase != SeancePhase::Past).then(|| {
         view! { " · " <Countdown starts_at=s.scheduled_date duration_minutes=s.duration_minutes server_now=now /> }
     });
-    let present = s
-        .user_attended
-        .then(|| view! { <span class="present">{t("learner-present")}</span> });
+    // A past séance the learner missed says so: the count above is over
+    // the séances held, so each of them reads present or absent.
+    let present = if s.user_attended {
+        Some(view! { <span class="present">{t("learner-present")}</span> }.into_any())
+    } else if s.phase == SeancePhase::Past {
+        Some(view! { <span class="absent">{t("learner-absent")}</span> }.into_any())
+    } else {
+        None
+    };
     let recording = s.recording_link.clone().map(|href| {
         view! {
             <a href=href target="_blank" rel="noopener noreferrer" class="recording">

@@ -82,6 +82,27 @@ pub fn FormationFields(
             hint=t("admin-formation-zoom-min-presence-hint")
             error
         />
+        <fieldset class="offer">
+            <legend>{t("admin-offer")}</legend>
+            <TextField id="price".into() label=t("admin-offer-price") name="price" value=values.offer.price.clone() hint=t("admin-offer-price-hint") error />
+            <SelectField
+                id="currency".into()
+                label=t("admin-offer-currency")
+                name="currency"
+                options=crate::domain::price::CURRENCIES.iter().map(|c| (*c, c.to_string())).collect()
+                selected=values.offer.currency.clone()
+                error
+            />
+            <TextField id="starts_on".into() label=t("admin-offer-starts") name="starts_on" kind="date" value=values.offer.starts_on.clone() error />
+            <TextField id="ends_on".into() label=t("admin-offer-ends") name="ends_on" kind="date" value=values.offer.ends_on.clone() error />
+            <TextField id="seats".into() label=t("admin-offer-seats") name="seats" kind="number" value=values.offer.seats.clone() hint=t("admin-offer-seats-hint") error />
+            <div class="field">
+                <label for="payment_instructions">{t("admin-offer-payment")}</label>
+                <textarea id="payment_instructions" name="payment_instructions" rows="4" aria-describedby="payment_instructions-hint">{values.offer.payment_instructions.clone()}</textarea>
+                <p class="hint" id="payment_instructions-hint">{t("admin-offer-payment-hint")}</p>
+                <FieldError error field="payment_instructions" />
+            </div>
+        </fieldset>
         <div class="field checkbox">
             <input
                 type="checkbox"

@@ -97,6 +97,7 @@ fn entries_table(entries: Vec<AuditEntry>, filtered: bool) -> AnyView {
         return view! { <p>{t("admin-audit-empty")}</p> }.into_any();
     }
     view! {
+        <div class="table-scroll" tabindex="0" role="region" aria-label=t("admin-audit-caption")>
         <table class="admin-table audit-table">
             <caption class="visually-hidden">{t("admin-audit-caption")}</caption>
             <thead>
@@ -120,6 +121,7 @@ fn entries_table(entries: Vec<AuditEntry>, filtered: bool) -> AnyView {
                 }).collect_view()}
             </tbody>
         </table>
+        </div>
     }
     .into_any()
 }

@@ -63,6 +63,18 @@ fn EditForms(
                 if d.zoom_auto_meetings { "on" } else { "" },
             )
             .is_empty(),
+        offer: {
+            let stored = detail.offer.input(crate::i18n::current());
+            crate::domain::admin::OfferInput {
+                price: query.value("price", &stored.price),
+                currency: query.value("currency", &stored.currency),
+                starts_on: query.value("starts_on", &stored.starts_on),
+                ends_on: query.value("ends_on", &stored.ends_on),
+                seats: query.value("seats", &stored.seats),
+                payment_instructions: query
+                    .value("payment_instructions", &stored.payment_instructions),
+            }
+        },
     };
     let version = query.value("version", &detail.version.to_string());
     let id = detail.id;

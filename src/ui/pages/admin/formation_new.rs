@@ -29,6 +29,14 @@ pub fn AdminFormationNewPage() -> impl IntoView {
             &crate::domain::attendance::DEFAULT_MIN_PRESENCE.to_string(),
         ),
         zoom_auto_meetings: !query.value("zoom_auto_meetings", "").is_empty(),
+        offer: crate::domain::admin::OfferInput {
+            price: query.value("price", ""),
+            currency: query.value("currency", "EUR"),
+            starts_on: query.value("starts_on", ""),
+            ends_on: query.value("ends_on", ""),
+            seats: query.value("seats", ""),
+            payment_instructions: query.value("payment_instructions", ""),
+        },
     };
     view! {
         <Title text=t("admin-formation-new") />
