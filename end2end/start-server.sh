@@ -27,6 +27,8 @@ F=$("$BIN" formation create --name "Atelier en direct" --description "Un atelier
   --at "$(date -u -d '+30 min' +%Y-%m-%dT%H:%M:%SZ)" --duration-minutes 60 \
   --recording-link https://zoom.us/rec/share/atelier-2 >/dev/null
 "$BIN" user create --email e2e-nojs@formations.test --name "Sam Test" --password e2e-password-2026 >/dev/null
+# The learner who asks for a place without JavaScript (journey.spec.ts).
+"$BIN" user create --email demandeur@formations.test --name "Claude Demandeur" --password e2e-password-2026 >/dev/null
 # The learner of the admin workflow test.
 "$BIN" user create --email candidat@formations.test --name "Dominique Candidat" --password e2e-password-2026 >/dev/null
 for learner in e2e@formations.test e2e-nojs@formations.test; do

@@ -48,7 +48,8 @@ function decodeQuotedPrintable(text: string): string {
  * the mails sent to `email`, waiting for the mail to be written.
  */
 export async function linkFromMail(email: string, kind: 'confirmer' | 'reinitialiser'): Promise<string> {
-  const pattern = new RegExp(`http://[^/\\s]+(/${kind}/[A-Za-z0-9_-]+)`);
+  // With the destination the sign-up was going to, when there is one.
+  const pattern = new RegExp(`http://[^/\\s]+(/${kind}/[A-Za-z0-9_-]+(?:\\?next=[A-Za-z0-9%._-]+)?)`);
   let found: string | undefined;
   await expect
     .poll(

@@ -53,9 +53,16 @@ pub async fn sign_up(
     email: &str,
     name: &str,
     password: &str,
+    next: Option<&str>,
 ) -> Result<(), AppError> {
     let email = Email::parse(email)?;
     let name = DisplayName::parse(name)?;
+    // Where the new learner was going (a formation of the catalogue, to
+    // ask for a place): carried by the confirmation link, then the login.
+    let next = next
+        .map(str::trim)
+        .filter(|n| !n.is_empty())
+        .map(|n| auth::safe_next(Some(n)));
     let password = Password::parse(password)?;
     // Well-formed sign-ups are counted per address, before any hashing.
     state.limits.check_signup(client)?;
@@ -69,7 +76,16 @@ pub async fn sign_up(
         // A new account has no saved language yet: the sign-up's own.
         Ok(user_id) => {
             let lang = mail_language(None);
-            send_confirmation(state, base, lang, user_id, &email, name.as_str()).await
+            send_confirmation(
+                state,
+                base,
+                lang,
+                user_id,
+                &email,
+                name.as_str(),
+                next.as_deref(),
+            )
+            .await
         }
         Err(AppError::Invalid(ErrorCode::EmailTaken)) => {
             match state.db.account_by_email(&email).await? {
@@ -78,7 +94,16 @@ pub async fn sign_up(
                 }
                 Some(account) => {
                     let lang = mail_language(account.saved_language());
-                    send_confirmation(state, base, lang, account.id, &email, &account.name).await
+                    send_confirmation(
+                        state,
+                        base,
+                        lang,
+                        account.id,
+                        &email,
+                        &account.name,
+                        next.as_deref(),
+                    )
+                    .await
                 }
                 None => Ok(()),
             }
@@ -100,7 +125,7 @@ pub async fn resend_confirmation(
     match state.db.account_by_email(&email).await? {
         Some(account) if !account.is_confirmed() => {
             let lang = mail_language(account.saved_language());
-            send_confirmation(state, base, lang, account.id, &email, &account.name).await
+            send_confirmation(state, base, lang, account.id, &email, &account.name, None).await
         }
         _ => Ok(()),
     }
@@ -250,8 +275,15 @@ async fn send_confirmation(
     user_id: i64,
     email: &Email,
     name: &str,
+    next: Option<&str>,
 ) -> Result<(), AppError> {
     let (token, hash) = auth::new_token();
+    let next: String = next
+        .map(|n| {
+            let encoded: String = url::form_urlencoded::byte_serialize(n.as_bytes()).collect();
+            format!("?next={encoded}")
+        })
+        .unwrap_or_default();
     state
         .db
         .insert_account_token(&hash, user_id, LinkPurpose::Confirm, None, Utc::now())
@@ -262,7 +294,7 @@ async fn send_confirmation(
         lang,
         email.as_str(),
         name,
-        &format!("{base}/confirmer/{token}"),
+        &format!("{base}/confirmer/{token}{next}"),
         &hash,
     );
     Ok(())

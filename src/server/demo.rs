@@ -232,7 +232,23 @@ pub async fn load(db: &Db, now: DateTime<Utc>) -> Result<String, AppError> {
         let today = today_in(tz, now);
         let from = today + Duration::days(demo.period.0);
         let to = today + Duration::days(demo.period.1);
-        let formation_id = db.create_formation(&Actor::System, &demo.formation).await?;
+        // What the catalogue announces: the period of the séances, a price
+        // and places, and how to pay.
+        let mut fields = demo.formation.clone();
+        fields.offer = crate::domain::admin::Offer {
+            price: Some(crate::domain::price::Price {
+                cents: [29_000, 45_000, 69_000, 39_000][index % 4],
+                currency: "EUR".into(),
+            }),
+            starts_on: Some(from),
+            ends_on: Some(to),
+            seats: Some([20, 15, 12, 12][index % 4]),
+            payment_instructions: "Virement bancaire à l'ordre de Formations Démo\n\
+                IBAN FR76 3000 6000 0112 3456 7890 189 — BIC AGRIFRPP\n\
+                Indiquez votre nom et la formation en référence."
+                .into(),
+        };
+        let formation_id = db.create_formation(&Actor::System, &fields).await?;
         let time = NaiveTime::from_hms_opt(demo.at.0, demo.at.1, 0).expect("valid demo time");
         let starts = weekly_occurrences(tz, demo.weekdays, time, from, to);
         let mut session_ids = Vec::new();

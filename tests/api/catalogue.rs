@@ -244,3 +244,65 @@ async fn the_decision_is_mailed_refused_with_its_reason_confirmed_without_any_me
         assert!(!confirmed.raw.contains(secret), "{secret} in the mail");
     }
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn signing_up_from_a_formation_comes_back_to_it_after_confirming_and_logging_in() {
+    let app = spawn_app().await;
+    let f = offered(&app, "Retour après inscription", None).await;
+    let browser = client_for(&app.address);
+    let next = format!("/formations/{f}");
+    let resp = browser
+        .post(app.url("/fn/signup"))
+        .header("Accept", "text/html")
+        .form(&[
+            ("email", "nouvelle@example.com"),
+            ("name", "Nouvelle"),
+            ("password", crate::helpers::PASSWORD),
+            ("next", next.as_str()),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(resp.status().as_u16(), 302);
+    let mail = app
+        .wait_for_mail("nouvelle@example.com", "/confirmer/")
+        .await;
+    let link = mail
+        .text
+        .split_whitespace()
+        .find(|w| w.contains("/confirmer/"))
+        .expect("a confirmation link")
+        .to_string();
+    assert!(
+        link.ends_with(&format!("?next=%2Fformations%2F{f}")),
+        "{link}"
+    );
+    let path = &link[link.find("/confirmer/").unwrap()..];
+    let (_, html) = app.page(&browser, path).await;
+    assert!(
+        html.contains(&format!(r#"name="next" value="/formations/{f}""#)),
+        "{html}"
+    );
+    let token = path["/confirmer/".len()..path.find('?').unwrap()].to_string();
+    let resp = browser
+        .post(app.url("/fn/confirm_email"))
+        .header("Accept", "text/html")
+        .form(&[("token", token.as_str()), ("next", next.as_str())])
+        .send()
+        .await
+        .unwrap();
+    let login = resp.headers()["location"].to_str().unwrap().to_string();
+    assert_eq!(login, format!("/login?confirme=1&next=%2Fformations%2F{f}"));
+    let resp = browser
+        .post(app.url("/fn/login"))
+        .header("Accept", "text/html")
+        .form(&[
+            ("email", "nouvelle@example.com"),
+            ("password", crate::helpers::PASSWORD),
+            ("next", next.as_str()),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(resp.headers()["location"].to_str().unwrap(), next);
+}

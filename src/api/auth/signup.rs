@@ -16,7 +16,16 @@ pub async fn signup(
 
     let base = accounts::request_base_url();
     finish_form(
-        accounts::sign_up(&state(), client_ip(), &base, &email, &name, &password).await,
+        accounts::sign_up(
+            &state(),
+            client_ip(),
+            &base,
+            &email,
+            &name,
+            &password,
+            next.as_deref(),
+        )
+        .await,
         |_| "/signup?envoye=1".into(),
         "/signup",
         &[
