@@ -140,3 +140,27 @@ test.describe('without JavaScript', () => {
     await expect(page.getByRole('status')).toHaveText('Votre demande est retirée.');
   });
 });
+
+test('on a 390 px phone the admin lists scroll inside their box, never the page', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await loginAs(page, 'admin@formations.test', 'admin-demo-2026');
+  await expect(page).toHaveURL(/\/admin$/);
+  await page.goto('/admin/formations');
+  await hydrated(page);
+  const first = await page.locator('table a[href^="/admin/formations/"]').first().getAttribute('href');
+  const id = first!.match(/\/admin\/formations\/(\d+)/)![1];
+  for (const path of [
+    '/admin',
+    '/admin/formations',
+    `/admin/formations/${id}/inscriptions`,
+    `/admin/formations/${id}/presences`,
+    `/admin/formations/${id}/seances`,
+    '/admin/audit',
+    '/admin/demandes',
+  ]) {
+    await page.goto(path);
+    await hydrated(page);
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    expect(width, path).toBeLessThanOrEqual(390);
+  }
+});

@@ -110,3 +110,4 @@ error-a-offer-end-before = The end date must come after the start date.
 error-a-seats = The number of places is a whole number from 1 to 100,000 (leave it empty for no limit).
 error-a-payment-long = The payment instructions are at most 2,000 characters long.
 error-request-not-pending = This request is no longer waiting: it was already handled or withdrawn.
+error-a-publish-empty = This training has no session yet: tick "Publish without sessions" to publish it anyway.

@@ -110,3 +110,4 @@ error-a-offer-end-before = La date de fin doit suivre la date de début.
 error-a-seats = Le nombre de places est un entier de 1 à 100 000 (laissez vide pour ne pas le limiter).
 error-a-payment-long = Les instructions de paiement font au plus 2 000 caractères.
 error-request-not-pending = Cette demande n'est plus en attente : elle a déjà été traitée ou retirée.
+error-a-publish-empty = Cette formation n'a encore aucune séance : cochez « Publier sans séance » pour la publier quand même.

@@ -18,3 +18,8 @@ ALTER TABLE formations ADD COLUMN payment_instructions TEXT NOT NULL DEFAULT '';
 ALTER TABLE enrollment_requests DROP CONSTRAINT enrollment_requests_status_check;
 ALTER TABLE enrollment_requests ADD CONSTRAINT enrollment_requests_status_check
     CHECK (status IN ('pending', 'confirmed', 'rejected', 'withdrawn'));
+
+-- A formation an admin is still preparing: never in the catalogue until
+-- published. The admin form creates drafts; the command line, the demo and
+-- rows written without this column are published.
+ALTER TABLE formations ADD COLUMN draft BIGINT NOT NULL DEFAULT 0 CHECK (draft IN (0, 1));

@@ -36,3 +36,8 @@ ALTER TABLE enrollment_requests_new RENAME TO enrollment_requests;
 CREATE UNIQUE INDEX enrollment_requests_one_pending ON enrollment_requests (user_id, formation_id) WHERE status = 'pending';
 CREATE INDEX enrollment_requests_status ON enrollment_requests (status, created_at);
 CREATE INDEX enrollment_requests_user_id ON enrollment_requests (user_id);
+
+-- A formation an admin is still preparing: never in the catalogue until
+-- published. The admin form creates drafts; the command line, the demo and
+-- rows written without this column are published.
+ALTER TABLE formations ADD COLUMN draft INTEGER NOT NULL DEFAULT 0 CHECK (draft IN (0, 1));

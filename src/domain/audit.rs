@@ -125,6 +125,8 @@ pub const ACTIONS: &[&str] = &[
     "formation.update",
     "formation.archive",
     "formation.restore",
+    "formation.publish",
+    "formation.unpublish",
     "session.create",
     "session.generate",
     "session.update",

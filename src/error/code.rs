@@ -71,6 +71,8 @@ error_codes! {
         PaymentInstructionsTooLong,
         /// A learner withdraws a request that is no longer waiting.
         RequestNotPending,
+        /// Publishing a formation without séances, unconfirmed.
+        PublishWithoutSessions,
         /// Someone else saved the formation since the form was opened.
         StaleFormation,
         // A séance's fields and a series of séances.
@@ -250,6 +252,7 @@ impl ErrorCode {
             Seats => ("a-seats", "seats", Invalid),
             PaymentInstructionsTooLong => ("a-payment-long", "payment_instructions", Invalid),
             RequestNotPending => ("request-not-pending", "", Conflict),
+            PublishWithoutSessions => ("a-publish-empty", "confirm", Invalid),
             StaleFormation => ("a-stale", "", Conflict),
             SeanceTitle => ("a-title", "title", Invalid),
             ScheduledAt => ("a-at", "scheduled_at", Invalid),

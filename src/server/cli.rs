@@ -180,8 +180,11 @@ pub struct FormationArgs {
     /// formations; needs the server's Zoom API credentials)
     #[arg(long)]
     zoom_auto_meetings: bool,
+    /// Keep it out of the catalogue until an admin publishes it
+    #[arg(long)]
+    draft: bool,
 }
-crate::debug_redacted!(FormationArgs { name, description, level, platform, instructor, schedule, timezone, certificate_min_attendance, zoom_min_presence, zoom_auto_meetings } hide { meeting_link, meeting_id, meeting_password });
+crate::debug_redacted!(FormationArgs { name, description, level, platform, instructor, schedule, timezone, certificate_min_attendance, zoom_min_presence, zoom_auto_meetings, draft } hide { meeting_link, meeting_id, meeting_password });
 
 #[derive(Subcommand, Debug)]
 pub enum SeanceCommand {
@@ -350,9 +353,14 @@ pub async fn run(command: Command, config: Config) -> Result<(), CliError> {
                 .meeting_password
                 .map(|pw| secret("--meeting-password", pw))
                 .transpose()?;
+            let draft = args.draft;
             let formation = parse_formation(args)?;
             let db = open().await?;
-            println!("{}", db.create_formation(&Actor::Cli, &formation).await?);
+            println!(
+                "{}",
+                db.create_formation_as(&Actor::Cli, &formation, draft)
+                    .await?
+            );
             Ok(())
         }
         Command::Session(SeanceCommand::Add(args)) => {

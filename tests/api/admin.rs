@@ -156,6 +156,10 @@ fn every_admin_call(fx: &Fixture) -> Vec<(&'static str, Vec<(&'static str, Strin
             "admin_archive_formation",
             f(&[("id", &id), ("archived", "1"), ("confirm", "on")]),
         ),
+        (
+            "admin_publish_formation",
+            f(&[("id", &id), ("draft", "0"), ("confirm", "on")]),
+        ),
         ("admin_list_sessions", f(&[("formation_id", &id)])),
         ("admin_get_session", f(&[("session_id", &session)])),
         (

@@ -306,3 +306,114 @@ async fn signing_up_from_a_formation_comes_back_to_it_after_confirming_and_loggi
         .unwrap();
     assert_eq!(resp.headers()["location"].to_str().unwrap(), next);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_formation_made_in_the_admin_form_is_a_draft_until_published() {
+    let app = spawn_app().await;
+    let (admin, _) = app.signed_in_admin("brouillon@example.com").await;
+    let resp = app
+        .form_post(
+            &admin,
+            "admin_create_formation",
+            &[
+                ("name", "En préparation"),
+                ("level", "beginner"),
+                ("platform", "zoom"),
+                ("meeting_link", "https://zoom.us/j/987654321"),
+                ("instructor_name", "Jane Smith"),
+                ("schedule_description", "Lun, 18h-20h"),
+                ("timezone", "Europe/Paris"),
+            ],
+        )
+        .await;
+    let location = resp.headers()["location"].to_str().unwrap().to_string();
+    let id: i64 = location.rsplit('/').next().unwrap().parse().unwrap();
+    let anonymous = client_for(&app.address);
+    let (_, html) = app.page(&anonymous, "/formations").await;
+    assert!(
+        !html.contains("En préparation"),
+        "a draft is not in the catalogue"
+    );
+    let (status, _) = app.page(&anonymous, &format!("/formations/{id}")).await;
+    assert_eq!(status, 404);
+    let (learner, _) = app.signed_in_learner("trop-tot@example.com").await;
+    let (status, _) = app
+        .server_fn(
+            &learner,
+            "catalogue_request",
+            &[("formation_id", &id.to_string())],
+        )
+        .await;
+    assert_eq!(status, 404, "nobody asks for a draft");
+    let (_, page) = app.page(&admin, &format!("/admin/formations/{id}")).await;
+    assert!(
+        page.contains("Brouillon") && page.contains("Publier sans séance"),
+        "{page}"
+    );
+
+    // No séance yet: publishing asks for confirmation.
+    let (status, body) = app
+        .server_fn_json(
+            &admin,
+            "admin_publish_formation",
+            &[("id", &id.to_string()), ("draft", "0")],
+        )
+        .await;
+    assert_eq!(status, 422, "{body}");
+    assert_eq!(body["code"], "a-publish-empty");
+    let (status, _) = app
+        .server_fn(
+            &admin,
+            "admin_publish_formation",
+            &[("id", &id.to_string()), ("draft", "0"), ("confirm", "on")],
+        )
+        .await;
+    assert_eq!(status, 200);
+    let (_, html) = app.page(&anonymous, "/formations").await;
+    assert!(html.contains("En préparation"));
+    assert_eq!(
+        app.scalar("SELECT COUNT(*) FROM audit_log WHERE action = 'formation.publish'")
+            .await,
+        1
+    );
+    // Back to draft: out again.
+    let (status, _) = app
+        .server_fn(
+            &admin,
+            "admin_publish_formation",
+            &[("id", &id.to_string()), ("draft", "1")],
+        )
+        .await;
+    assert_eq!(status, 200);
+    let (_, html) = app.page(&anonymous, "/formations").await;
+    assert!(!html.contains("En préparation"));
+    // The command line and the store publish unless asked for a draft.
+    let cli = app
+        .db
+        .create_formation_as(&Actor::Cli, &catalogue_fields("Par la CLI"), true)
+        .await
+        .unwrap();
+    let (status, _) = app.page(&anonymous, &format!("/formations/{cli}")).await;
+    assert_eq!(status, 404);
+}
+
+fn catalogue_fields(name: &str) -> FormationFields {
+    FormationFields {
+        info: FormationInfo {
+            name: name.into(),
+            description: String::new(),
+            level: Level::Beginner,
+            platform: Platform::Zoom,
+            instructor_name: "Jane Smith".into(),
+            schedule_description: "Lun".into(),
+        },
+        meeting_link: LINK.into(),
+        meeting_id: None,
+        meeting_password: None,
+        timezone: chrono_tz::Europe::Paris,
+        certificate_min_attendance: 0,
+        zoom_min_presence: 50,
+        zoom_auto_meetings: false,
+        offer: Offer::default(),
+    }
+}

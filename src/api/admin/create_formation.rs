@@ -59,7 +59,9 @@ pub async fn admin_create_formation(
     };
     super::formation_form(
         &input,
-        async |actor, fields| state().db.create_formation(actor, fields).await,
+        // A draft until the admin publishes it: out of the catalogue while
+        // its séances and offer are being prepared.
+        async |actor, fields| state().db.create_formation_as(actor, fields, true).await,
         |id| format!("/admin/formations/{id}"),
         "/admin/formations/nouvelle",
         None,

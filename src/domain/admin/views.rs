@@ -18,6 +18,8 @@ pub struct FormationRow {
     pub instructor_name: String,
     pub schedule_description: String,
     pub archived: bool,
+    /// Still being prepared: not in the catalogue.
+    pub draft: bool,
     pub session_count: i64,
     pub enrollment_count: i64,
 }
@@ -30,6 +32,10 @@ pub struct FormationDetail {
     /// The stored offer, which the form writes in the reader's language.
     pub offer: super::Offer,
     pub archived: bool,
+    /// Still being prepared: not in the catalogue until published.
+    pub draft: bool,
+    /// Its séances: publishing one without any asks for confirmation.
+    pub session_count: i64,
     pub version: i64,
 }
 

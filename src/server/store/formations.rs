@@ -213,6 +213,7 @@ struct StoredListed {
     instructor_name: String,
     schedule_description: String,
     archived: i64,
+    draft: i64,
     session_count: i64,
     enrollment_count: i64,
 }
@@ -229,6 +230,7 @@ impl TryFrom<StoredListed> for FormationRow {
             instructor_name: r.instructor_name,
             schedule_description: r.schedule_description,
             archived: r.archived == 1,
+            draft: r.draft == 1,
             session_count: r.session_count,
             enrollment_count: r.enrollment_count,
         })
@@ -374,7 +376,7 @@ impl Db {
         let search = filter.search.trim().to_lowercase();
         let pattern = format!("%{}%", search.replace(['\\', '%', '_'], ""));
         let rows: Vec<StoredListed> = sqlx::query_as(
-            "SELECT f.id, f.name, f.level, f.platform, f.instructor_name, f.schedule_description, f.archived,
+            "SELECT f.id, f.name, f.level, f.platform, f.instructor_name, f.schedule_description, f.archived, f.draft,
                 (SELECT COUNT(*) FROM formation_sessions s WHERE s.formation_id = f.id) AS session_count,
                 (SELECT COUNT(*) FROM enrollments e WHERE e.formation_id = f.id AND e.status <> 'cancelled') AS enrollment_count
              FROM formations f
@@ -403,11 +405,23 @@ impl Db {
     }
 
     #[tracing::instrument(skip_all, err)]
-    /// Creates a formation: the one INSERT into `formations`.
+    /// Creates a published formation (the command line, the demo).
     pub async fn create_formation(
         &self,
         actor: &Actor,
         f: &FormationFields,
+    ) -> Result<i64, AppError> {
+        self.create_formation_as(actor, f, false).await
+    }
+
+    /// Creates a formation, a draft (out of the catalogue until published)
+    /// or published: the one INSERT into `formations`.
+    #[tracing::instrument(skip_all, err)]
+    pub async fn create_formation_as(
+        &self,
+        actor: &Actor,
+        f: &FormationFields,
+        draft: bool,
     ) -> Result<i64, AppError> {
         let mut tx = self.begin_write().await?;
         let id: i64 = bind_fields!(
@@ -415,17 +429,20 @@ impl Db {
                 "INSERT INTO formations (name, description, level, platform, meeting_link, meeting_id,
                  meeting_password, instructor_name, schedule_description, timezone, created_at, updated_at,
                  certificate_min_attendance, zoom_min_presence, zoom_auto_meetings,
-                 price_cents, currency, starts_on, ends_on, seats, payment_instructions)
+                 price_cents, currency, starts_on, ends_on, seats, payment_instructions, draft)
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11, $12, $13, $14,
-                 $15, $16, $17, $18, $19, $20) RETURNING id",
+                 $15, $16, $17, $18, $19, $20, $21) RETURNING id",
             ),
             f
         )
+        .bind(i64::from(draft))
         .fetch_one(&mut *tx)
         .await?;
+        let mut after = fields_json(f);
+        after["draft"] = json!(draft);
         let change = Change::new("formation.create", "formation", id)
             .formation(id, &f.info.name)
-            .after(fields_json(f));
+            .after(after);
         record_and_commit(tx, actor, change).await?;
         Ok(id)
     }
@@ -533,6 +550,51 @@ impl Db {
         .formation(id, &before.input.name)
         .before(json!({ "archived": before.archived, "version": before.version }))
         .after(json!({ "archived": archived, "version": before.version + 1 }));
+        record_and_commit(tx, actor, change).await?;
+        Ok(())
+    }
+
+    /// Publishes a draft (it enters the catalogue) or takes a formation back
+    /// to draft. Publishing one without séances needs `without_sessions`:
+    /// learners would ask for a formation with no date.
+    #[tracing::instrument(skip_all, err)]
+    pub async fn set_draft(
+        &self,
+        actor: &Actor,
+        id: i64,
+        draft: bool,
+        without_sessions: bool,
+    ) -> Result<(), AppError> {
+        let mut tx = self.begin_write().await?;
+        self.lock_formation(&mut tx, id).await?;
+        let before = formation_detail_in(&mut tx, id).await?;
+        if before.draft == draft {
+            tx.commit().await?;
+            return Ok(());
+        }
+        if !draft && before.session_count == 0 && !without_sessions {
+            return Err(ErrorCode::PublishWithoutSessions.into());
+        }
+        sqlx::query(
+            "UPDATE formations SET draft = $1, version = version + 1, updated_at = $2 WHERE id = $3",
+        )
+        .bind(i64::from(draft))
+        .bind(instant_text(Utc::now()))
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
+        let change = Change::new(
+            if draft {
+                "formation.unpublish"
+            } else {
+                "formation.publish"
+            },
+            "formation",
+            id,
+        )
+        .formation(id, &before.input.name)
+        .before(json!({ "draft": before.draft, "version": before.version }))
+        .after(json!({ "draft": draft, "version": before.version + 1 }));
         record_and_commit(tx, actor, change).await?;
         Ok(())
     }
@@ -799,6 +861,8 @@ async fn formation_detail_in(tx: &mut Tx, id: i64) -> Result<FormationDetail, Ap
         certificate_min_attendance: i64,
         zoom_min_presence: i64,
         zoom_auto_meetings: i64,
+        draft: i64,
+        session_count: i64,
         price_cents: Option<i64>,
         currency: String,
         starts_on: Option<String>,
@@ -809,7 +873,9 @@ async fn formation_detail_in(tx: &mut Tx, id: i64) -> Result<FormationDetail, Ap
     let row: Option<Row> = sqlx::query_as(
         "SELECT id, name, description, level, platform, meeting_link, meeting_id, meeting_password,
              instructor_name, schedule_description, timezone, archived, version,
-             certificate_min_attendance, zoom_min_presence, zoom_auto_meetings,
+             certificate_min_attendance, zoom_min_presence, zoom_auto_meetings, draft,
+             (SELECT COUNT(*) FROM formation_sessions s WHERE s.formation_id = formations.id)
+                 AS session_count,
              price_cents, currency, starts_on, ends_on, seats, payment_instructions
          FROM formations WHERE id = $1",
     )
@@ -847,6 +913,8 @@ async fn formation_detail_in(tx: &mut Tx, id: i64) -> Result<FormationDetail, Ap
         },
         offer,
         archived: r.archived == 1,
+        draft: r.draft == 1,
+        session_count: r.session_count,
         version: r.version,
     })
 }

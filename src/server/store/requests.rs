@@ -219,7 +219,7 @@ impl Db {
         let formations: Vec<StoredCatalogueEntry> = sqlx::query_as(&format!(
             "SELECT {CATALOGUE_COLUMNS}
              FROM formations f
-             WHERE f.archived = 0
+             WHERE f.archived = 0 AND f.draft = 0
                AND ($1 = '' OR lower(f.name) LIKE $2 OR lower(f.description) LIKE $2
                     OR lower(f.instructor_name) LIKE $2)
                AND ($3 = '' OR f.level = $3)
@@ -271,7 +271,8 @@ impl Db {
         now: DateTime<Utc>,
     ) -> Result<CatalogueDetail, AppError> {
         let found: Option<StoredCatalogueEntry> = sqlx::query_as(&format!(
-            "SELECT {CATALOGUE_COLUMNS} FROM formations f WHERE f.id = $1 AND f.archived = 0"
+            "SELECT {CATALOGUE_COLUMNS} FROM formations f
+             WHERE f.id = $1 AND f.archived = 0 AND f.draft = 0"
         ))
         .bind(formation_id)
         .fetch_optional(self.pool())
@@ -461,14 +462,15 @@ impl Db {
         formation_id: i64,
     ) -> Result<i64, AppError> {
         let mut tx = self.begin_write().await?;
-        let archived: Option<i64> =
-            sqlx::query_scalar("SELECT archived FROM formations WHERE id = $1")
+        // A draft is not in the catalogue: nobody can ask for it.
+        let state: Option<(i64, i64)> =
+            sqlx::query_as("SELECT archived, draft FROM formations WHERE id = $1")
                 .bind(formation_id)
                 .fetch_optional(&mut *tx)
                 .await?;
-        match archived {
-            None => return Err(AppError::NotFound),
-            Some(1) => return Err(AppError::Conflict(ErrorCode::FormationArchived)),
+        match state {
+            None | Some((_, 1)) => return Err(AppError::NotFound),
+            Some((1, _)) => return Err(AppError::Conflict(ErrorCode::FormationArchived)),
             Some(_) => {}
         }
         let live: Vec<(String, String, String, String)> = sqlx::query_as(

@@ -2,7 +2,9 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
-use crate::api::admin::{admin_get_formation, AdminArchiveFormation, AdminUpdateFormation};
+use crate::api::admin::{
+    admin_get_formation, AdminArchiveFormation, AdminPublishFormation, AdminUpdateFormation,
+};
 use crate::domain::admin::{FormationDetail, FormationInput};
 use crate::error::{AppError, ErrorCode};
 use crate::i18n::t;
@@ -18,16 +20,18 @@ use crate::ui::hooks::use_route_resource;
 pub fn AdminFormationEditPage() -> impl IntoView {
     let update = ServerAction::<AdminUpdateFormation>::new();
     let archive = ServerAction::<AdminArchiveFormation>::new();
+    let publish = ServerAction::<AdminPublishFormation>::new();
     let updated = successes(update.value());
     let archive_done = successes(archive.value());
+    let published = successes(publish.value());
     let formation = use_route_resource(
-        move || (updated.get(), archive_done.get()),
+        move || (updated.get(), archive_done.get(), published.get()),
         admin_get_formation,
     );
     view! {
         <Title text=t("admin-formation") />
         <Loaded data=formation plain=true let:detail>
-            <EditForms detail update archive />
+            <EditForms detail update archive publish />
         </Loaded>
     }
 }
@@ -37,6 +41,7 @@ fn EditForms(
     detail: FormationDetail,
     update: ServerAction<AdminUpdateFormation>,
     archive: ServerAction<AdminArchiveFormation>,
+    publish: ServerAction<AdminPublishFormation>,
 ) -> impl IntoView {
     let saved = use_query_map();
     let (query, error) = form_state("", update.value());
@@ -85,6 +90,7 @@ fn EditForms(
         <FormationNav id name=detail.input.name.clone() />
         <h1>{detail.input.name.clone()}</h1>
         {archived.then(|| view! { <p class="notice">{t("admin-formation-archived-notice")}</p> })}
+        <PublishBox id draft=detail.draft session_count=detail.session_count publish />
         <Show when=move || just_saved() || saved_now()>
             <p class="notice" role="status">{t("admin-formation-saved")}</p>
         </Show>
@@ -132,4 +138,46 @@ fn EditForms(
             }}
         </section>
     }
+}
+
+/// A draft says so and offers "Publier" (with "Publier sans séance" when it
+/// has none); a published formation can go back to draft.
+#[component]
+fn PublishBox(
+    id: i64,
+    draft: bool,
+    session_count: i64,
+    publish: ServerAction<AdminPublishFormation>,
+) -> impl IntoView {
+    let error = form_error(publish.value(), QueryForm::new("publish"));
+    if !draft {
+        return view! {
+            <ActionForm action=publish attr:class="inline-form publish-form">
+                <input type="hidden" name="id" value=id />
+                <input type="hidden" name="draft" value="1" />
+                <button type="submit" class="link-button" disabled=move || publish.pending().get()>
+                    {t("admin-formation-unpublish")}
+                </button>
+            </ActionForm>
+        }
+        .into_any();
+    }
+    view! {
+        <div class="notice draft-notice">
+            <p><strong>{t("admin-formation-draft")}</strong>" "{t("admin-formation-draft-notice")}</p>
+            <ActionForm action=publish attr:class="publish-form">
+                <input type="hidden" name="id" value=id />
+                <input type="hidden" name="draft" value="0" />
+                {(session_count == 0).then(|| view! {
+                    <div class="field checkbox">
+                        <input type="checkbox" id="publish-confirm" name="confirm" value="on" />
+                        <label for="publish-confirm">{t("admin-formation-publish-empty")}</label>
+                    </div>
+                })}
+                <FieldError error />
+                <button type="submit" disabled=move || publish.pending().get()>{t("admin-formation-publish")}</button>
+            </ActionForm>
+        </div>
+    }
+    .into_any()
 }

@@ -47,6 +47,7 @@ pub fn AdminFormationsPage() -> impl IntoView {
                         <td>
                             <a href=format!("/admin/formations/{}", f.id)>{f.name}</a>
                             {f.archived.then(|| view! { " " <span class="badge badge-cancelled">{t("admin-formations-archived")}</span> })}
+                            {f.draft.then(|| view! { " " <span class="badge badge-upcoming">{t("admin-formation-draft")}</span> })}
                         </td>
                         <td>{level_name(f.level)}</td>
                         <td>{f.platform.label()}</td>
