@@ -76,6 +76,14 @@ test('an admin runs a formation from creation to attendance, export and cancella
   await expect(page.locator('.sessions-table tbody tr')).toHaveCount(10);
   await expect(page.locator('.sessions-table tbody tr').first()).toContainText('mardi 16 janvier 2024 à 19:00');
 
+  // A formation made in the admin form is a draft: published once its
+  // séances are there, it enters the catalogue.
+  await page.goto(`/admin/formations/${id}`);
+  await hydrated(page);
+  await expect(page.locator('.draft-notice')).toContainText('Brouillon');
+  await page.getByRole('button', { name: 'Publier', exact: true }).click();
+  await expect(page.locator('.draft-notice')).toHaveCount(0);
+
   // 3. The learner asks to enroll: waiting for payment.
   const learner = await learnerPage(browser);
   await hydrated(learner);

@@ -31,7 +31,8 @@ test('a visitor signs up, confirms from the mail, logs in, logs out and logs in 
   await page.goto(await linkFromMail(email, 'confirmer'));
   await hydrated(page);
   await page.getByRole('button', { name: 'Confirmer mon adresse' }).click();
-  await expect(page).toHaveURL(/\/login\?confirme=1$/);
+  // The page the visitor was going to, carried from the sign-up.
+  await expect(page).toHaveURL(/\/login\?confirme=1&next=%2Fuser%2Fformations$/);
   await expect(page.getByRole('status')).toContainText('Adresse e-mail confirmée');
   await hydrated(page);
 
