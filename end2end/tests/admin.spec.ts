@@ -67,12 +67,25 @@ test('an admin runs a formation from creation to attendance, export and cancella
   await series.getByLabel('Durée (minutes)').fill('120');
   await series.getByLabel('Du', { exact: true }).fill('2024-01-15');
   await series.getByLabel('Au', { exact: true }).fill('2024-02-15');
-  await series.getByRole('button', { name: 'Générer les séances' }).click();
+  await series.getByRole('button', { name: 'Prévisualiser' }).click();
   // Refused next to its field; what was typed stays.
   await expect(series.locator('#weekdays-error')).toContainText('Indiquez au moins un jour');
   await expect(series.getByLabel('Du', { exact: true })).toHaveValue('2024-01-15');
   await series.getByLabel('Jours', { exact: true }).fill('mar, jeu');
-  await series.getByRole('button', { name: 'Générer les séances' }).click();
+  await series.getByRole('button', { name: 'Prévisualiser' }).click();
+  // The preview first: the dates, how many, the past ones flagged.
+  const preview = page.getByRole('region', { name: /Aperçu : 10 séances/ });
+  await expect(preview.locator('li')).toHaveCount(10);
+  await expect(preview.locator('.flag.past')).toHaveCount(10);
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.screenshot({ path: 'screenshots/apercu-serie.png', fullPage: true });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.screenshot({ path: 'screenshots/apercu-serie-390.png', fullPage: true });
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await hydrated(page);
+  await preview.getByRole('button', { name: 'Créer ces 10 séances' }).click();
+  await expect(page).toHaveURL(new RegExp(`/admin/formations/${id}/seances$`));
   await expect(page.locator('.sessions-table tbody tr')).toHaveCount(10);
   await expect(page.locator('.sessions-table tbody tr').first()).toContainText('mardi 16 janvier 2024 à 19:00');
 

@@ -118,7 +118,6 @@ admin-sessions-series-default = Session
 admin-sessions-days = Days
 admin-sessions-days-hint = For example: tue, thu (or Tue-Thu).
 admin-sessions-start-time = Start time
-admin-sessions-generate = Generate the sessions
 
 admin-session-title = Session
 admin-session-heading = Session { $number } — { $title }
@@ -346,3 +345,16 @@ admin-formation-unpublish = Back to draft (out of the catalogue)
 admin-action-formation-publish = Training published
 admin-action-formation-unpublish = Training back to draft
 admin-field-draft = Draft
+admin-sessions-preview = Preview
+admin-preview-title = Preview: { $count } { $count ->
+    [one] session
+   *[other] sessions
+}
+admin-preview-existing = { $count } date(s) already planned, skipped.
+admin-preview-past = past date
+admin-preview-clash = overlaps { $with }
+admin-preview-create = { $count ->
+    [one] Create this session
+   *[other] Create these { $count } sessions
+}
+admin-preview-cancel = Cancel

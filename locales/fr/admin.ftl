@@ -109,7 +109,6 @@ admin-sessions-series-default = Séance
 admin-sessions-days = Jours
 admin-sessions-days-hint = Par exemple : mar, jeu (ou Mar-Jeu).
 admin-sessions-start-time = Heure de début
-admin-sessions-generate = Générer les séances
 
 admin-session-title = Séance
 admin-session-heading = Séance { $number } — { $title }
@@ -337,3 +336,16 @@ admin-formation-unpublish = Remettre en brouillon (retirer du catalogue)
 admin-action-formation-publish = Publication de formation
 admin-action-formation-unpublish = Formation remise en brouillon
 admin-field-draft = Brouillon
+admin-sessions-preview = Prévisualiser
+admin-preview-title = Aperçu : { $count } { $count ->
+    [one] séance
+   *[other] séances
+}
+admin-preview-existing = { $count } date(s) déjà prévue(s) ignorée(s).
+admin-preview-past = date passée
+admin-preview-clash = chevauche { $with }
+admin-preview-create = { $count ->
+    [one] Créer cette séance
+   *[other] Créer ces { $count } séances
+}
+admin-preview-cancel = Annuler

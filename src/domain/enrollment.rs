@@ -407,6 +407,13 @@ pub fn flag_clashes(sessions: &mut [NextSeance]) {
     }
 }
 
+/// Whether a séance's title says nothing but "séance" (a series' default
+/// title, in either language, or nothing): its number alone then names it.
+pub fn is_generic_title(title: &str) -> bool {
+    let t = title.trim().to_lowercase();
+    t.is_empty() || ["séance", "seance", "session"].contains(&t.as_str())
+}
+
 /// The answer to "mark my presence".
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct AttendOutcome {
@@ -491,6 +498,14 @@ mod tests {
 
     fn json(view: &EnrollmentView) -> String {
         serde_json::to_string(view).unwrap()
+    }
+
+    #[test]
+    fn a_series_default_title_is_no_title() {
+        assert!(is_generic_title("Séance"));
+        assert!(is_generic_title(" session "));
+        assert!(is_generic_title(""));
+        assert!(!is_generic_title("Séance de révision"));
     }
 
     #[test]

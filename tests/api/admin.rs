@@ -161,6 +161,17 @@ fn every_admin_call(fx: &Fixture) -> Vec<(&'static str, Vec<(&'static str, Strin
             f(&[("id", &id), ("draft", "0"), ("confirm", "on")]),
         ),
         ("admin_list_sessions", f(&[("formation_id", &id)])),
+        (
+            "admin_preview_series",
+            f(&[
+                ("formation_id", &id),
+                ("weekdays", "mar"),
+                ("start_time", "19:00"),
+                ("duration_minutes", "60"),
+                ("from_date", "2024-01-15"),
+                ("to_date", "2024-01-31"),
+            ]),
+        ),
         ("admin_get_session", f(&[("session_id", &session)])),
         (
             "admin_add_session",

@@ -519,3 +519,72 @@ async fn the_catalogue_and_its_formation_pages_are_public_searchable_and_never_s
     );
     assert!(html.contains("En attente de paiement"));
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_series_is_previewed_with_its_past_dates_and_clashes_before_it_is_created() {
+    use chrono::{Datelike, NaiveDate, TimeZone, Weekday};
+    let app = spawn_app().await;
+    let (admin, _) = app.signed_in_admin("apercu@example.com").await;
+    let f = app.formation("Série").await;
+    let other = app.formation("Même formateur").await;
+    // Next Tuesday and Thursday, 19:00 in Paris.
+    let today = crate::helpers::seed::today();
+    let next = |day: Weekday| {
+        (1..=7)
+            .map(|n| today + Duration::days(n))
+            .find(|d| d.weekday() == day)
+            .unwrap()
+    };
+    let (tue, thu) = (next(Weekday::Tue), next(Weekday::Thu));
+    let at = |d: NaiveDate, h: u32, m: u32| {
+        chrono_tz::Europe::Paris
+            .from_local_datetime(&d.and_hms_opt(h, m, 0).unwrap())
+            .unwrap()
+            .with_timezone(&Utc)
+    };
+    app.session(f, 1, at(tue, 19, 0)).await;
+    app.session(other, 1, at(thu, 19, 30)).await;
+    let from = tue.min(thu).to_string();
+    let to = tue.max(thu).to_string();
+    let args = [
+        ("formation_id", f.to_string()),
+        ("weekdays", "mar, jeu".to_string()),
+        ("start_time", "19:00".to_string()),
+        ("duration_minutes", "120".to_string()),
+        ("from_date", from.clone()),
+        ("to_date", to.clone()),
+    ];
+    let form: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let (status, preview) = app
+        .server_fn_json(&admin, "admin_preview_series", &form)
+        .await;
+    assert_eq!(status, 200, "{preview}");
+    assert_eq!(preview["existing"], 1, "Tuesday has its séance already");
+    let lines = preview["lines"].as_array().unwrap();
+    assert_eq!(lines.len(), 1);
+    assert_eq!(lines[0]["past"], false);
+    assert_eq!(lines[0]["clashes"][0][0], "Même formateur");
+    assert_eq!(
+        app.scalar(&format!(
+            "SELECT COUNT(*) FROM formation_sessions WHERE formation_id = {f}"
+        ))
+        .await,
+        1,
+        "a preview creates nothing"
+    );
+    // The page of the preview, reached by the GET form without JavaScript.
+    let query: String = url::form_urlencoded::Serializer::new(String::new())
+        .append_pair("preview", "1")
+        .append_pair("title", "Séance")
+        .extend_pairs(args.iter().skip(1).map(|(k, v)| (*k, v.as_str())))
+        .finish();
+    let (_, html) = app
+        .page(&admin, &format!("/admin/formations/{f}/seances?{query}"))
+        .await;
+    assert!(html.contains("Aperçu : 1 séance"), "{html}");
+    assert!(
+        html.contains("chevauche Même formateur · Séance 1"),
+        "{html}"
+    );
+    assert!(html.contains("Créer cette séance"), "{html}");
+}

@@ -267,6 +267,21 @@ pub struct Series {
     pub to: NaiveDate,
 }
 
+/// The séances of `others` (name, number, start, minutes) that a séance
+/// from `start` for `minutes` overlaps.
+pub fn overlapping(
+    start: chrono::DateTime<chrono::Utc>,
+    minutes: i64,
+    others: &[(String, i64, chrono::DateTime<chrono::Utc>, i64)],
+) -> Vec<(String, i64)> {
+    let end = start + chrono::Duration::minutes(minutes);
+    others
+        .iter()
+        .filter(|(_, _, at, m)| *at < end && start < *at + chrono::Duration::minutes(*m))
+        .map(|(name, number, _, _)| (name.clone(), *number))
+        .collect()
+}
+
 pub fn check_duration(value: &str) -> Result<i64, ErrorCode> {
     let minutes = value
         .trim()
@@ -406,6 +421,18 @@ mod tests {
             zoom_auto_meetings: false,
             offer: OfferInput::default(),
         }
+    }
+
+    #[test]
+    fn overlaps_are_strict_a_seance_ending_at_the_next_start_is_fine() {
+        use chrono::{TimeZone, Utc};
+        let at = Utc.with_ymd_and_hms(2027, 1, 5, 18, 0, 0).unwrap();
+        let others = vec![
+            ("A".to_string(), 1, at + chrono::Duration::minutes(120), 60),
+            ("B".to_string(), 2, at + chrono::Duration::minutes(60), 30),
+            ("C".to_string(), 3, at - chrono::Duration::minutes(30), 30),
+        ];
+        assert_eq!(overlapping(at, 120, &others), vec![("B".to_string(), 2)]);
     }
 
     #[test]

@@ -240,3 +240,23 @@ pub struct Dashboard {
     pub formations: i64,
     pub week_sessions: Vec<WeekSeance>,
 }
+
+/// One séance a series would create, as its preview shows it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PreviewLine {
+    pub starts_at: chrono::DateTime<chrono::Utc>,
+    /// Already past: created all the same, but probably a mistake.
+    pub past: bool,
+    /// Another séance it overlaps: of this formation, or of another
+    /// formation of the same instructor (name, number).
+    pub clashes: Vec<(String, i64)>,
+}
+
+/// What "Générer les séances" would do, shown before it does it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SeriesPreview {
+    pub lines: Vec<PreviewLine>,
+    /// Dates skipped because the formation has a séance at that instant.
+    pub existing: usize,
+    pub duration_minutes: i64,
+}

@@ -599,6 +599,70 @@ impl Db {
         Ok(())
     }
 
+    /// What a series would create, without creating it: each date, flagged
+    /// when past or when it overlaps a séance of this formation or of
+    /// another formation with the same instructor. Three statements.
+    pub async fn series_preview(
+        &self,
+        formation_id: i64,
+        series: &Series,
+        now: DateTime<Utc>,
+    ) -> Result<crate::domain::admin::SeriesPreview, AppError> {
+        let mut tx = self.pool().begin().await?;
+        let head = head_in(&mut tx, formation_id).await?;
+        let tz = tz_of(&head.timezone)?;
+        let planned = weekly_occurrences(
+            tz,
+            &series.weekdays,
+            series.start_time,
+            series.from,
+            series.to,
+        );
+        let (Some(first), Some(last)) = (planned.first(), planned.last()) else {
+            return Err(ErrorCode::SeriesEmpty.into());
+        };
+        // Séances last at most a day: a day either side covers every overlap.
+        let rows: Vec<(i64, String, i64, String, i64)> = sqlx::query_as(
+            "SELECT s.formation_id, f.name, s.session_number, s.scheduled_date, s.duration_minutes
+             FROM formation_sessions s JOIN formations f ON f.id = s.formation_id
+             WHERE s.scheduled_date >= $1 AND s.scheduled_date <= $2
+               AND (s.formation_id = $3 OR (f.instructor_name =
+                    (SELECT instructor_name FROM formations WHERE id = $3) AND f.archived = 0))",
+        )
+        .bind(instant_text(*first - chrono::Duration::days(1)))
+        .bind(instant_text(*last + chrono::Duration::days(1)))
+        .bind(formation_id)
+        .fetch_all(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        let mut others = Vec::with_capacity(rows.len());
+        let mut existing: HashSet<DateTime<Utc>> = HashSet::new();
+        for (formation, name, number, at, minutes) in rows {
+            let at = decode::instant(&at)?;
+            if formation == formation_id {
+                existing.insert(at);
+            }
+            others.push((name, number, at, minutes));
+        }
+        let lines: Vec<_> = planned
+            .iter()
+            .filter(|at| !existing.contains(at))
+            .map(|at| crate::domain::admin::PreviewLine {
+                starts_at: *at,
+                past: *at < now,
+                clashes: admin::overlapping(*at, series.duration_minutes, &others),
+            })
+            .collect();
+        if lines.len() > MAX_SERIES {
+            return Err(ErrorCode::SeriesTooLong.into());
+        }
+        Ok(crate::domain::admin::SeriesPreview {
+            existing: planned.len() - lines.len(),
+            lines,
+            duration_minutes: series.duration_minutes,
+        })
+    }
+
     #[tracing::instrument(skip_all, err)]
     pub async fn admin_head(&self, formation_id: i64) -> Result<FormationHead, AppError> {
         let mut tx = self.pool().begin().await?;

@@ -99,8 +99,13 @@ pub fn attended_to_date(attended: i64, held: i64, total: i64) -> String {
     )
 }
 
-/// "Séance 3 — Introduction".
+/// "Séance 3 — Introduction"; a séance whose title only says it is a
+/// séance (what a generated series is called by default) is "Séance 3",
+/// not "Séance 3 — Séance".
 pub fn seance_titled(number: i64, title: &str) -> String {
+    if crate::domain::enrollment::is_generic_title(title) {
+        return t_with("learner-seance", &[("number", number.into())]);
+    }
     t_with(
         "learner-seance-titled",
         &[("number", number.into()), ("title", title.into())],

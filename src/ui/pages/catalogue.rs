@@ -286,7 +286,7 @@ fn FormationDetail(
             <ol class="public-sessions">
                 {data.sessions.into_iter().map(|s| view! {
                     <li>
-                        <strong>{t_with("learner-seance-titled", &[("number", s.number.into()), ("title", (&s.title).into())])}</strong>
+                        <strong>{crate::ui::components::enrollment_card::seance_titled(s.number, &s.title)}</strong>
                         " · "
                         <LocalTime at=s.starts_at timezone=tz.clone() />
                         {format!(" · {}", duration(current(), s.duration_minutes))}

@@ -104,7 +104,7 @@ fn DeliveryItem(d: Delivery, reload: RwSignal<u32>) -> impl IntoView {
             <td>{d.learner_name.clone()}<br /><span class="hint">{d.learner_email.clone()}</span></td>
             <td>
                 {format!("{} — ", d.formation_name)}
-                {t_with("learner-seance-titled", &[("number", d.session_number.into()), ("title", (&d.session_title).into())])}<br />
+                {crate::ui::components::enrollment_card::seance_titled(d.session_number, &d.session_title)}<br />
                 <span class="hint"><LocalTime at=d.starts_at timezone=d.timezone.clone() /></span>
             </td>
             <td>{state_label(d.state)}<br /><span class="hint">{attempts}</span>{sent}</td>
