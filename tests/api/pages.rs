@@ -587,4 +587,18 @@ async fn a_series_is_previewed_with_its_past_dates_and_clashes_before_it_is_crea
         "{html}"
     );
     assert!(html.contains("Créer cette séance"), "{html}");
+
+    // A séance added over another of the instructor's is flagged on the plan.
+    let (_, plan) = app
+        .page(&admin, &format!("/admin/formations/{f}/seances"))
+        .await;
+    assert!(!plan.contains("chevauche"), "{plan}");
+    app.session(f, 2, at(thu, 20, 0)).await;
+    let (_, plan) = app
+        .page(&admin, &format!("/admin/formations/{f}/seances"))
+        .await;
+    assert!(
+        plan.contains("chevauche Même formateur · Séance 1"),
+        "{plan}"
+    );
 }

@@ -68,8 +68,12 @@ pub struct SeanceLine {
     pub attendance_open: bool,
     /// Its Zoom meeting's synchronisation, for a séance in the Zoom outbox.
     pub zoom: Option<ZoomSync>,
+    /// Other séances it overlaps (formation, number): of this formation or
+    /// of another with the same instructor.
+    #[serde(default)]
+    pub clashes: Vec<(String, i64)>,
 }
-crate::debug_redacted!(SeanceLine { id, number, title, scheduled_at, local, duration_minutes, recording_link, attendance_open, zoom } hide { meeting_link });
+crate::debug_redacted!(SeanceLine { id, number, title, scheduled_at, local, duration_minutes, recording_link, attendance_open, zoom, clashes } hide { meeting_link });
 
 /// The outbox state of a séance's meeting, as the admin sees it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]

@@ -173,6 +173,7 @@ pub(super) fn session_row(tz: Tz, r: StoredSeance) -> Result<SeanceLine, AppErro
         meeting_link: r.meeting_link.unwrap_or_default(),
         recording_link: r.recording_link.unwrap_or_default(),
         zoom: None,
+        clashes: Vec::new(),
     })
 }
 
@@ -675,7 +676,40 @@ impl Db {
     pub async fn admin_sessions(&self, formation_id: i64) -> Result<SeancesView, AppError> {
         let mut tx = self.pool().begin().await?;
         let formation = head_in(&mut tx, formation_id).await?;
-        let sessions = sessions_in(&mut tx, &formation).await?;
+        let mut sessions = sessions_in(&mut tx, &formation).await?;
+        // Overlaps, within the formation and with its instructor's other
+        // formations: one statement over the plan's span.
+        let starts: Vec<DateTime<Utc>> = sessions
+            .iter()
+            .filter_map(|s| decode::instant(&s.scheduled_at).ok())
+            .collect();
+        if let (Some(first), Some(last)) = (starts.iter().min(), starts.iter().max()) {
+            let rows: Vec<(i64, String, i64, String, i64)> = sqlx::query_as(
+                "SELECT s.id, f.name, s.session_number, s.scheduled_date, s.duration_minutes
+                 FROM formation_sessions s JOIN formations f ON f.id = s.formation_id
+                 WHERE s.scheduled_date >= $1 AND s.scheduled_date <= $2
+                   AND (s.formation_id = $3 OR (f.archived = 0 AND f.instructor_name =
+                        (SELECT instructor_name FROM formations WHERE id = $3)))",
+            )
+            .bind(instant_text(*first - chrono::Duration::days(1)))
+            .bind(instant_text(*last + chrono::Duration::days(1)))
+            .bind(formation_id)
+            .fetch_all(&mut *tx)
+            .await?;
+            let mut others = Vec::with_capacity(rows.len());
+            for (id, name, number, at, minutes) in rows {
+                others.push((id, (name, number, decode::instant(&at)?, minutes)));
+            }
+            for s in &mut sessions {
+                let at = decode::instant(&s.scheduled_at)?;
+                let rest: Vec<_> = others
+                    .iter()
+                    .filter(|(id, _)| *id != s.id)
+                    .map(|(_, o)| o.clone())
+                    .collect();
+                s.clashes = admin::overlapping(at, s.duration_minutes, &rest);
+            }
+        }
         tx.commit().await?;
         Ok(SeancesView {
             formation,

@@ -193,7 +193,18 @@ fn SeancePlanBody(
             row=move |s| view! {
                 <tr>
                     <td>{s.number}</td>
-                    <td>{s.title.clone()}</td>
+                    <td>
+                        {s.title.clone()}
+                        {(!s.clashes.is_empty()).then(|| {
+                            let with = s
+                                .clashes
+                                .iter()
+                                .map(|(name, number)| format!("{name} · {}", t_with("learner-seance", &[("number", (*number).into())])))
+                                .collect::<Vec<_>>()
+                                .join(", ");
+                            view! { <br /><span class="flag clash">{t_with("admin-preview-clash", &[("with", (&with).into())])}</span> }
+                        })}
+                    </td>
                     <td>{parse_instant(&s.scheduled_at).map(|at| view! { <LocalTime at timezone=timezone.clone() /> })}</td>
                     <td>{t_with("admin-sessions-minutes", &[("minutes", s.duration_minutes.into())])}</td>
                     <td>{if s.recording_link.is_empty() { "—".to_string() } else { t("admin-sessions-recorded") }}</td>
