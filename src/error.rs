@@ -24,6 +24,10 @@ pub enum AppError {
     MethodNotAllowed,
     BadRequest(ErrorCode),
     Invalid(ErrorCode),
+    /// Several fields of one form refused at once (each code names its
+    /// field): the form shows every message next to its field. Always more
+    /// than one code (see `From<Vec<ErrorCode>>`).
+    InvalidFields(Vec<ErrorCode>),
     Conflict(ErrorCode),
     Internal,
     /// Too many attempts (per account or per address): 429 with `Retry-After`.
@@ -53,7 +57,7 @@ impl AppError {
             AppError::NotFound => 404,
             AppError::MethodNotAllowed => 405,
             AppError::BadRequest(_) | AppError::Transport(_) => 400,
-            AppError::Invalid(_) => 422,
+            AppError::Invalid(_) | AppError::InvalidFields(_) => 422,
             AppError::Conflict(_) => 409,
             AppError::Internal => 500,
             AppError::TooManyRequests { .. } => 429,
@@ -72,11 +76,48 @@ impl AppError {
         }
     }
 
-    /// The form field this error belongs to, if any.
+    /// The form field this error belongs to, if any (the first one's when
+    /// several fields were refused).
     pub fn field(&self) -> Option<&str> {
         match self {
             AppError::Invalid(code) => code.field(),
+            AppError::InvalidFields(codes) => codes.first().and_then(ErrorCode::field),
             _ => None,
+        }
+    }
+
+    /// The part of this error a form shows next to `field` (`None`: the
+    /// form's own line, for what belongs to no field).
+    pub fn for_field(&self, field: Option<&str>) -> Option<AppError> {
+        match self {
+            AppError::InvalidFields(codes) => codes
+                .iter()
+                .find(|code| code.field() == field)
+                .cloned()
+                .map(AppError::from),
+            other => (other.field() == field).then(|| other.clone()),
+        }
+    }
+
+    /// `[{field, code, detail}]`, one per refused field, for JSON answers.
+    pub fn errors_json(&self) -> serde_json::Value {
+        self.parts()
+            .iter()
+            .map(|part| {
+                serde_json::json!({
+                    "field": part.field(),
+                    "code": part.key(),
+                    "detail": part.to_string(),
+                })
+            })
+            .collect()
+    }
+
+    /// Every message of this error, one per refused field.
+    pub fn parts(&self) -> Vec<AppError> {
+        match self {
+            AppError::InvalidFields(codes) => codes.iter().cloned().map(AppError::from).collect(),
+            other => vec![other.clone()],
         }
     }
 
@@ -97,12 +138,25 @@ impl AppError {
             | AppError::Invalid(code)
             | AppError::Conflict(code)
             | AppError::TooManyRequests { code, .. } => code.key(),
+            AppError::InvalidFields(codes) => codes.first().map_or("invalid", ErrorCode::key),
         }
     }
 
     /// The key a redirect carries: only keys that [`AppError::from_form_code`]
     /// reads back, so a page never shows another message than the form's.
-    pub fn form_code(&self) -> &'static str {
+    pub fn form_code(&self) -> String {
+        match self {
+            // Every key, comma-separated: each field gets its message back.
+            AppError::InvalidFields(codes) => codes
+                .iter()
+                .map(|code| AppError::from(code.clone()).form_code())
+                .collect::<Vec<_>>()
+                .join(","),
+            other => other.single_form_code().to_string(),
+        }
+    }
+
+    fn single_form_code(&self) -> &'static str {
         match self {
             // The delay is not carried: the page says "in a few minutes".
             AppError::TooManyRequests { .. } => ErrorCode::TryLater.key(),
@@ -121,6 +175,10 @@ impl AppError {
     /// The error a redirect's key stands for; an unknown key is the generic
     /// internal error (a key is never echoed).
     pub fn from_form_code(key: &str) -> AppError {
+        if key.contains(',') {
+            let codes: Option<Vec<ErrorCode>> = key.split(',').map(ErrorCode::from_key).collect();
+            return codes.map(AppError::from).unwrap_or(AppError::Internal);
+        }
         // The kinds without a code read back through `key`, the one table.
         const CARRIED: [AppError; 6] = [
             AppError::Unauthorized,
@@ -140,6 +198,19 @@ impl AppError {
 
 /// How long a client that met a busy password hasher waits before retrying.
 pub const BUSY_RETRY_AFTER_SECS: u64 = 2;
+
+/// The refusals of one form: one is that code's error, several are
+/// [`AppError::InvalidFields`].
+impl From<Vec<ErrorCode>> for AppError {
+    fn from(mut codes: Vec<ErrorCode>) -> Self {
+        codes.dedup();
+        match codes.len() {
+            0 => AppError::Invalid(ErrorCode::SomeValuesInvalid),
+            1 => AppError::from(codes.remove(0)),
+            _ => AppError::InvalidFields(codes),
+        }
+    }
+}
 
 impl From<ErrorCode> for AppError {
     fn from(code: ErrorCode) -> Self {
@@ -175,12 +246,15 @@ impl FromServerFnError for AppError {
         self.set_response_status();
         // The same `detail`, `code` and `field` as a REST error, beside the
         // typed error the hydrated pages decode.
-        let wire = serde_json::json!({
+        let mut wire = serde_json::json!({
             "error": self,
             "detail": self.to_string(),
             "code": self.key(),
             "field": self.field(),
         });
+        if let AppError::InvalidFields(_) = self {
+            wire["errors"] = self.errors_json();
+        }
         <JsonEncoding as Encodes<serde_json::Value>>::encode(&wire).unwrap_or_default()
     }
 
@@ -209,6 +283,9 @@ mod ssr {
             let mut body = serde_json::json!({ "detail": self.to_string(), "code": self.key() });
             if let Some(field) = self.field() {
                 body["field"] = serde_json::Value::String(field.to_string());
+            }
+            if let AppError::InvalidFields(_) = self {
+                body["errors"] = self.errors_json();
             }
             let mut response = (status, Json(body)).into_response();
             if let Some(secs) = self.retry_after() {
@@ -268,7 +345,7 @@ mod tests {
             AppError::BadRequest(ErrorCode::LinkInvalid),
             AppError::Invalid(ErrorCode::MeetingLinkNotTeams),
         ] {
-            assert_eq!(AppError::from_form_code(err.form_code()), err);
+            assert_eq!(AppError::from_form_code(&err.form_code()), err);
         }
     }
 
@@ -284,7 +361,7 @@ mod tests {
             retry_after_secs: 30,
         };
         assert_eq!(
-            AppError::from_form_code(throttled.form_code()).to_string(),
+            AppError::from_form_code(&throttled.form_code()).to_string(),
             "Trop de tentatives. Réessayez dans quelques minutes."
         );
         assert_eq!(AppError::from_form_code("nonsense"), AppError::Internal);

@@ -86,7 +86,7 @@ pub fn state() -> http::AppState {
 pub fn form_error(err: AppError, form_path: &str, keep: &[(&str, &str)]) -> AppError {
     if is_plain_form_post() {
         let mut query = url::form_urlencoded::Serializer::new(String::new());
-        query.append_pair("error", err.form_code());
+        query.append_pair("error", &err.form_code());
         for (key, value) in keep {
             if !value.is_empty() {
                 query.append_pair(key, value);
@@ -118,10 +118,14 @@ pub fn finish_form<T>(
 /// An admin form's server function, its plumbing written once: the caller
 /// must be an admin (401/403 as such, never a redirect: no form to go back
 /// to), `run` checks the typed values and makes the store call as that admin
-/// (so the audit log names them), then [`finish_form`].
+/// (so the audit log names them), then [`finish_form`], the page `done`
+/// names carrying `flash`, the message that says it was done. Without a
+/// message (a toggle that changes the page in place) a call from JavaScript
+/// is not redirected: the page stays where it is, focus and scroll with it.
 pub async fn admin_form<T>(
     run: impl AsyncFnOnce(&store::audit::Actor) -> Result<T, AppError>,
     done: impl FnOnce(&T) -> String,
+    flash: Option<crate::domain::admin::Flash>,
     form_path: &str,
     keep: &[(&str, &str)],
 ) -> Result<T, AppError> {
@@ -133,7 +137,38 @@ pub async fn admin_form<T>(
         // when it did not).
         state().zoom_wake.notify_one();
     }
-    finish_form(result, done, form_path, keep)
+    match (result, flash) {
+        (Ok(value), None) if !is_plain_form_post() => Ok(value),
+        (result, flash) => finish_form(
+            result,
+            |value| match flash {
+                Some(flash) => with_flash(flash, &done(value)),
+                None => done(value),
+            },
+            form_path,
+            keep,
+        ),
+    }
+}
+
+/// `path` carrying `flash`, tagged with the time so that the same action
+/// done twice still changes the URL (see `Flash::on`).
+pub fn with_flash(flash: crate::domain::admin::Flash, path: &str) -> String {
+    let tag = radix36(state().clock.now().timestamp_millis().unsigned_abs());
+    flash.on(path, &tag)
+}
+
+/// `n` in base 36: a short tag for a URL.
+fn radix36(mut n: u64) -> String {
+    let mut digits = Vec::new();
+    loop {
+        digits.push(char::from_digit((n % 36) as u32, 36).unwrap_or('0'));
+        n /= 36;
+        if n == 0 {
+            break;
+        }
+    }
+    digits.iter().rev().collect()
 }
 
 /// A learner page's server function, its plumbing written once: the

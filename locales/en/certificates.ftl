@@ -63,7 +63,6 @@ certificates-admin-older = Older certificates
 certificates-admin-without = Finished without a certificate
 certificates-admin-without-rate = Attendance { $rate }% ({ $required }% required)
 certificates-admin-issue = Issue by exception
-certificates-admin-done = Done.
 
 cli-certificate-show =
     .code = code:

@@ -42,7 +42,6 @@ reminders-admin-actions = Actions
 reminders-admin-empty = No deliveries.
 reminders-admin-older = Older deliveries
 reminders-admin-resend = Send again
-reminders-admin-resent = The reminder will go at the next sweep (within a minute).
 reminders-admin-sent-at = Sent:
 reminders-admin-attempts = { $n ->
     [one] { $n } attempt

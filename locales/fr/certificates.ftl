@@ -63,7 +63,6 @@ certificates-admin-older = Certificats plus anciens
 certificates-admin-without = Terminées sans certificat
 certificates-admin-without-rate = Présence { $rate } % ({ $required } % requis)
 certificates-admin-issue = Délivrer par exception
-certificates-admin-done = C'est fait.
 
 cli-certificate-show =
     .code = code :

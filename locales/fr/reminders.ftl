@@ -42,7 +42,6 @@ reminders-admin-actions = Actions
 reminders-admin-empty = Aucun envoi.
 reminders-admin-older = Envois plus anciens
 reminders-admin-resend = Renvoyer
-reminders-admin-resent = Le rappel repartira au prochain passage (dans la minute).
 reminders-admin-sent-at = Envoyé :
 reminders-admin-attempts = { $n ->
     [one] { $n } tentative

@@ -85,6 +85,7 @@ async fn formation_form<T>(
         &crate::domain::admin::FormationFields,
     ) -> Result<T, crate::error::AppError>,
     done: impl FnOnce(&T) -> String,
+    flash: crate::domain::admin::Flash,
     form_path: &str,
     version: Option<&str>,
 ) -> Result<T, crate::error::AppError> {
@@ -119,6 +120,7 @@ async fn formation_form<T>(
     crate::server::admin_form(
         async |actor| save(actor, &i.check()?).await,
         done,
+        Some(flash),
         form_path,
         &keep,
     )
@@ -131,11 +133,13 @@ async fn formation_form<T>(
 async fn session_form(
     session_id: i64,
     run: impl AsyncFnOnce(&crate::server::store::audit::Actor) -> Result<i64, crate::error::AppError>,
+    flash: crate::domain::admin::Flash,
     keep: &[(&str, &str)],
 ) -> Result<(), crate::error::AppError> {
     crate::server::admin_form(
         run,
         |formation_id| format!("/admin/formations/{formation_id}/seances"),
+        Some(flash),
         &format!("/admin/seances/{session_id}"),
         keep,
     )
@@ -163,7 +167,8 @@ fn session_keep<'a>(
 }
 
 /// A session's fields as typed, checked, the local time read in the
-/// formation's time zone and the meeting link against its platform.
+/// formation's time zone and the meeting link against its platform; every
+/// field refused at once.
 #[cfg(feature = "ssr")]
 fn session_fields(
     head: &crate::domain::admin::FormationHead,
@@ -172,26 +177,41 @@ fn session_fields(
     duration_minutes: &str,
     meeting_link: &str,
     recording_link: &str,
-) -> Result<crate::server::store::formations::SeanceFields, crate::error::ErrorCode> {
+) -> Result<crate::server::store::formations::SeanceFields, Vec<crate::error::ErrorCode>> {
     use crate::domain::admin::{
-        check_duration, check_meeting_link, check_recording_link, check_title,
+        check_duration, check_meeting_link, check_recording_link, check_title, Refusals,
     };
     use crate::domain::recurrence::parse_local_datetime;
     use crate::domain::schedule::local_to_utc;
+    use crate::error::ErrorCode;
 
     let tz: chrono_tz::Tz = head.timezone.parse().unwrap_or(chrono_tz::Europe::Paris);
-    let title = check_title(title)?;
-    let local = parse_local_datetime(scheduled_at).ok_or(crate::error::ErrorCode::ScheduledAt)?;
-    let duration_minutes = check_duration(duration_minutes)?;
+    let mut r = Refusals::default();
+    let title = r.take(check_title(title), String::new());
+    let local = r.take(
+        match scheduled_at.trim() {
+            "" => Err(ErrorCode::ScheduledAtMissing),
+            typed => parse_local_datetime(typed).ok_or(ErrorCode::ScheduledAt),
+        },
+        chrono::NaiveDateTime::MIN,
+    );
+    let duration_minutes = r.take(
+        match duration_minutes.trim() {
+            "" => Err(ErrorCode::DurationMissing),
+            typed => check_duration(typed),
+        },
+        0,
+    );
     let meeting_link = match meeting_link.trim() {
         "" => None,
-        link => Some(check_meeting_link(head.platform, link)?),
+        link => r.take(check_meeting_link(head.platform, link).map(Some), None),
     };
-    Ok(crate::server::store::formations::SeanceFields {
+    let recording_link = r.take(check_recording_link(recording_link), None);
+    r.finish(|| crate::server::store::formations::SeanceFields {
         title,
         scheduled_at: local_to_utc(tz, local.date(), local.time()),
         duration_minutes,
         meeting_link,
-        recording_link: check_recording_link(recording_link)?,
+        recording_link,
     })
 }

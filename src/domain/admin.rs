@@ -2,8 +2,10 @@
 //! and what its pages show (`views`). Both are re-exported here, so a caller
 //! names `domain::admin::X` whichever file holds it.
 
+mod flash;
 mod forms;
 mod views;
 
+pub use flash::*;
 pub use forms::*;
 pub use views::*;

@@ -237,6 +237,31 @@ pub fn parse_timezone(value: &str) -> Result<Tz, ErrorCode> {
         })
 }
 
+/// The zones an admin picks from: the IANA names of places (`Europe/Paris`),
+/// then `UTC`; the aliases (`US/Eastern`, `Etc/GMT+1`…) are still accepted
+/// when typed but not offered.
+pub fn timezone_choices() -> Vec<&'static str> {
+    const REGIONS: [&str; 9] = [
+        "Africa/",
+        "America/",
+        "Antarctica/",
+        "Asia/",
+        "Atlantic/",
+        "Australia/",
+        "Europe/",
+        "Indian/",
+        "Pacific/",
+    ];
+    let mut names: Vec<&'static str> = chrono_tz::TZ_VARIANTS
+        .iter()
+        .map(|tz| tz.name())
+        .filter(|name| REGIONS.iter().any(|region| name.starts_with(region)))
+        .collect();
+    names.sort_unstable();
+    names.push("UTC");
+    names
+}
+
 pub fn parse_date(field: &'static str, value: &str) -> Result<NaiveDate, ErrorCode> {
     NaiveDate::parse_from_str(value.trim(), "%Y-%m-%d").map_err(|_| ErrorCode::NotADate {
         field: field.into(),

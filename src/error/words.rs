@@ -14,6 +14,15 @@ pub fn describe(err: &AppError) -> String {
 
 /// What a person reads for an error, in `lang`.
 pub fn describe_in(lang: Lang, err: &AppError) -> String {
+    if let AppError::InvalidFields(_) = err {
+        // Read out in one line where no field shows its own.
+        return err
+            .parts()
+            .iter()
+            .map(|part| describe_in(lang, part))
+            .collect::<Vec<_>>()
+            .join(" ");
+    }
     let (id, args) = message(lang, err);
     tr(lang, &id, &args)
 }

@@ -1,5 +1,7 @@
 use leptos::prelude::*;
 
+#[cfg(feature = "ssr")]
+use crate::domain::admin::Flash;
 use crate::error::AppError;
 
 /// Adds one session, its date and time typed in the formation's time zone;
@@ -31,6 +33,7 @@ pub async fn admin_add_session(
             db.create_session(actor, formation_id, &fields, None).await
         },
         |_| path.clone(),
+        Some(Flash::SessionAdded),
         &path,
         &super::session_keep(
             "add",

@@ -1,5 +1,7 @@
 use leptos::prelude::*;
 
+#[cfg(feature = "ssr")]
+use crate::domain::admin::Flash;
 use crate::error::AppError;
 
 /// Archives (`archived = 1`, after confirmation) or restores (`0`) a
@@ -22,6 +24,11 @@ pub async fn admin_archive_formation(
             state().db.set_archived(actor, id, archived == 1).await
         },
         |_| path.clone(),
+        Some(if archived == 1 {
+            Flash::FormationArchived
+        } else {
+            Flash::FormationRestored
+        }),
         &path,
         &[("form", "archive")],
     )

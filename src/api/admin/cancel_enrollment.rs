@@ -1,5 +1,7 @@
 use leptos::prelude::*;
 
+#[cfg(feature = "ssr")]
+use crate::domain::admin::Flash;
 use crate::error::AppError;
 
 /// Cancels an enrollment once confirmed: the learner's effective status
@@ -20,6 +22,7 @@ pub async fn admin_cancel_enrollment(
             state().db.cancel_enrollment(actor, enrollment_id).await
         },
         |formation_id| format!("/admin/formations/{formation_id}/inscriptions"),
+        Some(Flash::EnrollmentCancelled),
         &format!("/admin/formations/{formation_id}/inscriptions"),
         &[("form", &form)],
     )

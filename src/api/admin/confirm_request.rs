@@ -1,5 +1,7 @@
 use leptos::prelude::*;
 
+#[cfg(feature = "ssr")]
+use crate::domain::admin::Flash;
 use crate::error::AppError;
 
 /// Confirms a request's payment: creates the enrollment for the chosen
@@ -12,14 +14,19 @@ pub async fn admin_confirm_request(
     #[server(default)] end_date: String,
     #[server(default)] total_sessions: String,
 ) -> Result<i64, AppError> {
-    use crate::domain::admin::{check_period, check_total_sessions, ENROLLMENT_PERIOD};
+    use crate::domain::admin::{check_period, check_total_sessions, Refusals, ENROLLMENT_PERIOD};
     use crate::server::{admin_form, state};
 
     let form = format!("confirm-{request_id}");
     admin_form(
         async |actor| {
-            let (start, end) = check_period(&start_date, &end_date, ENROLLMENT_PERIOD)?;
-            let total = check_total_sessions(&total_sessions)?;
+            let mut r = Refusals::default();
+            let (start, end) = r.take_all(
+                check_period(&start_date, &end_date, ENROLLMENT_PERIOD),
+                (chrono::NaiveDate::MIN, chrono::NaiveDate::MIN),
+            );
+            let total = r.take(check_total_sessions(&total_sessions), None);
+            r.finish(|| ())?;
             let state = state();
             let enrollment = state
                 .db
@@ -29,6 +36,7 @@ pub async fn admin_confirm_request(
             Ok(enrollment)
         },
         |_| "/admin/demandes".into(),
+        Some(Flash::RequestConfirmed),
         "/admin/demandes",
         &[
             ("form", &form),

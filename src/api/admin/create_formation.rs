@@ -63,6 +63,7 @@ pub async fn admin_create_formation(
         // its séances and offer are being prepared.
         async |actor, fields| state().db.create_formation_as(actor, fields, true).await,
         |id| format!("/admin/formations/{id}"),
+        crate::domain::admin::Flash::FormationCreated,
         "/admin/formations/nouvelle",
         None,
     )

@@ -18,6 +18,7 @@ pub async fn admin_delete_session(
             check_confirmed(confirm.as_deref())?;
             state().db.delete_session(actor, session_id).await
         },
+        crate::domain::admin::Flash::SessionDeleted,
         &[("form", "delete")],
     )
     .await

@@ -1,5 +1,7 @@
 use leptos::prelude::*;
 
+#[cfg(feature = "ssr")]
+use crate::domain::admin::Flash;
 use crate::error::AppError;
 
 /// Creates a series from a recurrence ("mar, jeu" at 19:00 for 120 minutes
@@ -40,6 +42,7 @@ pub async fn admin_generate_sessions(
                 .await
         },
         |_| path.clone(),
+        Some(Flash::SeriesCreated),
         &path,
         &[
             ("form", "series"),

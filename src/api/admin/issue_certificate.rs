@@ -1,5 +1,7 @@
 use leptos::prelude::*;
 
+#[cfg(feature = "ssr")]
+use crate::domain::admin::Flash;
 use crate::error::AppError;
 
 /// Issues the certificate of a finished enrollment by exception, below the
@@ -22,7 +24,8 @@ pub async fn admin_issue_certificate(
                 .await
                 .map(|code| code.display())
         },
-        |_| format!("{page}?ok=1"),
+        |_| page.clone(),
+        Some(Flash::CertificateIssued),
         &page,
         &[("form", &form)],
     )

@@ -1,5 +1,7 @@
 use leptos::prelude::*;
 
+#[cfg(feature = "ssr")]
+use crate::domain::admin::Flash;
 use crate::error::AppError;
 
 /// Publishes a draft (`draft = 0`; without séances only with `confirm`)
@@ -22,7 +24,12 @@ pub async fn admin_publish_formation(
                 .set_draft(actor, id, draft == 1, without_sessions)
                 .await
         },
-        |_| format!("{path}?ok=publish"),
+        |_| path.clone(),
+        Some(if draft == 1 {
+            Flash::FormationUnpublished
+        } else {
+            Flash::FormationPublished
+        }),
         &path,
         &[("form", "publish")],
     )

@@ -1,5 +1,7 @@
 use leptos::prelude::*;
 
+#[cfg(feature = "ssr")]
+use crate::domain::admin::Flash;
 use crate::error::AppError;
 
 /// Reissues a certificate (audited): a new code, frozen from the learner
@@ -25,7 +27,8 @@ pub async fn admin_reissue_certificate(
                 .await
                 .map(|new| new.display())
         },
-        |_| format!("{page}?ok=1"),
+        |_| page.clone(),
+        Some(Flash::CertificateReissued),
         &page,
         &[("form", &form)],
     )

@@ -1,5 +1,7 @@
 use leptos::prelude::*;
 
+#[cfg(feature = "ssr")]
+use crate::domain::admin::Flash;
 use crate::error::AppError;
 
 /// Refuses a request with a reason the learner will read, once confirmed.
@@ -27,6 +29,7 @@ pub async fn admin_reject_request(
             Ok(())
         },
         |_| "/admin/demandes".into(),
+        Some(Flash::RequestRefused),
         "/admin/demandes",
         &[("form", &form), ("reason", &reason)],
     )

@@ -11,7 +11,8 @@ pub async fn admin_rename_user(
     #[server(default)] formation_id: i64,
 ) -> Result<(), AppError> {
     use crate::domain::account::DisplayName;
-    use crate::server::{finish_form, require_admin, state};
+    use crate::domain::admin::Flash;
+    use crate::server::{finish_form, require_admin, state, with_flash};
 
     let admin = require_admin()?;
     let back = format!("/admin/formations/{formation_id}/inscriptions");
@@ -26,7 +27,7 @@ pub async fn admin_rename_user(
     let form = format!("rename-{user_id}");
     finish_form(
         outcome,
-        |_| back.clone(),
+        |_| with_flash(Flash::LearnerRenamed, &back),
         &back,
         &[("form", &form), ("name", name.trim())],
     )

@@ -1,5 +1,7 @@
 use leptos::prelude::*;
 
+#[cfg(feature = "ssr")]
+use crate::domain::admin::Flash;
 use crate::error::AppError;
 
 /// Sends a given-up or expired reminder again (audited), at the next
@@ -15,7 +17,8 @@ pub async fn admin_resend_reminder(id: i64) -> Result<(), AppError> {
             let state = state();
             state.db.resend_reminder(actor, id, state.clock.now()).await
         },
-        |_| format!("{page}?ok=1"),
+        |_| page.into(),
+        Some(Flash::ReminderResent),
         page,
         &[("form", &form)],
     )

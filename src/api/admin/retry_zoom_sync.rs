@@ -1,5 +1,7 @@
 use leptos::prelude::*;
 
+#[cfg(feature = "ssr")]
+use crate::domain::admin::Flash;
 use crate::error::AppError;
 
 /// "Réessayer": puts a séance whose Zoom synchronisation failed back in
@@ -22,7 +24,8 @@ pub async fn admin_retry_zoom_sync(session_id: i64) -> Result<i64, AppError> {
                 .retry_zoom_sync(actor, session_id, state.clock.now())
                 .await
         },
-        |formation_id| format!("/admin/formations/{formation_id}/seances?zoom=1"),
+        |formation_id| format!("/admin/formations/{formation_id}/seances"),
+        Some(Flash::ZoomRetried),
         &page,
         &[("form", "zoom")],
     )

@@ -1,5 +1,7 @@
 use leptos::prelude::*;
 
+#[cfg(feature = "ssr")]
+use crate::domain::admin::Flash;
 use crate::error::AppError;
 
 /// Revokes a certificate (audited): its verification says so, with the
@@ -24,7 +26,8 @@ pub async fn admin_revoke_certificate(
                 .revoke_certificate(actor, &code, &reason, state.clock.now())
                 .await
         },
-        |_| format!("{page}?ok=1"),
+        |_| page.clone(),
+        Some(Flash::CertificateRevoked),
         &page,
         &[("form", &form), ("reason", &reason)],
     )

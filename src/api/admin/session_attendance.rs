@@ -1,5 +1,7 @@
 use leptos::prelude::*;
 
+#[cfg(feature = "ssr")]
+use crate::domain::admin::Flash;
 use crate::domain::admin::SeanceAttendance;
 use crate::error::AppError;
 
@@ -68,6 +70,7 @@ pub async fn admin_link_participant(
             crate::server::zoom::update_presence(&state, session_id).await
         },
         |_| format!("/admin/seances/{session_id}#presences"),
+        Some(Flash::AttendanceSaved),
         &format!("/admin/seances/{session_id}"),
         &[("form", "link")],
     )
@@ -83,7 +86,8 @@ pub async fn admin_apply_import(session_id: i64, import: i64) -> Result<u64, App
         async |actor| {
             crate::server::attendance_import::apply(&state(), actor, session_id, import).await
         },
-        |_| format!("/admin/seances/{session_id}?import={import}&ok=1#presences"),
+        |_| format!("/admin/seances/{session_id}?import={import}#presences"),
+        Some(Flash::ImportApplied),
         &format!("/admin/seances/{session_id}?import={import}"),
         &[("form", "import")],
     )

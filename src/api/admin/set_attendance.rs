@@ -21,6 +21,8 @@ pub async fn admin_set_attendance(
                 .await
         },
         |_| path.clone(),
+        // In place with JavaScript: the grid keeps its focus and scroll.
+        None,
         &path,
         &[("form", "grid")],
     )

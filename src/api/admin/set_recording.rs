@@ -20,6 +20,7 @@ pub async fn admin_set_recording(
                 .set_recording(actor, session_id, link.as_deref())
                 .await
         },
+        crate::domain::admin::Flash::RecordingSaved,
         &[("form", "recording"), ("recording_link", &recording_link)],
     )
     .await

@@ -65,7 +65,8 @@ pub async fn admin_update_formation(
             let db = state().db;
             db.update_formation(actor, id, version, fields).await
         },
-        |_| format!("/admin/formations/{id}?ok=1"),
+        |_| format!("/admin/formations/{id}"),
+        crate::domain::admin::Flash::FormationSaved,
         &format!("/admin/formations/{id}"),
         Some(&version.to_string()),
     )

@@ -28,6 +28,7 @@ pub async fn admin_update_session(
             )?;
             db.update_session(actor, session_id, &fields).await
         },
+        crate::domain::admin::Flash::SessionSaved,
         &super::session_keep(
             "edit",
             &title,

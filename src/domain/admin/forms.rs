@@ -1,5 +1,6 @@
 //! What the admin forms accept: each field typed as text, checked into a
-//! value or refused with the [`ErrorCode`] of its field.
+//! value or refused with the [`ErrorCode`] of its field. A form checks every
+//! field before answering, so the admin sees every refusal at once.
 
 use chrono::{NaiveDate, NaiveTime, Weekday};
 use chrono_tz::Tz;
@@ -8,6 +9,54 @@ use serde::{Deserialize, Serialize};
 use crate::domain::formation::{self, FormationInfo, Level, Platform};
 use crate::domain::recurrence;
 use crate::error::ErrorCode;
+
+/// The refusals of one form, gathered field by field.
+#[derive(Debug, Default)]
+pub struct Refusals(Vec<ErrorCode>);
+
+impl Refusals {
+    /// The value of a field's check, or `fallback` (never stored: the form
+    /// is refused) once its refusal is noted.
+    pub fn take<T>(&mut self, checked: Result<T, ErrorCode>, fallback: T) -> T {
+        checked.unwrap_or_else(|code| {
+            self.0.push(code);
+            fallback
+        })
+    }
+
+    /// The same for a check that reports several refusals (a period).
+    pub fn take_all<T>(&mut self, checked: Result<T, Vec<ErrorCode>>, fallback: T) -> T {
+        checked.unwrap_or_else(|codes| {
+            self.0.extend(codes);
+            fallback
+        })
+    }
+
+    pub fn add(&mut self, code: ErrorCode) {
+        self.0.push(code);
+    }
+
+    /// `value` when nothing was refused, else every refusal.
+    pub fn finish<T>(self, value: impl FnOnce() -> T) -> Result<T, Vec<ErrorCode>> {
+        if self.0.is_empty() {
+            Ok(value())
+        } else {
+            Err(self.0)
+        }
+    }
+}
+
+/// A date field: empty is `missing`, unreadable `invalid`.
+pub fn check_date(
+    value: &str,
+    missing: ErrorCode,
+    invalid: ErrorCode,
+) -> Result<NaiveDate, ErrorCode> {
+    match value.trim() {
+        "" => Err(missing),
+        typed => NaiveDate::parse_from_str(typed, "%Y-%m-%d").map_err(|_| invalid),
+    }
+}
 
 /// A formation's fields as typed in the admin form.
 #[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -84,40 +133,55 @@ pub struct Offer {
 pub const MAX_PAYMENT_INSTRUCTIONS: usize = 2000;
 
 impl OfferInput {
-    pub fn check(&self) -> Result<Offer, ErrorCode> {
+    /// Every field checked; all refusals at once.
+    pub fn check(&self) -> Result<Offer, Vec<ErrorCode>> {
         use crate::domain::price::{parse, PriceError};
-        let price = parse(&self.price, &self.currency).map_err(|e| match e {
-            PriceError::Amount => ErrorCode::PriceAmount,
-            PriceError::Currency => ErrorCode::PriceCurrency,
-        })?;
-        let date = |typed: &str, code: ErrorCode| match typed.trim() {
-            "" => Ok(None),
-            t => NaiveDate::parse_from_str(t, "%Y-%m-%d")
-                .map(Some)
-                .map_err(|_| code),
+        let mut refusals = Refusals::default();
+        let price = refusals.take(
+            parse(&self.price, &self.currency).map_err(|e| match e {
+                PriceError::Amount => ErrorCode::PriceAmount,
+                PriceError::Currency => ErrorCode::PriceCurrency,
+            }),
+            None,
+        );
+        // Both dates or neither: one alone names the other as missing.
+        let (starts_on, ends_on) = match (self.starts_on.trim(), self.ends_on.trim()) {
+            ("", "") => (None, None),
+            (start, end) => {
+                let start = refusals.take(
+                    check_date(start, ErrorCode::OfferStartMissing, ErrorCode::OfferStart)
+                        .map(Some),
+                    None,
+                );
+                let end = refusals.take(
+                    check_date(end, ErrorCode::OfferEndMissing, ErrorCode::OfferEnd).map(Some),
+                    None,
+                );
+                if let (Some(start), Some(end)) = (start, end) {
+                    if end < start {
+                        refusals.add(ErrorCode::OfferEndBeforeStart);
+                    }
+                }
+                (start, end)
+            }
         };
-        let starts_on = date(&self.starts_on, ErrorCode::OfferStart)?;
-        let ends_on = date(&self.ends_on, ErrorCode::OfferEnd)?;
-        match (starts_on, ends_on) {
-            (Some(start), Some(end)) if end < start => return Err(ErrorCode::OfferEndBeforeStart),
-            (Some(_), None) => return Err(ErrorCode::OfferEnd),
-            (None, Some(_)) => return Err(ErrorCode::OfferStart),
-            _ => {}
-        }
-        let seats = match self.seats.trim() {
-            "" => None,
-            t => Some(
-                t.parse::<i64>()
+        let seats = refusals.take(
+            match self.seats.trim() {
+                "" => Ok(None),
+                t => t
+                    .parse::<i64>()
                     .ok()
                     .filter(|n| (1..=100_000).contains(n))
-                    .ok_or(ErrorCode::Seats)?,
-            ),
-        };
+                    .map(Some)
+                    .ok_or(ErrorCode::Seats),
+            },
+            None,
+        );
         let payment_instructions = self.payment_instructions.trim().replace("\r\n", "\n");
         if payment_instructions.chars().count() > MAX_PAYMENT_INSTRUCTIONS {
-            return Err(ErrorCode::PaymentInstructionsTooLong);
+            refusals.add(ErrorCode::PaymentInstructionsTooLong);
         }
-        Ok(Offer {
+        refusals.finish(|| Offer {
             price,
             starts_on,
             ends_on,
@@ -177,60 +241,96 @@ pub fn check_recording_link(value: &str) -> Result<Option<String>, ErrorCode> {
 }
 
 impl FormationInput {
-    /// Checks every field; the first problem found is reported on its field.
-    pub fn check(&self) -> Result<FormationFields, ErrorCode> {
-        let name = formation::parse_required("name", &self.name, 200)
-            .map_err(|_| ErrorCode::FormationName)?;
-        let level = Level::parse(&self.level).map_err(|_| ErrorCode::LevelMissing)?;
-        let platform = Platform::parse(&self.platform).map_err(|_| ErrorCode::PlatformMissing)?;
-        if self.zoom_auto_meetings && platform != Platform::Zoom {
-            return Err(ErrorCode::ZoomAutoNotZoom);
-        }
-        // With automatic meetings each séance has its own link: the
-        // formation's becomes optional.
-        let meeting_link = if self.zoom_auto_meetings && self.meeting_link.trim().is_empty() {
-            String::new()
-        } else {
-            check_meeting_link(platform, &self.meeting_link)?
+    /// Checks every field; every problem found is reported on its field.
+    pub fn check(&self) -> Result<FormationFields, Vec<ErrorCode>> {
+        let mut r = Refusals::default();
+        let name = r.take(
+            formation::parse_required("name", &self.name, 200)
+                .map_err(|_| ErrorCode::FormationName),
+            String::new(),
+        );
+        let level = r.take(
+            Level::parse(&self.level).map_err(|_| ErrorCode::LevelMissing),
+            Level::Beginner,
+        );
+        let platform = Platform::parse(&self.platform).map_err(|_| ErrorCode::PlatformMissing);
+        let meeting_link = match &platform {
+            Ok(platform) if self.zoom_auto_meetings && *platform != Platform::Zoom => {
+                r.add(ErrorCode::ZoomAutoNotZoom);
+                String::new()
+            }
+            // With automatic meetings each séance has its own link: the
+            // formation's becomes optional.
+            Ok(_) if self.zoom_auto_meetings && self.meeting_link.trim().is_empty() => {
+                String::new()
+            }
+            Ok(platform) => r.take(
+                check_meeting_link(*platform, &self.meeting_link),
+                String::new(),
+            ),
+            // Without a platform the link cannot be judged: only its field's
+            // other refusal (the platform's) is shown.
+            Err(_) => String::new(),
         };
-        let instructor_name =
+        let platform = r.take(platform, Platform::Zoom);
+        let instructor_name = r.take(
             formation::parse_required("instructor_name", &self.instructor_name, 200)
-                .map_err(|_| ErrorCode::InstructorName)?;
-        let schedule_description =
+                .map_err(|_| ErrorCode::InstructorName),
+            String::new(),
+        );
+        let schedule_description = r.take(
             formation::parse_required("schedule_description", &self.schedule_description, 200)
-                .map_err(|_| ErrorCode::ScheduleDescription)?;
-        let description = formation::parse_optional(
-            "description",
-            &self.description,
-            formation::MAX_DESCRIPTION_CHARS,
-        )
-        .map_err(|_| ErrorCode::DescriptionTooLong)?
-        .unwrap_or_default();
-        let meeting_id = formation::parse_optional(
-            "meeting_id",
-            &self.meeting_id,
-            formation::MAX_MEETING_CODE_CHARS,
-        )
-        .map_err(|_| ErrorCode::MeetingIdTooLong)?;
-        let meeting_password = formation::parse_optional(
-            "meeting_password",
-            &self.meeting_password,
-            formation::MAX_MEETING_CODE_CHARS,
-        )
-        .map_err(|_| ErrorCode::MeetingPasswordTooLong)?;
+                .map_err(|_| ErrorCode::ScheduleDescription),
+            String::new(),
+        );
+        let description = r.take(
+            formation::parse_optional(
+                "description",
+                &self.description,
+                formation::MAX_DESCRIPTION_CHARS,
+            )
+            .map_err(|_| ErrorCode::DescriptionTooLong),
+            None,
+        );
+        let meeting_id = r.take(
+            formation::parse_optional(
+                "meeting_id",
+                &self.meeting_id,
+                formation::MAX_MEETING_CODE_CHARS,
+            )
+            .map_err(|_| ErrorCode::MeetingIdTooLong),
+            None,
+        );
+        let meeting_password = r.take(
+            formation::parse_optional(
+                "meeting_password",
+                &self.meeting_password,
+                formation::MAX_MEETING_CODE_CHARS,
+            )
+            .map_err(|_| ErrorCode::MeetingPasswordTooLong),
+            None,
+        );
         let timezone = if self.timezone.trim().is_empty() {
             chrono_tz::Europe::Paris
         } else {
-            formation::parse_timezone(&self.timezone).map_err(|_| ErrorCode::TimezoneUnknown)?
+            r.take(
+                formation::parse_timezone(&self.timezone).map_err(|_| ErrorCode::TimezoneUnknown),
+                chrono_tz::Europe::Paris,
+            )
         };
-        let certificate_min_attendance =
-            crate::domain::certificate::parse_min_attendance(&self.certificate_min_attendance)?;
-        let zoom_min_presence =
-            crate::domain::attendance::parse_min_presence(&self.zoom_min_presence)?;
-        Ok(FormationFields {
+        let certificate_min_attendance = r.take(
+            crate::domain::certificate::parse_min_attendance(&self.certificate_min_attendance),
+            0,
+        );
+        let zoom_min_presence = r.take(
+            crate::domain::attendance::parse_min_presence(&self.zoom_min_presence),
+            0,
+        );
+        let offer = r.take_all(self.offer.check(), Offer::default());
+        r.finish(|| FormationFields {
             info: FormationInfo {
                 name,
-                description,
+                description: description.unwrap_or_default(),
                 level,
                 platform,
                 instructor_name,
@@ -243,7 +343,7 @@ impl FormationInput {
             certificate_min_attendance,
             zoom_min_presence,
             zoom_auto_meetings: self.zoom_auto_meetings,
-            offer: self.offer.check()?,
+            offer,
         })
     }
 }
@@ -329,47 +429,78 @@ pub fn check_title(value: &str) -> Result<String, ErrorCode> {
     formation::parse_required("title", value, 200).map_err(|_| ErrorCode::SeanceTitle)
 }
 
-/// The codes of an enrollment's period, for [`check_period`].
-pub const ENROLLMENT_PERIOD: [ErrorCode; 3] = [
-    ErrorCode::StartDate,
-    ErrorCode::EndDate,
-    ErrorCode::EndBeforeStart,
-];
+/// The codes of a period's fields: (missing, invalid) for its start and its
+/// end, then the end before the start.
+pub struct PeriodCodes {
+    pub start: (ErrorCode, ErrorCode),
+    pub end: (ErrorCode, ErrorCode),
+    pub end_before_start: ErrorCode,
+}
 
-/// Start and end dates of an enrollment or a series, end not before start.
+/// The codes of an enrollment's period, for [`check_period`].
+pub const ENROLLMENT_PERIOD: PeriodCodes = PeriodCodes {
+    start: (ErrorCode::StartDateMissing, ErrorCode::StartDate),
+    end: (ErrorCode::EndDateMissing, ErrorCode::EndDate),
+    end_before_start: ErrorCode::EndBeforeStart,
+};
+
+/// Start and end dates of an enrollment or a series, end not before start;
+/// both dates are checked, every refusal reported.
 pub fn check_period(
     start: &str,
     end: &str,
-    codes: [ErrorCode; 3],
-) -> Result<(NaiveDate, NaiveDate), ErrorCode> {
-    let [bad_start, bad_end, end_before_start] = codes;
-    let start = formation::parse_date("start", start).map_err(|_| bad_start)?;
-    let end = formation::parse_date("end", end).map_err(|_| bad_end)?;
-    if end < start {
-        return Err(end_before_start);
+    codes: PeriodCodes,
+) -> Result<(NaiveDate, NaiveDate), Vec<ErrorCode>> {
+    let mut r = Refusals::default();
+    let start = r.take(
+        check_date(start, codes.start.0, codes.start.1).map(Some),
+        None,
+    );
+    let end = r.take(check_date(end, codes.end.0, codes.end.1).map(Some), None);
+    match (start, end) {
+        (Some(start), Some(end)) if end < start => Err(vec![codes.end_before_start]),
+        (Some(start), Some(end)) => r.finish(|| (start, end)),
+        // A date left out or unreadable: its refusal is noted.
+        _ => Err(r.0),
     }
-    Ok((start, end))
 }
 
 impl SeriesInput {
-    pub fn check(&self) -> Result<Series, ErrorCode> {
-        let weekdays = recurrence::parse_weekdays(&self.weekdays).ok_or(ErrorCode::Weekdays)?;
-        let start_time =
-            recurrence::parse_clock_time(&self.start_time).ok_or(ErrorCode::StartTime)?;
-        let duration_minutes = check_duration(&self.duration_minutes)?;
-        let (from, to) = check_period(
+    /// Every field checked; all refusals at once.
+    pub fn check(&self) -> Result<Series, Vec<ErrorCode>> {
+        let mut r = Refusals::default();
+        let weekdays = r.take(
+            recurrence::parse_weekdays(&self.weekdays).ok_or(ErrorCode::Weekdays),
+            Vec::new(),
+        );
+        let start_time = r.take(
+            match self.start_time.trim() {
+                "" => Err(ErrorCode::StartTimeMissing),
+                typed => recurrence::parse_clock_time(typed).ok_or(ErrorCode::StartTime),
+            },
+            NaiveTime::MIN,
+        );
+        let duration_minutes = r.take(
+            match self.duration_minutes.trim() {
+                "" => Err(ErrorCode::DurationMissing),
+                typed => check_duration(typed),
+            },
+            0,
+        );
+        let period = check_period(
             &self.from_date,
             &self.to_date,
-            [
-                ErrorCode::SeriesFrom,
-                ErrorCode::SeriesTo,
-                ErrorCode::SeriesToBeforeFrom,
-            ],
-        )?;
+            PeriodCodes {
+                start: (ErrorCode::SeriesFromMissing, ErrorCode::SeriesFrom),
+                end: (ErrorCode::SeriesToMissing, ErrorCode::SeriesTo),
+                end_before_start: ErrorCode::SeriesToBeforeFrom,
+            },
+        );
+        let (from, to) = r.take_all(period, (NaiveDate::MIN, NaiveDate::MIN));
         if (to - from).num_days() > 3 * 366 {
-            return Err(ErrorCode::SeriesTooLong);
+            r.add(ErrorCode::SeriesTooLong);
         }
-        Ok(Series {
+        r.finish(|| Series {
             weekdays,
             start_time,
             duration_minutes,
@@ -447,7 +578,7 @@ mod tests {
         i.meeting_link = "https://meet.google.com/abc-defg-hij".into();
         assert!(i.check().is_err(), "a link given is still checked");
         i.platform = "google_meet".into();
-        assert_eq!(i.check().unwrap_err(), ErrorCode::ZoomAutoNotZoom);
+        assert_eq!(i.check().unwrap_err(), vec![ErrorCode::ZoomAutoNotZoom]);
     }
 
     #[test]
@@ -463,13 +594,13 @@ mod tests {
         let mut i = input();
         i.platform = "google_meet".into();
         let err = i.check().unwrap_err();
-        assert_eq!(err.field(), Some("meeting_link"));
+        assert_eq!(err[0].field(), Some("meeting_link"));
         assert_eq!(
             crate::error::AppError::from(err).to_string(),
             "Un lien Google Meet doit être sur meet.google.com."
         );
         i.meeting_link = "http://meet.google.com/abc".into();
-        assert_eq!(i.check().unwrap_err(), ErrorCode::MeetingLinkNotHttps);
+        assert_eq!(i.check().unwrap_err(), vec![ErrorCode::MeetingLinkNotHttps]);
     }
 
     #[test]
@@ -487,10 +618,87 @@ mod tests {
         );
         let mut bad = ok.clone();
         bad.to_date = "2024-01-01".into();
-        assert_eq!(bad.check().unwrap_err().field(), Some("to_date"));
+        assert_eq!(bad.check().unwrap_err()[0].field(), Some("to_date"));
         let mut bad = ok.clone();
         bad.duration_minutes = "0".into();
-        assert_eq!(bad.check().unwrap_err().field(), Some("duration_minutes"));
+        assert_eq!(
+            bad.check().unwrap_err()[0].field(),
+            Some("duration_minutes")
+        );
+    }
+
+    #[test]
+    fn a_form_reports_every_refused_field_at_once() {
+        let mut i = input();
+        i.name = " ".into();
+        i.timezone = "Mars/Olympus".into();
+        i.offer.starts_on = "2027-01-10".into();
+        i.offer.seats = "0".into();
+        assert_eq!(
+            i.check().unwrap_err(),
+            vec![
+                ErrorCode::FormationName,
+                ErrorCode::TimezoneUnknown,
+                ErrorCode::OfferEndMissing,
+                ErrorCode::Seats,
+            ]
+        );
+        let err = crate::error::AppError::from(i.check().unwrap_err());
+        assert_eq!(err.status_code(), 422);
+        assert_eq!(
+            err.for_field(Some("ends_on")).unwrap().to_string(),
+            "La date de fin est obligatoire quand une date de début est donnée."
+        );
+        assert!(err.for_field(Some("description")).is_none());
+        // Through a redirect and back, each field keeps its message.
+        let back = crate::error::AppError::from_form_code(&err.form_code());
+        assert_eq!(back, err);
+    }
+
+    #[test]
+    fn an_empty_date_is_required_and_a_wrong_one_invalid() {
+        let series = SeriesInput {
+            weekdays: "".into(),
+            start_time: "".into(),
+            duration_minutes: "".into(),
+            from_date: "".into(),
+            to_date: "2024-13-45".into(),
+        };
+        assert_eq!(
+            series.check().unwrap_err(),
+            vec![
+                ErrorCode::Weekdays,
+                ErrorCode::StartTimeMissing,
+                ErrorCode::DurationMissing,
+                ErrorCode::SeriesFromMissing,
+                ErrorCode::SeriesTo,
+            ]
+        );
+        assert_eq!(
+            check_period("", "", ENROLLMENT_PERIOD).unwrap_err(),
+            vec![ErrorCode::StartDateMissing, ErrorCode::EndDateMissing]
+        );
+        assert_eq!(
+            check_period("2024-02-01", "2024-01-01", ENROLLMENT_PERIOD).unwrap_err(),
+            vec![ErrorCode::EndBeforeStart]
+        );
+        assert_eq!(
+            crate::error::AppError::from(ErrorCode::SeriesFromMissing).to_string(),
+            "La date de début de la série est obligatoire."
+        );
+    }
+
+    #[test]
+    fn the_time_zones_offered_are_places_then_utc() {
+        let zones = crate::domain::formation::timezone_choices();
+        assert!(zones.contains(&"Europe/Paris") && zones.contains(&"America/Montreal"));
+        assert!(!zones
+            .iter()
+            .any(|z| z.starts_with("US/") || z.starts_with("Etc/")));
+        assert_eq!(zones.last(), Some(&"UTC"));
+        assert!(zones
+            .iter()
+            .all(|z| crate::domain::formation::parse_timezone(z).is_ok()));
     }
 
     #[test]

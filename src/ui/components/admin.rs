@@ -1,6 +1,7 @@
 pub mod admin_layout;
 pub mod confirm_box;
 pub mod filter_bar;
+pub mod flash;
 pub mod form_state;
 pub mod formation_fields;
 pub mod formation_head;

@@ -28,7 +28,7 @@ pub fn FieldError(
     let message = move || {
         error
             .get()
-            .filter(|e| e.field() == field)
+            .and_then(|e| e.for_field(field))
             .map(|e| e.to_string())
     };
     let id = field

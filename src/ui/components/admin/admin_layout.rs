@@ -3,6 +3,7 @@ use leptos_router::components::{Outlet, A};
 
 use crate::api::auth::{current_user, Logout};
 use crate::i18n::t;
+use crate::ui::components::admin::flash::AdminFlash;
 use crate::ui::components::lang_switch::LangSwitch;
 
 /// The frame of every admin page: its own header and navigation, then the page.
@@ -10,6 +11,8 @@ use crate::ui::components::lang_switch::LangSwitch;
 pub fn AdminLayout() -> impl IntoView {
     let user = Resource::new(|| (), |_| current_user());
     let logout = ServerAction::<Logout>::new();
+    // The last action's message goes away when the next form is sent.
+    let flash_hidden = RwSignal::new(false);
     view! {
         <header class="site-header admin-header">
             <a class="brand" href="/admin">{t("admin-brand")}</a>
@@ -34,7 +37,8 @@ pub fn AdminLayout() -> impl IntoView {
                 </ActionForm>
             </div>
         </header>
-        <main id="contenu" class="admin-main">
+        <main id="contenu" class="admin-main" on:submit=move |_| flash_hidden.set(true)>
+            <AdminFlash hidden=flash_hidden />
             <Outlet />
         </main>
     }

@@ -62,8 +62,17 @@ pub fn FormationFields(
             value=timezone
             required=true
             hint=t("admin-formation-timezone-hint")
+            list="timezones"
             error
         />
+        // Picked from a list that narrows as one types (the browser's own,
+        // so it works without JavaScript too).
+        <datalist id="timezones">
+            {crate::domain::formation::timezone_choices()
+                .into_iter()
+                .map(|name| view! { <option value=name></option> })
+                .collect_view()}
+        </datalist>
         <TextField
             id="certificate_min_attendance".into()
             label=t("certificates-min-attendance")

@@ -49,14 +49,12 @@ pub fn SeanceAttendanceSection() -> impl IntoView {
             }
         })
     };
-    let applied = move || query.read().get("ok").is_some();
     view! {
         <section id="presences" class="admin-section" aria-labelledby="presences-title">
             <h2 id="presences-title">{t("admin-presences-title")}</h2>
             <h3>{t("admin-import-title")}</h3>
             <p class="hint">{t("admin-import-hint")}</p>
             {move || upload_error().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
-            {move || applied().then(|| view! { <p role="status" class="success">{t("admin-import-done")}</p> })}
             <form method="post" enctype="multipart/form-data" class="admin-form"
                 action=move || format!("/admin/seances/{}/presences/import", session_id())>
                 <div class="field">

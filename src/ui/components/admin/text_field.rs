@@ -18,13 +18,16 @@ pub fn TextField(
     #[prop(optional)] required: bool,
     #[prop(optional, into)] hint: Option<String>,
     #[prop(optional, into)] placeholder: Option<String>,
+    /// The id of a `<datalist>` of suggestions (searchable as one types).
+    #[prop(optional)]
+    list: Option<&'static str>,
 ) -> impl IntoView {
     let hint_id = format!("{id}-hint");
     let has_hint = hint.is_some();
     let invalid = move || {
         error
             .and_then(|error| error.get())
-            .is_some_and(|e| e.field() == Some(name))
+            .is_some_and(|e| e.for_field(Some(name)).is_some())
     };
     let described = {
         let hint_id = hint_id.clone();
@@ -49,6 +52,8 @@ pub fn TextField(
                 value=value
                 required=required
                 placeholder=placeholder
+                list=list
+                autocomplete=list.map(|_| "off")
                 aria-invalid=move || invalid().then_some("true")
                 aria-describedby=described
             />

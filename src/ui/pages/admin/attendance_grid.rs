@@ -17,17 +17,30 @@ use crate::ui::hooks::use_route_resource;
 pub fn AdminAttendancePage() -> impl IntoView {
     let mark = ServerAction::<AdminSetAttendance>::new();
     let grid = use_route_resource(move || mark.version().get(), admin_get_attendance);
+    // The button pressed last: the grid is drawn anew from the reloaded
+    // data, and keyboard focus goes back to that button.
+    let refocus = StoredValue::new(None::<String>);
     view! {
         <Title text=t("admin-attendance-title") />
-        <Loaded data=grid plain=true let:grid>
-            <Grid grid mark />
+        <Loaded data=grid plain=true keep_while_reloading=true let:grid>
+            <Grid grid mark refocus />
         </Loaded>
     }
 }
 
 #[component]
-fn Grid(grid: AttendanceGrid, mark: ServerAction<AdminSetAttendance>) -> impl IntoView {
+fn Grid(
+    grid: AttendanceGrid,
+    mark: ServerAction<AdminSetAttendance>,
+    refocus: StoredValue<Option<String>>,
+) -> impl IntoView {
+    Effect::new(move |_| {
+        if let Some(id) = refocus.try_update_value(Option::take).flatten() {
+            focus_element(&id);
+        }
+    });
     let id = grid.formation.id;
+    let mark_url = <AdminSetAttendance as leptos::server_fn::ServerFn>::url();
     let error = form_error(mark.value(), QueryForm::new("grid"));
     let sessions = grid.sessions.clone();
     let zone = zone_of(&grid.formation.timezone);
@@ -75,17 +88,60 @@ fn Grid(grid: AttendanceGrid, mark: ServerAction<AdminSetAttendance>) -> impl In
                                                 if present { "admin-attendance-unmark" } else { "admin-attendance-mark" },
                                                 &[("name", (&l.name).into()), ("number", s.number.into())],
                                             );
+                                            let (user_id, session_id) = (l.user_id, s.id);
+                                            let button_id = format!("cell-{user_id}-{session_id}");
+                                            // This cell's mark is on its way: shown, and the
+                                            // button refuses a second press meanwhile.
+                                            let busy = move || {
+                                                mark.input().with(|input| {
+                                                    input.as_ref().is_some_and(|i| {
+                                                        i.user_id == user_id && i.session_id == session_id
+                                                    })
+                                                })
+                                            };
+                                            let on_submit = {
+                                                let button_id = button_id.clone();
+                                                move |ev: leptos::ev::SubmitEvent| {
+                                                    ev.prevent_default();
+                                                    // One mark at a time: a second press while one is
+                                                    // on its way would send the opposite of what was seen.
+                                                    if mark.pending().get_untracked() {
+                                                        return;
+                                                    }
+                                                    refocus.set_value(Some(button_id.clone()));
+                                                    mark.dispatch(AdminSetAttendance {
+                                                        formation_id: id,
+                                                        user_id,
+                                                        session_id,
+                                                        present: i64::from(!present),
+                                                    });
+                                                }
+                                            };
                                             view! {
-                                                <td class=if present { "cell present" } else { "cell" }>
-                                                    <ActionForm action=mark>
+                                                <td class=move || match (present, busy()) {
+                                                    (_, true) => "cell pending",
+                                                    (true, false) => "cell present",
+                                                    (false, false) => "cell",
+                                                }>
+                                                    // A plain form (it posts without JavaScript); with
+                                                    // it, the press is sent in place.
+                                                    <form method="post" action=mark_url on:submit=on_submit>
                                                         <input type="hidden" name="formation_id" value=id />
-                                                        <input type="hidden" name="user_id" value=l.user_id />
-                                                        <input type="hidden" name="session_id" value=s.id />
+                                                        <input type="hidden" name="user_id" value=user_id />
+                                                        <input type="hidden" name="session_id" value=session_id />
                                                         <input type="hidden" name="present" value=if present { "0" } else { "1" } />
-                                                        <button type="submit" class="cell-button" aria-label=label aria-pressed=if present { "true" } else { "false" }>
+                                                        <button
+                                                            type="submit"
+                                                            id=button_id
+                                                            class="cell-button"
+                                                            aria-label=label
+                                                            aria-pressed=if present { "true" } else { "false" }
+                                                            aria-busy=move || busy().then_some("true")
+                                                            aria-disabled=move || mark.pending().get().then_some("true")
+                                                        >
                                                             {if present { "✓" } else { "·" }}
                                                         </button>
-                                                    </ActionForm>
+                                                    </form>
                                                     {cell.map(|m| view! { <span class="mark-source">{source_words(&m)}</span> })}
                                                 </td>
                                             }.into_any()
@@ -121,4 +177,20 @@ fn source_words(mark: &crate::domain::admin::GridMark) -> String {
         ),
         None => t_with("admin-attendance-source", &[("source", (&source).into())]),
     }
+}
+
+/// Gives keyboard focus back to the element `id` (in the browser).
+fn focus_element(id: &str) {
+    #[cfg(feature = "hydrate")]
+    {
+        use wasm_bindgen::JsCast;
+        if let Some(element) = document()
+            .get_element_by_id(id)
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            let _ = element.focus();
+        }
+    }
+    #[cfg(not(feature = "hydrate"))]
+    let _ = id;
 }

@@ -1,6 +1,5 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::use_query_map;
 
 use crate::api::admin::{
     admin_list_certificates, AdminIssueCertificate, AdminReissueCertificate, AdminRevokeCertificate,
@@ -44,7 +43,6 @@ pub fn AdminCertificatesPage() -> impl IntoView {
 #[component]
 fn CertificatesBody(data: CertificatesView, reload: RwSignal<u32>) -> impl IntoView {
     let id = data.formation_id;
-    let done = use_query_map().read_untracked().get("ok").is_some();
     let older = data.older_than.map(|before| {
         view! {
             <p><a href=format!("/admin/formations/{id}/certificats?avant={before}")>{t("certificates-admin-older")}</a></p>
@@ -67,7 +65,6 @@ fn CertificatesBody(data: CertificatesView, reload: RwSignal<u32>) -> impl IntoV
             title=t("certificates-admin-title")
             csv=format!("/admin/formations/{id}/certificats.csv")
         />
-        {done.then(|| view! { <p class="notice" role="status">{t("certificates-admin-done")}</p> })}
         <DataTable
             caption=t("certificates-admin-title")
             columns=[t("certificates-admin-code"), t("certificates-admin-learner"), t("certificates-admin-issued"),

@@ -49,7 +49,6 @@ pub fn AdminDeliveriesPage() -> impl IntoView {
 
 #[component]
 fn DeliveriesBody(data: DeliveriesView, reload: RwSignal<u32>) -> impl IntoView {
-    let done = use_query_map().read_untracked().get("ok").is_some();
     let shown = data.state;
     let filter = |state: Option<DeliveryState>| {
         let (href, label) = match state {
@@ -68,7 +67,6 @@ fn DeliveriesBody(data: DeliveriesView, reload: RwSignal<u32>) -> impl IntoView 
         }
     });
     view! {
-        {done.then(|| view! { <p class="notice" role="status">{t("reminders-admin-resent")}</p> })}
         <nav aria-label=t("reminders-admin-filter")>
             <ul class="tabs">
                 {filter(None)}

@@ -1,6 +1,5 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::use_query_map;
 
 use crate::api::admin::{
     admin_get_formation, AdminArchiveFormation, AdminPublishFormation, AdminUpdateFormation,
@@ -43,7 +42,6 @@ fn EditForms(
     archive: ServerAction<AdminArchiveFormation>,
     publish: ServerAction<AdminPublishFormation>,
 ) -> impl IntoView {
-    let saved = use_query_map();
     let (query, error) = form_state("", update.value());
     let archive_error = form_error(archive.value(), QueryForm::new("archive"));
     let d = &detail.input;
@@ -84,16 +82,11 @@ fn EditForms(
     let version = query.value("version", &detail.version.to_string());
     let id = detail.id;
     let archived = detail.archived;
-    let just_saved = move || saved.read().get("ok").is_some() && update.value().get().is_none();
-    let saved_now = move || matches!(update.value().get(), Some(Ok(())));
     view! {
         <FormationNav id name=detail.input.name.clone() />
         <h1>{detail.input.name.clone()}</h1>
         {archived.then(|| view! { <p class="notice">{t("admin-formation-archived-notice")}</p> })}
         <PublishBox id draft=detail.draft session_count=detail.session_count publish />
-        <Show when=move || just_saved() || saved_now()>
-            <p class="notice" role="status">{t("admin-formation-saved")}</p>
-        </Show>
         <Show when=move || {
             matches!(error.get(), Some(AppError::Conflict(ErrorCode::StaleFormation)))
         }>

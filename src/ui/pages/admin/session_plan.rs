@@ -97,12 +97,6 @@ fn SeancePlanBody(
                 .into_any()
         }
     });
-    // With JavaScript the action's answer, without it the redirect's `?zoom=1`.
-    let query = leptos_router::hooks::use_query_map();
-    let retried = move || {
-        matches!(retry.value().get(), Some(Ok(_)))
-            || (retry.value().get().is_none() && query.read().get("zoom").is_some())
-    };
     let retry_error = crate::ui::components::admin::form_state::form_error(
         retry.value(),
         crate::ui::components::admin::form_state::QueryForm::new("zoom"),
@@ -169,9 +163,6 @@ fn SeancePlanBody(
         <FormationHead id name=data.formation.name.clone() title=t("admin-sessions-title") />
         <p class="hint">{t_with("admin-sessions-timezone", &[("timezone", (&data.formation.timezone).into())])}</p>
         {zoom_note}
-        <Show when=move || retried()>
-            <p class="notice" role="status">{t("admin-sessions-zoom-retried")}</p>
-        </Show>
         <Show when=move || created().is_some()>
             <p class="notice" role="status">{created}</p>
         </Show>
