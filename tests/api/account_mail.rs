@@ -677,9 +677,13 @@ async fn an_admin_correcting_a_learners_name_is_recorded_in_the_audit_log() {
         ],
     )
     .await;
-    assert_eq!(
-        location(&resp),
-        format!("/admin/formations/{formation}/inscriptions")
+    // Back to the list, which says it was done.
+    assert!(
+        location(&resp).starts_with(&format!(
+            "/admin/formations/{formation}/inscriptions?flash=learner-renamed&t="
+        )),
+        "{}",
+        location(&resp)
     );
     let (action, entity_id, before, after, actor): (String, i64, String, String, String) =
         sqlx::query_as(

@@ -1471,3 +1471,150 @@ async fn an_unreadable_stored_value_is_an_error_never_a_default() {
         .await;
     assert_eq!(status, 500, "not read in Paris time");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_admin_action_says_it_was_done_and_a_toggle_stays_in_place_with_javascript() {
+    let app = spawn_app().await;
+    let fx = fixture(&app).await;
+    let (admin, _) = app.signed_in_admin("chef@example.com").await;
+    let formation = fx.formation.to_string();
+    let add = [
+        ("formation_id", formation.as_str()),
+        ("title", "Séance bonus"),
+        ("scheduled_at", "2030-03-05 19:00"),
+        ("duration_minutes", "90"),
+    ];
+    // Without JavaScript: the redirect names the message, and the page it
+    // leads to shows it; the same action twice leads to another address.
+    let first = app.form_post(&admin, "admin_add_session", &add).await;
+    let location = first.headers()["location"].to_str().unwrap().to_string();
+    let prefix = format!("/admin/formations/{formation}/seances?flash=session-added&t=");
+    assert!(location.starts_with(&prefix), "{location}");
+    let (_, page) = app.page(&admin, &location).await;
+    assert!(page.contains(r#"<p role="status" class="flash">Séance ajoutée.</p>"#));
+    tokio::time::sleep(std::time::Duration::from_millis(5)).await;
+    let second = app.form_post(&admin, "admin_add_session", &add).await;
+    let again = second.headers()["location"].to_str().unwrap().to_string();
+    assert!(again.starts_with(&prefix) && again != location, "{again}");
+    // A key that is not a message shows nothing.
+    let (_, page) = app
+        .page(
+            &admin,
+            &format!("/admin/formations/{formation}/seances?flash=<b>x</b>"),
+        )
+        .await;
+    assert!(!page.contains(r#"class="flash""#) && !page.contains("<b>x</b>"));
+    // In English too.
+    let page = admin
+        .get(app.url(&location))
+        .header("Accept-Language", "en")
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(page.contains("Session added."), "English flash");
+
+    // An attendance toggle from JavaScript is answered in place (no
+    // redirect: the grid keeps focus and scroll); without it, a redirect
+    // that says so.
+    let mark = [
+        ("formation_id", formation.as_str()),
+        ("user_id", &fx.learner.to_string()),
+        ("session_id", &fx.session.to_string()),
+        ("present", "1"),
+    ];
+    let resp = admin
+        .post(app.url("/fn/admin_set_attendance"))
+        .header("Accept", "application/json")
+        .form(&mark)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(resp.status().as_u16(), 200);
+    assert!(resp.headers().get("location").is_none());
+    assert!(resp.headers().get("serverfnredirect").is_none());
+    let resp = app.form_post(&admin, "admin_set_attendance", &mark).await;
+    assert_eq!(resp.status().as_u16(), 302);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_form_reports_every_refused_field_at_once_with_and_without_javascript() {
+    let app = spawn_app().await;
+    let fx = fixture(&app).await;
+    let (admin, _) = app.signed_in_admin("chef@example.com").await;
+    let formation = fx.formation.to_string();
+    let enroll = [
+        ("formation_id", formation.as_str()),
+        ("email", " "),
+        ("start_date", ""),
+        ("end_date", "2030-13-01"),
+    ];
+    let before = app.scalar("SELECT COUNT(*) FROM enrollments").await;
+    let (status, body) = app
+        .server_fn_json(&admin, "admin_enroll_user", &enroll)
+        .await;
+    assert_eq!(status, 422);
+    assert_eq!(body["code"], "a-email-missing", "{body}");
+    let errors: Vec<(String, String)> = body["errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| {
+            (
+                e["field"].as_str().unwrap().to_string(),
+                e["detail"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        errors,
+        vec![
+            ("email".into(), "L'e-mail est obligatoire.".into()),
+            (
+                "start_date".into(),
+                "La date de début est obligatoire.".into()
+            ),
+            (
+                "end_date".into(),
+                "Date de fin invalide (AAAA-MM-JJ).".into()
+            ),
+        ]
+    );
+    // Without JavaScript: every key travels back, each message next to its field.
+    let resp = app.form_post(&admin, "admin_enroll_user", &enroll).await;
+    let location = resp.headers()["location"].to_str().unwrap().to_string();
+    assert!(
+        location.contains("error=a-email-missing%2Ca-start-missing%2Ca-end"),
+        "{location}"
+    );
+    let (_, page) = app.page(&admin, &location).await;
+    for (field, words) in [
+        ("email", "L'e-mail est obligatoire."),
+        ("start_date", "La date de début est obligatoire."),
+        ("end_date", "Date de fin invalide (AAAA-MM-JJ)."),
+    ] {
+        assert!(
+            page.contains(&format!(
+                r#"<p id="{field}-error" role="alert" class="field-error">{words}</p>"#
+            )),
+            "{field} shows its message"
+        );
+    }
+    // An address that reads as one but has no account says so.
+    let (_, body) = app
+        .server_fn_json(
+            &admin,
+            "admin_enroll_user",
+            &[
+                ("formation_id", formation.as_str()),
+                ("email", "personne@example.com"),
+                ("start_date", "2030-01-01"),
+                ("end_date", "2030-02-01"),
+            ],
+        )
+        .await;
+    assert_eq!(body["code"], "a-email", "{body}");
+    assert_eq!(app.scalar("SELECT COUNT(*) FROM enrollments").await, before);
+}

@@ -327,7 +327,13 @@ async fn a_formation_made_in_the_admin_form_is_a_draft_until_published() {
         )
         .await;
     let location = resp.headers()["location"].to_str().unwrap().to_string();
-    let id: i64 = location.rsplit('/').next().unwrap().parse().unwrap();
+    // "/admin/formations/{id}?flash=formation-created&t=…"
+    let (path, flash) = location.split_once('?').unwrap();
+    assert!(
+        flash.starts_with("flash=formation-created&t="),
+        "{location}"
+    );
+    let id: i64 = path.rsplit('/').next().unwrap().parse().unwrap();
     let anonymous = client_for(&app.address);
     let (_, html) = app.page(&anonymous, "/formations").await;
     assert!(
