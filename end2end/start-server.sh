@@ -35,4 +35,15 @@ for learner in e2e@formations.test e2e-nojs@formations.test; do
   "$BIN" enroll --email "$learner" --formation "$F" --start-date "$(date -u -d '-1 day' +%F)" \
     --end-date "$(date -u -d '+10 day' +%F)" --total-sessions 2 >/dev/null
 done
+# A formation of its own for the attendance-toggle test (feedback.spec.ts),
+# so its presses never change another test's figures; a draft, out of the
+# catalogue.
+"$BIN" user create --email grille@formations.test --name "Grille Test" --password e2e-password-2026 >/dev/null
+G=$("$BIN" formation create --draft --name "Atelier grille" --description "Pour la grille de présence" \
+  --level beginner --platform zoom --meeting-link https://zoom.us/j/555444333 \
+  --instructor "Jane Smith" --schedule "Lun, 10h")
+"$BIN" session add --formation "$G" --number 1 --title "Séance passée" \
+  --at "$(date -u -d '-2 day' +%Y-%m-%dT%H:%M:%SZ)" --duration-minutes 60 >/dev/null
+"$BIN" enroll --email grille@formations.test --formation "$G" --start-date "$(date -u -d '-3 day' +%F)" \
+  --end-date "$(date -u -d '+10 day' +%F)" --total-sessions 1 >/dev/null
 exec "$BIN" serve

@@ -54,8 +54,9 @@ test('an admin runs a formation from creation to attendance, export and cancella
   await expect(page.getByLabel('Nom', { exact: true })).toHaveValue(name);
   await page.getByLabel('Lien de session').fill('https://meet.google.com/abc-defg-hij');
   await page.getByRole('button', { name: 'Créer la formation' }).click();
-  await expect(page).toHaveURL(/\/admin\/formations\/\d+$/);
-  const id = page.url().match(/formations\/(\d+)$/)![1];
+  await expect(page).toHaveURL(/\/admin\/formations\/\d+\?flash=formation-created/);
+  await expect(page.locator('.flash')).toContainText('Formation créée');
+  const id = page.url().match(/formations\/(\d+)/)![1];
   await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
 
   // 2. Generate its sessions: Tuesdays and Thursdays, 19h, 15 January to 15 February.
@@ -85,7 +86,8 @@ test('an admin runs a formation from creation to attendance, export and cancella
   await page.setViewportSize({ width: 1280, height: 720 });
   await hydrated(page);
   await preview.getByRole('button', { name: 'Créer ces 10 séances' }).click();
-  await expect(page).toHaveURL(new RegExp(`/admin/formations/${id}/seances$`));
+  await expect(page).toHaveURL(new RegExp(`/admin/formations/${id}/seances\\?flash=series-created`));
+  await expect(page.locator('.flash')).toHaveText('Séances créées.');
   await expect(page.locator('.sessions-table tbody tr')).toHaveCount(10);
   await expect(page.locator('.sessions-table tbody tr').first()).toContainText('mardi 16 janvier 2024 à 19:00');
 

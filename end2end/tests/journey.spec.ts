@@ -78,6 +78,20 @@ test('a visitor finds a formation in the public catalogue, signs up from it, com
   await open.getByRole('button', { name: /Retirer ma demande/ }).click();
   await expect(page.getByRole('status')).toHaveText('Votre demande est retirée.');
   await expect(page.locator('.my-requests')).toHaveCount(0);
+
+  // A new learner's dashboard points to the catalogue.
+  await page.goto('/user');
+  await hydrated(page);
+  await expect(page.locator('main')).toContainText('Bienvenue !');
+  await expect(page.getByRole('link', { name: 'Découvrir le catalogue' })).toBeVisible();
+
+  // Signed out, Back never shows the signed-in menu again: the pages are
+  // not kept by the browser (no-store), so Back asks the server.
+  await page.getByRole('button', { name: 'Se déconnecter' }).click();
+  await expect(page).toHaveURL(/\/login$/);
+  await page.goBack();
+  await expect(page.locator('.user-name')).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Se déconnecter' })).toHaveCount(0);
   expect(console.filter((m) => /hydrat/i.test(m))).toEqual([]);
 });
 

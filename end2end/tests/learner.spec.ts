@@ -180,6 +180,8 @@ test('screenshot of Mes Formations for the README', async ({ page }) => {
   await page.goto('/user/formations');
   await hydrated(page);
   await page.screenshot({ path: 'screenshots/mes-formations.png', fullPage: true });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.screenshot({ path: 'screenshots/mes-formations-390.png', fullPage: true });
 });
 
 test.describe('without JavaScript', () => {

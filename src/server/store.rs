@@ -87,6 +87,27 @@ pub(crate) mod decode {
         NaiveDate::parse_from_str(value, "%Y-%m-%d").map_err(|_| corrupt("date", value))
     }
 
+    /// A formation's offer from its stored columns (price in cents).
+    pub fn offer(
+        price_cents: Option<i64>,
+        currency: &str,
+        starts_on: Option<&str>,
+        ends_on: Option<&str>,
+        seats: Option<i64>,
+        payment_instructions: String,
+    ) -> Result<crate::domain::admin::Offer, AppError> {
+        Ok(crate::domain::admin::Offer {
+            price: price_cents.map(|cents| crate::domain::price::Price {
+                cents,
+                currency: currency.to_string(),
+            }),
+            starts_on: starts_on.map(date).transpose()?,
+            ends_on: ends_on.map(date).transpose()?,
+            seats,
+            payment_instructions,
+        })
+    }
+
     pub fn instant(value: &str) -> Result<DateTime<Utc>, AppError> {
         super::parse_instant(value).ok_or_else(|| corrupt("instant", value))
     }

@@ -981,16 +981,14 @@ async fn formation_detail_in(tx: &mut Tx, id: i64) -> Result<FormationDetail, Ap
     .fetch_optional(&mut **tx)
     .await?;
     let r = row.ok_or(AppError::NotFound)?;
-    let offer = crate::domain::admin::Offer {
-        price: r.price_cents.map(|cents| crate::domain::price::Price {
-            cents,
-            currency: r.currency.clone(),
-        }),
-        starts_on: r.starts_on.as_deref().map(decode::date).transpose()?,
-        ends_on: r.ends_on.as_deref().map(decode::date).transpose()?,
-        seats: r.seats,
-        payment_instructions: r.payment_instructions,
-    };
+    let offer = decode::offer(
+        r.price_cents,
+        &r.currency,
+        r.starts_on.as_deref(),
+        r.ends_on.as_deref(),
+        r.seats,
+        r.payment_instructions,
+    )?;
     Ok(FormationDetail {
         id: r.id,
         input: FormationInput {

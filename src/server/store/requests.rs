@@ -74,16 +74,15 @@ impl StoredCatalogueEntry {
         request: Option<RequestStatus>,
         enrollment: Option<EnrollmentStatus>,
     ) -> Result<(CatalogueEntry, String), AppError> {
-        let offer = crate::domain::admin::Offer {
-            price: self.price_cents.map(|cents| crate::domain::price::Price {
-                cents,
-                currency: self.currency.clone(),
-            }),
-            starts_on: self.starts_on.as_deref().map(decode::date).transpose()?,
-            ends_on: self.ends_on.as_deref().map(decode::date).transpose()?,
-            seats: self.seats,
-            payment_instructions: String::new(),
-        };
+        // The instructions are handed back apart, never in the entry.
+        let offer = decode::offer(
+            self.price_cents,
+            &self.currency,
+            self.starts_on.as_deref(),
+            self.ends_on.as_deref(),
+            self.seats,
+            String::new(),
+        )?;
         Ok((
             CatalogueEntry {
                 info: FormationInfo::try_from(self.info)?,
