@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use std::net::{IpAddr, Ipv6Addr, SocketAddr};
 use std::num::NonZeroU32;
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::{Arc, Mutex, OnceLock};
+use std::sync::{mpsc, Arc, Mutex, OnceLock};
 use std::time::{Duration, Instant};
 
 use axum::http::HeaderMap;
@@ -21,22 +21,51 @@ use crate::error::{AppError, ErrorCode};
 
 /// Argon2id takes 19 MiB per hash: without a bound, a few hundred parallel
 /// logins took the server to several GB. Every hash and verification runs
-/// under one of these permits; the blocking pool (up to 512 threads) only ever
-/// holds as many hashing jobs as there are permits, because a job is spawned
-/// after its permit is granted.
+/// under one of these permits, on one of as many threads of its own (not on
+/// tokio's blocking pool, up to 512 threads): each hashing thread keeps its
+/// Argon2 working memory between hashes (`auth::BLOCKS`; a fresh 19 MiB per
+/// hash was never given back, +19 MiB of RSS per login), so the memory stays
+/// at `permits` × 19 MiB.
 pub struct Hashing {
     permits: Arc<Semaphore>,
     wait: Duration,
+    jobs: mpsc::Sender<HashJob>,
 }
+
+type HashJob = Box<dyn FnOnce() + Send>;
 
 /// How long a request waits for a hashing permit before it is told to retry.
 pub const HASHING_WAIT: Duration = Duration::from_secs(2);
 
 impl Hashing {
     pub fn new(permits: usize) -> Arc<Hashing> {
+        let permits = permits.max(1);
+        let (jobs, queue) = mpsc::channel::<HashJob>();
+        let queue = Arc::new(Mutex::new(queue));
+        for n in 0..permits {
+            let queue = Arc::clone(&queue);
+            // The threads end when the last sender (this `Hashing` and its
+            // permits) is dropped.
+            let spawned = std::thread::Builder::new()
+                .name(format!("argon2-{n}"))
+                .spawn(move || loop {
+                    let job = match queue.lock() {
+                        Ok(queue) => queue.recv(),
+                        Err(_) => return,
+                    };
+                    match job {
+                        Ok(job) => job(),
+                        Err(_) => return,
+                    }
+                });
+            if let Err(err) = spawned {
+                tracing::error!(%err, "could not start a hashing thread");
+            }
+        }
         Arc::new(Hashing {
-            permits: Arc::new(Semaphore::new(permits.max(1))),
+            permits: Arc::new(Semaphore::new(permits)),
             wait: HASHING_WAIT,
+            jobs,
         })
     }
 
@@ -67,7 +96,7 @@ impl Hashing {
             .await
             .map_err(|_| AppError::Busy)?
             .map_err(|_| AppError::Internal)?;
-        Ok(HashPermit(permit))
+        Ok(HashPermit(permit, self.jobs.clone()))
     }
 
     /// Runs a hashing job once a permit is free (see [`HashPermit::run`]).
@@ -81,10 +110,10 @@ impl Hashing {
 }
 
 /// The right to run one Argon2 job.
-pub struct HashPermit(tokio::sync::OwnedSemaphorePermit);
+pub struct HashPermit(tokio::sync::OwnedSemaphorePermit, mpsc::Sender<HashJob>);
 
 impl HashPermit {
-    /// Runs the job on the blocking pool. The permit moves into the job: a
+    /// Runs the job on a hashing thread. The permit moves into the job: a
     /// caller that gives up (client gone) does not free it while the hash
     /// still runs.
     pub async fn run<T, F>(self, job: F) -> Result<T, AppError>
@@ -92,14 +121,14 @@ impl HashPermit {
         T: Send + 'static,
         F: FnOnce() -> T + Send + 'static,
     {
-        let permit = self.0;
-        tokio::task::spawn_blocking(move || {
-            let result = job();
+        let HashPermit(permit, jobs) = self;
+        let (done, result) = tokio::sync::oneshot::channel();
+        jobs.send(Box::new(move || {
+            let _ = done.send(job());
             drop(permit);
-            result
-        })
-        .await
-        .map_err(|_| AppError::Internal)
+        }))
+        .map_err(|_| AppError::Internal)?;
+        result.await.map_err(|_| AppError::Internal)
     }
 }
 
