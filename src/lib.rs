@@ -1,4 +1,8 @@
 #![forbid(unsafe_code)]
+// The views' static types nest deeply (a table in its scrolling region, each
+// row's cells): the release build of the browser crate computes their layout
+// past the default query depth of 128.
+#![recursion_limit = "256"]
 //! Formations: live trainings on Zoom, Google Meet or Teams, and everything
 //! around them.
 
