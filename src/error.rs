@@ -89,14 +89,7 @@ impl AppError {
     /// The part of this error a form shows next to `field` (`None`: the
     /// form's own line, for what belongs to no field).
     pub fn for_field(&self, field: Option<&str>) -> Option<AppError> {
-        match self {
-            AppError::InvalidFields(codes) => codes
-                .iter()
-                .find(|code| code.field() == field)
-                .cloned()
-                .map(AppError::from),
-            other => (other.field() == field).then(|| other.clone()),
-        }
+        self.parts().into_iter().find(|part| part.field() == field)
     }
 
     /// `[{field, code, detail}]`, one per refused field, for JSON answers.

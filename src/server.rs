@@ -151,24 +151,11 @@ pub async fn admin_form<T>(
     }
 }
 
-/// `path` carrying `flash`, tagged with the time so that the same action
-/// done twice still changes the URL (see `Flash::on`).
+/// `path` carrying `flash`, tagged with the time (milliseconds) so that the
+/// same action done twice still changes the URL (see `Flash::on`).
 pub fn with_flash(flash: crate::domain::admin::Flash, path: &str) -> String {
-    let tag = radix36(state().clock.now().timestamp_millis().unsigned_abs());
+    let tag = state().clock.now().timestamp_millis().to_string();
     flash.on(path, &tag)
-}
-
-/// `n` in base 36: a short tag for a URL.
-fn radix36(mut n: u64) -> String {
-    let mut digits = Vec::new();
-    loop {
-        digits.push(char::from_digit((n % 36) as u32, 36).unwrap_or('0'));
-        n /= 36;
-        if n == 0 {
-            break;
-        }
-    }
-    digits.iter().rev().collect()
 }
 
 /// A learner page's server function, its plumbing written once: the
