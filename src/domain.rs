@@ -22,6 +22,7 @@ pub mod reminder;
 pub mod schedule;
 pub mod status;
 pub mod throttle;
+pub mod zone;
 #[cfg(feature = "ssr")]
 pub mod zoom;
 

@@ -18,6 +18,6 @@ pub mod ui;
 #[cfg(feature = "hydrate")]
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn hydrate() {
-    console_error_panic_hook::set_once();
+    ui::crash::install();
     leptos::mount::hydrate_body(app::App);
 }

@@ -3,6 +3,7 @@
 
 pub mod accounts;
 pub mod admin_export;
+pub mod assets;
 pub mod attendance_import;
 pub mod auth;
 pub mod calendar;

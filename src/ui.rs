@@ -4,6 +4,8 @@
 #[cfg(feature = "hydrate")]
 pub mod browser;
 pub mod components;
+#[cfg(feature = "hydrate")]
+pub mod crash;
 pub mod hooks;
 #[cfg(feature = "hydrate")]
 pub mod intl;

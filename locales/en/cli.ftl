@@ -29,6 +29,7 @@ cli-config-url-origin = { $variable } '{ $value }' must be an origin only (no pa
 cli-config-proxies = { $variable }: '{ $value }' is not an address or a CIDR range like 10.0.0.0/8
 cli-config-address = { $variable } '{ $value }' is not an address like 127.0.0.1:3000
 cli-config-boolean = { $variable } '{ $value }' must be true or false
+cli-config-hash-file = { $variable }: the file '{ $value }' does not exist (the build writes it)
 cli-config-idle = { $variable } '{ $value }' must be a number of minutes from 1 to 43200
 cli-config-vapid-subject = { $variable } '{ $value }' must be a mailto: address or an https:// URL push services can contact
 cli-reminders-now = --now “{ $value }” is not an RFC 3339 instant (for example 2026-12-02T18:00:00Z)

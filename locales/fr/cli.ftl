@@ -29,6 +29,7 @@ cli-config-url-origin = { $variable } « { $value } » doit être une origine se
 cli-config-proxies = { $variable } : « { $value } » n'est ni une adresse ni une plage CIDR comme 10.0.0.0/8
 cli-config-address = { $variable } « { $value } » n'est pas une adresse comme 127.0.0.1:3000
 cli-config-boolean = { $variable } « { $value } » doit valoir true ou false
+cli-config-hash-file = { $variable } : le fichier « { $value } » n'existe pas (il est écrit par la compilation)
 cli-config-idle = { $variable } « { $value } » doit être un nombre de minutes de 1 à 43200
 cli-config-vapid-subject = { $variable } « { $value } » doit être une adresse mailto: ou une URL https:// que les services de push peuvent contacter
 cli-reminders-now = --now « { $value } » n'est pas un instant RFC 3339 (par exemple 2026-12-02T18:00:00Z)

@@ -185,7 +185,7 @@ fn session_fields(
     use crate::domain::schedule::local_to_utc;
     use crate::error::ErrorCode;
 
-    let tz: chrono_tz::Tz = head.timezone.parse().unwrap_or(chrono_tz::Europe::Paris);
+    let tz: crate::domain::zone::Tz = head.timezone.parse().unwrap_or(crate::domain::zone::PARIS);
     let mut r = Refusals::default();
     let title = r.take(check_title(title), String::new());
     let local = r.take(

@@ -3,8 +3,8 @@
 //! way to send anything to a client is through the views built here, and they
 //! copy the meeting details only for an effectively active enrollment.
 
+use crate::domain::zone::Tz;
 use chrono::{DateTime, Datelike, Duration, NaiveDate, Utc};
-use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 
 use super::attendance::{attendance_rate, within_marking_window};
@@ -464,7 +464,7 @@ mod tests {
             meeting_link: "https://zoom.us/j/123456789".into(),
             meeting_id: Some("123 456 789".into()),
             meeting_password: Some("secret123".into()),
-            timezone: chrono_tz::Europe::Paris,
+            timezone: crate::domain::zone::PARIS,
             start_date: d(start),
             end_date: d(end),
             stored_status: stored,

@@ -5,8 +5,8 @@
 //! from `learner.ftl`). An instant is always printed with the zone it is
 //! in: one rule, for learner and admin pages alike.
 
+use crate::domain::zone::Tz;
 use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveDateTime, Timelike, Utc};
-use chrono_tz::Tz;
 
 use crate::i18n::{tr, Arg, Lang};
 
@@ -87,7 +87,7 @@ pub fn datetime(lang: Lang, at: NaiveDateTime) -> String {
 /// The zone of instants that belong to no formation (an audit entry, a
 /// login, a request) before the browser shows them in the reader's own:
 /// the platform's home, and the zone of the admin dashboard's week.
-pub const PLATFORM_ZONE: Tz = chrono_tz::Europe::Paris;
+pub const PLATFORM_ZONE: Tz = crate::domain::zone::PARIS;
 
 /// An instant as views carry it (`YYYY-MM-DDTHH:MM:SSZ`, RFC 3339).
 pub fn parse_instant(value: &str) -> Option<DateTime<Utc>> {
@@ -105,7 +105,7 @@ pub fn parse_day(value: &str) -> Option<NaiveDate> {
 /// checked, so the fallback (the platform's zone, Paris) is never reached
 /// by stored data.
 pub fn zone_of(name: &str) -> Tz {
-    name.parse().unwrap_or(chrono_tz::Europe::Paris)
+    name.parse().unwrap_or(crate::domain::zone::PARIS)
 }
 
 /// The city an IANA zone is named after: "Europe/Paris" → "Paris",
@@ -293,7 +293,7 @@ mod tests {
     #[test]
     fn an_instant_says_which_zone_it_is_in() {
         let at = Utc.with_ymd_and_hms(2026, 11, 26, 18, 0, 0).unwrap();
-        let paris = chrono_tz::Europe::Paris;
+        let paris = crate::domain::zone::PARIS;
         assert_eq!(
             in_zone(Lang::Fr, at, paris),
             "jeudi 26 novembre 2026 à 19:00 (heure de Paris)"
@@ -303,7 +303,7 @@ mod tests {
             "Thursday, November 26, 2026, 1:00 PM (Montreal time)"
         );
         assert_eq!(
-            in_zone(Lang::Fr, at, chrono_tz::UTC),
+            in_zone(Lang::Fr, at, crate::domain::zone::UTC),
             "jeudi 26 novembre 2026 à 18:00 (UTC)"
         );
         assert_eq!(

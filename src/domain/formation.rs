@@ -1,8 +1,8 @@
 //! The formation's enumerations, with the one place that maps them to their
 //! stored text and to their French labels, and the checks on links.
 
+use crate::domain::zone::Tz;
 use chrono::NaiveDate;
-use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 
 use crate::error::ErrorCode;
@@ -252,12 +252,12 @@ pub fn timezone_choices() -> Vec<&'static str> {
         "Indian/",
         "Pacific/",
     ];
-    let mut names: Vec<&'static str> = chrono_tz::TZ_VARIANTS
-        .iter()
-        .map(|tz| tz.name())
+    let mut names: Vec<&'static str> = crate::domain::zone::names()
+        .into_iter()
         .filter(|name| REGIONS.iter().any(|region| name.starts_with(region)))
         .collect();
     names.sort_unstable();
+    names.dedup();
     names.push("UTC");
     names
 }

@@ -1,8 +1,8 @@
 //! Session series: wall-clock times in the formation's time zone turned into
 //! UTC instants, so "19h" stays 19h in Paris across a daylight-saving change.
 
+use crate::domain::zone::Tz;
 use chrono::{DateTime, Datelike, LocalResult, NaiveDate, NaiveTime, TimeZone, Utc, Weekday};
-use chrono_tz::Tz;
 
 /// The instant at which `time` on `date` happens in `tz`. A wall-clock time
 /// skipped by a spring-forward change is moved one hour later, as calendars do.
@@ -49,7 +49,7 @@ mod tests {
     fn tuesday_thursday_evenings_from_mid_january_to_mid_february() {
         let t = NaiveTime::from_hms_opt(19, 0, 0).unwrap();
         let all = weekly_occurrences(
-            chrono_tz::Europe::Paris,
+            crate::domain::zone::PARIS,
             &[Weekday::Tue, Weekday::Thu],
             t,
             d("2024-01-15"),
@@ -64,7 +64,7 @@ mod tests {
     fn seven_pm_in_paris_moves_one_hour_earlier_in_utc_after_the_spring_change() {
         let t = NaiveTime::from_hms_opt(19, 0, 0).unwrap();
         let all = weekly_occurrences(
-            chrono_tz::Europe::Paris,
+            crate::domain::zone::PARIS,
             &[Weekday::Thu],
             t,
             d("2024-03-21"),
@@ -80,7 +80,7 @@ mod tests {
     #[test]
     fn a_time_skipped_by_the_change_moves_an_hour_later() {
         let at = local_to_utc(
-            chrono_tz::Europe::Paris,
+            crate::domain::zone::PARIS,
             d("2024-03-31"),
             NaiveTime::from_hms_opt(2, 30, 0).unwrap(),
         );

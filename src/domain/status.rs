@@ -3,8 +3,8 @@
 //! in the formation's time zone, so a meeting link never depends on a job
 //! having run at midnight.
 
+use crate::domain::zone::Tz;
 use chrono::{DateTime, NaiveDate, Utc};
-use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 
 use crate::error::ErrorCode;
@@ -141,8 +141,8 @@ mod tests {
     fn midnight_in_paris_is_already_the_next_day_while_utc_is_still_the_day_before() {
         // 2024-01-14 23:30 UTC is 2024-01-15 00:30 in Paris (UTC+1 in winter).
         let now = Utc.with_ymd_and_hms(2024, 1, 14, 23, 30, 0).unwrap();
-        let paris = today_in(chrono_tz::Europe::Paris, now);
-        let utc = today_in(chrono_tz::UTC, now);
+        let paris = today_in(crate::domain::zone::PARIS, now);
+        let utc = today_in(crate::domain::zone::UTC, now);
         assert_eq!(paris, d("2024-01-15"));
         assert_eq!(utc, d("2024-01-14"));
         assert_eq!(on(Upcoming, paris), Active);
@@ -153,7 +153,7 @@ mod tests {
     fn the_last_day_ends_at_midnight_in_the_formation_time_zone() {
         // 2024-02-15 23:30 UTC is already 2024-02-16 in Paris: completed there.
         let now = Utc.with_ymd_and_hms(2024, 2, 15, 23, 30, 0).unwrap();
-        let paris = today_in(chrono_tz::Europe::Paris, now);
+        let paris = today_in(crate::domain::zone::PARIS, now);
         assert_eq!(on(Active, paris), Completed);
     }
 

@@ -3,8 +3,8 @@
 //! to ask again. The server's Zoom client and outbox worker only carry
 //! these decisions over HTTP and into the database.
 
+use crate::domain::zone::Tz;
 use chrono::{DateTime, Duration, Utc};
-use chrono_tz::Tz;
 use serde_json::{json, Value};
 
 /// Zoom's limit on a meeting's topic, in characters.
@@ -355,7 +355,7 @@ mod tests {
             "Séance",
             at("2026-12-10T18:00:00Z"),
             120,
-            chrono_tz::Europe::Paris,
+            crate::domain::zone::PARIS,
         )
     }
 

@@ -462,14 +462,18 @@ fn is_public(path: &str) -> bool {
 
 /// Every page but login and sign-up needs a signed-in user; an anonymous
 /// visitor is sent to the login page and brought back afterwards.
-pub async fn require_login_for_pages(req: Request, next: Next) -> Response {
+pub async fn require_login_for_pages(
+    State(state): State<AppState>,
+    req: Request,
+    next: Next,
+) -> Response {
     let is_page_read = matches!(*req.method(), Method::GET | Method::HEAD);
     let caller = req.extensions().get::<Caller>();
     let signed_in = caller.is_some_and(|c| c.user.is_some());
     // Anonymous goes to the login page below; signed in without the role, 403.
     let refused = caller.is_some_and(|c| matches!(Admin::of(c), Err(AppError::Forbidden)));
     if is_page_read && refused && is_admin_path(req.uri().path()) {
-        return forbidden_page();
+        return forbidden_page(state.assets.stylesheet());
     }
     if !is_page_read || signed_in || is_public(req.uri().path()) {
         return next.run(req).await;
@@ -491,7 +495,7 @@ pub fn is_admin_path(path: &str) -> bool {
 /// What a signed-in learner gets for an admin page, in the reader's
 /// language. Every admin server function checks the role again: this page
 /// is a courtesy, not the lock.
-fn forbidden_page() -> Response {
+fn forbidden_page(stylesheet: &str) -> Response {
     use crate::i18n::tr;
     let lang = crate::i18n::current();
     let title = tr(lang, "auth-forbidden-title", &[]);
@@ -502,7 +506,7 @@ fn forbidden_page() -> Response {
     // escaping needed.
     let page = format!(
         "<!DOCTYPE html><html lang=\"{code}\"><head><meta charset=\"utf-8\"><title>{title} · Formations</title>\
-         <link rel=\"stylesheet\" href=\"/pkg/formations.css\"></head><body><main id=\"contenu\" class=\"auth-page\">\
+         <link rel=\"stylesheet\" href=\"{stylesheet}\"></head><body><main id=\"contenu\" class=\"auth-page\">\
          <h1>{title}</h1><p>{text}</p>\
          <p><a href=\"/user/formations\">{back}</a></p></main></body></html>"
     );

@@ -7,6 +7,9 @@ pub struct Config {
     pub database_url: String,
     pub site_addr: SocketAddr,
     pub site_root: String,
+    /// The hashes a release build gave the app's files (`hash.txt` beside
+    /// the binary, or `LEPTOS_HASH_FILE_NAME`); `None` keeps plain names.
+    pub hash_file: Option<std::path::PathBuf>,
     /// Adds `Secure` to the session cookie; set it when served over HTTPS.
     pub cookie_secure: bool,
     /// Where people reach the site (`FORMATIONS_PUBLIC_URL`), when it is not
@@ -192,6 +195,34 @@ pub fn parse_trusted_proxies(value: &str) -> Result<Vec<ipnet::IpNet>, String> {
         .collect()
 }
 
+/// Where cargo-leptos wrote the files' hashes: beside the binary, as Leptos
+/// looks for them. A name given explicitly must exist; the default may not
+/// (a build that kept plain names).
+fn hash_file(name: Option<String>) -> Result<Option<std::path::PathBuf>, String> {
+    let beside_binary = std::env::current_exe()
+        .ok()
+        .and_then(|exe| exe.parent().map(std::path::Path::to_path_buf))
+        .unwrap_or_default();
+    match name {
+        None => {
+            let path = beside_binary.join("hash.txt");
+            Ok(path.is_file().then_some(path))
+        }
+        Some(name) => {
+            let path = beside_binary.join(name.trim());
+            if path.is_file() {
+                Ok(Some(path))
+            } else {
+                Err(words(
+                    "cli-config-hash-file",
+                    "LEPTOS_HASH_FILE_NAME",
+                    &path.display().to_string(),
+                ))
+            }
+        }
+    }
+}
+
 impl Config {
     pub fn from_env() -> Result<Self, String> {
         let var = |key: &str| std::env::var(key).ok().filter(|v| !v.trim().is_empty());
@@ -255,6 +286,7 @@ impl Config {
             database_url,
             site_addr,
             site_root: var("LEPTOS_SITE_ROOT").unwrap_or_else(|| "target/site".into()),
+            hash_file: hash_file(var("LEPTOS_HASH_FILE_NAME"))?,
             cookie_secure,
             public_url,
             trusted_proxies,

@@ -12,8 +12,63 @@ use axum::middleware::Next;
 use axum::response::IntoResponse;
 use base64::Engine;
 use rand::RngCore;
+use tower_http::compression::predicate::{NotForContentType, Predicate, SizeAbove};
+use tower_http::compression::CompressionLayer;
 
 use crate::server::http::AppState;
+
+/// Smaller answers go out as they are: below one TCP segment, compressing
+/// saves no round trip and only costs time.
+const COMPRESS_ABOVE: u16 = 1400;
+
+/// Compresses dynamic answers (pages, JSON, CSV) for browsers that take it:
+/// brotli at nginx's on-the-fly level, else gzip. Event streams, images,
+/// PDFs and the `/pkg` files are left as they are, and so is any answer to a
+/// request with a query string (see [`mark_reflecting`]).
+pub fn compression() -> CompressionLayer<impl Predicate> {
+    CompressionLayer::new().compress_when(
+        SizeAbove::new(COMPRESS_ABOVE)
+            .and(NotForContentType::GRPC)
+            .and(NotForContentType::IMAGES)
+            .and(NotForContentType::SSE)
+            .and(NotForContentType::const_new("application/pdf"))
+            .and(NotMarked),
+    )
+}
+
+/// An answer [`compression`] leaves as it is: one that may repeat what the
+/// request's query string said, or a file of `/pkg` (sent precompressed by
+/// a release build; a debug build's megabytes of WebAssembly are not worth
+/// compressing again on every load).
+#[derive(Clone, Copy, Debug)]
+pub struct Uncompressed;
+
+/// BREACH: when a compressed answer holds a secret (a meeting link or
+/// password) next to text an attacker chose, the attacker can guess the
+/// secret a character at a time from the answer's size, by sending the
+/// victim's browser to crafted URLs and watching the encrypted lengths.
+/// Pages echo only their query strings (a search, a filter, a page
+/// cursor); path segments are ids checked against the database. So an answer
+/// to a request with a query string is never compressed, and the others
+/// (every page a learner opens from a link, the API, where a bearer token
+/// is not ambient) are.
+pub async fn mark_reflecting(req: Request, next: Next) -> Response<Body> {
+    let reflecting = req.uri().query().is_some_and(|q| !q.is_empty());
+    let mut res = next.run(req).await;
+    if reflecting {
+        res.extensions_mut().insert(Uncompressed);
+    }
+    res
+}
+
+#[derive(Clone, Copy, Debug)]
+struct NotMarked;
+
+impl Predicate for NotMarked {
+    fn should_compress<B: axum::body::HttpBody>(&self, response: &Response<B>) -> bool {
+        response.extensions().get::<Uncompressed>().is_none()
+    }
+}
 
 /// Every request is answered within this time or gets a 408; a slow client
 /// or a stuck query cannot hold a worker for ever.
@@ -154,7 +209,7 @@ pub async fn limit_body(req: Request, next: Next) -> Response<Body> {
 
 /// A panic anywhere in a handler becomes the 500 answer and one log line,
 /// never a dropped connection.
-pub fn panic_response(err: Box<dyn Any + Send + 'static>) -> Response<Body> {
+pub fn panic_response(stylesheet: &str, err: Box<dyn Any + Send + 'static>) -> Response<Body> {
     let detail = err
         .downcast_ref::<String>()
         .map(String::as_str)
@@ -163,12 +218,12 @@ pub fn panic_response(err: Box<dyn Any + Send + 'static>) -> Response<Body> {
     tracing::error!(panic = %detail, "a request handler panicked");
     let mut res = (
         StatusCode::INTERNAL_SERVER_ERROR,
-        axum::response::Html(
+        axum::response::Html(format!(
             "<!DOCTYPE html><html lang=\"fr\"><head><meta charset=\"utf-8\"><title>Erreur · Formations</title>\
-             <link rel=\"stylesheet\" href=\"/pkg/formations.css\"></head><body><main id=\"contenu\" class=\"auth-page\">\
+             <link rel=\"stylesheet\" href=\"{stylesheet}\"></head><body><main id=\"contenu\" class=\"auth-page\">\
              <h1>Une erreur interne est survenue</h1><p>Réessayez dans un instant.</p>\
              <p><a href=\"/user/formations\">Retour à mes formations</a></p></main></body></html>",
-        ),
+        )),
     )
         .into_response();
     res.headers_mut()

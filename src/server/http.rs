@@ -27,11 +27,13 @@ use crate::server::auth;
 use crate::server::config::{Config, PublicUrl};
 use crate::server::db::Db;
 use crate::server::throttle::{ClientLimits, Hashing};
-use crate::server::{edge, rest};
+use crate::server::{assets, edge, rest};
 
 #[derive(Clone, FromRef)]
 pub struct AppState {
     pub leptos_options: LeptosOptions,
+    /// The names the build gave the app's files.
+    pub assets: assets::Assets,
     pub db: Db,
     pub settings: Arc<Settings>,
     /// Per-address login and sign-up limits, and who the client is.
@@ -110,12 +112,20 @@ pub struct Application {
 }
 
 fn leptos_options(config: &Config) -> LeptosOptions {
-    LeptosOptions::builder()
-        .output_name("formations")
+    let builder = LeptosOptions::builder()
+        .output_name(assets::OUTPUT_NAME)
         .site_root(config.site_root.clone())
-        .site_pkg_dir("pkg")
-        .site_addr(config.site_addr)
-        .build()
+        .site_pkg_dir(assets::PKG_DIR)
+        .site_addr(config.site_addr);
+    match &config.hash_file {
+        // Leptos joins the name to the binary's folder: an absolute path
+        // (a test's own build) replaces it.
+        Some(path) => builder
+            .hash_files(true)
+            .hash_file(std::sync::Arc::<str>::from(path.display().to_string()))
+            .build(),
+        None => builder.build(),
+    }
 }
 
 /// Listing the routes renders the whole app once, and while it runs Leptos
@@ -150,6 +160,7 @@ pub fn router(state: AppState) -> Router {
             "/",
             axum::routing::get(|| async { axum::response::Redirect::to("/user") }),
         )
+        .merge(assets::router(&state.leptos_options.site_root))
         .merge(rest::router())
         .merge(crate::server::admin_export::router())
         .merge(crate::server::language::router())
@@ -177,17 +188,25 @@ pub fn with_edge_layers(app: Router<AppState>, state: AppState) -> Router {
     let request_id_header = axum::http::HeaderName::from_static("x-request-id");
     // The login guard runs inside the language's scope: its 403 page is
     // in the reader's language.
-    app.layer(middleware::from_fn(auth::require_login_for_pages))
+    app.layer(middleware::from_fn_with_state(
+        state.clone(),
+        auth::require_login_for_pages,
+    ))
         .layer(middleware::from_fn(crate::server::language::choose))
         .layer(middleware::from_fn_with_state(state.clone(), auth::resolve_session))
         .layer(middleware::from_fn_with_state(state.clone(), auth::require_same_origin))
         .layer(middleware::from_fn(edge::limit_body))
-        .layer(CatchPanicLayer::custom(edge::panic_response))
+        .layer(CatchPanicLayer::custom({
+            let stylesheet = state.assets.stylesheet().to_string();
+            move |err| edge::panic_response(&stylesheet, err)
+        }))
         .layer(TimeoutLayer::with_status_code(
             axum::http::StatusCode::REQUEST_TIMEOUT,
             edge::REQUEST_TIMEOUT,
         ))
         .layer(middleware::from_fn_with_state(state.clone(), edge::security_headers))
+        .layer(middleware::from_fn(edge::mark_reflecting))
+        .layer(edge::compression())
         .layer(PropagateRequestIdLayer::new(request_id_header.clone()))
         .layer(
             TraceLayer::new_for_http()
@@ -223,6 +242,7 @@ impl AppState {
             .map_err(std::io::Error::other)?;
         Ok(AppState {
             leptos_options: leptos_options(config),
+            assets: assets::Assets::load(config.hash_file.as_deref())?,
             db,
             settings: Arc::new(Settings {
                 cookie_secure: config.cookie_secure,

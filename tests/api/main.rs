@@ -9,6 +9,7 @@
 mod account_mail;
 mod accounts;
 mod admin;
+mod assets;
 mod audit;
 mod calendars;
 mod catalogue;

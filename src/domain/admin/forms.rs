@@ -2,8 +2,8 @@
 //! value or refused with the [`ErrorCode`] of its field. A form checks every
 //! field before answering, so the admin sees every refusal at once.
 
+use crate::domain::zone::Tz;
 use chrono::{NaiveDate, NaiveTime, Weekday};
-use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 
 use crate::domain::formation::{self, FormationInfo, Level, Platform};
@@ -311,11 +311,11 @@ impl FormationInput {
             None,
         );
         let timezone = if self.timezone.trim().is_empty() {
-            chrono_tz::Europe::Paris
+            crate::domain::zone::PARIS
         } else {
             r.take(
                 formation::parse_timezone(&self.timezone).map_err(|_| ErrorCode::TimezoneUnknown),
-                chrono_tz::Europe::Paris,
+                crate::domain::zone::PARIS,
             )
         };
         let certificate_min_attendance = r.take(
@@ -586,7 +586,7 @@ mod tests {
         let f = input().check().unwrap();
         assert_eq!(f.meeting_id.as_deref(), Some("123 456 789"));
         assert_eq!(f.meeting_password, None);
-        assert_eq!(f.timezone, chrono_tz::Europe::Paris);
+        assert_eq!(f.timezone, crate::domain::zone::PARIS);
     }
 
     #[test]

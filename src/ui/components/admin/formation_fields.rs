@@ -8,6 +8,19 @@ use crate::ui::components::admin::text_field::TextField;
 use crate::ui::components::admin::words::{level_options, platform_options};
 use crate::ui::components::field_error::FieldError;
 
+/// `<option>`s of the zones an admin picks from. The names are IANA
+/// identifiers (letters, digits, `/_-+`): nothing to escape.
+fn zone_options() -> String {
+    crate::domain::formation::timezone_choices()
+        .into_iter()
+        .filter(|name| {
+            name.bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b"/_-+".contains(&b))
+        })
+        .map(|name| format!("<option value=\"{name}\"></option>"))
+        .collect()
+}
+
 /// The inputs of a formation, shared by the create and edit forms.
 #[component]
 pub fn FormationFields(
@@ -66,13 +79,10 @@ pub fn FormationFields(
             error
         />
         // Picked from a list that narrows as one types (the browser's own,
-        // so it works without JavaScript too).
-        <datalist id="timezones">
-            {crate::domain::formation::timezone_choices()
-                .into_iter()
-                .map(|name| view! { <option value=name></option> })
-                .collect_view()}
-        </datalist>
+        // so it works without JavaScript too). Written as HTML: hydration
+        // keeps the server's ~400 options instead of walking them, and a
+        // page drawn in the browser lists the zones the browser knows.
+        <datalist id="timezones" inner_html=zone_options() />
         <TextField
             id="certificate_min_attendance".into()
             label=t("certificates-min-attendance")
