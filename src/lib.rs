@@ -19,5 +19,7 @@ pub mod ui;
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn hydrate() {
     ui::crash::install();
-    leptos::mount::hydrate_body(app::App);
+    // Asynchronous hydration: a page that loads lazily (see `app.rs`) is
+    // hydrated once its code has arrived.
+    leptos::mount::hydrate_lazy(app::App);
 }

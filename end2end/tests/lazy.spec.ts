@@ -58,7 +58,8 @@ for (const [lang, text, reload] of [
     await hydrated(page);
 
     // The network drops just as the admin opens the list of formations.
-    await page.route(/\/pkg\/split___admin_formations_route_view[^/]*\.wasm/, (route) => route.abort('internetdisconnected'));
+    const chunk = /\/pkg\/split___admin_formations_route_view[^/]*\.wasm/;
+    await page.route(chunk, (route) => route.abort('internetdisconnected'));
     await page.locator('nav a[href="/admin/formations"]').first().click();
     const notice = page.getByRole('alert').filter({ hasText: text });
     await expect(notice).toBeVisible();
@@ -66,7 +67,7 @@ for (const [lang, text, reload] of [
     await expect(link).toBeFocused();
 
     // Back online: the link asks the server for the page afresh.
-    await page.unroute(/\/pkg\/split___admin_formations_route_view/);
+    await page.unroute(chunk);
     await link.click();
     await expect(page).toHaveURL(/\/admin(\/formations)?$/);
     await hydrated(page);
