@@ -7,7 +7,7 @@
 
 use wasm_bindgen::JsCast;
 
-use crate::i18n::{current, tr};
+use crate::i18n::{tr, Lang};
 
 /// The notice's element id, so a second panic does not add a second one.
 const NOTICE_ID: &str = "app-crash";
@@ -35,7 +35,13 @@ fn show() {
     ) else {
         return;
     };
-    let lang = current();
+    // The page's own `<html lang>`, not the reactive context: the panic may
+    // have left the reactive system mid-update.
+    let lang = document
+        .document_element()
+        .and_then(|html| html.get_attribute("lang"))
+        .and_then(|tag| Lang::from_tag(&tag))
+        .unwrap_or_default();
     notice.set_id(NOTICE_ID);
     let _ = notice.set_attribute("class", "app-crash");
     // Read out at once by screen readers: the page no longer reacts.
