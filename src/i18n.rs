@@ -140,8 +140,10 @@ pub fn t_with(id: &str, args: &[(&str, Arg)]) -> String {
     tr(current(), id, args)
 }
 
+/// The language the server wrote into the page's `<html lang>` (French
+/// outside a browser).
 #[cfg(not(feature = "ssr"))]
-fn browser_lang() -> Lang {
+pub fn browser_lang() -> Lang {
     #[cfg(feature = "hydrate")]
     {
         leptos::prelude::document()

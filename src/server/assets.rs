@@ -9,7 +9,7 @@
 //! without asking again, and the compressed copy costs no work per request.
 
 use std::io;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::Arc;
 
 use axum::extract::Request;
@@ -33,8 +33,6 @@ const REVALIDATE: &str = "no-cache";
 /// The names the running build gave its files.
 #[derive(Debug, Clone)]
 pub struct Assets {
-    /// `hash.txt`, when the build hashed the names.
-    hash_file: Option<PathBuf>,
     stylesheet: Arc<str>,
 }
 
@@ -57,7 +55,6 @@ impl Assets {
             None => format!("/{PKG_DIR}/{OUTPUT_NAME}.css"),
         };
         Ok(Assets {
-            hash_file: hash_file.map(Path::to_path_buf),
             stylesheet: stylesheet.into(),
         })
     }
@@ -66,10 +63,6 @@ impl Assets {
     /// (the 403 and 500 pages) as well as the app's shell.
     pub fn stylesheet(&self) -> &str {
         &self.stylesheet
-    }
-
-    pub fn hash_file(&self) -> Option<&Path> {
-        self.hash_file.as_deref()
     }
 }
 

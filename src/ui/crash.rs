@@ -7,7 +7,7 @@
 
 use wasm_bindgen::JsCast;
 
-use crate::i18n::{tr, Lang};
+use crate::i18n::{browser_lang, tr};
 
 /// The notice's element id, so a second panic does not add a second one.
 const NOTICE_ID: &str = "app-crash";
@@ -37,11 +37,7 @@ fn show() {
     };
     // The page's own `<html lang>`, not the reactive context: the panic may
     // have left the reactive system mid-update.
-    let lang = document
-        .document_element()
-        .and_then(|html| html.get_attribute("lang"))
-        .and_then(|tag| Lang::from_tag(&tag))
-        .unwrap_or_default();
+    let lang = browser_lang();
     notice.set_id(NOTICE_ID);
     let _ = notice.set_attribute("class", "app-crash");
     // Read out at once by screen readers: the page no longer reacts.
