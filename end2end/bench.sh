@@ -8,8 +8,21 @@
 #   2. what the browser downloads for a learner's first visit (JS and WASM,
 #      as sent: brotli), and each file of /pkg;
 #   3. Lighthouse (mobile preset, simulated slow 4G) on /user/formations.
+# The demo data gets 10,000 more enrollments (`formations bench-seed`:
+# 2,000 learners in 20 formations), the shape issue 19 was measured on.
+#
+# `bench.sh --scale [N...]` prints instead single-connection latency (p50)
+# and HTML size of the learner's and the admin's pages on databases of N
+# enrollments each (default: 10000 1000000), side by side; it seeds them
+# itself (a million enrollments take a minute or two).
 # Needs wrk (apt-get install -y wrk); installs Lighthouse from npm.
 set -euo pipefail
+SCALE=()
+if [ "${1:-}" = "--scale" ]; then
+  shift
+  SCALE=("$@")
+  [ ${#SCALE[@]} -gt 0 ] || SCALE=(10000 1000000)
+fi
 cd "$(dirname "$0")"
 ROOT="$(cd .. && pwd)"
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 1; }
@@ -27,10 +40,69 @@ SECONDS_EACH="${BENCH_SECONDS:-5}"
 BIN="${FORMATIONS_BIN:-$ROOT/target/release/formations}"
 SITE="$ROOT/target/site"
 mkdir -p .tmp
+export LEPTOS_SITE_ROOT="$SITE" RUST_LOG=warn
+
+# wrk's "1.23ms", "512.00us" or "1.02s" in milliseconds.
+millis() { awk '{ v = $1; if (v ~ /us$/) { sub(/us$/, "", v); v /= 1000 } else if (v ~ /ms$/) { sub(/ms$/, "", v) } else if (v ~ /s$/) { sub(/s$/, "", v); v *= 1000 } printf "%.2f", v }'; }
+
+if [ ${#SCALE[@]} -gt 0 ]; then
+  echo "# Formations at scale, $(date -u +%Y-%m-%d), $(nproc) cores, $(uname -m); command: end2end/bench.sh --scale ${SCALE[*]}"
+  echo "Single connection (wrk -t1 -c1, ${SECONDS_EACH} s each): p50 latency in ms, and the page's HTML in KB."
+  rm -f .tmp/scale.tsv
+  for n in "${SCALE[@]}"; do
+    db=".tmp/scale-$n.db"
+    rm -f "$db" "$db-wal" "$db-shm"
+    export DATABASE_URL="sqlite://$PWD/$db" LEPTOS_SITE_ADDR="127.0.0.1:$PORT"
+    "$BIN" demo 2>/dev/null
+    started=$(date +%s)
+    seeded=$("$BIN" bench-seed --enrollments "$n")
+    echo "seeded $n: $seeded ($(( $(date +%s) - started )) s)" >&2
+    FORMATIONS_BACKGROUND=off "$BIN" serve &
+    SERVER=$!
+    BASE="http://127.0.0.1:$PORT"
+    for _ in $(seq 1 100); do curl -fs "$BASE/login" >/dev/null && break; sleep 0.2; done
+    login() { curl -fs -o /dev/null -c - -X POST "$BASE/api/auth/login/" -H 'Content-Type: application/json' \
+      -d "{\"email\":\"$1\",\"password\":\"$2\"}" | awk '/formations_session/ {print $7}'; }
+    learner=$(login apprenant@formations.test apprenant-demo-2026)
+    admin=$(login admin@formations.test admin-demo-2026)
+    # The first bench formation: 1/20 of the enrollments.
+    F=$(curl -fs -H "Cookie: formations_session=$admin" "$BASE/admin/formations?q=Banc" \
+      | grep -o 'href="/admin/formations/[0-9]*"' | head -n1 | grep -o '[0-9]*')
+    for target in "/user/formations|$learner" "/user|$learner" "/admin|$admin" "/admin/formations|$admin" \
+      "/admin/demandes|$admin" "/admin/audit|$admin" "/admin/formations/$F/inscriptions|$admin" \
+      "/admin/formations/$F/presences|$admin" "/admin/formations/$F/certificats|$admin" \
+      "/admin/formations/$F/seances|$admin"; do
+      IFS='|' read -r path cookie <<<"$target"
+      code=$(curl -s -o .tmp/page.html -w '%{http_code}' -H "Cookie: formations_session=$cookie" "$BASE$path")
+      [ "$code" = 200 ] || { echo "$path answered $code at $n" >&2; exit 1; }
+      p50=$(wrk -t1 -c1 -d"${SECONDS_EACH}s" --latency -H "Cookie: formations_session=$cookie" "$BASE$path" \
+        | awk '$1 == "50%" {print $2}' | millis)
+      printf '%s\t%s\t%s\t%s\n' "$n" "${path/\/$F\//\/F\/}" "$p50" "$(( $(stat -c %s .tmp/page.html) / 1024 ))" >> .tmp/scale.tsv
+    done
+    kill $SERVER; wait $SERVER 2>/dev/null || true
+  done
+  python3 - "${SCALE[@]}" <<'PY'
+import sys
+sizes = sys.argv[1:]
+rows = {}
+for line in open(".tmp/scale.tsv"):
+    n, path, p50, kb = line.rstrip("\n").split("\t")
+    rows.setdefault(path, {})[n] = (p50, kb)
+head = "".join(f"{int(n):>12,} enr. (ms / KB)" for n in sizes)
+print(f"{'page':<36}{head}")
+for path, by in rows.items():
+    cells = "".join(f"{by.get(n, ('-', '-'))[0]:>16} / {by.get(n, ('-', '-'))[1]:>5}" for n in sizes)
+    print(f"{path:<36}{cells}")
+PY
+  rm -f .tmp/scale.tsv
+  exit 0
+fi
+
 rm -f .tmp/bench.db .tmp/bench.db-wal .tmp/bench.db-shm
 # Only what a deployment sets: the database, the address and the files.
-export DATABASE_URL="sqlite://$PWD/.tmp/bench.db" LEPTOS_SITE_ROOT="$SITE" LEPTOS_SITE_ADDR="127.0.0.1:$PORT" RUST_LOG=warn
+export DATABASE_URL="sqlite://$PWD/.tmp/bench.db" LEPTOS_SITE_ADDR="127.0.0.1:$PORT"
 "$BIN" demo 2>/dev/null
+"$BIN" bench-seed --enrollments 10000 >/dev/null
 # No periodic tasks during the measurement.
 FORMATIONS_BACKGROUND=off "$BIN" serve &
 SERVER=$!

@@ -380,3 +380,8 @@ flash-certificate-reissued = Certificate issued again.
 flash-reminder-resent = The reminder will go at the next sweep (within a minute).
 flash-attendance-saved = Attendance saved.
 flash-import-applied = Attendance imported.
+
+admin-pages = List pages
+admin-page-first = ← First page
+admin-page-next = Next page →
+admin-enrollments-search = Find a learner (name or e-mail)

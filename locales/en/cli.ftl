@@ -31,6 +31,7 @@ cli-config-address = { $variable } '{ $value }' is not an address like 127.0.0.1
 cli-config-boolean = { $variable } '{ $value }' must be true or false
 cli-config-hash-file = { $variable }: the file '{ $value }' does not exist (the build writes it)
 cli-config-idle = { $variable } '{ $value }' must be a number of minutes from 1 to 43200
+cli-config-session-cache = { $variable } '{ $value }' must be a number of seconds from 0 to 60
 cli-config-vapid-subject = { $variable } '{ $value }' must be a mailto: address or an https:// URL push services can contact
 cli-reminders-now = --now “{ $value }” is not an RFC 3339 instant (for example 2026-12-02T18:00:00Z)
 cli-reminder-sent = { $channel } → { $to }: { $formation }, session { $number } ({ $start })

@@ -371,3 +371,8 @@ flash-certificate-reissued = Certificat délivré à nouveau.
 flash-reminder-resent = Le rappel repartira au prochain passage (dans la minute).
 flash-attendance-saved = Présence enregistrée.
 flash-import-applied = Présences importées.
+
+admin-pages = Pages de la liste
+admin-page-first = ← Première page
+admin-page-next = Page suivante →
+admin-enrollments-search = Rechercher un apprenant (nom ou e-mail)

@@ -31,6 +31,7 @@ cli-config-address = { $variable } « { $value } » n'est pas une adresse comme 
 cli-config-boolean = { $variable } « { $value } » doit valoir true ou false
 cli-config-hash-file = { $variable } : le fichier « { $value } » n'existe pas (il est écrit par la compilation)
 cli-config-idle = { $variable } « { $value } » doit être un nombre de minutes de 1 à 43200
+cli-config-session-cache = { $variable } « { $value } » doit être un nombre de secondes de 0 à 60
 cli-config-vapid-subject = { $variable } « { $value } » doit être une adresse mailto: ou une URL https:// que les services de push peuvent contacter
 cli-reminders-now = --now « { $value } » n'est pas un instant RFC 3339 (par exemple 2026-12-02T18:00:00Z)
 cli-reminder-sent = { $channel } → { $to } : { $formation }, séance { $number } ({ $start })

@@ -9,3 +9,6 @@ mod views;
 pub use flash::*;
 pub use forms::*;
 pub use views::*;
+
+/// Rows of a page of the admin lists (the audit log shows 100).
+pub const ADMIN_PAGE_SIZE: i64 = 50;

@@ -217,7 +217,7 @@ pub struct AuditPage {
 pub const AUDIT_PAGE_SIZE: i64 = 100;
 
 /// Percent-encoding of a query value.
-fn encode(value: &str) -> String {
+pub fn encode(value: &str) -> String {
     value
         .bytes()
         .map(|b| match b {

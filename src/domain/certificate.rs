@@ -306,7 +306,10 @@ pub struct CertificatesView {
     pub certificates: Vec<AdminCertificateLine>,
     /// The cursor of the next (older) page, if any.
     pub older_than: Option<i64>,
+    /// A page of the finished enrollments without one, newest first.
     pub without: Vec<WithoutCertificate>,
+    /// The cursor of the next page of those.
+    pub without_older_than: Option<i64>,
 }
 
 /// What a learner's card says about the certificate of an enrollment.

@@ -100,6 +100,46 @@ pub fn days_until(today: NaiveDate, end: NaiveDate) -> i64 {
     (end - today).num_days().max(0)
 }
 
+/// The three days "today" can be somewhere on Earth at `now`: UTC's, the
+/// day before and the day after (zones run from UTC−12 to UTC+14). Counting
+/// against these three lets the database count by effective status for
+/// every time zone at once, without reading the rows.
+pub fn candidate_days(now: DateTime<Utc>) -> [NaiveDate; 3] {
+    let utc = now.date_naive();
+    [
+        utc.pred_opt().unwrap_or(utc),
+        utc,
+        utc.succ_opt().unwrap_or(utc),
+    ]
+}
+
+/// A group of enrollments counted by the database against the
+/// [`candidate_days`]: how many are cancelled, how many are not, and of
+/// those, how many start after and end before each candidate day.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct DateCounts {
+    pub cancelled: i64,
+    pub live: i64,
+    pub start_after: [i64; 3],
+    pub end_before: [i64; 3],
+}
+
+/// The counts by effective status (upcoming, active, completed, cancelled)
+/// of a group whose time zone is at `today`, one of the candidate `days`:
+/// the same rule as [`effective_status`], applied to counts. A day outside
+/// the three cannot happen; it is read as the nearest.
+pub fn counts_on(c: &DateCounts, days: [NaiveDate; 3], today: NaiveDate) -> [i64; 4] {
+    let k = days.iter().position(|d| *d >= today).unwrap_or(2);
+    let upcoming = c.start_after[k];
+    let completed = c.end_before[k];
+    [
+        upcoming,
+        c.live - upcoming - completed,
+        completed,
+        c.cancelled,
+    ]
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -193,5 +233,53 @@ mod tests {
     fn days_until_end_is_never_negative() {
         assert_eq!(days_until(d("2024-01-21"), d("2024-02-15")), 25);
         assert_eq!(days_until(d("2024-02-20"), d("2024-02-15")), 0);
+    }
+
+    #[test]
+    fn counts_from_the_candidate_days_agree_with_the_status_of_each_enrollment() {
+        let now = Utc.with_ymd_and_hms(2024, 3, 10, 23, 30, 0).unwrap();
+        let days = candidate_days(now);
+        assert_eq!(days, [d("2024-03-09"), d("2024-03-10"), d("2024-03-11")]);
+        let enrollments = [
+            (Active, d("2024-03-11"), d("2024-04-01")),
+            (Upcoming, d("2024-03-10"), d("2024-03-10")),
+            (Active, d("2024-02-01"), d("2024-03-09")),
+            (Cancelled, d("2024-03-01"), d("2024-03-30")),
+            (Completed, d("2024-03-09"), d("2024-03-11")),
+        ];
+        let mut c = DateCounts::default();
+        for (stored, start, end) in enrollments {
+            if stored == Cancelled {
+                c.cancelled += 1;
+                continue;
+            }
+            c.live += 1;
+            for (k, day) in days.iter().enumerate() {
+                c.start_after[k] += i64::from(start > *day);
+                c.end_before[k] += i64::from(end < *day);
+            }
+        }
+        // Paris is already on the 11th at 23:30 UTC; New York still on the
+        // 10th; Baker Island (UTC−12) on the 10th too.
+        for tz in [
+            "Europe/Paris",
+            "America/New_York",
+            "Etc/GMT+12",
+            "Pacific/Kiritimati",
+        ] {
+            let tz: Tz = tz.parse().unwrap();
+            let today = today_in(tz, now);
+            let mut expected = [0; 4];
+            for (stored, start, end) in enrollments {
+                let i = match effective_status(stored, start, end, today) {
+                    Upcoming => 0,
+                    Active => 1,
+                    Completed => 2,
+                    Cancelled => 3,
+                };
+                expected[i] += 1;
+            }
+            assert_eq!(counts_on(&c, days, today), expected, "{tz}");
+        }
     }
 }

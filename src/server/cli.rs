@@ -53,6 +53,14 @@ pub enum Command {
     Enroll(EnrollArgs),
     /// Load the demo data (idempotent).
     Demo,
+    /// Add the benchmark's large data: learners enrolled five times each
+    /// across 20 new formations, with attendance and pending requests
+    /// (`end2end/bench.sh --scale`). Not for a real database.
+    BenchSeed {
+        /// How many enrollments (a multiple of five).
+        #[arg(long)]
+        enrollments: i64,
+    },
     /// Completion certificates: issue, revoke, show.
     #[command(subcommand)]
     Certificate(CertificateCommand),
@@ -429,6 +437,15 @@ pub async fn run(command: Command, config: Config) -> Result<(), CliError> {
             let db = open().await?;
             let summary = crate::server::demo::load(&db, Utc::now()).await?;
             eprintln!("{summary}");
+            Ok(())
+        }
+        Command::BenchSeed { enrollments } => {
+            let db = open().await?;
+            let c = crate::server::bench_seed::seed(&db, enrollments, Utc::now()).await?;
+            println!(
+                "{} learners, {} enrollments, {} attendance marks, {} pending requests",
+                c.learners, c.enrollments, c.marks, c.requests
+            );
             Ok(())
         }
     }

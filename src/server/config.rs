@@ -19,6 +19,9 @@ pub struct Config {
     pub trusted_proxies: Vec<ipnet::IpNet>,
     /// A session unused this long is over (`FORMATIONS_SESSION_IDLE_MINUTES`).
     pub session_idle_minutes: i64,
+    /// How long an instance reuses a session lookup (0: never), the longest
+    /// a revocation made on another instance takes to reach this one.
+    pub session_cache_seconds: u64,
     /// Where mail goes (see `server::mail`).
     pub mail: crate::server::mail::MailConfig,
     /// The organisation named on certificates (`FORMATIONS_ORG_NAME`).
@@ -257,6 +260,21 @@ impl Config {
                     words("cli-config-idle", "FORMATIONS_SESSION_IDLE_MINUTES", &text)
                 })?,
         };
+        let session_cache_seconds = match var("FORMATIONS_SESSION_CACHE_SECONDS") {
+            None => crate::server::db::DEFAULT_SESSION_CACHE.as_secs(),
+            Some(text) => text
+                .trim()
+                .parse::<u64>()
+                .ok()
+                .filter(|s| *s <= 60)
+                .ok_or_else(|| {
+                    words(
+                        "cli-config-session-cache",
+                        "FORMATIONS_SESSION_CACHE_SECONDS",
+                        &text,
+                    )
+                })?,
+        };
         let database_url = var("DATABASE_URL").unwrap_or_else(|| DEFAULT_DATABASE_URL.into());
         let mail = crate::server::mail::MailConfig::from_env(&database_url)?;
         let org_name = var("FORMATIONS_ORG_NAME")
@@ -291,6 +309,7 @@ impl Config {
             public_url,
             trusted_proxies,
             session_idle_minutes,
+            session_cache_seconds,
             mail,
             org_name,
             background,

@@ -13,6 +13,12 @@ use sqlx::any::{
 };
 use sqlx::{Any, AnyPool, Describe, Either, Execute, Executor, Transaction};
 
+use crate::server::session_cache::SessionCache;
+
+/// How long a session lookup is reused when not configured
+/// (`FORMATIONS_SESSION_CACHE_SECONDS`).
+pub const DEFAULT_SESSION_CACHE: Duration = Duration::from_secs(2);
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Backend {
     Sqlite,
@@ -31,6 +37,9 @@ pub struct Db {
     /// Where the database is, for the one connection beside the pool that
     /// `LISTEN`s (PostgreSQL's live notices).
     url: Arc<str>,
+    /// Recent session lookups (`server::session_cache`), forgotten by the
+    /// store methods that change what they hold.
+    pub(crate) sessions: Arc<SessionCache>,
 }
 
 /// The pool as the stores use it: an executor that counts each statement it
@@ -250,7 +259,14 @@ impl Db {
             backend,
             statements: Arc::default(),
             url: url.into(),
+            sessions: Arc::new(SessionCache::new(DEFAULT_SESSION_CACHE)),
         })
+    }
+
+    /// Keeps session lookups `ttl` (zero: not kept), for every clone of
+    /// this `Db`.
+    pub fn set_session_cache(&self, ttl: Duration) {
+        self.sessions.set_ttl(ttl);
     }
 
     /// The URL the database was opened with (it may hold a password: never

@@ -309,6 +309,7 @@ impl Application {
         hashing: Arc<Hashing>,
         clock: crate::server::clock::Clock,
     ) -> std::io::Result<Application> {
+        db.set_session_cache(std::time::Duration::from_secs(config.session_cache_seconds));
         let state = AppState::new(config, db, hashing, clock)?;
         tracing::info!("{}", state.mailer.describe());
         // Made at the first start, so every instance signs with one key.

@@ -2,6 +2,7 @@
 //! method per thing they show; no method issues a query per row.
 
 pub mod audit;
+pub mod bench;
 pub mod calendars;
 pub mod certificates;
 pub mod dashboard;

@@ -40,12 +40,24 @@ where
 /// The `?avant=<id>` cursor of a paged list (newest first): the page of
 /// what is older than that id; anything but a positive id is the first page.
 pub fn use_cursor() -> Memo<Option<i64>> {
+    use_named_cursor("avant")
+}
+
+/// The cursor `?{key}=<id>` of a paged list (`apres` for a list oldest
+/// first); anything but a positive id is the first page.
+pub fn use_named_cursor(key: &'static str) -> Memo<Option<i64>> {
     let query = use_query_map();
     Memo::new(move |_| {
         query
             .read()
-            .get("avant")
+            .get(key)
             .and_then(|v| v.parse::<i64>().ok())
             .filter(|id| *id > 0)
     })
+}
+
+/// The query's `key` as typed (empty when absent): a list's search.
+pub fn use_query_text(key: &'static str) -> Memo<String> {
+    let query = use_query_map();
+    Memo::new(move |_| query.read().get(key).unwrap_or_default())
 }

@@ -828,7 +828,7 @@ async fn a_learner_request_waits_for_payment_then_the_admin_confirms_it_and_the_
     );
 
     let (_, requests) = app.server_fn_json(&admin, "admin_list_requests", &[]).await;
-    let request_id = requests[0]["id"].as_i64().unwrap();
+    let request_id = requests["requests"][0]["id"].as_i64().unwrap();
     let (status, _) = app
         .server_fn(
             &admin,
@@ -1258,7 +1258,7 @@ async fn the_formations_list_is_searched_and_filtered_by_level_and_platform_and_
         let (status, body) = app.server_fn(&admin, "admin_list_formations", pairs).await;
         assert_eq!(status, 200);
         let body: serde_json::Value = serde_json::from_str(&body).unwrap();
-        let names: Vec<String> = body
+        let names: Vec<String> = body["formations"]
             .as_array()
             .unwrap()
             .iter()

@@ -244,6 +244,7 @@ async fn spawn_on(
         public_url: None,
         trusted_proxies: vec![],
         session_idle_minutes: formations::server::config::DEFAULT_SESSION_IDLE_MINUTES,
+        session_cache_seconds: 2,
         mail: MailConfig::new(transport, DEFAULT_FROM).unwrap(),
         org_name: formations::server::config::DEFAULT_ORG_NAME.into(),
         background: false,
@@ -1039,6 +1040,7 @@ impl TestApp {
             public_url: None,
             trusted_proxies: vec![],
             session_idle_minutes: formations::server::config::DEFAULT_SESSION_IDLE_MINUTES,
+            session_cache_seconds: 2,
             mail: MailConfig::new(MailTransport::Folder(self.mail_dir.clone()), DEFAULT_FROM)
                 .unwrap(),
             org_name: formations::server::config::DEFAULT_ORG_NAME.into(),

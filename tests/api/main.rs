@@ -24,6 +24,7 @@ mod notifications;
 mod pages;
 mod reminders;
 mod rest;
+mod scale;
 mod security;
 mod throttle;
 mod writes;

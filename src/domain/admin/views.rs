@@ -179,7 +179,27 @@ pub struct EnrollmentLine {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct EnrollmentsView {
     pub formation: FormationHead,
+    /// A page of them, newest first.
     pub enrollments: Vec<EnrollmentLine>,
+    /// The cursor of the next (older) page, when there is one.
+    pub older_than: Option<i64>,
+    /// The search the page answers, as typed.
+    pub search: String,
+}
+
+/// A page of the formations list, and the cursor of the next one.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FormationsView {
+    pub formations: Vec<FormationRow>,
+    pub next: Option<i64>,
+}
+
+/// A page of the requests waiting for their payment, oldest first, and the
+/// cursor of the next one.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RequestsView {
+    pub requests: Vec<RequestRow>,
+    pub next: Option<i64>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -221,7 +241,11 @@ pub struct GridMark {
 pub struct AttendanceGrid {
     pub formation: FormationHead,
     pub sessions: Vec<SeanceLine>,
+    /// A page of the learners, newest enrollment first.
     pub learners: Vec<GridLearner>,
+    /// The cursor of the next page of learners, when there is one.
+    pub older_than: Option<i64>,
+    pub search: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -606,49 +606,44 @@ impl Db {
         })
     }
 
-    /// Every certificate of a formation, for the CSV export.
-    #[tracing::instrument(skip(self), err)]
-    pub async fn formation_certificates(
-        &self,
-        formation_id: i64,
-    ) -> Result<Vec<CertificateRecord>, AppError> {
-        let rows: Vec<StoredCertificate> = sqlx::query_as(&format!(
-            "SELECT {CERTIFICATE_COLUMNS} {CERTIFICATE_FROM}
-             WHERE c.formation_id = $1 ORDER BY c.id"
-        ))
-        .bind(formation_id)
-        .fetch_all(self.pool())
-        .await?;
-        convert(rows)
-    }
-
-    /// Enrollments of a formation that are finished without a current
-    /// certificate (below the minimum, or not swept yet): the admin's
-    /// "issue by exception" choices, with the learner's name.
+    /// A page of the enrollments of a formation that are finished without a
+    /// current certificate (below the minimum, or not swept yet): the
+    /// admin's "issue by exception" choices, with the learner's name; newest
+    /// enrollment first, older than the `before` id when given, and the
+    /// cursor of the next page.
     #[tracing::instrument(skip(self), err)]
     pub async fn enrollments_without_certificate(
         &self,
         formation_id: i64,
+        before: Option<i64>,
+        size: i64,
         now: DateTime<Utc>,
-    ) -> Result<Vec<WithoutCertificate>, AppError> {
+    ) -> Result<(Vec<WithoutCertificate>, Option<i64>), AppError> {
         let rows: Vec<StoredCandidate> = sqlx::query_as(CANDIDATES_OF_FORMATION)
             .bind(tomorrow_utc(now))
             .bind(formation_id)
+            .bind(before.unwrap_or(0))
+            .bind(size + 1)
             .fetch_all(self.pool())
             .await?;
+        let more = rows.len() as i64 > size;
+        let rows = &rows[..rows.len().min(size as usize)];
+        let next = more.then(|| rows.last().map(|r| r.enrollment_id)).flatten();
         let mut out = Vec::new();
         for r in rows {
+            // The last day's enrollments may not be over in their zone yet:
+            // left out of this page, not of the next.
             let e = r.eligibility(now)?;
             if e != Eligibility::NotCompleted {
                 out.push(WithoutCertificate {
                     enrollment_id: r.enrollment_id,
-                    learner_name: r.learner_name,
+                    learner_name: r.learner_name.clone(),
                     rate_percent: certificate::rate_percent(r.attended_sessions, r.total_sessions),
                     required: r.certificate_min_attendance,
                 });
             }
         }
-        Ok(out)
+        Ok((out, next))
     }
 
     /// The sweep's second half: valid certificates never mailed, oldest
@@ -716,8 +711,9 @@ const CANDIDATES_OF_FORMATION: &str = "
     JOIN users u ON u.id = e.user_id
     JOIN formations f ON f.id = e.formation_id
     WHERE e.status <> 'cancelled' AND e.end_date < $1 AND e.formation_id = $2
+      AND ($3 = 0 OR e.id < $3)
       AND NOT EXISTS (SELECT 1 FROM certificates c WHERE c.enrollment_id = e.id AND c.replaced_at IS NULL)
-    ORDER BY u.name, e.id";
+    ORDER BY e.id DESC LIMIT $4";
 
 #[derive(sqlx::FromRow)]
 struct StoredCertificateAndEmail {

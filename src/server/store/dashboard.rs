@@ -1,7 +1,5 @@
 //! The admin home page's figures.
 
-use std::collections::HashMap;
-
 use chrono::{DateTime, Duration, NaiveTime, Utc};
 
 use super::formations::tz_of;
@@ -10,7 +8,7 @@ use crate::domain::admin::{Dashboard, WeekSeance};
 use crate::domain::format::PLATFORM_ZONE;
 use crate::domain::recurrence::week_start;
 use crate::domain::schedule::local_to_utc;
-use crate::domain::status::{today_in, EnrollmentStatus};
+use crate::domain::status::{candidate_days, counts_on, today_in, DateCounts};
 use crate::error::AppError;
 use crate::server::db::Db;
 
@@ -19,17 +17,43 @@ impl Db {
     /// (Monday to Sunday in Paris time). Four queries.
     #[tracing::instrument(skip_all, err)]
     pub async fn admin_dashboard(&self, now: DateTime<Utc>) -> Result<Dashboard, AppError> {
-        let rows: Vec<(String, String, String, String)> = sqlx::query_as(
-            "SELECT e.status, e.start_date, e.end_date, f.timezone
-             FROM enrollments e JOIN formations f ON f.id = e.formation_id",
+        // Counted in the database against the three days "today" can be
+        // anywhere (`candidate_days`), per formation, from the covering index
+        // `enrollments_formation_dates`: one row per formation, whatever the
+        // number of enrollments; each formation's zone then picks its day.
+        let days = candidate_days(now);
+        let groups: Vec<StoredCounts> = sqlx::query_as(
+            "SELECT f.timezone, c.cancelled, c.live, c.after0, c.after1, c.after2,
+                    c.before0, c.before1, c.before2
+             FROM (SELECT formation_id,
+                     SUM(CASE WHEN status = 'cancelled' THEN 1 ELSE 0 END) AS cancelled,
+                     SUM(CASE WHEN status <> 'cancelled' THEN 1 ELSE 0 END) AS live,
+                     SUM(CASE WHEN status <> 'cancelled' AND start_date > $1 THEN 1 ELSE 0 END) AS after0,
+                     SUM(CASE WHEN status <> 'cancelled' AND start_date > $2 THEN 1 ELSE 0 END) AS after1,
+                     SUM(CASE WHEN status <> 'cancelled' AND start_date > $3 THEN 1 ELSE 0 END) AS after2,
+                     SUM(CASE WHEN status <> 'cancelled' AND end_date < $1 THEN 1 ELSE 0 END) AS before0,
+                     SUM(CASE WHEN status <> 'cancelled' AND end_date < $2 THEN 1 ELSE 0 END) AS before1,
+                     SUM(CASE WHEN status <> 'cancelled' AND end_date < $3 THEN 1 ELSE 0 END) AS before2
+                   FROM enrollments GROUP BY formation_id) c
+             JOIN formations f ON f.id = c.formation_id",
         )
+        .bind(days[0].to_string())
+        .bind(days[1].to_string())
+        .bind(days[2].to_string())
         .fetch_all(self.pool())
         .await?;
-        let mut counts: HashMap<EnrollmentStatus, i64> = HashMap::new();
-        for (status, start, end, tz) in rows {
-            *counts
-                .entry(decode::effective(&status, &start, &end, &tz, now)?)
-                .or_default() += 1;
+        let mut counts = [0i64; 4];
+        for g in groups {
+            let today = today_in(decode::timezone(&g.timezone)?, now);
+            let group = DateCounts {
+                cancelled: g.cancelled,
+                live: g.live,
+                start_after: [g.after0, g.after1, g.after2],
+                end_before: [g.before0, g.before1, g.before2],
+            };
+            for (total, n) in counts.iter_mut().zip(counts_on(&group, days, today)) {
+                *total += n;
+            }
         }
         let pending_requests: i64 =
             sqlx::query_scalar("SELECT COUNT(*) FROM enrollment_requests WHERE status = 'pending'")
@@ -67,12 +91,12 @@ impl Db {
                 })
             })
             .collect::<Result<_, AppError>>()?;
-        let count = |s| counts.get(&s).copied().unwrap_or(0);
+        let [upcoming, active, completed, cancelled] = counts;
         Ok(Dashboard {
-            upcoming: count(EnrollmentStatus::Upcoming),
-            active: count(EnrollmentStatus::Active),
-            completed: count(EnrollmentStatus::Completed),
-            cancelled: count(EnrollmentStatus::Cancelled),
+            upcoming,
+            active,
+            completed,
+            cancelled,
             pending_requests,
             formations,
             week_sessions,
@@ -89,4 +113,18 @@ struct StoredWeekSeance {
     session_number: i64,
     title: String,
     scheduled_date: String,
+}
+
+/// One formation's enrollments counted against the candidate days.
+#[derive(sqlx::FromRow)]
+struct StoredCounts {
+    timezone: String,
+    cancelled: i64,
+    live: i64,
+    after0: i64,
+    after1: i64,
+    after2: i64,
+    before0: i64,
+    before1: i64,
+    before2: i64,
 }

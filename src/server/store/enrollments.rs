@@ -212,15 +212,25 @@ impl Db {
         Ok(u64::try_from(after - before).unwrap_or(0))
     }
 
+    /// A page of a formation's enrollments, newest first, older than the
+    /// `before` id when given (a keyset cursor, as the audit log), matching
+    /// `search` (name or e-mail) when not empty. Two statements whatever the
+    /// number of enrollments.
     #[tracing::instrument(skip_all, err)]
-    pub async fn admin_enrollments(&self, formation_id: i64) -> Result<EnrollmentsView, AppError> {
+    pub async fn admin_enrollments(
+        &self,
+        formation_id: i64,
+        page: &EnrollmentPage<'_>,
+    ) -> Result<EnrollmentsView, AppError> {
         let mut tx = self.pool().begin().await?;
         let formation = head_in(&mut tx, formation_id).await?;
-        let enrollments = enrollments_in(&mut tx, &formation).await?;
+        let (enrollments, older_than) = enrollments_in(&mut tx, &formation, page, false).await?;
         tx.commit().await?;
         Ok(EnrollmentsView {
             formation,
             enrollments,
+            older_than,
+            search: page.search.to_string(),
         })
     }
 
@@ -296,17 +306,34 @@ impl Db {
         Ok(formation_id)
     }
 
+    /// The attendance grid of a page of the formation's learners (not
+    /// cancelled, newest enrollment first, by the same cursor and search as
+    /// [`Db::admin_enrollments`]) across all its séances: four statements
+    /// whatever the number of learners.
     #[tracing::instrument(skip_all, err)]
-    pub async fn admin_attendance(&self, formation_id: i64) -> Result<AttendanceGrid, AppError> {
+    pub async fn admin_attendance(
+        &self,
+        formation_id: i64,
+        page: &EnrollmentPage<'_>,
+    ) -> Result<AttendanceGrid, AppError> {
         let mut tx = self.pool().begin().await?;
         let formation = head_in(&mut tx, formation_id).await?;
         let sessions = sessions_in(&mut tx, &formation).await?;
-        let enrollments = enrollments_in(&mut tx, &formation).await?;
+        let (enrollments, older_than) = enrollments_in(&mut tx, &formation, page, true).await?;
+        // The marks of this page's learners only.
         let marks: Vec<(i64, i64, String, Option<i64>)> = sqlx::query_as(
             "SELECT a.user_id, a.session_id, a.source, a.minutes FROM session_attendance a
-             JOIN formation_sessions s ON s.id = a.session_id WHERE s.formation_id = $1",
+             JOIN formation_sessions s ON s.id = a.session_id
+             WHERE s.formation_id = $1 AND a.user_id IN (
+                 SELECT e.user_id FROM enrollments e JOIN users u ON u.id = e.user_id
+                 WHERE e.formation_id = $1 AND e.status <> 'cancelled' AND ($2 = 0 OR e.id < $2)
+                   AND ($3 = '' OR lower(u.name) LIKE $3 OR u.email LIKE $3)
+                 ORDER BY e.id DESC LIMIT $4)",
         )
         .bind(formation_id)
+        .bind(page.before.unwrap_or(0))
+        .bind(like_pattern(page.search))
+        .bind(page.size)
         .fetch_all(&mut *tx)
         .await?;
         tx.commit().await?;
@@ -316,7 +343,6 @@ impl Db {
             .collect();
         let learners = enrollments
             .into_iter()
-            .filter(|e| e.status != EnrollmentStatus::Cancelled)
             .map(|e| {
                 let cells: Vec<Option<GridMark>> = sessions
                     .iter()
@@ -340,6 +366,8 @@ impl Db {
             formation,
             sessions,
             learners,
+            older_than,
+            search: page.search.to_string(),
         })
     }
 
@@ -419,25 +447,65 @@ impl Db {
     }
 }
 
-/// Every enrollment of a formation with its attended count (from the
-/// attendance rows) and its effective status: one query.
+/// Which enrollments of a formation a page shows: older than `before` (an
+/// enrollment id), matching `search` (a part of the name or e-mail), `size`
+/// of them.
+#[derive(Debug, Clone, Copy)]
+pub struct EnrollmentPage<'a> {
+    pub before: Option<i64>,
+    pub search: &'a str,
+    pub size: i64,
+}
+
+/// `%text%` for a `LIKE` on lowercased names and e-mails, the wildcards
+/// typed removed; empty for no search.
+fn like_pattern(search: &str) -> String {
+    let search = search.trim().to_lowercase().replace(['\\', '%', '_'], "");
+    if search.is_empty() {
+        search
+    } else {
+        format!("%{search}%")
+    }
+}
+
+/// A page of a formation's enrollments with their attended counts (from the
+/// attendance rows) and effective statuses, newest first, and the cursor of
+/// the next page when there is one: one query, which reads only the page's
+/// rows through `enrollments_formation_page` (no search) whatever the
+/// formation's size.
 pub(crate) async fn enrollments_in(
     tx: &mut Tx,
     head: &FormationHead,
-) -> Result<Vec<EnrollmentLine>, AppError> {
+    page: &EnrollmentPage<'_>,
+    live_only: bool,
+) -> Result<(Vec<EnrollmentLine>, Option<i64>), AppError> {
     let rows: Vec<StoredEnrollment> = sqlx::query_as(
         "SELECT e.id, e.user_id, u.name AS user_name, u.email AS user_email, e.start_date, e.end_date,
             e.status, e.total_sessions, f.timezone,
             (SELECT COUNT(*) FROM session_attendance a JOIN formation_sessions s ON s.id = a.session_id
              WHERE a.user_id = e.user_id AND s.formation_id = e.formation_id) AS attended_sessions
          FROM enrollments e JOIN users u ON u.id = e.user_id JOIN formations f ON f.id = e.formation_id
-         WHERE e.formation_id = $1
-         ORDER BY u.name, e.id",
+         WHERE e.formation_id = $1 AND ($2 = 0 OR e.id < $2)
+           AND ($3 = '' OR lower(u.name) LIKE $3 OR u.email LIKE $3)
+           AND ($4 = 0 OR e.status <> 'cancelled')
+         ORDER BY e.id DESC LIMIT $5",
     )
     .bind(head.id)
+    .bind(page.before.unwrap_or(0))
+    .bind(like_pattern(page.search))
+    .bind(i64::from(live_only))
+    // One more than shown tells whether an older page exists.
+    .bind(page.size + 1)
     .fetch_all(&mut **tx)
     .await?;
-    rows.into_iter().map(EnrollmentLine::try_from).collect()
+    let more = rows.len() as i64 > page.size;
+    let lines = rows
+        .into_iter()
+        .take(page.size as usize)
+        .map(EnrollmentLine::try_from)
+        .collect::<Result<Vec<_>, _>>()?;
+    let older_than = more.then(|| lines.last().map(|e| e.id)).flatten();
+    Ok((lines, older_than))
 }
 
 /// An enrollment of the admin's list as stored.

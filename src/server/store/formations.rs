@@ -373,9 +373,13 @@ impl Db {
     pub async fn admin_formations(
         &self,
         filter: &FormationFilter,
-    ) -> Result<Vec<FormationRow>, AppError> {
+        after: Option<i64>,
+        size: i64,
+    ) -> Result<(Vec<FormationRow>, Option<i64>), AppError> {
         let search = filter.search.trim().to_lowercase();
         let pattern = format!("%{}%", search.replace(['\\', '%', '_'], ""));
+        // In the order shown (archived last, then by name), after the `after`
+        // formation: a keyset cursor on (archived, name, id).
         let rows: Vec<StoredListed> = sqlx::query_as(
             "SELECT f.id, f.name, f.level, f.platform, f.instructor_name, f.schedule_description, f.archived, f.draft,
                 (SELECT COUNT(*) FROM formation_sessions s WHERE s.formation_id = f.id) AS session_count,
@@ -385,16 +389,26 @@ impl Db {
                AND ($3 = '' OR f.level = $3)
                AND ($4 = '' OR f.platform = $4)
                AND ($5 = 1 OR f.archived = 0)
-             ORDER BY f.archived, f.name, f.id",
+               AND ($6 = 0 OR (f.archived, f.name, f.id) > (SELECT archived, name, id FROM formations WHERE id = $6))
+             ORDER BY f.archived, f.name, f.id LIMIT $7",
         )
         .bind(&search)
         .bind(&pattern)
         .bind(filter.level.map(Level::as_str).unwrap_or_default())
         .bind(filter.platform.map(Platform::as_str).unwrap_or_default())
         .bind(i64::from(filter.include_archived))
+        .bind(after.unwrap_or(0))
+        .bind(size + 1)
         .fetch_all(self.pool())
         .await?;
-        rows.into_iter().map(FormationRow::try_from).collect()
+        let more = rows.len() as i64 > size;
+        let rows = rows
+            .into_iter()
+            .take(size as usize)
+            .map(FormationRow::try_from)
+            .collect::<Result<Vec<_>, _>>()?;
+        let next = more.then(|| rows.last().map(|f| f.id)).flatten();
+        Ok((rows, next))
     }
 
     #[tracing::instrument(skip_all, err)]

@@ -114,6 +114,8 @@ impl Db {
                 .await?;
         }
         tx.commit().await?;
+        // The bell's count comes with the session.
+        self.sessions.forget_user(user_id);
         Ok(id)
     }
 
@@ -238,6 +240,7 @@ impl Db {
         if found == 0 {
             return Err(AppError::NotFound);
         }
+        self.sessions.forget_user(user_id);
         Ok(())
     }
 
@@ -247,14 +250,16 @@ impl Db {
         user_id: i64,
         now: DateTime<Utc>,
     ) -> Result<u64, AppError> {
-        Ok(sqlx::query(
+        let read = sqlx::query(
             "UPDATE notifications SET read_at = $2 WHERE user_id = $1 AND read_at IS NULL",
         )
         .bind(user_id)
         .bind(instant_text(now))
         .execute(self.pool())
         .await?
-        .rows_affected())
+        .rows_affected();
+        self.sessions.forget_user(user_id);
+        Ok(read)
     }
 
     /// Stores a browser's subscription for the learner (the one write path

@@ -507,7 +507,13 @@ impl Db {
 
     /// Requests waiting for a decision, oldest first.
     #[tracing::instrument(skip_all, err)]
-    pub async fn pending_requests(&self) -> Result<Vec<RequestRow>, AppError> {
+    pub async fn pending_requests(
+        &self,
+        after: Option<i64>,
+        size: i64,
+    ) -> Result<(Vec<RequestRow>, Option<i64>), AppError> {
+        // Oldest first, after the `after` request in that order: a keyset
+        // cursor on (created_at, id), read through `enrollment_requests_status`.
         let rows: Vec<StoredRequest> = sqlx::query_as(
             "SELECT r.id, u.name AS user_name, u.email AS user_email, f.id AS formation_id,
                     f.name AS formation_name, r.created_at, r.status, r.reason
@@ -515,11 +521,22 @@ impl Db {
              JOIN users u ON u.id = r.user_id
              JOIN formations f ON f.id = r.formation_id
              WHERE r.status = 'pending'
-             ORDER BY r.created_at, r.id",
+               AND ($1 = 0 OR r.created_at > (SELECT created_at FROM enrollment_requests WHERE id = $1)
+                    OR (r.created_at = (SELECT created_at FROM enrollment_requests WHERE id = $1) AND r.id > $1))
+             ORDER BY r.created_at, r.id LIMIT $2",
         )
+        .bind(after.unwrap_or(0))
+        .bind(size + 1)
         .fetch_all(self.pool())
         .await?;
-        rows.into_iter().map(RequestRow::try_from).collect()
+        let more = rows.len() as i64 > size;
+        let rows = rows
+            .into_iter()
+            .take(size as usize)
+            .map(RequestRow::try_from)
+            .collect::<Result<Vec<_>, _>>()?;
+        let next = more.then(|| rows.last().map(|r| r.id)).flatten();
+        Ok((rows, next))
     }
 
     /// Confirms the payment: the enrollment is created and the request

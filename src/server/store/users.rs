@@ -202,6 +202,7 @@ impl Db {
             .bind(user_id)
             .execute(self.pool())
             .await?;
+        self.sessions.forget_user(user_id);
         Ok(())
     }
 
@@ -271,14 +272,21 @@ impl Db {
         Ok(())
     }
 
-    /// The user behind a live token; one query per request. A session unused
-    /// since `idle_since` is over, as is one past its absolute expiry.
+    /// The user behind a live token: a query, or none when this instance
+    /// looked it up less than the session cache's time to live ago
+    /// (`server::session_cache`). A session unused since `idle_since` is
+    /// over, as is one past its absolute expiry.
     pub async fn user_for_token(
         &self,
         token_hash: &str,
         now: DateTime<Utc>,
         idle_since: DateTime<Utc>,
     ) -> Result<Option<(SessionUser, DateTime<Utc>)>, AppError> {
+        if let Some((user, last_seen)) = self.sessions.get(token_hash) {
+            if last_seen > idle_since {
+                return Ok(Some((user, last_seen)));
+            }
+        }
         #[derive(sqlx::FromRow)]
         struct Row {
             #[sqlx(flatten)]
@@ -304,6 +312,7 @@ impl Db {
             let last_seen = super::parse_instant(&r.last_seen_at).unwrap_or(now);
             let mut user: SessionUser = r.user.into();
             user.unread_notices = r.unread_notices;
+            self.sessions.put(token_hash, &user, last_seen);
             (user, last_seen)
         }))
     }
@@ -326,6 +335,7 @@ impl Db {
         .bind(instant_text(seen_before))
         .execute(self.pool())
         .await?;
+        self.sessions.touched(token_hash, now);
         Ok(())
     }
 
@@ -356,9 +366,11 @@ impl Db {
         .await
     }
 
-    /// One DELETE on `auth_sessions` with its one value as `$1`.
+    /// One DELETE on `auth_sessions` with its one value as `$1` (a token's
+    /// hash, or an instant for the expired ones), its copies forgotten.
     async fn delete_auth_sessions(&self, sql: &'static str, value: &str) -> Result<(), AppError> {
         sqlx::query(sql).bind(value).execute(self.pool()).await?;
+        self.sessions.forget_token(value);
         Ok(())
     }
 }
@@ -521,6 +533,7 @@ impl Db {
         // Other reset links sent before this one die with the old password.
         forget_reset_links(&mut tx, user_id).await?;
         tx.commit().await?;
+        self.sessions.forget_user(user_id);
         Ok(user_id)
     }
 
@@ -565,6 +578,7 @@ impl Db {
             _ => return Err(AppError::BadRequest(ErrorCode::LinkInvalid)),
         };
         tx.commit().await?;
+        self.sessions.forget_user(user_id);
         Ok(outcome)
     }
 
@@ -601,6 +615,7 @@ impl Db {
             .await?;
         forget_reset_links(&mut tx, user_id).await?;
         tx.commit().await?;
+        self.sessions.forget_user(user_id);
         Ok(())
     }
 
@@ -611,6 +626,7 @@ impl Db {
             .bind(user_id)
             .execute(self.pool())
             .await?;
+        self.sessions.forget_user(user_id);
         Ok(())
     }
 
@@ -628,6 +644,7 @@ impl Db {
         .bind(key)
         .execute(self.pool())
         .await?;
+        self.sessions.forget_user(user_id);
         Ok(done.rows_affected() > 0)
     }
 
@@ -705,6 +722,7 @@ impl Db {
             .await?;
         }
         tx.commit().await?;
+        self.sessions.forget_user(user_id);
         Ok(())
     }
 }

@@ -6,6 +6,7 @@ pub mod form_state;
 pub mod formation_fields;
 pub mod formation_head;
 pub mod formation_nav;
+pub mod pager;
 pub mod seance_attendance;
 pub mod select_field;
 pub mod text_field;

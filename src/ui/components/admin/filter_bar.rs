@@ -8,7 +8,8 @@ use crate::i18n::t;
 #[component]
 pub fn FilterBar(
     /// The list page's own path.
-    action: &'static str,
+    #[prop(into)]
+    action: String,
     children: Children,
 ) -> impl IntoView {
     view! {

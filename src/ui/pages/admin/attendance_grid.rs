@@ -5,18 +5,29 @@ use crate::api::admin::{admin_get_attendance, AdminSetAttendance};
 use crate::domain::admin::AttendanceGrid;
 use crate::domain::format::{date_short, parse_instant, zone_of};
 use crate::i18n::{current, t, t_with};
+use crate::ui::components::admin::filter_bar::FilterBar;
 use crate::ui::components::admin::form_state::{form_error, QueryForm};
 use crate::ui::components::admin::formation_head::FormationHead;
+use crate::ui::components::admin::pager::Pager;
+use crate::ui::components::admin::text_field::TextField;
 use crate::ui::components::error_alert::ErrorAlert;
 use crate::ui::components::loaded::Loaded;
-use crate::ui::hooks::use_route_resource;
+use crate::ui::hooks::{use_cursor, use_query_text, use_route_id};
 
 /// Learners × sessions: each cell a button that marks or unmarks presence;
-/// sessions whose attendance has not opened are blank and locked.
+/// sessions whose attendance has not opened are blank and locked. 50
+/// learners a page (newest enrollment first, `?avant=<id>`), searchable by
+/// name or e-mail (`?q=`).
 #[component]
 pub fn AdminAttendancePage() -> impl IntoView {
     let mark = ServerAction::<AdminSetAttendance>::new();
-    let grid = use_route_resource(move || mark.version().get(), admin_get_attendance);
+    let id = use_route_id();
+    let before = use_cursor();
+    let q = use_query_text("q");
+    let grid = Resource::new(
+        move || (id.get(), before.get(), q.get(), mark.version().get()),
+        |(id, before, q, _)| admin_get_attendance(id, before, q),
+    );
     // The button pressed last: the grid is drawn anew from the reloaded
     // data, and keyboard focus goes back to that button.
     let refocus = StoredValue::new(None::<String>);
@@ -44,6 +55,9 @@ fn Grid(
     let error = form_error(mark.value(), QueryForm::new("grid"));
     let sessions = grid.sessions.clone();
     let zone = zone_of(&grid.formation.timezone);
+    let later = use_cursor().get_untracked().is_some();
+    let search = grid.search.clone();
+    let kept_search = search.clone();
     view! {
         <FormationHead
             id
@@ -52,6 +66,9 @@ fn Grid(
             csv=format!("/admin/formations/{id}/presences.csv")
         />
         <ErrorAlert error />
+        <FilterBar action=format!("/admin/formations/{id}/presences")>
+            <TextField id="q".into() label=t("admin-enrollments-search") name="q" kind="search" value=search.clone() />
+        </FilterBar>
         {if grid.learners.is_empty() || grid.sessions.is_empty() {
             view! { <p>{t("admin-attendance-empty")}</p> }.into_any()
         } else {
@@ -159,6 +176,12 @@ fn Grid(
                 </div>
             }.into_any()
         }}
+        <Pager
+            path=format!("/admin/formations/{id}/presences")
+            keep=vec![("q", kept_search)]
+            later=later
+            next=grid.older_than
+        />
     }
 }
 

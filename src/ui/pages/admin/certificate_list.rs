@@ -13,24 +13,27 @@ use crate::ui::components::admin::form_state::{
     form_error, form_state, reload_on_success, QueryForm,
 };
 use crate::ui::components::admin::formation_head::FormationHead;
+use crate::ui::components::admin::pager::Pager;
 use crate::ui::components::admin::text_field::TextField;
 use crate::ui::components::data_table::DataTable;
 use crate::ui::components::field_error::FieldError;
 use crate::ui::components::loaded::Loaded;
 use crate::ui::components::titled_section::TitledSection;
-use crate::ui::hooks::{use_cursor, use_route_id};
+use crate::ui::hooks::{use_cursor, use_named_cursor, use_route_id};
 
 /// A formation's certificates, newest first (50 a page, older ones by
 /// `?avant=<id>`): revoke, reissue, and issue by exception to a finished
-/// enrollment below the minimum attendance; CSV of them all.
+/// enrollment below the minimum attendance (50 a page, `?sans=<id>`); CSV
+/// of them all.
 #[component]
 pub fn AdminCertificatesPage() -> impl IntoView {
     let id = use_route_id();
     let before = use_cursor();
+    let without_before = use_named_cursor("sans");
     let reload = RwSignal::new(0u32);
     let data = Resource::new(
-        move || (id.get(), before.get(), reload.get()),
-        |(id, before, _)| admin_list_certificates(id, before),
+        move || (id.get(), before.get(), without_before.get(), reload.get()),
+        |(id, before, without_before, _)| admin_list_certificates(id, before, without_before),
     );
     view! {
         <Title text=t("certificates-admin-title") />
@@ -48,13 +51,22 @@ fn CertificatesBody(data: CertificatesView, reload: RwSignal<u32>) -> impl IntoV
             <p><a href=format!("/admin/formations/{id}/certificats?avant={before}")>{t("certificates-admin-older")}</a></p>
         }
     });
-    let without = (!data.without.is_empty()).then(|| {
+    let without_before = use_named_cursor("sans").get_untracked();
+    let without = (!data.without.is_empty() || without_before.is_some()).then(|| {
         let rows = data.without.clone();
+        let before = use_cursor().get_untracked();
         view! {
             <TitledSection id="without-h" title=t("certificates-admin-without")>
                 <ul class="without-certificate">
                     {rows.into_iter().map(|w| view! { <WithoutItem w formation_id=id reload /> }).collect_view()}
                 </ul>
+                <Pager
+                    path=format!("/admin/formations/{id}/certificats")
+                    keep=vec![("avant", before.map(|b| b.to_string()).unwrap_or_default())]
+                    later=without_before.is_some()
+                    next=data.without_older_than
+                    key="sans"
+                />
             </TitledSection>
         }
     });

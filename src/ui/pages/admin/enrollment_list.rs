@@ -9,26 +9,36 @@ use crate::domain::format::{parse_day, period};
 use crate::domain::status::EnrollmentStatus;
 use crate::i18n::{current, t, t_with};
 use crate::ui::components::admin::confirm_box::ConfirmBox;
+use crate::ui::components::admin::filter_bar::FilterBar;
 use crate::ui::components::admin::form_state::{
     form_error, form_state, reload_on_success, QueryForm,
 };
 use crate::ui::components::admin::formation_head::FormationHead;
+use crate::ui::components::admin::pager::Pager;
 use crate::ui::components::admin::text_field::TextField;
 use crate::ui::components::data_table::DataTable;
 use crate::ui::components::field_error::FieldError;
 use crate::ui::components::loaded::Loaded;
 use crate::ui::components::status_badge::StatusBadge;
 use crate::ui::components::titled_section::TitledSection;
-use crate::ui::hooks::use_route_resource;
+use crate::ui::hooks::{use_cursor, use_query_text, use_route_id};
 
-/// A formation's enrollments: status, attendance, cancel; enroll a user.
+/// A formation's enrollments, 50 a page (newest first, `?avant=<id>`),
+/// searchable by name or e-mail (`?q=`): status, attendance, cancel; enroll
+/// a user.
 #[component]
 pub fn AdminEnrollmentsPage() -> impl IntoView {
     let enroll = ServerAction::<AdminEnrollUser>::new();
     // Also bumped by each row's own forms.
     let reload = RwSignal::new(0u32);
     reload_on_success(enroll.value(), reload);
-    let data = use_route_resource(move || reload.get(), admin_list_enrollments);
+    let id = use_route_id();
+    let before = use_cursor();
+    let q = use_query_text("q");
+    let data = Resource::new(
+        move || (id.get(), before.get(), q.get(), reload.get()),
+        |(id, before, q, _)| admin_list_enrollments(id, before, q),
+    );
     view! {
         <Title text=t("admin-enrollments-title") />
         <Loaded data plain=true let:data>
@@ -45,6 +55,8 @@ fn EnrollmentsBody(
 ) -> impl IntoView {
     let id = data.formation.id;
     let (query, error) = form_state("enroll", enroll.value());
+    let search = data.search.clone();
+    let kept_search = search.clone();
     view! {
         <FormationHead
             id
@@ -52,6 +64,9 @@ fn EnrollmentsBody(
             title=t("admin-enrollments-title")
             csv=format!("/admin/formations/{id}/inscriptions.csv")
         />
+        <FilterBar action=format!("/admin/formations/{id}/inscriptions")>
+            <TextField id="q".into() label=t("admin-enrollments-search") name="q" kind="search" value=search.clone() />
+        </FilterBar>
         <DataTable
             caption=t("admin-enrollments-caption")
             columns=[t("admin-learner"), t("admin-enrollments-period"), t("admin-enrollments-status"),
@@ -59,6 +74,12 @@ fn EnrollmentsBody(
             empty=t("admin-enrollments-empty")
             rows=data.enrollments
             row=move |e| view! { <EnrollmentItem e formation_id=id reload /> }
+        />
+        <Pager
+            path=format!("/admin/formations/{id}/inscriptions")
+            keep=vec![("q", kept_search)]
+            later=use_cursor().get_untracked().is_some()
+            next=data.older_than
         />
         <TitledSection id="enroll-h" title=t("admin-enroll-title")>
             <ActionForm action=enroll attr:class="admin-form">

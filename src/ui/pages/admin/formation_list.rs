@@ -5,19 +5,32 @@ use leptos_router::hooks::use_query_map;
 use crate::api::admin::admin_list_formations;
 use crate::i18n::t;
 use crate::ui::components::admin::filter_bar::FilterBar;
+use crate::ui::components::admin::pager::Pager;
 use crate::ui::components::admin::select_field::SelectField;
 use crate::ui::components::admin::text_field::TextField;
 use crate::ui::components::admin::words::{level_name, level_options, platform_options};
 use crate::ui::components::data_table::DataTable;
 use crate::ui::components::loaded::Loaded;
+use crate::ui::hooks::use_named_cursor;
 
 #[component]
 pub fn AdminFormationsPage() -> impl IntoView {
     let query = use_query_map();
     let get = move |k: &str| query.read().get(k).unwrap_or_default();
+    let after = use_named_cursor("apres");
     let formations = Resource::new(
-        move || (get("q"), get("level"), get("platform"), get("archived")),
-        |(q, level, platform, archived)| admin_list_formations(q, level, platform, archived),
+        move || {
+            (
+                get("q"),
+                get("level"),
+                get("platform"),
+                get("archived"),
+                after.get(),
+            )
+        },
+        |(q, level, platform, archived, after)| {
+            admin_list_formations(q, level, platform, archived, after)
+        },
     );
     view! {
         <Title text=t("admin-formations-title") />
@@ -34,14 +47,14 @@ pub fn AdminFormationsPage() -> impl IntoView {
                 <label for="filter-archived">{t("admin-formations-archived-filter")}</label>
             </div>
         </FilterBar>
-        <Loaded data=formations plain=true let:rows>
+        <Loaded data=formations plain=true let:page>
             <DataTable
                 caption=t("admin-formations-caption")
                 columns=[t("admin-formation-name"), t("admin-formation-level"), t("admin-formation-platform"),
                     t("admin-formation-instructor"), t("admin-formation-schedule"), t("admin-sessions-title"),
                     t("admin-formations-enrolled")]
                 empty=t("admin-formations-empty")
-                rows
+                rows=page.formations
                 row=|f| view! {
                     <tr>
                         <td>
@@ -57,6 +70,13 @@ pub fn AdminFormationsPage() -> impl IntoView {
                         <td><a href=format!("/admin/formations/{}/inscriptions", f.id)>{f.enrollment_count}</a></td>
                     </tr>
                 }
+            />
+            <Pager
+                path="/admin/formations".to_string()
+                keep=vec![("q", get("q")), ("level", get("level")), ("platform", get("platform")), ("archived", get("archived"))]
+                later=after.get_untracked().is_some()
+                next=page.next
+                key="apres"
             />
         </Loaded>
     }

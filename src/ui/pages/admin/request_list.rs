@@ -6,23 +6,30 @@ use crate::domain::format::{parse_instant, PLATFORM_ZONE};
 use crate::i18n::t;
 use crate::ui::components::admin::confirm_box::ConfirmBox;
 use crate::ui::components::admin::form_state::{form_state, reload_on_success};
+use crate::ui::components::admin::pager::Pager;
 use crate::ui::components::admin::text_field::TextField;
 use crate::ui::components::field_error::FieldError;
 use crate::ui::components::loaded::Loaded;
 use crate::ui::components::local_time::LocalTime;
 use crate::ui::components::page_heading::PageHeading;
 use crate::ui::components::status_badge::RequestBadge;
+use crate::ui::hooks::use_named_cursor;
 
 /// Requests waiting for their payment: confirm (creates the enrollment) or
-/// refuse with a reason.
+/// refuse with a reason. Oldest first, 50 a page (`?apres=<id>`).
 #[component]
 pub fn AdminRequestsPage() -> impl IntoView {
     let reload = RwSignal::new(0u32);
-    let requests = Resource::new(move || reload.get(), |_| admin_list_requests());
+    let after = use_named_cursor("apres");
+    let requests = Resource::new(
+        move || (after.get(), reload.get()),
+        |(after, _)| admin_list_requests(after),
+    );
     view! {
         <PageHeading heading=t("admin-requests-title") tab=t("admin-requests-tab") />
-        <Loaded data=requests plain=true let:rows>
-            {if rows.is_empty() {
+        <Loaded data=requests plain=true let:page>
+            {let rows = page.requests;
+            if rows.is_empty() {
                 view! { <p>{t("admin-requests-empty")}</p> }.into_any()
             } else {
                 view! {
@@ -32,6 +39,12 @@ pub fn AdminRequestsPage() -> impl IntoView {
                 }
                 .into_any()
             }}
+            <Pager
+                path="/admin/demandes".to_string()
+                later=after.get_untracked().is_some()
+                next=page.next
+                key="apres"
+            />
         </Loaded>
     }
 }
