@@ -47,9 +47,13 @@ pub async fn overview(
     user_id: i64,
     now: DateTime<Utc>,
 ) -> Result<(Vec<EnrollmentView>, Stats), AppError> {
-    let mut records = db.learner_enrollments(user_id, now).await?;
+    // Two independent reads on two connections at once: the page waits for
+    // the slower, not for both in turn.
+    let (mut records, sessions) = tokio::try_join!(
+        db.learner_enrollments(user_id, now),
+        db.learner_open_sessions(user_id, now)
+    )?;
     issue_on_read(db, user_id, &mut records, now).await?;
-    let sessions = db.learner_open_sessions(user_id, now).await?;
     let mut views: Vec<EnrollmentView> = records
         .iter()
         .map(|r| enrollment_view(r, &sessions, now))
@@ -65,8 +69,10 @@ pub async fn upcoming_sessions(
     now: DateTime<Utc>,
     limit: usize,
 ) -> Result<Vec<NextSeance>, AppError> {
-    let records = db.learner_enrollments(user_id, now).await?;
-    let sessions = db.learner_open_sessions(user_id, now).await?;
+    let (records, sessions) = tokio::try_join!(
+        db.learner_enrollments(user_id, now),
+        db.learner_open_sessions(user_id, now)
+    )?;
     Ok(next_sessions(&records, &sessions, now, limit))
 }
 
@@ -144,9 +150,13 @@ pub async fn dashboard(
     user_id: i64,
     now: DateTime<Utc>,
 ) -> Result<(Stats, Option<NextSeance>, Vec<CertificateLine>), AppError> {
-    let mut records = db.learner_enrollments(user_id, now).await?;
+    // Two independent reads on two connections at once: the page waits for
+    // the slower, not for both in turn.
+    let (mut records, sessions) = tokio::try_join!(
+        db.learner_enrollments(user_id, now),
+        db.learner_open_sessions(user_id, now)
+    )?;
     issue_on_read(db, user_id, &mut records, now).await?;
-    let sessions = db.learner_open_sessions(user_id, now).await?;
     let views: Vec<EnrollmentView> = records
         .iter()
         .map(|r| enrollment_view(r, &sessions, now))

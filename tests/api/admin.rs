@@ -9,7 +9,7 @@ use formations::server::cli::create_user;
 use formations::server::store::audit::Actor;
 use formations::server::store::formations::SeanceFields;
 
-use crate::helpers::{client_for, spawn_app, TestApp, PASSWORD};
+use crate::helpers::{client_for, spawn_app, spawn_app_with, TestApp, PASSWORD};
 
 /// A form with owned values, for tables of calls built once.
 fn f(pairs: &[(&'static str, &str)]) -> Vec<(&'static str, String)> {
@@ -1220,7 +1220,8 @@ async fn the_dashboard_counts_enrollments_by_effective_status_and_pending_reques
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_formations_list_is_searched_and_filtered_by_level_and_platform_and_hides_archived_ones(
 ) {
-    let app = spawn_app().await;
+    // Counted statements: no session cache (every request looks up).
+    let app = spawn_app_with(|c| c.session_cache_seconds = 0, None).await;
     let (admin, _) = app.signed_in_admin("chef@example.com").await;
     let mut alpha = zoom_formation("Alpha trading");
     alpha.info.instructor_name = "Jane Smith".into();

@@ -11,7 +11,7 @@ use formations::server::store::enrollments::NewEnrollment;
 use formations::server::store::formations::SeanceFields;
 
 use crate::helpers::seed::{days, LINK, MEETING_ID, SECRET};
-use crate::helpers::{spawn_app, TestApp};
+use crate::helpers::{spawn_app, spawn_app_with, TestApp};
 
 fn fields(name: &str, link: &str, password: &str) -> FormationFields {
     FormationFields {
@@ -513,7 +513,8 @@ async fn the_log_filters_by_formation_author_action_and_day_with_a_plain_get_for
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_filtered_log_pages_through_every_matching_entry_once_at_a_constant_cost() {
-    let app = spawn_app().await;
+    // Counted statements: no session cache (every request looks up).
+    let app = spawn_app_with(|c| c.session_cache_seconds = 0, None).await;
     let (client, _) = admin(&app, "archiviste@example.com").await;
     let cost = |path: String| {
         let (app, client) = (&app, &client);

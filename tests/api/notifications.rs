@@ -15,7 +15,7 @@ use formations::server::store::formations::SeanceFields;
 use serde_json::{json, Value};
 
 use crate::helpers::seed::{Active, Learner, LINK, MEETING_ID, SECRET};
-use crate::helpers::{http, spawn_app_at, PushSink, TestApp};
+use crate::helpers::{http, spawn_app_at, spawn_app_at_with, PushSink, TestApp};
 
 const SUBSCRIPTIONS: &str = "/api/auth/user/push-subscriptions/";
 const NOTICES: &str = "/api/auth/user/notifications/";
@@ -501,7 +501,8 @@ async fn push_subscriptions_are_checked_idempotent_and_owned() {
 #[tokio::test]
 async fn notices_are_paged_read_one_by_one_or_all_and_nobody_elses() {
     let now = instant();
-    let app = spawn_app_at(now).await;
+    // Counted statements: no session cache (every request looks up).
+    let app = spawn_app_at_with(now, |c| c.session_cache_seconds = 0).await;
     let learner = app.learner("lecteur@example.com").await;
     let other = app.learner("voisin@example.com").await;
     let starts = now + Duration::hours(3);

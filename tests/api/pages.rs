@@ -1,7 +1,7 @@
 use chrono::{Duration, Utc};
 
 use crate::helpers::seed::{Active, Cancelled, Upcoming, LINK, MEETING_ID, SECRET};
-use crate::helpers::spawn_app;
+use crate::helpers::{spawn_app, spawn_app_with};
 
 fn assert_no_meeting_details(what: &str, text: &str) {
     for secret in [LINK, MEETING_ID, SECRET, "zoom.us/j/"] {
@@ -179,7 +179,8 @@ async fn marking_attendance_without_javascript_comes_back_to_the_sessions_page_m
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn each_page_costs_the_same_number_of_queries_for_one_or_many_enrollments() {
-    let app = spawn_app().await;
+    // Counted statements: no session cache (every request looks up).
+    let app = spawn_app_with(|c| c.session_cache_seconds = 0, None).await;
     let (few, few_id) = app.signed_in_learner("few-pages@example.com").await;
     let (many, many_id) = app.signed_in_learner("many-pages@example.com").await;
     let now = Utc::now();

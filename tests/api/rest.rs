@@ -2,7 +2,7 @@ use chrono::{Duration, Utc};
 use serde_json::Value;
 
 use crate::helpers::seed::{days, Active, Cancelled, Upcoming, LINK, MEETING_ID, SECRET};
-use crate::helpers::{spawn_app, TestApp};
+use crate::helpers::{spawn_app, spawn_app_with, TestApp};
 
 /// A learner with one enrollment of each status, each in its own formation
 /// with sessions around now. Returns (app, token, [active, upcoming, completed, cancelled] ids).
@@ -486,7 +486,8 @@ async fn the_openapi_document_describes_every_endpoint() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_formations_list_costs_the_same_number_of_queries_for_one_or_many_enrollments() {
-    let app = spawn_app().await;
+    // Counted statements: no session cache (every request looks up).
+    let app = spawn_app_with(|c| c.session_cache_seconds = 0, None).await;
     let few = app.learner("few@example.com").await;
     let many = app.learner("many@example.com").await;
     let now = Utc::now();

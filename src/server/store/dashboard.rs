@@ -18,23 +18,23 @@ impl Db {
     #[tracing::instrument(skip_all, err)]
     pub async fn admin_dashboard(&self, now: DateTime<Utc>) -> Result<Dashboard, AppError> {
         // Counted in the database against the three days "today" can be
-        // anywhere (`candidate_days`), per formation, from the covering index
-        // `enrollments_formation_dates`: one row per formation, whatever the
-        // number of enrollments; each formation's zone then picks its day.
+        // anywhere (`candidate_days`), per formation, from the few rows of
+        // `enrollment_counts` (one per period, kept by triggers) rather than
+        // the enrollments themselves; each formation's zone then picks its day.
         let days = candidate_days(now);
         let groups: Vec<StoredCounts> = sqlx::query_as(
             "SELECT f.timezone, c.cancelled, c.live, c.after0, c.after1, c.after2,
                     c.before0, c.before1, c.before2
              FROM (SELECT formation_id,
-                     SUM(CASE WHEN status = 'cancelled' THEN 1 ELSE 0 END) AS cancelled,
-                     SUM(CASE WHEN status <> 'cancelled' THEN 1 ELSE 0 END) AS live,
-                     SUM(CASE WHEN status <> 'cancelled' AND start_date > $1 THEN 1 ELSE 0 END) AS after0,
-                     SUM(CASE WHEN status <> 'cancelled' AND start_date > $2 THEN 1 ELSE 0 END) AS after1,
-                     SUM(CASE WHEN status <> 'cancelled' AND start_date > $3 THEN 1 ELSE 0 END) AS after2,
-                     SUM(CASE WHEN status <> 'cancelled' AND end_date < $1 THEN 1 ELSE 0 END) AS before0,
-                     SUM(CASE WHEN status <> 'cancelled' AND end_date < $2 THEN 1 ELSE 0 END) AS before1,
-                     SUM(CASE WHEN status <> 'cancelled' AND end_date < $3 THEN 1 ELSE 0 END) AS before2
-                   FROM enrollments GROUP BY formation_id) c
+                     CAST(SUM(CASE WHEN cancelled = 1 THEN n ELSE 0 END) AS BIGINT) AS cancelled,
+                     CAST(SUM(CASE WHEN cancelled = 0 THEN n ELSE 0 END) AS BIGINT) AS live,
+                     CAST(SUM(CASE WHEN cancelled = 0 AND start_date > $1 THEN n ELSE 0 END) AS BIGINT) AS after0,
+                     CAST(SUM(CASE WHEN cancelled = 0 AND start_date > $2 THEN n ELSE 0 END) AS BIGINT) AS after1,
+                     CAST(SUM(CASE WHEN cancelled = 0 AND start_date > $3 THEN n ELSE 0 END) AS BIGINT) AS after2,
+                     CAST(SUM(CASE WHEN cancelled = 0 AND end_date < $1 THEN n ELSE 0 END) AS BIGINT) AS before0,
+                     CAST(SUM(CASE WHEN cancelled = 0 AND end_date < $2 THEN n ELSE 0 END) AS BIGINT) AS before1,
+                     CAST(SUM(CASE WHEN cancelled = 0 AND end_date < $3 THEN n ELSE 0 END) AS BIGINT) AS before2
+                   FROM enrollment_counts GROUP BY formation_id) c
              JOIN formations f ON f.id = c.formation_id",
         )
         .bind(days[0].to_string())

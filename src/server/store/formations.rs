@@ -383,7 +383,8 @@ impl Db {
         let rows: Vec<StoredListed> = sqlx::query_as(
             "SELECT f.id, f.name, f.level, f.platform, f.instructor_name, f.schedule_description, f.archived, f.draft,
                 (SELECT COUNT(*) FROM formation_sessions s WHERE s.formation_id = f.id) AS session_count,
-                (SELECT COUNT(*) FROM enrollments e WHERE e.formation_id = f.id AND e.status <> 'cancelled') AS enrollment_count
+                (SELECT CAST(COALESCE(SUM(c.n), 0) AS BIGINT) FROM enrollment_counts c
+                 WHERE c.formation_id = f.id AND c.cancelled = 0) AS enrollment_count
              FROM formations f
              WHERE ($1 = '' OR lower(f.name) LIKE $2 OR lower(f.instructor_name) LIKE $2 OR lower(f.description) LIKE $2)
                AND ($3 = '' OR f.level = $3)
