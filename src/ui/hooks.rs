@@ -61,3 +61,11 @@ pub fn use_query_text(key: &'static str) -> Memo<String> {
     let query = use_query_map();
     Memo::new(move |_| query.read().get(key).unwrap_or_default())
 }
+
+/// Reads an action's `version()` (taken once, while the page is alive) for
+/// a resource to refetch on: a request whose client went away disposes the
+/// page mid-render, and the resource may still look once more; the action
+/// must not be asked then (it would panic), and a disposed count reads 0.
+pub fn version_of(version: RwSignal<usize>) -> impl Fn() -> usize + Copy + Send + Sync {
+    move || version.try_get().unwrap_or_default()
+}

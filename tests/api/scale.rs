@@ -95,17 +95,30 @@ async fn every_admin_page_costs_the_same_statements_at_two_sizes_and_lists_at_mo
     assert!(html.contains("Page suivante"), "a link to the next page");
 }
 
+/// A paged server function: its name, the names of its cursor parameter,
+/// of the next cursor and of the rows in its answer, and of a row's id.
+struct Paged<'a> {
+    endpoint: &'a str,
+    cursor: &'a str,
+    next: &'a str,
+    rows: &'a str,
+    key: &'a str,
+}
+
 /// Follows a server function's cursor from the first page to the last.
 async fn walk(
     app: &TestApp,
     admin: &reqwest::Client,
-    endpoint: &str,
+    paged: Paged<'_>,
     params: &[(&str, String)],
-    cursor: &str,
-    next: &str,
-    rows: &str,
-    key: &str,
 ) -> Vec<i64> {
+    let Paged {
+        endpoint,
+        cursor,
+        next,
+        rows,
+        key,
+    } = paged;
     let mut seen = Vec::new();
     let mut at: Option<i64> = None;
     loop {
@@ -143,12 +156,14 @@ async fn paging_visits_every_row_once_and_the_search_finds_a_learner_among_a_tho
     let enrollments = walk(
         &app,
         &admin,
-        "admin_list_enrollments",
+        Paged {
+            endpoint: "admin_list_enrollments",
+            cursor: "before",
+            next: "older_than",
+            rows: "enrollments",
+            key: "id",
+        },
         &[("formation_id", id.clone())],
-        "before",
-        "older_than",
-        "enrollments",
-        "id",
     )
     .await;
     assert_eq!(enrollments.len() as i64, total);
@@ -166,24 +181,28 @@ async fn paging_visits_every_row_once_and_the_search_finds_a_learner_among_a_tho
     let learners = walk(
         &app,
         &admin,
-        "admin_get_attendance",
+        Paged {
+            endpoint: "admin_get_attendance",
+            cursor: "before",
+            next: "older_than",
+            rows: "learners",
+            key: "user_id",
+        },
         &[("formation_id", id.clone())],
-        "before",
-        "older_than",
-        "learners",
-        "user_id",
     )
     .await;
     assert_eq!(learners.len() as i64, live);
     let requests = walk(
         &app,
         &admin,
-        "admin_list_requests",
+        Paged {
+            endpoint: "admin_list_requests",
+            cursor: "after",
+            next: "next",
+            rows: "requests",
+            key: "id",
+        },
         &[],
-        "after",
-        "next",
-        "requests",
-        "id",
     )
     .await;
     assert_eq!(

@@ -18,6 +18,7 @@ use crate::ui::components::local_time::LocalTime;
 use crate::ui::components::my_requests::{MyRequests, WithdrawnNotice};
 use crate::ui::components::page_heading::PageHeading;
 use crate::ui::components::status_badge::{RequestBadge, StatusBadge};
+use crate::ui::hooks::version_of;
 use crate::ui::pages::login::encode_query_value;
 
 /// The catalogue, open to anyone: formations (never any meeting detail),
@@ -37,8 +38,12 @@ pub fn CataloguePage() -> impl IntoView {
             month: q.get("month").unwrap_or_default(),
         }
     };
+    let (requested, withdrawn) = (
+        version_of(request.version()),
+        version_of(withdraw.version()),
+    );
     let data = Resource::new(
-        move || (search(), request.version().get(), withdraw.version().get()),
+        move || (search(), requested(), withdrawn()),
         |(s, _, _)| get_catalogue(s.q, s.level, s.platform, s.month),
     );
     view! {
@@ -255,8 +260,12 @@ pub fn CatalogueFormationPage() -> impl IntoView {
             .and_then(|id| id.parse::<i64>().ok())
             .unwrap_or_default()
     };
+    let (requested, withdrawn) = (
+        version_of(request.version()),
+        version_of(withdraw.version()),
+    );
     let data = Resource::new(
-        move || (id(), request.version().get(), withdraw.version().get()),
+        move || (id(), requested(), withdrawn()),
         |(id, _, _)| get_catalogue_formation(id),
     );
     view! {

@@ -10,12 +10,16 @@ use crate::ui::components::loaded::Loaded;
 use crate::ui::components::local_time::LocalTime;
 use crate::ui::components::my_certificates::MyCertificates;
 use crate::ui::components::platform_label::PlatformLabel;
+use crate::ui::hooks::version_of;
 
 /// The learner's home: the spec's three widgets and the very next session.
 #[component]
 pub fn DashboardPage() -> impl IntoView {
     let withdraw = ServerAction::<crate::api::catalogue::WithdrawRequest>::new();
-    let data = Resource::new(move || withdraw.version().get(), |_| dashboard());
+    let data = {
+        let withdrawn = version_of(withdraw.version());
+        Resource::new(withdrawn, |_| dashboard())
+    };
     view! {
         <Title text=t("learner-dashboard-title") />
         <Loaded data let:data>

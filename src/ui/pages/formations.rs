@@ -7,12 +7,16 @@ use crate::i18n::t;
 use crate::ui::components::enrollment_card::EnrollmentCard;
 use crate::ui::components::loaded::Loaded;
 use crate::ui::components::page_heading::PageHeading;
+use crate::ui::hooks::version_of;
 
 /// "Mes Formations": stats, filters and one card per enrollment.
 #[component]
 pub fn FormationsPage() -> impl IntoView {
     let withdraw = ServerAction::<crate::api::catalogue::WithdrawRequest>::new();
-    let data = Resource::new(move || withdraw.version().get(), |_| my_formations());
+    let data = {
+        let withdrawn = version_of(withdraw.version());
+        Resource::new(withdrawn, |_| my_formations())
+    };
     view! {
         <PageHeading heading=t("learner-formations-title") />
         <Loaded data let:data>

@@ -14,14 +14,17 @@ use crate::ui::components::join_link::JoinLink;
 use crate::ui::components::loaded::Loaded;
 use crate::ui::components::local_time::LocalTime;
 use crate::ui::components::status_badge::StatusBadge;
-use crate::ui::hooks::use_route_resource;
+use crate::ui::hooks::{use_route_resource, version_of};
 
 /// The sessions of one enrollment, with attendance marking.
 #[component]
 pub fn SeancesPage() -> impl IntoView {
     let mark = ServerAction::<MarkAttendance>::new();
     // Refetched after each mark: counts update without a page reload.
-    let data = use_route_resource(move || mark.version().get(), enrollment_sessions);
+    let data = {
+        let marked = version_of(mark.version());
+        use_route_resource(marked, enrollment_sessions)
+    };
     view! {
         <Loaded data keep_while_reloading=true let:data>
             <SeanceList data mark />

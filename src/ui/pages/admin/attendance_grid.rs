@@ -12,7 +12,7 @@ use crate::ui::components::admin::pager::Pager;
 use crate::ui::components::admin::text_field::TextField;
 use crate::ui::components::error_alert::ErrorAlert;
 use crate::ui::components::loaded::Loaded;
-use crate::ui::hooks::{use_cursor, use_query_text, use_route_id};
+use crate::ui::hooks::{use_cursor, use_query_text, use_route_id, version_of};
 
 /// Learners × sessions: each cell a button that marks or unmarks presence;
 /// sessions whose attendance has not opened are blank and locked. 50
@@ -24,8 +24,9 @@ pub fn AdminAttendancePage() -> impl IntoView {
     let id = use_route_id();
     let before = use_cursor();
     let q = use_query_text("q");
+    let marked = version_of(mark.version());
     let grid = Resource::new(
-        move || (id.get(), before.get(), q.get(), mark.version().get()),
+        move || (id.get(), before.get(), q.get(), marked()),
         |(id, before, q, _)| admin_get_attendance(id, before, q),
     );
     // The button pressed last: the grid is drawn anew from the reloaded
