@@ -9,7 +9,9 @@
 #      as sent: brotli), and each file of /pkg;
 #   3. Lighthouse (mobile preset, simulated slow 4G) on /user/formations.
 # The demo data gets 10,000 more enrollments (`formations bench-seed`:
-# 2,000 learners in 20 formations), the shape issue 19 was measured on.
+# 2,000 learners in 20 formations), the shape issue 19 was measured on; the
+# throughput of the learner's page and list is also measured on PostgreSQL
+# when one answers on 127.0.0.1:5432 (a database formations_bench, remade).
 #
 # `bench.sh --scale [N...]` prints instead single-connection latency (p50)
 # and HTML size of the learner's and the admin's pages on databases of N
@@ -153,6 +155,32 @@ for target in "/login|" "/user/formations|cookie" "/user/formations|cookie|br" "
   label="$label (${auth:-public}${encoding:+, $encoding})"
   printf '%-52s %10.0f %8.2f\n' "$label" "$r" "$(python3 -c "print($r/$static)")"
 done
+# PostgreSQL beside, when one answers on 127.0.0.1:5432 (user postgres):
+# the same data, the same targets, the same static file as the yardstick.
+if pg_isready -q -h 127.0.0.1 -p 5432 2>/dev/null; then
+  dropdb -h 127.0.0.1 -U postgres --if-exists formations_bench
+  createdb -h 127.0.0.1 -U postgres formations_bench
+  PG_PORT=$((PORT + 1))
+  PG_BASE="http://127.0.0.1:$PG_PORT"
+  pg_env=(env DATABASE_URL="postgres://postgres@127.0.0.1:5432/formations_bench" LEPTOS_SITE_ADDR="127.0.0.1:$PG_PORT")
+  "${pg_env[@]}" "$BIN" demo 2>/dev/null
+  "${pg_env[@]}" "$BIN" bench-seed --enrollments 10000 >/dev/null
+  "${pg_env[@]}" FORMATIONS_BACKGROUND=off "$BIN" serve &
+  PG_SERVER=$!
+  trap 'kill $SERVER $PG_SERVER 2>/dev/null || true' EXIT
+  for _ in $(seq 1 50); do curl -fs "$PG_BASE/login" >/dev/null && break; sleep 0.2; done
+  PG_TOKEN=$(curl -fs -X POST "$PG_BASE/api/auth/login/" -H 'Content-Type: application/json' \
+    -d '{"email":"apprenant@formations.test","password":"apprenant-demo-2026"}' | python3 -c 'import json,sys; print(json.load(sys.stdin)["token"])')
+  PG_COOKIE=$(curl -fs -o /dev/null -c - -X POST "$PG_BASE/api/auth/login/" -H 'Content-Type: application/json' \
+    -d '{"email":"apprenant@formations.test","password":"apprenant-demo-2026"}' | awk '/formations_session/ {print $7}')
+  pg_static=$(wrk -t2 -c16 -d"${SECONDS_EACH}s" "$PG_BASE$CSS" | awk '/Requests\/sec/ {print $2}')
+  for target in "/user/formations|Cookie: formations_session=$PG_COOKIE" "/api/auth/user/formations/|Authorization: Bearer $PG_TOKEN"; do
+    IFS='|' read -r path header <<<"$target"
+    r=$(wrk -t2 -c16 -d"${SECONDS_EACH}s" -H "$header" "$PG_BASE$path" | awk '/Requests\/sec/ {print $2}')
+    printf '%-52s %10.0f %8.2f\n' "$path (PostgreSQL)" "$r" "$(python3 -c "print($r/$pg_static)")"
+  done
+  kill $PG_SERVER; wait $PG_SERVER 2>/dev/null || true
+fi
 page_plain=$(curl -s -H "Cookie: formations_session=$COOKIE" "$BASE/user/formations" | wc -c)
 page_br=$(curl -s -H "Cookie: formations_session=$COOKIE" -H 'Accept-Encoding: br' "$BASE/user/formations" | wc -c)
 echo "/user/formations HTML: $page_plain bytes, $page_br with brotli"
