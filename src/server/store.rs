@@ -41,6 +41,27 @@ pub(crate) fn placeholders(first: usize, n: usize) -> String {
         .join(", ")
 }
 
+/// A page of a keyset-paged list from `rows` read with `LIMIT size + 1`:
+/// the extra row, when there is one, only tells that another page exists,
+/// whose cursor is the `id` of the last row kept.
+pub(crate) fn keyset_page<R, T>(
+    rows: Vec<R>,
+    size: i64,
+    id: impl Fn(&T) -> i64,
+) -> Result<(Vec<T>, Option<i64>), crate::error::AppError>
+where
+    T: TryFrom<R, Error = crate::error::AppError>,
+{
+    let more = rows.len() as i64 > size;
+    let kept = rows
+        .into_iter()
+        .take(size.max(0) as usize)
+        .map(T::try_from)
+        .collect::<Result<Vec<T>, _>>()?;
+    let next = more.then(|| kept.last().map(&id)).flatten();
+    Ok((kept, next))
+}
+
 /// A stored value this code cannot read: logged once, here, with what it
 /// was, and a 500 for the caller, never a default standing in for it.
 pub(crate) fn corrupt(what: &str, value: &str) -> crate::error::AppError {

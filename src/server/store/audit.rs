@@ -342,13 +342,7 @@ impl Db {
                 .fetch_all(&mut *tx)
                 .await?;
         tx.commit().await?;
-        let more = rows.len() as i64 > size;
-        let entries = rows
-            .into_iter()
-            .take(size as usize)
-            .map(AuditEntry::try_from)
-            .collect::<Result<Vec<_>, _>>()?;
-        let older_than = more.then(|| entries.last().map(|e| e.id)).flatten();
+        let (entries, older_than) = super::keyset_page(rows, size, |e: &AuditEntry| e.id)?;
         Ok(AuditPage {
             entries,
             older_than,

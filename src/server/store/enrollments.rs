@@ -498,14 +498,7 @@ pub(crate) async fn enrollments_in(
     .bind(page.size + 1)
     .fetch_all(&mut **tx)
     .await?;
-    let more = rows.len() as i64 > page.size;
-    let lines = rows
-        .into_iter()
-        .take(page.size as usize)
-        .map(EnrollmentLine::try_from)
-        .collect::<Result<Vec<_>, _>>()?;
-    let older_than = more.then(|| lines.last().map(|e| e.id)).flatten();
-    Ok((lines, older_than))
+    super::keyset_page(rows, page.size, |e: &EnrollmentLine| e.id)
 }
 
 /// An enrollment of the admin's list as stored.

@@ -402,14 +402,7 @@ impl Db {
         .bind(size + 1)
         .fetch_all(self.pool())
         .await?;
-        let more = rows.len() as i64 > size;
-        let rows = rows
-            .into_iter()
-            .take(size as usize)
-            .map(FormationRow::try_from)
-            .collect::<Result<Vec<_>, _>>()?;
-        let next = more.then(|| rows.last().map(|f| f.id)).flatten();
-        Ok((rows, next))
+        super::keyset_page(rows, size, |f: &FormationRow| f.id)
     }
 
     #[tracing::instrument(skip_all, err)]

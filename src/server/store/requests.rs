@@ -529,14 +529,7 @@ impl Db {
         .bind(size + 1)
         .fetch_all(self.pool())
         .await?;
-        let more = rows.len() as i64 > size;
-        let rows = rows
-            .into_iter()
-            .take(size as usize)
-            .map(RequestRow::try_from)
-            .collect::<Result<Vec<_>, _>>()?;
-        let next = more.then(|| rows.last().map(|r| r.id)).flatten();
-        Ok((rows, next))
+        super::keyset_page(rows, size, |r: &RequestRow| r.id)
     }
 
     /// Confirms the payment: the enrollment is created and the request
