@@ -66,7 +66,8 @@ where
             ),
             (header::CACHE_CONTROL, "no-store".to_string()),
         ],
-        Body::from_stream(first.chain(rest)),
+        // Fused: the compression layer polls once more after the end.
+        Body::from_stream(first.chain(rest).fuse()),
     )
         .into_response()
 }

@@ -284,6 +284,17 @@ async fn exports_stream_every_row_across_their_pages() {
         assert!(expected > 500, "more than one page of the export");
         assert_eq!(rows, expected, "{path}");
     }
+    // As a browser asks for it, compressed: the whole file arrives.
+    let resp = admin
+        .get(app.url(&format!("/admin/formations/{f}/presences.csv")))
+        .header("Accept-Encoding", "gzip")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(resp.status().as_u16(), 200);
+    assert_eq!(resp.headers()["content-encoding"], "gzip");
+    let body = resp.bytes().await.expect("the compressed export ends well");
+    assert!(body.len() > 1_000);
     // An unknown formation is a 404 before any byte of CSV.
     let resp = admin
         .get(app.url("/admin/formations/999999/inscriptions.csv"))
