@@ -175,6 +175,9 @@ test('an admin runs a formation from creation to attendance, export and cancella
 });
 
 test('admin pages have no serious or critical accessibility violation', async ({ page }) => {
+  // Ten pages, each hydrated and scanned by axe: more than the default 30 s
+  // on a loaded 2-core machine.
+  test.setTimeout(90_000);
   await logIn(page, ADMIN, '/admin');
   const paths = ['/admin', '/admin/formations', '/admin/formations/nouvelle', '/admin/demandes', '/admin/audit', '/formations'];
   await page.goto('/admin/formations');
