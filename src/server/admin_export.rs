@@ -42,13 +42,21 @@ const EXPORT_PAGE: i64 = 500;
 /// then `more` reads each next page by its keyset cursor until there is
 /// none. A failure after the first byte aborts the transfer: the browser
 /// reports a failed download, never a short file that looks whole.
-fn streamed<F, Fut>(filename: String, first: String, next: Option<i64>, more: F) -> Response
+fn streamed<F, Fut>(
+    filename: String,
+    header: &[impl AsRef<str>],
+    rows: String,
+    next: Option<i64>,
+    more: F,
+) -> Response
 where
     F: FnMut(i64) -> Fut + Send + 'static,
     Fut: std::future::Future<Output = Result<(String, Option<i64>), AppError>> + Send + 'static,
 {
     use futures_util::stream::{once, unfold, StreamExt};
 
+    // The BOM and the header line, then the first page's rows.
+    let first = csv::document(header, &[]) + &rows;
     let first = once(async move { Ok::<_, AppError>(first) });
     let rest = unfold((next, more), |(cursor, mut more)| async move {
         let cursor = cursor?;
@@ -120,16 +128,12 @@ async fn enrollments_csv(
         "Séances suivies",
         "Taux de présence (%)",
     ];
-    let first = format!(
-        "{}{}{}",
-        csv::BOM,
-        csv::line(&header),
-        lines(view.enrollments.iter().map(enrollment_row))
-    );
+    let rows = lines(view.enrollments.iter().map(enrollment_row));
     let db = state.db.clone();
     Ok(streamed(
         format!("inscriptions-formation-{id}.csv"),
-        first,
+        &header,
+        rows,
         view.older_than,
         move |before| {
             let db = db.clone();
@@ -178,17 +182,13 @@ async fn attendance_csv(
     );
     header.push("Séances suivies".into());
     header.push("Taux de présence (%)".into());
-    let first = format!(
-        "{}{}{}",
-        csv::BOM,
-        csv::line(&header),
-        attendance_lines(&grid)
-    );
+    let rows = attendance_lines(&grid);
     let db = state.db.clone();
     let columns: Vec<i64> = grid.sessions.iter().map(|s| s.id).collect();
     Ok(streamed(
         format!("presences-formation-{id}.csv"),
-        first,
+        &header,
+        rows,
         grid.older_than,
         move |before| {
             let db = db.clone();
@@ -265,16 +265,12 @@ async fn certificates_csv(
         "Motif",
         "Remplacé par",
     ];
-    let first = format!(
-        "{}{}{}",
-        csv::BOM,
-        csv::line(&header),
-        lines(page.certificates.iter().map(certificate_row))
-    );
+    let rows = lines(page.certificates.iter().map(certificate_row));
     let db = state.db.clone();
     Ok(streamed(
         format!("certificats-formation-{id}.csv"),
-        first,
+        &header,
+        rows,
         page.older_than,
         move |before| {
             let db = db.clone();
