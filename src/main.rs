@@ -7,6 +7,9 @@ use formations::i18n::{current, tr};
 use formations::server::cli::{run, Cli, Command};
 use formations::server::config::Config;
 
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[tokio::main]
 async fn main() -> ExitCode {
     let cli = Cli::parse();

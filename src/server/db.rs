@@ -62,7 +62,25 @@ pub struct TxConn {
     statements: Arc<AtomicU64>,
 }
 
+/// One connection taken from the pool for several statements in a row,
+/// counted like the pool; it goes back to the pool when dropped.
+#[derive(Debug)]
+pub struct Conn {
+    conn: sqlx::pool::PoolConnection<Any>,
+    statements: Arc<AtomicU64>,
+}
+
 impl CountedPool<'_> {
+    /// One connection for statements that follow each other: each use of
+    /// the pool itself takes and gives back a connection, and sqlx checks
+    /// the connection (a round trip) on the way back.
+    pub async fn acquire(self) -> Result<Conn, sqlx::Error> {
+        Ok(Conn {
+            conn: self.pool.acquire().await?,
+            statements: self.statements.clone(),
+        })
+    }
+
     /// A read transaction: one snapshot for the statements of a page.
     pub async fn begin(self) -> Result<Tx, sqlx::Error> {
         let tx = self.pool.begin().await?;
@@ -156,6 +174,7 @@ macro_rules! counted_executor {
 
 counted_executor!(CountedPool<'c>, |this| this.pool);
 counted_executor!(&'c mut TxConn, |this| (&mut *this.tx));
+counted_executor!(&'c mut Conn, |this| (&mut *this.conn));
 
 #[derive(Debug, thiserror::Error)]
 pub enum DbSetupError {
@@ -224,7 +243,12 @@ impl Db {
         };
         let options = AnyPoolOptions::new()
             .max_connections(max)
-            .acquire_timeout(Duration::from_secs(5));
+            .acquire_timeout(Duration::from_secs(5))
+            // sqlx pings a connection as it leaves the pool and again as it
+            // comes back: a round trip to SQLite's worker thread each time.
+            // An embedded database's connection cannot break while idle, so
+            // the first ping is only cost; a server's can (restarts, proxies).
+            .test_before_acquire(backend == Backend::Postgres);
         let options = if backend == Backend::Sqlite {
             options.after_connect(|conn, _meta| {
                 Box::pin(async move {

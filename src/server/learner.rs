@@ -47,12 +47,7 @@ pub async fn overview(
     user_id: i64,
     now: DateTime<Utc>,
 ) -> Result<(Vec<EnrollmentView>, Stats), AppError> {
-    // Two independent reads on two connections at once: the page waits for
-    // the slower, not for both in turn.
-    let (mut records, sessions) = tokio::try_join!(
-        db.learner_enrollments(user_id, now),
-        db.learner_open_sessions(user_id, now)
-    )?;
+    let (mut records, sessions) = db.learner_reads(user_id, now).await?;
     issue_on_read(db, user_id, &mut records, now).await?;
     let mut views: Vec<EnrollmentView> = records
         .iter()
@@ -69,10 +64,7 @@ pub async fn upcoming_sessions(
     now: DateTime<Utc>,
     limit: usize,
 ) -> Result<Vec<NextSeance>, AppError> {
-    let (records, sessions) = tokio::try_join!(
-        db.learner_enrollments(user_id, now),
-        db.learner_open_sessions(user_id, now)
-    )?;
+    let (records, sessions) = db.learner_reads(user_id, now).await?;
     Ok(next_sessions(&records, &sessions, now, limit))
 }
 
@@ -150,12 +142,7 @@ pub async fn dashboard(
     user_id: i64,
     now: DateTime<Utc>,
 ) -> Result<(Stats, Option<NextSeance>, Vec<CertificateLine>), AppError> {
-    // Two independent reads on two connections at once: the page waits for
-    // the slower, not for both in turn.
-    let (mut records, sessions) = tokio::try_join!(
-        db.learner_enrollments(user_id, now),
-        db.learner_open_sessions(user_id, now)
-    )?;
+    let (mut records, sessions) = db.learner_reads(user_id, now).await?;
     issue_on_read(db, user_id, &mut records, now).await?;
     let views: Vec<EnrollmentView> = records
         .iter()

@@ -17,7 +17,7 @@ pub async fn admin_add_session(
 ) -> Result<i64, AppError> {
     use crate::server::{admin_form, state};
 
-    let db = state().db;
+    let db = state().db.clone();
     let path = format!("/admin/formations/{formation_id}/seances");
     admin_form(
         async |actor| {

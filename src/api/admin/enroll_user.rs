@@ -20,7 +20,7 @@ pub async fn admin_enroll_user(
     use crate::server::store::enrollments::NewEnrollment;
     use crate::server::{admin_form, state};
 
-    let db = state().db;
+    let db = state().db.clone();
     let path = format!("/admin/formations/{formation_id}/inscriptions");
     admin_form(
         async |actor| {

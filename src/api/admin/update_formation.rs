@@ -62,7 +62,7 @@ pub async fn admin_update_formation(
     super::formation_form(
         &input,
         async |actor, fields| {
-            let db = state().db;
+            let db = state().db.clone();
             db.update_formation(actor, id, version, fields).await
         },
         |_| format!("/admin/formations/{id}"),

@@ -13,7 +13,7 @@ pub async fn admin_update_session(
 ) -> Result<(), AppError> {
     use crate::server::state;
 
-    let db = state().db;
+    let db = state().db.clone();
     super::session_form(
         session_id,
         async |actor| {

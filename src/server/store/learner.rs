@@ -2,6 +2,8 @@
 //! Each page is two queries at most, whatever the number of enrollments and
 //! sessions.
 
+use std::sync::LazyLock;
+
 use chrono::{DateTime, Duration, Utc};
 
 use super::decode;
@@ -129,44 +131,63 @@ pub struct AttendTarget {
     pub session: SeanceRecord,
 }
 
-impl Db {
-    /// Every enrollment of the learner, newest first.
-    #[tracing::instrument(skip(self), err)]
-    pub async fn learner_enrollments(
-        &self,
-        user_id: i64,
-        now: DateTime<Utc>,
-    ) -> Result<Vec<EnrollmentRecord>, AppError> {
-        let rows: Vec<StoredLearnerEnrollment> = sqlx::query_as(&format!(
+async fn enrollments_of<'c>(
+    executor: impl sqlx::Executor<'c, Database = sqlx::Any>,
+    user_id: i64,
+    now: DateTime<Utc>,
+) -> Result<Vec<EnrollmentRecord>, AppError> {
+    // Built once: every learner's page runs it.
+    static SQL: LazyLock<String> = LazyLock::new(|| {
+        format!(
             "SELECT {ENROLLMENT_COLUMNS} {ENROLLMENT_FROM}
              WHERE e.user_id = $2 ORDER BY e.start_date DESC, e.id DESC"
-        ))
+        )
+    });
+    let rows: Vec<StoredLearnerEnrollment> = sqlx::query_as(SQL.as_str())
         .bind(instant_text(now))
         .bind(user_id)
-        .fetch_all(self.pool())
+        .fetch_all(executor)
         .await?;
-        convert(rows)
-    }
+    convert(rows)
+}
 
-    /// Sessions of all the learner's formations that may not have ended at
-    /// `now` (a session lasts at most a day), soonest first.
-    #[tracing::instrument(skip(self), err)]
-    pub async fn learner_open_sessions(
-        &self,
-        user_id: i64,
-        now: DateTime<Utc>,
-    ) -> Result<Vec<SeanceRecord>, AppError> {
-        let rows: Vec<StoredLearnerSeance> = sqlx::query_as(&format!(
+async fn open_sessions_of<'c>(
+    executor: impl sqlx::Executor<'c, Database = sqlx::Any>,
+    user_id: i64,
+    now: DateTime<Utc>,
+) -> Result<Vec<SeanceRecord>, AppError> {
+    static SQL: LazyLock<String> = LazyLock::new(|| {
+        format!(
             "{LEARNER_SESSIONS}
              WHERE s.formation_id IN (SELECT formation_id FROM enrollments WHERE user_id = $1)
                AND s.scheduled_date >= $2
              ORDER BY s.scheduled_date, s.id"
-        ))
+        )
+    });
+    let rows: Vec<StoredLearnerSeance> = sqlx::query_as(SQL.as_str())
         .bind(user_id)
         .bind(instant_text(now - Duration::days(1)))
-        .fetch_all(self.pool())
+        .fetch_all(executor)
         .await?;
-        convert(rows)
+    convert(rows)
+}
+
+impl Db {
+    /// Every enrollment of the learner, newest first, and the sessions of
+    /// their formations that may not have ended at `now` (a session lasts at
+    /// most a day), soonest first. One connection for both: each use of the
+    /// pool costs two more round trips to SQLite's worker thread, which is
+    /// more than running the two in parallel saves.
+    #[tracing::instrument(skip(self), err)]
+    pub async fn learner_reads(
+        &self,
+        user_id: i64,
+        now: DateTime<Utc>,
+    ) -> Result<(Vec<EnrollmentRecord>, Vec<SeanceRecord>), AppError> {
+        let mut conn = self.pool().acquire().await?;
+        let enrollments = enrollments_of(&mut conn, user_id, now).await?;
+        let sessions = open_sessions_of(&mut conn, user_id, now).await?;
+        Ok((enrollments, sessions))
     }
 
     /// One enrollment of this learner; `None` for anybody else's.

@@ -39,6 +39,14 @@ pub fn menu_entry_of(path: &str) -> Option<&'static str> {
         .max_by_key(|href| href.len())
 }
 
+/// The page's path, read by the header's links. A request whose client went
+/// away disposes the page while its last parts may still render: the path
+/// then reads empty instead of panicking on a disposed signal.
+fn current_path() -> impl Fn() -> String + Copy + Send + Sync {
+    let pathname = leptos_router::hooks::use_location().pathname;
+    move || pathname.try_get().unwrap_or_default()
+}
+
 #[component]
 pub fn Header(user: Option<SessionUser>) -> impl IntoView {
     let logout = ServerAction::<Logout>::new();
@@ -48,7 +56,7 @@ pub fn Header(user: Option<SessionUser>) -> impl IntoView {
         return view! { <AnonymousHeader /> }.into_any();
     };
     let name = user.name;
-    let location = leptos_router::hooks::use_location();
+    let path = current_path();
     view! {
         <header class="site-header">
             <a class="brand" href="/user">{t("learner-brand")}</a>
@@ -57,9 +65,8 @@ pub fn Header(user: Option<SessionUser>) -> impl IntoView {
                     .iter()
                     .filter(|(href, _)| is_admin || *href != "/admin")
                     .map(|(href, label)| {
-                        let current = move || {
-                            (menu_entry_of(&location.pathname.get()) == Some(*href)).then_some("page")
-                        };
+                        let current =
+                            move || (menu_entry_of(&path()) == Some(*href)).then_some("page");
                         view! { <a href=*href aria-current=current>{t(label)}</a> }
                     })
                     .collect_view()}
@@ -80,15 +87,15 @@ pub fn Header(user: Option<SessionUser>) -> impl IntoView {
 /// The header of a public page (the catalogue) read without an account.
 #[component]
 fn AnonymousHeader() -> impl IntoView {
-    let location = leptos_router::hooks::use_location();
+    let path = current_path();
     // Back here after logging in or signing up.
-    let next = move || crate::ui::pages::login::encode_query_value(&location.pathname.get());
+    let next = move || crate::ui::pages::login::encode_query_value(&path());
     view! {
         <header class="site-header">
             <a class="brand" href="/formations">{t("learner-brand")}</a>
             <nav aria-label=t("learner-nav")>
                 <a href="/formations" aria-current=move || {
-                    (menu_entry_of(&location.pathname.get()) == Some("/formations")).then_some("page")
+                    (menu_entry_of(&path()) == Some("/formations")).then_some("page")
                 }>{t("learner-nav-catalogue")}</a>
             </nav>
             <div class="account">
