@@ -30,32 +30,83 @@ const IMMUTABLE: &str = "public, max-age=31536000, immutable";
 /// `snippets/` that wasm-bindgen names itself): kept, but checked first.
 const REVALIDATE: &str = "no-cache";
 
-/// The names the running build gave its files.
+/// The names the running build gave its files, read once at start-up.
 #[derive(Debug, Clone)]
 pub struct Assets {
     stylesheet: Arc<str>,
+    script: Arc<str>,
+    wasm: Arc<str>,
+    /// What the lazily loaded pages need to name their chunks (`--split`
+    /// builds); `None` without a manifest.
+    split: Option<leptos::WasmSplitManifest>,
 }
 
 impl Assets {
-    /// Reads the hashes of `hash_file`; `None` is a build that kept the
-    /// plain names (tests, `cargo leptos watch`).
-    pub fn load(hash_file: Option<&Path>) -> io::Result<Assets> {
-        let css = match hash_file {
-            Some(path) => {
-                let text = std::fs::read_to_string(path)?;
-                let hash = hash_of(&text, "css").ok_or_else(|| {
-                    io::Error::other(format!("{} names no css file", path.display()))
-                })?;
-                Some(hash.to_string())
+    /// Reads the hashes of `hash_file` (`None` is a build that kept the
+    /// plain names: tests, `cargo leptos watch`) and the split manifest
+    /// under `site_root`, if the build wrote one.
+    pub fn load(hash_file: Option<&Path>, site_root: &str) -> io::Result<Assets> {
+        let hashes = hash_file.map(std::fs::read_to_string).transpose()?;
+        let named = |kind: &str, plain: String, ext: &str| match &hashes {
+            Some(text) => hash_of(text, kind)
+                .map(|hash| format!("/{PKG_DIR}/{OUTPUT_NAME}.{hash}.{ext}"))
+                .ok_or_else(|| {
+                    io::Error::other(format!(
+                        "{} names no {kind} file",
+                        hash_file.unwrap_or(Path::new("")).display()
+                    ))
+                }),
+            None => Ok(plain),
+        };
+        // wasm-bindgen's own name for the module, unless cargo-leptos (which
+        // sets LEPTOS_OUTPUT_NAME while building) renamed it.
+        let plain_wasm = if option_env!("LEPTOS_OUTPUT_NAME").is_some() {
+            format!("/{PKG_DIR}/{OUTPUT_NAME}.wasm")
+        } else {
+            format!("/{PKG_DIR}/{OUTPUT_NAME}_bg.wasm")
+        };
+        let split_names =
+            match &hashes {
+                Some(text) => hash_of(text, "manifest").zip(hash_of(text, "split")).map(
+                    |(manifest, split)| {
+                        (
+                            format!("__wasm_split_manifest.{manifest}.json"),
+                            format!("__wasm_split.{split}.js"),
+                        )
+                    },
+                ),
+                None => Some((
+                    "__wasm_split_manifest.json".to_string(),
+                    "__wasm_split.______________________.js".to_string(),
+                )),
+            };
+        let split = match split_names {
+            Some((manifest, script)) => {
+                match std::fs::read_to_string(Path::new(site_root).join(PKG_DIR).join(&manifest)) {
+                    Ok(text) => {
+                        let chunks: std::collections::HashMap<String, Vec<String>> =
+                            serde_json::from_str(&text)
+                                .map_err(|err| io::Error::other(format!("{manifest}: {err}")))?;
+                        Some(leptos::WasmSplitManifest(
+                            leptos::prelude::ArcStoredValue::new((
+                                format!("/{PKG_DIR}"),
+                                chunks,
+                                script,
+                            )),
+                        ))
+                    }
+                    // A build without --split.
+                    Err(err) if err.kind() == io::ErrorKind::NotFound => None,
+                    Err(err) => return Err(err),
+                }
             }
             None => None,
         };
-        let stylesheet = match css {
-            Some(hash) => format!("/{PKG_DIR}/{OUTPUT_NAME}.{hash}.css"),
-            None => format!("/{PKG_DIR}/{OUTPUT_NAME}.css"),
-        };
         Ok(Assets {
-            stylesheet: stylesheet.into(),
+            stylesheet: named("css", format!("/{PKG_DIR}/{OUTPUT_NAME}.css"), "css")?.into(),
+            script: named("js", format!("/{PKG_DIR}/{OUTPUT_NAME}.js"), "js")?.into(),
+            wasm: named("wasm", plain_wasm, "wasm")?.into(),
+            split,
         })
     }
 
@@ -63,6 +114,21 @@ impl Assets {
     /// (the 403 and 500 pages) as well as the app's shell.
     pub fn stylesheet(&self) -> &str {
         &self.stylesheet
+    }
+
+    /// The JavaScript glue's URL path.
+    pub fn script(&self) -> &str {
+        &self.script
+    }
+
+    /// The WebAssembly module's URL path.
+    pub fn wasm(&self) -> &str {
+        &self.wasm
+    }
+
+    /// The chunks of the lazily loaded pages, for a render to name.
+    pub fn split(&self) -> Option<&leptos::WasmSplitManifest> {
+        self.split.as_ref()
     }
 }
 

@@ -258,7 +258,7 @@ impl AppState {
             .map_err(std::io::Error::other)?;
         Ok(AppState(Arc::new(Shared {
             leptos_options: leptos_options(config),
-            assets: assets::Assets::load(config.hash_file.as_deref())?,
+            assets: assets::Assets::load(config.hash_file.as_deref(), &config.site_root)?,
             db,
             settings: Arc::new(Settings {
                 cookie_secure: config.cookie_secure,

@@ -73,6 +73,37 @@ async fn pages_name_the_hashed_files_and_the_files_are_kept_for_a_year_in_the_en
     );
     assert!(html.contains(&format!("formations.{WASM_HASH}")), "{html}");
     assert!(!html.contains("/pkg/formations.css"), "{html}");
+    // The module is fetched by the glue, not preloaded beside the
+    // stylesheet, where it would share the bandwidth of the first paint.
+    assert!(
+        !html.contains(&format!(
+            "rel=\"preload\" href=\"/pkg/formations.{WASM_HASH}.wasm\""
+        )),
+        "{html}"
+    );
+    assert!(
+        html.contains(&format!(
+            "rel=\"modulepreload\" href=\"/pkg/formations.{JS_HASH}.js\""
+        )),
+        "{html}"
+    );
+
+    // The names were read once, at start-up: a page does not read them
+    // again (Leptos' own hydration scripts read the file on every render).
+    std::fs::remove_file(site.path.join("hash.txt")).unwrap();
+    let again = http()
+        .get(app.url("/login"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        again.contains(&format!("/pkg/formations.{JS_HASH}.js"))
+            && again.contains(&format!("/pkg/formations.{WASM_HASH}.wasm")),
+        "{again}"
+    );
 
     for (accept, encoding, body) in [
         ("br, gzip", "br", &b"brotli bytes"[..]),
