@@ -65,43 +65,7 @@ impl Assets {
         } else {
             format!("/{PKG_DIR}/{OUTPUT_NAME}_bg.wasm")
         };
-        let split_names =
-            match &hashes {
-                Some(text) => hash_of(text, "manifest").zip(hash_of(text, "split")).map(
-                    |(manifest, split)| {
-                        (
-                            format!("__wasm_split_manifest.{manifest}.json"),
-                            format!("__wasm_split.{split}.js"),
-                        )
-                    },
-                ),
-                None => Some((
-                    "__wasm_split_manifest.json".to_string(),
-                    "__wasm_split.______________________.js".to_string(),
-                )),
-            };
-        let split = match split_names {
-            Some((manifest, script)) => {
-                match std::fs::read_to_string(Path::new(site_root).join(PKG_DIR).join(&manifest)) {
-                    Ok(text) => {
-                        let chunks: std::collections::HashMap<String, Vec<String>> =
-                            serde_json::from_str(&text)
-                                .map_err(|err| io::Error::other(format!("{manifest}: {err}")))?;
-                        Some(leptos::WasmSplitManifest(
-                            leptos::prelude::ArcStoredValue::new((
-                                format!("/{PKG_DIR}"),
-                                chunks,
-                                script,
-                            )),
-                        ))
-                    }
-                    // A build without --split.
-                    Err(err) if err.kind() == io::ErrorKind::NotFound => None,
-                    Err(err) => return Err(err),
-                }
-            }
-            None => None,
-        };
+        let split = split_manifest(site_root, hashes.as_deref())?;
         Ok(Assets {
             stylesheet: named("css", format!("/{PKG_DIR}/{OUTPUT_NAME}.css"), "css")?.into(),
             script: named("js", format!("/{PKG_DIR}/{OUTPUT_NAME}.js"), "js")?.into(),
@@ -130,6 +94,38 @@ impl Assets {
     pub fn split(&self) -> Option<&leptos::WasmSplitManifest> {
         self.split.as_ref()
     }
+}
+
+/// What the lazily loaded pages name their chunks from: the manifest that a
+/// `--split` build writes under `site_root` (under its hashed name when
+/// `hashes` is `hash.txt`'s text), read once; `None` for a build without it.
+fn split_manifest(
+    site_root: &str,
+    hashes: Option<&str>,
+) -> io::Result<Option<leptos::WasmSplitManifest>> {
+    let (manifest, script) = match hashes {
+        Some(text) => match (hash_of(text, "manifest"), hash_of(text, "split")) {
+            (Some(manifest), Some(split)) => (
+                format!("__wasm_split_manifest.{manifest}.json"),
+                format!("__wasm_split.{split}.js"),
+            ),
+            _ => return Ok(None),
+        },
+        None => (
+            "__wasm_split_manifest.json".to_string(),
+            "__wasm_split.______________________.js".to_string(),
+        ),
+    };
+    let text = match std::fs::read_to_string(Path::new(site_root).join(PKG_DIR).join(&manifest)) {
+        Ok(text) => text,
+        Err(err) if err.kind() == io::ErrorKind::NotFound => return Ok(None),
+        Err(err) => return Err(err),
+    };
+    let chunks: std::collections::HashMap<String, Vec<String>> = serde_json::from_str(&text)
+        .map_err(|err| io::Error::other(format!("{manifest}: {err}")))?;
+    Ok(Some(leptos::WasmSplitManifest(
+        leptos::prelude::ArcStoredValue::new((format!("/{PKG_DIR}"), chunks, script)),
+    )))
 }
 
 /// `hash.txt`'s value for `kind` (`css: Zx9…`).

@@ -91,14 +91,8 @@ async fn pages_name_the_hashed_files_and_the_files_are_kept_for_a_year_in_the_en
     // The names were read once, at start-up: a page does not read them
     // again (Leptos' own hydration scripts read the file on every render).
     std::fs::remove_file(site.path.join("hash.txt")).unwrap();
-    let again = http()
-        .get(app.url("/login"))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let (status, again) = app.page(&http(), "/login").await;
+    assert_eq!(status, 200);
     assert!(
         again.contains(&format!("/pkg/formations.{JS_HASH}.js"))
             && again.contains(&format!("/pkg/formations.{WASM_HASH}.wasm")),

@@ -26,7 +26,7 @@ pub async fn set_reminder_channels(
 
     user_form(
         async |user| {
-            let db = &state().db.clone();
+            let db = state().db.clone();
             for (channel, value) in [
                 (Channel::Email, &email),
                 (Channel::InApp, &in_app),
