@@ -10,8 +10,21 @@ use formations::server::config::Config;
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
-#[tokio::main]
-async fn main() -> ExitCode {
+fn main() -> ExitCode {
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .expect("start the async runtime");
+    let code = runtime.block_on(start());
+    // The command is over (for `serve`: stopped, after the drain deadline).
+    // Dropping the runtime would wait for every thread it runs, and a thread
+    // stuck in a task (a render deadlocked inside Leptos, say) would keep a
+    // stopped server alive for ever.
+    runtime.shutdown_timeout(std::time::Duration::from_secs(1));
+    code
+}
+
+async fn start() -> ExitCode {
     let cli = Cli::parse();
     let command = cli.command.unwrap_or(Command::Serve);
     // The commands speak the language of `LANG`; the server speaks each

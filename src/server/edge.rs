@@ -73,6 +73,28 @@ impl Predicate for NotMarked {
 /// Every request is answered within this time or gets a 408; a slow client
 /// or a stuck query cannot hold a worker for ever.
 pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
+
+/// Runs the handler in a task of its own, which a client that hangs up does
+/// not cancel. Cancelling a render midway disposes its reactive owner while
+/// the tasks Leptos spawned for its suspended parts still run: they then
+/// panic on the disposed values, or deadlock a runtime thread for good when
+/// the last handle on an owner is dropped inside `use_context` (a read lock on
+/// the child, a write lock to clean it up; seen with `gdb` after clients cut
+/// connections to `/admin/demandes` mid-render). A handler that finishes is
+/// also a write that is never half made because its client went away. The
+/// task still ends at the request timeout.
+pub async fn run_to_completion(req: Request, next: Next) -> Response<Body> {
+    use tracing::Instrument;
+
+    let handler = tokio::time::timeout(REQUEST_TIMEOUT, next.run(req));
+    match tokio::spawn(handler.instrument(tracing::Span::current())).await {
+        Ok(Ok(res)) => res,
+        Ok(Err(_elapsed)) => StatusCode::REQUEST_TIMEOUT.into_response(),
+        // The panic guard outside turns it into the error page.
+        Err(err) if err.is_panic() => std::panic::resume_unwind(err.into_panic()),
+        Err(_cancelled) => StatusCode::SERVICE_UNAVAILABLE.into_response(),
+    }
+}
 /// Form posts (server functions, plain HTML forms).
 pub const FORM_BODY_LIMIT: usize = 2 * 1024 * 1024;
 /// JSON bodies (REST API, server functions called by the app).

@@ -1,6 +1,6 @@
 //! The HTTP application: state, router, middleware and the listener.
 
-use std::future::Future;
+use std::future::{Future, IntoFuture};
 use std::sync::{Arc, OnceLock};
 use std::time::Duration;
 
@@ -120,6 +120,12 @@ impl Settings {
     }
 }
 
+/// How long a stopping server waits for the answers in flight: longer than
+/// any page or export takes, shorter than the 30 s of the request timeout a
+/// stalled upload would otherwise run to (and than the time a supervisor
+/// gives before it kills).
+pub const DRAIN_DEADLINE: Duration = Duration::from_secs(10);
+
 pub struct Application {
     listener: TcpListener,
     router: Router,
@@ -212,6 +218,9 @@ pub fn with_edge_layers(app: Router<AppState>, state: AppState) -> Router {
         .layer(middleware::from_fn_with_state(state.clone(), auth::resolve_session))
         .layer(middleware::from_fn_with_state(state.clone(), auth::require_same_origin))
         .layer(middleware::from_fn(edge::limit_body))
+        // Everything inward (the session, the language's scope, the handler)
+        // runs in its own task, to the end even when the client hangs up.
+        .layer(middleware::from_fn(edge::run_to_completion))
         .layer(CatchPanicLayer::custom({
             let stylesheet = state.assets.stylesheet().to_string();
             move |err| edge::panic_response(&stylesheet, err)
@@ -348,6 +357,8 @@ impl Application {
         self.state.clone()
     }
 
+    /// Serves until `shutdown` completes, then lets the answers in flight
+    /// finish for at most [`DRAIN_DEADLINE`].
     pub async fn run_until(
         self,
         shutdown: impl Future<Output = ()> + Send + 'static,
@@ -363,15 +374,38 @@ impl Application {
             .into_make_service_with_connect_info::<std::net::SocketAddr>();
         let hub = self.state.hub.clone();
         let feeding = hub.start(self.state.db.clone());
+        let (signalled, on_signal) = tokio::sync::oneshot::channel::<()>();
         // Live streams never end by themselves: closing them is what lets
         // graceful shutdown finish.
         let shutdown = async move {
             shutdown.await;
             hub.close();
+            let _ = signalled.send(());
         };
-        let served = axum::serve(listener, service)
+        let serving = axum::serve(listener, service)
             .with_graceful_shutdown(shutdown)
-            .await;
+            .into_future();
+        // Graceful shutdown waits for every answer in flight, and an answer
+        // can wait on a client that stopped sending its body (up to the
+        // request timeout) or on a render that will never end; a stop asked
+        // for is a stop within the drain deadline.
+        let deadline = async move {
+            match on_signal.await {
+                Ok(()) => tokio::time::sleep(DRAIN_DEADLINE).await,
+                // The server ended before any signal.
+                Err(_) => std::future::pending().await,
+            }
+        };
+        let served = tokio::select! {
+            served = serving => served,
+            () = deadline => {
+                tracing::warn!(
+                    "stopping with answers still in flight after {} s",
+                    DRAIN_DEADLINE.as_secs()
+                );
+                Ok(())
+            }
+        };
         feeding.abort();
         served
     }

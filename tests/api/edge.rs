@@ -515,3 +515,122 @@ async fn with_a_public_url_the_links_in_mails_use_it_whatever_the_host_header_sa
     );
     assert!(!mail.raw.contains("evil.example"));
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_stop_waits_for_answers_in_flight_only_until_the_drain_deadline() {
+    use tokio::io::AsyncWriteExt;
+
+    let app = spawn_app().await;
+    let mut instance = app.another_instance(chrono::Utc::now()).await;
+    let host = instance.address.trim_start_matches("http://").to_string();
+    // A client that announces a body and stops sending it: its request is in
+    // flight until the 30 s request timeout.
+    let mut stalled = tokio::net::TcpStream::connect(&host).await.unwrap();
+    let head = format!(
+        "POST /api/auth/login/ HTTP/1.1\r\nHost: {host}\r\nOrigin: http://{host}\r\n\
+         Content-Type: application/json\r\nContent-Length: 1000\r\n\r\n{{\"email\""
+    );
+    stalled.write_all(head.as_bytes()).await.unwrap();
+    // The server is reading that body once it answers another request.
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    let live = http()
+        .get(format!("{}/login", instance.address))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(live.status().as_u16(), 200);
+
+    let stopped = instance.shut_down();
+    let result = tokio::time::timeout(std::time::Duration::from_secs(20), stopped)
+        .await
+        .expect("a stop ends within the drain deadline, not the request timeout");
+    result.unwrap().unwrap();
+    drop(stalled);
+}
+
+/// How many panics read a disposed reactive value, in any test of this binary.
+static DISPOSED_READS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+
+/// The test's own runtime, so that a worker thread left deadlocked fails the
+/// test at `shutdown_timeout` instead of hanging the binary when it exits.
+#[test]
+fn clients_hanging_up_mid_render_leave_every_render_to_finish_without_a_panic() {
+    use std::sync::atomic::Ordering;
+    use tokio::io::AsyncWriteExt;
+
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let payload = info.payload();
+        let message = payload
+            .downcast_ref::<String>()
+            .map(String::as_str)
+            .or_else(|| payload.downcast_ref::<&str>().copied())
+            .unwrap_or_default();
+        if message.contains("already been disposed") {
+            DISPOSED_READS.fetch_add(1, Ordering::SeqCst);
+        }
+        previous(info);
+    }));
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .unwrap();
+    let answered = runtime.block_on(async {
+        let app = spawn_app().await;
+        let now = chrono::Utc::now();
+        let mut formations = Vec::new();
+        for n in 0..10 {
+            let f = app.formation(&format!("Coupure {n}")).await;
+            app.session(f, 1, now + chrono::Duration::days(3)).await;
+            formations.push(f);
+        }
+        // 1,000 learners: 50 pending requests, a full page of rows, each
+        // with its forms.
+        app.db
+            .bench_fill(1_000, &formations, "not-a-login-hash", now)
+            .await
+            .unwrap();
+        formations::server::cli::create_user(&app.db, "coupe@example.com", "Admin", PASSWORD, true)
+            .await
+            .unwrap();
+        let login = app.api_login("coupe@example.com", PASSWORD).await;
+        let cookie = login
+            .headers()
+            .get_all("set-cookie")
+            .iter()
+            .map(|v| v.to_str().unwrap().split(';').next().unwrap().to_string())
+            .find(|c| c.starts_with("formations_session="))
+            .expect("the login sets the session cookie");
+        let host = app.address.trim_start_matches("http://").to_string();
+        let request =
+            format!("GET /admin/demandes HTTP/1.1\r\nHost: {host}\r\nCookie: {cookie}\r\n\r\n");
+        // Each client hangs up (a reset) at a different point of the render.
+        for n in 0..120u64 {
+            let mut client = tokio::net::TcpStream::connect(&host).await.unwrap();
+            client.write_all(request.as_bytes()).await.unwrap();
+            tokio::time::sleep(std::time::Duration::from_micros((n % 12) * 500)).await;
+            // A reset, as when a phone loses its network; a zero linger
+            // does not block the drop (the reason for the deprecation).
+            #[allow(deprecated)]
+            client.set_linger(Some(std::time::Duration::ZERO)).unwrap();
+            drop(client);
+        }
+        // The renders left behind finish; the server still answers.
+        tokio::time::sleep(std::time::Duration::from_secs(2)).await;
+        let resp = http()
+            .get(app.url("/admin/demandes"))
+            .header("Cookie", &cookie)
+            .send()
+            .await
+            .unwrap();
+        resp.status().as_u16()
+    });
+    runtime.shutdown_timeout(std::time::Duration::from_secs(10));
+    assert_eq!(answered, 200);
+    assert_eq!(
+        DISPOSED_READS.load(Ordering::SeqCst),
+        0,
+        "a render cut off by its client read disposed values"
+    );
+}
