@@ -95,6 +95,7 @@ pub async fn run_to_completion(req: Request, next: Next) -> Response<Body> {
         Err(_cancelled) => StatusCode::SERVICE_UNAVAILABLE.into_response(),
     }
 }
+
 /// Form posts (server functions, plain HTML forms).
 pub const FORM_BODY_LIMIT: usize = 2 * 1024 * 1024;
 /// JSON bodies (REST API, server functions called by the app).
