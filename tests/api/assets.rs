@@ -73,14 +73,24 @@ async fn pages_name_the_hashed_files_and_the_files_are_kept_for_a_year_in_the_en
     );
     assert!(html.contains(&format!("formations.{WASM_HASH}")), "{html}");
     assert!(!html.contains("/pkg/formations.css"), "{html}");
-    // The module is fetched by the glue, not preloaded beside the
-    // stylesheet, where it would share the bandwidth of the first paint.
+    // The module is not preloaded beside the stylesheet, where it would
+    // share the bandwidth of the first paint; the page's module script
+    // fetches it as it starts, before the glue has arrived, and gives the
+    // glue the pending answer.
     assert!(
         !html.contains(&format!(
             "rel=\"preload\" href=\"/pkg/formations.{WASM_HASH}.wasm\""
         )),
         "{html}"
     );
+    let fetch = html
+        .find(&format!("fetch(\"/pkg/formations.{WASM_HASH}.wasm\")"))
+        .expect("the module script fetches the WebAssembly");
+    let import = html
+        .find(&format!("import(\"/pkg/formations.{JS_HASH}.js\")"))
+        .expect("the module script imports the glue");
+    assert!(fetch < import, "{html}");
+    assert!(html.contains("module_or_path: wasm"), "{html}");
     assert!(
         html.contains(&format!(
             "rel=\"modulepreload\" href=\"/pkg/formations.{JS_HASH}.js\""
