@@ -65,9 +65,9 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 /// - the file names come from the state, read once at start-up, where
 ///   `HydrationScripts` reads `hash.txt` from disk on every render;
 /// - no `<link rel="preload">` of the WebAssembly: fetched beside the
-///   stylesheet, its 460 KB shared the bandwidth of the first paint, and
-///   Lighthouse's simulation counted their download before the largest
-///   paint (3.8 s → 1.0–1.3 s, README "Performance");
+///   stylesheet, the module's 460 KB shared the bandwidth of the first
+///   paint, and Lighthouse's simulation counted its download before the
+///   largest paint (3.8 s → 1.0–1.3 s, README "Performance");
 /// - the module script fetches the WebAssembly itself, as it starts, and
 ///   hands the pending answer to the glue (wasm-bindgen's init awaits a
 ///   `Response` as it would a URL). A module script runs once the page is
