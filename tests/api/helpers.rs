@@ -435,7 +435,10 @@ fn decode_quoted_printable(body: &str) -> String {
     String::from_utf8_lossy(&out).into_owned()
 }
 
-/// Every file under `dir` (the `.eml` folder, or a Maildir's `new/`).
+/// Every file under `dir` (the `.eml` folder, or a Maildir's `new/` and
+/// `cur/`). A Maildir's `tmp/` is left out: the SMTP sink writes each mail
+/// there, then links it into `new/` and only then removes it, so reading
+/// `tmp/` would see a mail being written, or the same mail twice.
 fn mail_files(dir: &std::path::Path) -> Vec<PathBuf> {
     let mut files = Vec::new();
     let mut stack = vec![dir.to_path_buf()];
@@ -446,6 +449,9 @@ fn mail_files(dir: &std::path::Path) -> Vec<PathBuf> {
         for entry in entries.flatten() {
             let path = entry.path();
             if path.is_dir() {
+                if path.file_name().is_some_and(|name| name == "tmp") {
+                    continue;
+                }
                 stack.push(path);
             } else {
                 files.push(path);
