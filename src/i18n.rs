@@ -23,11 +23,25 @@ pub use crate::domain::language::Lang;
 
 pub mod dates;
 
-/// The Fluent name of a language.
-fn fluent_id(lang: Lang) -> LanguageIdentifier {
-    lang.code()
-        .parse()
-        .expect("a language code is a valid identifier")
+/// The Fluent name of a language, parsed once: every word of every page
+/// looks it up.
+fn fluent_id(lang: Lang) -> &'static LanguageIdentifier {
+    static IDS: std::sync::LazyLock<Vec<(Lang, LanguageIdentifier)>> =
+        std::sync::LazyLock::new(|| {
+            Lang::ALL
+                .iter()
+                .map(|&lang| {
+                    let id = lang
+                        .code()
+                        .parse()
+                        .expect("a language code is a valid identifier");
+                    (lang, id)
+                })
+                .collect()
+        });
+    IDS.iter()
+        .find_map(|(known, id)| (*known == lang).then_some(id))
+        .expect("every language is in Lang::ALL")
 }
 
 /// A message's words, with its arguments; French words where `lang`'s
@@ -41,12 +55,18 @@ pub fn tr(lang: Lang, id: &str, args: &[(&str, Arg)]) -> String {
 /// A message's words in `lang` alone: `None` when its files lack the
 /// message or the words need an argument that was not given.
 pub fn lookup(lang: Lang, id: &str, args: &[(&str, Arg)]) -> Option<String> {
+    // Most words take no argument: no map to build for them.
+    if args.is_empty() {
+        return LOCALES
+            .lookup_single_language::<&str>(fluent_id(lang), id, None)
+            .ok();
+    }
     let args: HashMap<Cow<'static, str>, FluentValue> = args
         .iter()
         .map(|(name, value)| (Cow::Owned(name.to_string()), value.to_fluent()))
         .collect();
     LOCALES
-        .lookup_single_language(&fluent_id(lang), id, Some(&args))
+        .lookup_single_language(fluent_id(lang), id, Some(&args))
         .ok()
 }
 
