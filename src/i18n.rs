@@ -55,11 +55,8 @@ pub fn tr(lang: Lang, id: &str, args: &[(&str, Arg)]) -> String {
 /// A message's words in `lang` alone: `None` when its files lack the
 /// message or the words need an argument that was not given.
 pub fn lookup(lang: Lang, id: &str, args: &[(&str, Arg)]) -> Option<String> {
-    // Most words take no argument: no map to build for them.
     if args.is_empty() {
-        return LOCALES
-            .lookup_single_language::<&str>(fluent_id(lang), id, None)
-            .ok();
+        return plain_words(lang, id);
     }
     let args: HashMap<Cow<'static, str>, FluentValue> = args
         .iter()
@@ -68,6 +65,48 @@ pub fn lookup(lang: Lang, id: &str, args: &[(&str, Arg)]) -> Option<String> {
     LOCALES
         .lookup_single_language(fluent_id(lang), id, Some(&args))
         .ok()
+}
+
+/// The words of a message without arguments. They never change, so each is
+/// formatted once per language and then read from a map: a page shows some
+/// hundred of them, and formatting one through the loader cost about five
+/// times the map's lookup (callgrind). Only words found are kept, so the map
+/// holds at most the messages of the files, whatever ids are asked for.
+fn plain_words(lang: Lang, id: &str) -> Option<String> {
+    let words = remembered(lang);
+    // A poisoned lock only means a panic elsewhere while inserting: the map
+    // itself is still whole, so it is read on.
+    if let Some(found) = words
+        .read()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
+        .get(id)
+    {
+        return Some(found.clone());
+    }
+    let found = LOCALES
+        .lookup_single_language::<&str>(fluent_id(lang), id, None)
+        .ok()?;
+    words
+        .write()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
+        .insert(id.into(), found.clone());
+    Some(found)
+}
+
+type Words = std::sync::RwLock<HashMap<Box<str>, String>>;
+
+/// The words [`plain_words`] formatted so far in `lang`.
+fn remembered(lang: Lang) -> &'static Words {
+    static WORDS: std::sync::LazyLock<Vec<(Lang, Words)>> = std::sync::LazyLock::new(|| {
+        Lang::ALL
+            .iter()
+            .map(|&lang| (lang, Words::default()))
+            .collect()
+    });
+    WORDS
+        .iter()
+        .find_map(|(known, words)| (*known == lang).then_some(words))
+        .expect("every language is in Lang::ALL")
 }
 
 /// An argument of a message: numbers select plural forms, text does not.
@@ -324,5 +363,27 @@ mod tests {
         // A missing argument is no words in that language, not a guess.
         assert_eq!(lookup(Lang::En, "delay-seconds", &[]), None);
         assert_eq!(tr(Lang::En, "no-such-id", &[]), "no-such-id");
+    }
+
+    #[test]
+    fn remembered_words_are_the_formatted_words() {
+        for &lang in Lang::ALL {
+            for id in message_ids(lang) {
+                let formatted = LOCALES
+                    .lookup_single_language::<&str>(fluent_id(lang), &id, None)
+                    .ok();
+                // The first read fills the map, the second reads from it.
+                assert_eq!(lookup(lang, &id, &[]), formatted, "{id}");
+                assert_eq!(lookup(lang, &id, &[]), formatted, "{id}");
+            }
+        }
+        // Words that need an argument stay no words when asked again, and
+        // what is not found is not kept: the map cannot grow with the ids
+        // asked for.
+        for id in ["delay-seconds", "no-such-id"] {
+            assert_eq!(lookup(Lang::Fr, id, &[]), None);
+            assert_eq!(lookup(Lang::Fr, id, &[]), None);
+            assert!(!remembered(Lang::Fr).read().unwrap().contains_key(id));
+        }
     }
 }
