@@ -3,32 +3,56 @@
 //! into the binary, so the server, the CLI and the browser read the same
 //! words. French is the default and the fallback of a missing entry.
 
-use std::borrow::Cow;
-use std::collections::HashMap;
-
-use fluent_templates::fluent_bundle::FluentValue;
-use fluent_templates::LanguageIdentifier;
-
-fluent_templates::static_loader! {
-    static LOCALES = {
-        locales: "./locales",
-        fallback_language: "fr",
-        // Without this, every argument is wrapped in Unicode isolation
-        // marks: invisible, but they break copy-paste and exact matches.
-        customise: |bundle| bundle.set_use_isolating(false),
-    };
-}
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 
 pub use crate::domain::language::Lang;
 
 pub mod dates;
 
-/// What the words of one language need, made once: its Fluent name (every
-/// word looks it up) and the words without arguments formatted so far.
+/// The files of each language, compiled in. One list for both languages:
+/// `every_locale_file_is_compiled_in` fails when `locales/` gains a file
+/// this list lacks.
+macro_rules! locale_files {
+    ($($file:literal),* $(,)?) => {
+        /// The names of the files of `locales/<code>/`.
+        #[cfg(test)]
+        const LOCALE_FILES: &[&str] = &[$($file),*];
+
+        /// The text of every file of a language.
+        fn locale_texts(lang: Lang) -> Vec<&'static str> {
+            match lang {
+                Lang::Fr => vec![$(include_str!(concat!("../locales/fr/", $file))),*],
+                Lang::En => vec![$(include_str!(concat!("../locales/en/", $file))),*],
+            }
+        }
+    };
+}
+
+locale_files!(
+    "admin.ftl",
+    "auth.ftl",
+    "certificates.ftl",
+    "cli.ftl",
+    "common.ftl",
+    "dates.ftl",
+    "errors.ftl",
+    "learner.ftl",
+    "mail.ftl",
+    "notifications.ftl",
+    "reminders.ftl",
+    "rest.ftl",
+    "shared.ftl",
+);
+
+/// A language's words, parsed once. The bundle is read directly rather
+/// than through a loader (fluent-templates, before): its API took the
+/// arguments as a `HashMap` that it then copied into `FluentArgs`, and
+/// found the bundle by hashing the language's identifier on every word;
+/// together that was most of a word's cost (README, "Throughput").
 struct Language {
     lang: Lang,
-    id: LanguageIdentifier,
-    words: std::sync::RwLock<HashMap<Box<str>, String>>,
+    bundle: FluentBundle<FluentResource>,
 }
 
 fn language(lang: Lang) -> &'static Language {
@@ -37,11 +61,7 @@ fn language(lang: Lang) -> &'static Language {
             .iter()
             .map(|&lang| Language {
                 lang,
-                id: lang
-                    .code()
-                    .parse()
-                    .expect("a language code is a valid identifier"),
-                words: Default::default(),
+                bundle: bundle(lang),
             })
             .collect()
     });
@@ -49,6 +69,27 @@ fn language(lang: Lang) -> &'static Language {
         .iter()
         .find(|language| language.lang == lang)
         .expect("every language is in Lang::ALL")
+}
+
+fn bundle(lang: Lang) -> FluentBundle<FluentResource> {
+    let id = lang
+        .code()
+        .parse()
+        .expect("a language code is a valid identifier");
+    let mut bundle = FluentBundle::new_concurrent(vec![id]);
+    // Without this, every argument is wrapped in Unicode isolation marks:
+    // invisible, but they break copy-paste and exact matches.
+    bundle.set_use_isolating(false);
+    for text in locale_texts(lang) {
+        // The files are part of the build, and the locale tests parse them:
+        // an error here is a bug that never reaches a running server.
+        let resource = FluentResource::try_new(text.to_string())
+            .unwrap_or_else(|(_, errors)| panic!("{} locale: {errors:?}", lang.code()));
+        bundle
+            .add_resource(resource)
+            .unwrap_or_else(|errors| panic!("{} locale: {errors:?}", lang.code()));
+    }
+    bundle
 }
 
 /// A message's words, with its arguments; French words where `lang`'s
@@ -60,46 +101,30 @@ pub fn tr(lang: Lang, id: &str, args: &[(&str, Arg)]) -> String {
 }
 
 /// A message's words in `lang` alone: `None` when its files lack the
-/// message or the words need an argument that was not given.
+/// message (or the attribute, for `message.attribute`) or the words need
+/// an argument that was not given.
 pub fn lookup(lang: Lang, id: &str, args: &[(&str, Arg)]) -> Option<String> {
-    if args.is_empty() {
-        return plain_words(lang, id);
+    let bundle = &language(lang).bundle;
+    let pattern = match id.split_once('.') {
+        Some((message, attribute)) => bundle
+            .get_message(message)?
+            .get_attribute(attribute)?
+            .value(),
+        None => bundle.get_message(id)?.value()?,
+    };
+    let mut fluent_args = FluentArgs::with_capacity(args.len());
+    for (name, value) in args {
+        fluent_args.set(*name, value.to_fluent());
     }
-    let args: HashMap<Cow<'static, str>, FluentValue> = args
-        .iter()
-        .map(|(name, value)| (Cow::Owned(name.to_string()), value.to_fluent()))
-        .collect();
-    LOCALES
-        .lookup_single_language(&language(lang).id, id, Some(&args))
-        .ok()
-}
-
-/// The words of a message without arguments. They never change, so each is
-/// formatted once per language and then read from a map: a page shows about
-/// a hundred of them, and reading them from the map made the page 4.7 %
-/// cheaper in instructions (README, "Throughput"). Only words found are
-/// kept, so the map holds at most the messages of the files, whatever ids
-/// are asked for.
-fn plain_words(lang: Lang, id: &str) -> Option<String> {
-    let language = language(lang);
-    let words = &language.words;
-    // A poisoned lock only means a panic elsewhere while inserting: the map
-    // itself is still whole, so it is read on.
-    if let Some(found) = words
-        .read()
-        .unwrap_or_else(std::sync::PoisonError::into_inner)
-        .get(id)
-    {
-        return Some(found.clone());
-    }
-    let found = LOCALES
-        .lookup_single_language::<&str>(&language.id, id, None)
-        .ok()?;
-    words
-        .write()
-        .unwrap_or_else(std::sync::PoisonError::into_inner)
-        .insert(id.into(), found.clone());
-    Some(found)
+    let mut errors = Vec::new();
+    // A pattern that is plain text comes back borrowed from the bundle:
+    // words without arguments cost one copy.
+    let words = bundle.format_pattern(
+        pattern,
+        (!args.is_empty()).then_some(&fluent_args),
+        &mut errors,
+    );
+    errors.is_empty().then(|| words.into_owned())
 }
 
 /// An argument of a message: numbers select plural forms, text does not.
@@ -110,9 +135,9 @@ pub enum Arg {
 }
 
 impl Arg {
-    fn to_fluent(&self) -> FluentValue<'static> {
+    fn to_fluent(&self) -> FluentValue<'_> {
         match self {
-            Arg::Text(text) => FluentValue::from(text.clone()),
+            Arg::Text(text) => FluentValue::from(text.as_str()),
             Arg::Number(n) => FluentValue::from(*n),
         }
     }
@@ -359,24 +384,29 @@ mod tests {
     }
 
     #[test]
-    fn remembered_words_are_the_formatted_words() {
+    fn every_locale_file_is_compiled_in() {
         for &lang in Lang::ALL {
-            for id in message_ids(lang) {
-                let formatted = LOCALES
-                    .lookup_single_language::<&str>(&language(lang).id, &id, None)
-                    .ok();
-                // The first read fills the map, the second reads from it.
-                assert_eq!(lookup(lang, &id, &[]), formatted, "{id}");
-                assert_eq!(lookup(lang, &id, &[]), formatted, "{id}");
-            }
+            let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("locales")
+                .join(lang.code());
+            let mut found: Vec<String> = std::fs::read_dir(&dir)
+                .unwrap()
+                .map(|entry| entry.unwrap().file_name().into_string().unwrap())
+                .collect();
+            found.sort();
+            assert_eq!(found, LOCALE_FILES, "{}", lang.code());
         }
-        // Words that need an argument stay no words when asked again, and
-        // what is not found is not kept: the map cannot grow with the ids
-        // asked for.
-        for id in ["delay-seconds", "no-such-id"] {
-            assert_eq!(lookup(Lang::Fr, id, &[]), None);
-            assert_eq!(lookup(Lang::Fr, id, &[]), None);
-            assert!(!language(Lang::Fr).words.read().unwrap().contains_key(id));
-        }
+    }
+
+    #[test]
+    fn attributes_are_words_of_their_own() {
+        assert_eq!(
+            lookup(Lang::En, "certificates-mail.subject", &[]).as_deref(),
+            Some("Your certificate is available")
+        );
+        // The message alone has no value, only attributes: no words.
+        assert_eq!(lookup(Lang::En, "certificates-mail", &[]), None);
+        assert_eq!(lookup(Lang::En, "certificates-mail.no-such", &[]), None);
+        assert_eq!(lookup(Lang::En, "no-such-id.subject", &[]), None);
     }
 }
