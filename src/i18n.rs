@@ -278,14 +278,19 @@ pub mod context {
 /// names only their beginning; every other id stands in the source whole.
 pub const COMPUTED_IDS: &[&str] = &["error-", "delay-"];
 
+/// The folder of a language's files, `locales/<code>/`.
+#[cfg(test)]
+fn locale_dir(lang: Lang) -> std::path::PathBuf {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("locales")
+        .join(lang.code())
+}
+
 /// The message ids of a language's files, read from `locales/`.
 #[cfg(test)]
 pub(crate) fn message_ids(lang: Lang) -> std::collections::BTreeSet<String> {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("locales")
-        .join(lang.code());
     let mut ids = std::collections::BTreeSet::new();
-    for entry in std::fs::read_dir(&dir).unwrap() {
+    for entry in std::fs::read_dir(locale_dir(lang)).unwrap() {
         let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
         for line in text.lines() {
             let starts_an_entry = line.starts_with(|c: char| c.is_ascii_alphabetic());
@@ -387,10 +392,7 @@ mod tests {
     #[test]
     fn every_locale_file_is_compiled_in() {
         for &lang in Lang::ALL {
-            let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-                .join("locales")
-                .join(lang.code());
-            let mut found: Vec<String> = std::fs::read_dir(&dir)
+            let mut found: Vec<String> = std::fs::read_dir(locale_dir(lang))
                 .unwrap()
                 .map(|entry| entry.unwrap().file_name().into_string().unwrap())
                 .collect();
