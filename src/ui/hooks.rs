@@ -69,3 +69,27 @@ pub fn use_query_text(key: &'static str) -> Memo<String> {
 pub fn version_of(version: RwSignal<usize>) -> impl Fn() -> usize + Copy + Send + Sync {
     move || version.try_get().unwrap_or_default()
 }
+
+/// A part of a view that follows reactive values, written among a view's
+/// children as `{live(move || …)}`, where `{move || …}` would be.
+///
+/// In the browser it is the closure, drawn anew when what it reads changes.
+/// On the server, where a page is drawn once, it is the closure's value:
+/// `Suspense` walks its children once more when their data are in (to find
+/// resources read only then), and a closure is called for that walk and
+/// again for the HTML, so everything in it (a page's cards, the whole page
+/// under `Loaded`) was built twice. Both give the same HTML, so hydration is
+/// unchanged.
+///
+/// Not for a closure that reads a resource outside a `Suspend` (`move ||
+/// data.get()`): on the server that read must wait for the walk.
+#[cfg(feature = "ssr")]
+pub fn live<V>(view: impl FnOnce() -> V) -> V {
+    view()
+}
+
+/// See the server's `live`: in the browser, the closure as it is.
+#[cfg(not(feature = "ssr"))]
+pub fn live<V, F: Fn() -> V>(view: F) -> F {
+    view
+}

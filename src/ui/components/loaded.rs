@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use crate::error::AppError;
 use crate::i18n::t;
 use crate::ui::components::error_notice::ErrorNotice;
+use crate::ui::hooks::live;
 
 /// A page's data: "Chargement…" until it arrives, then the page drawn from it
 /// (`let:data`), or what went wrong.
@@ -54,8 +55,62 @@ where
         })
     };
     if keep_while_reloading {
-        view! { <Transition fallback>{content}</Transition> }.into_any()
+        view! { <Transition fallback>{live(content)}</Transition> }.into_any()
     } else {
-        view! { <Suspense fallback>{content}</Suspense> }.into_any()
+        view! { <Suspense fallback>{live(content)}</Suspense> }.into_any()
+    }
+}
+
+#[cfg(all(test, feature = "ssr"))]
+mod tests {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+
+    use futures_util::StreamExt;
+
+    use super::*;
+
+    /// The server draws a page once: the view under `Loaded`, and a `live`
+    /// part inside it (a page's list of cards), are each built one time
+    /// per render, although `Suspense` walks its children again once the
+    /// data are in.
+    #[tokio::test]
+    async fn the_server_builds_the_view_once() {
+        _ = any_spawner::Executor::init_tokio();
+        for keep_while_reloading in [false, true] {
+            let (page, list) = (Arc::new(AtomicUsize::new(0)), Arc::new(AtomicUsize::new(0)));
+            let (pages, lists) = (Arc::clone(&page), Arc::clone(&list));
+            let html = Owner::new()
+                .with(|| {
+                    // Ready only after a turn of the runtime, as a query is.
+                    let data = Resource::new(
+                        || (),
+                        |_| async {
+                            tokio::task::yield_now().await;
+                            Ok::<_, AppError>("données prêtes".to_string())
+                        },
+                    );
+                    view! {
+                        <Loaded data keep_while_reloading let:words>
+                            {pages.fetch_add(1, Ordering::SeqCst);}
+                            <p>{words}</p>
+                            {
+                                let lists = Arc::clone(&lists);
+                                live(move || lists.fetch_add(1, Ordering::SeqCst) + 1)
+                            }
+                        </Loaded>
+                    }
+                    .to_html_stream_in_order()
+                })
+                .collect::<Vec<String>>()
+                .await
+                .concat();
+            assert!(html.contains("<p>données prêtes</p>1"), "{html}");
+            let built = (page.load(Ordering::SeqCst), list.load(Ordering::SeqCst));
+            assert_eq!(
+                built,
+                (1, 1),
+                "keep_while_reloading: {keep_while_reloading}"
+            );
+        }
     }
 }

@@ -7,7 +7,7 @@ use crate::i18n::t;
 use crate::ui::components::enrollment_card::EnrollmentCard;
 use crate::ui::components::loaded::Loaded;
 use crate::ui::components::page_heading::PageHeading;
-use crate::ui::hooks::version_of;
+use crate::ui::hooks::{live, version_of};
 
 /// "Mes Formations": stats, filters and one card per enrollment.
 #[component]
@@ -112,7 +112,7 @@ fn FormationsView(
                 })
                 .collect_view()}
         </nav>
-        {move || {
+        {live(move || {
             let list = shown();
             if all.with_value(Vec::is_empty) {
                 empty_state(
@@ -137,7 +137,7 @@ fn FormationsView(
                 }
                     .into_any()
             }
-        }}
+        })}
     }
 }
 

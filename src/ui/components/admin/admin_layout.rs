@@ -5,6 +5,7 @@ use crate::api::auth::{current_user, Logout};
 use crate::i18n::t;
 use crate::ui::components::admin::flash::AdminFlash;
 use crate::ui::components::lang_switch::LangSwitch;
+use crate::ui::hooks::live;
 
 /// The frame of every admin page: its own header and navigation, then the page.
 #[component]
@@ -27,10 +28,10 @@ pub fn AdminLayout() -> impl IntoView {
             <div class="account">
                 <LangSwitch />
                 <Suspense fallback=|| ()>
-                    {move || Suspend::new(async move {
+                    {live(move || Suspend::new(async move {
                         let name = user.await.ok().flatten().map(|u| u.name).unwrap_or_default();
                         view! { <span class="user-name">{name}</span> }
-                    })}
+                    }))}
                 </Suspense>
                 <ActionForm action=logout>
                     <button type="submit" class="link-button">{t("admin-logout")}</button>

@@ -9,6 +9,7 @@ use crate::ui::components::admin::words::{action_name, entity_name, field_name, 
 use crate::ui::components::error_notice::ErrorNotice;
 use crate::ui::components::local_time::LocalTime;
 use crate::ui::components::page_heading::PageHeading;
+use crate::ui::hooks::live;
 use crate::ui::hooks::use_cursor;
 
 /// Who changed what, when: the changed fields before → after, filtered by
@@ -34,7 +35,7 @@ pub fn AdminAuditPage() -> impl IntoView {
     view! {
         <PageHeading heading=t("admin-audit-title") />
         <Suspense fallback=|| view! { <p>{t("admin-loading")}</p> }>
-            {move || Suspend::new(async move {
+            {live(move || Suspend::new(async move {
                 let q = filters.get_untracked();
                 match entries.await {
                     Ok(page) => view! {
@@ -60,7 +61,7 @@ pub fn AdminAuditPage() -> impl IntoView {
                     }.into_any(),
                     Err(error) => view! { <ErrorNotice error /> }.into_any(),
                 }
-            })}
+            }))}
         </Suspense>
     }
 }
