@@ -174,7 +174,11 @@ pub async fn learner_read<T>(
 ) -> Result<T, AppError> {
     let user = require_user()?;
     let state = state();
-    read(&state.db, user, state.clock.now()).await
+    // Boxed, so that this function's future is a few words: a page's
+    // resource moves the future of its server function several times
+    // before polling it (into the resource, its sandbox, its box), and
+    // unboxed that future is as large as the read's deepest query.
+    Box::pin(read(&state.db, user, state.clock.now())).await
 }
 
 /// The same for a signed-in user's own form (401 when signed out).
