@@ -81,7 +81,10 @@ pub fn version_of(version: RwSignal<usize>) -> impl Fn() -> usize + Copy + Send 
 /// under `Loaded`) was built twice. Both give the same HTML, so hydration is
 /// unchanged.
 ///
-/// Not for a closure that reads a resource outside a `Suspend` (`move ||
+/// Under a `Suspense`, `{live(move || Suspend::new(…))}` goes among its
+/// children, so that on the server the `Suspend` is made inside the
+/// boundary, whose context its resource reads register with. Not for a
+/// closure that reads a resource outside a `Suspend` (`move ||
 /// data.get()`): on the server that read must wait for the walk.
 #[cfg(feature = "ssr")]
 pub fn live<V>(view: impl FnOnce() -> V) -> V {

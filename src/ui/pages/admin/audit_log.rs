@@ -9,8 +9,7 @@ use crate::ui::components::admin::words::{action_name, entity_name, field_name, 
 use crate::ui::components::error_notice::ErrorNotice;
 use crate::ui::components::local_time::LocalTime;
 use crate::ui::components::page_heading::PageHeading;
-use crate::ui::hooks::live;
-use crate::ui::hooks::use_cursor;
+use crate::ui::hooks::{live, use_cursor};
 
 /// Who changed what, when: the changed fields before → after, filtered by
 /// formation, author, action and days, paged.
