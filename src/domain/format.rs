@@ -5,13 +5,40 @@
 //! from `learner.ftl`). An instant is always printed with the zone it is
 //! in: one rule, for learner and admin pages alike.
 
+use std::cell::RefCell;
+use std::collections::HashMap;
+
 use crate::domain::zone::Tz;
 use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveDateTime, Timelike, Utc};
 
 use crate::i18n::{tr, Arg, Lang};
 
 /// "26 novembre 2026", "November 26, 2026".
+///
+/// Remembered per thread: each day written is two Fluent messages with
+/// arguments (about 3,000 instructions), a learner's page writes a dozen,
+/// and they are the same few days from one page to the next (callgrind:
+/// 2.4 % of `/user/formations`). Bounded, so a long export of varied days
+/// cannot grow it without end.
 pub fn date(lang: Lang, date: NaiveDate) -> String {
+    const KEPT: usize = 4096;
+    thread_local! {
+        static WRITTEN: RefCell<HashMap<(Lang, NaiveDate), String>> = RefCell::default();
+    }
+    if let Some(words) = WRITTEN.with_borrow(|written| written.get(&(lang, date)).cloned()) {
+        return words;
+    }
+    let words = write_date(lang, date);
+    WRITTEN.with_borrow_mut(|written| {
+        if written.len() >= KEPT {
+            written.clear();
+        }
+        written.insert((lang, date), words.clone());
+    });
+    words
+}
+
+fn write_date(lang: Lang, date: NaiveDate) -> String {
     let month = tr(
         lang,
         "format-month",
@@ -263,6 +290,22 @@ impl TimeLeft {
 mod tests {
     use super::*;
     use chrono::TimeZone;
+
+    #[test]
+    fn a_remembered_day_reads_as_a_fresh_one_in_each_language() {
+        let d = NaiveDate::from_ymd_opt(2026, 11, 26).unwrap();
+        for _ in 0..2 {
+            assert_eq!(date(Lang::Fr, d), "26 novembre 2026");
+            assert_eq!(date(Lang::En, d), "November 26, 2026");
+        }
+        // More days than are kept: the words stay those of a fresh write.
+        let first = NaiveDate::from_ymd_opt(2020, 1, 1).unwrap();
+        for n in 0..5_000 {
+            let day = first + Duration::days(n);
+            assert_eq!(date(Lang::En, day), write_date(Lang::En, day));
+        }
+        assert_eq!(date(Lang::Fr, d), "26 novembre 2026");
+    }
 
     #[test]
     fn dates_and_times_read_in_the_readers_conventions() {
