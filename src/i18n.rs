@@ -3,6 +3,8 @@
 //! into the binary, so the server, the CLI and the browser read the same
 //! words. French is the default and the fallback of a missing entry.
 
+use std::sync::OnceLock;
+
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 
@@ -45,31 +47,23 @@ locale_files!(
     "shared.ftl",
 );
 
-/// A language's words, parsed once. The bundle is read directly rather
-/// than through a loader (fluent-templates, before): its API took the
-/// arguments as a `HashMap` that it then copied into `FluentArgs`, and
-/// found the bundle by hashing the language's identifier on every word:
-/// reading the bundle itself made a word about a third cheaper (README,
-/// "Throughput").
-struct Language {
-    lang: Lang,
-    bundle: FluentBundle<FluentResource>,
-}
-
-fn language(lang: Lang) -> &'static Language {
-    static LANGUAGES: std::sync::LazyLock<Vec<Language>> = std::sync::LazyLock::new(|| {
-        Lang::ALL
-            .iter()
-            .map(|&lang| Language {
-                lang,
-                bundle: bundle(lang),
-            })
-            .collect()
-    });
-    LANGUAGES
+/// A language's words, parsed once, when first read: the browser then
+/// parses only its page's language (and French's, should a word be
+/// missing), not every language's files as it starts. The bundle is read
+/// directly rather than through a loader (fluent-templates, before): its
+/// API took the arguments as a `HashMap` that it then copied into
+/// `FluentArgs`, and found the bundle by hashing the language's identifier
+/// on every word: reading the bundle itself made a word about a third
+/// cheaper (README, "Throughput").
+fn language(lang: Lang) -> &'static FluentBundle<FluentResource> {
+    const COUNT: usize = Lang::ALL.len();
+    static BUNDLES: [OnceLock<FluentBundle<FluentResource>>; COUNT] =
+        [const { OnceLock::new() }; COUNT];
+    let index = Lang::ALL
         .iter()
-        .find(|language| language.lang == lang)
-        .expect("every language is in Lang::ALL")
+        .position(|&known| known == lang)
+        .expect("every language is in Lang::ALL");
+    BUNDLES[index].get_or_init(|| bundle(lang))
 }
 
 fn bundle(lang: Lang) -> FluentBundle<FluentResource> {
@@ -105,7 +99,7 @@ pub fn tr(lang: Lang, id: &str, args: &[(&str, Arg)]) -> String {
 /// message (or the attribute, for `message.attribute`) or the words need
 /// an argument that was not given.
 pub fn lookup(lang: Lang, id: &str, args: &[(&str, Arg)]) -> Option<String> {
-    let bundle = &language(lang).bundle;
+    let bundle = language(lang);
     let pattern = match id.split_once('.') {
         Some((message, attribute)) => bundle
             .get_message(message)?
