@@ -5,7 +5,9 @@
 //! from `learner.ftl`). An instant is always printed with the zone it is
 //! in: one rule, for learner and admin pages alike.
 
+#[cfg(feature = "ssr")]
 use std::cell::RefCell;
+#[cfg(feature = "ssr")]
 use std::collections::HashMap;
 
 use crate::domain::zone::Tz;
@@ -15,11 +17,13 @@ use crate::i18n::{tr, Arg, Lang};
 
 /// "26 novembre 2026", "November 26, 2026".
 ///
-/// Remembered per thread: each day written is two Fluent messages with
-/// arguments (about 3,000 instructions), a learner's page writes a dozen,
-/// and they are the same few days from one page to the next (callgrind:
-/// 2.4 % of `/user/formations`). Bounded, so a long export of varied days
-/// cannot grow it without end.
+/// On the server, remembered per thread: each day written is two Fluent
+/// messages with arguments (about 3,000 instructions), a learner's page
+/// writes a dozen, and they are the same few days from one page to the
+/// next (callgrind: 2.3 % of `/user/formations`). Bounded, so a long
+/// export of varied days cannot grow it without end. The browser writes a
+/// page's days once, where the map would only add to the download.
+#[cfg(feature = "ssr")]
 pub fn date(lang: Lang, date: NaiveDate) -> String {
     const KEPT: usize = 4096;
     thread_local! {
@@ -36,6 +40,11 @@ pub fn date(lang: Lang, date: NaiveDate) -> String {
         written.insert((lang, date), words.clone());
     });
     words
+}
+
+#[cfg(not(feature = "ssr"))]
+pub fn date(lang: Lang, date: NaiveDate) -> String {
+    write_date(lang, date)
 }
 
 fn write_date(lang: Lang, date: NaiveDate) -> String {
