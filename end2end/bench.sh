@@ -128,14 +128,25 @@ CSS=$(curl -fs "$BASE/login" | grep -o '/pkg/formations[^"]*\.css' | head -n1)
 
 echo "# Formations benchmark, $(date -u +%Y-%m-%d), $(nproc) cores, $(uname -m); command: end2end/bench.sh"
 echo
-echo "## Throughput (wrk -t2 -c16, ${SECONDS_EACH} s each)"
-rate() { # path, extra wrk args...
-  local path="$1"; shift
-  wrk -t2 -c16 -d"${SECONDS_EACH}s" "$@" "$BASE$path" | awk '/Requests\/sec/ {print $2}'
+echo "## Throughput (wrk -t2 -c16, ${SECONDS_EACH} s each; the static file $CSS measured just before each target)"
+rate() { # base, path, extra wrk args...
+  local base="$1" path="$2"; shift 2
+  wrk -t2 -c16 -d"${SECONDS_EACH}s" "$@" "$base$path" | awk '/Requests\/sec/ {print $2}'
 }
-static=$(rate "$CSS")
-printf '%-52s %10s %8s\n' "target" "req/s" "ratio"
-printf '%-52s %10.0f %8s\n' "static file $CSS" "$static" "1.00"
+# On a shared host the rate of the same build drifts by a third within
+# minutes: a yardstick measured once, at the start, made the ratios of
+# the later rows drift with it. Each ratio is now against the static file
+# measured right before its target, after one warm-up of both.
+row() { # label, base, path, extra wrk args...
+  local label="$1" base="$2" path="$3"; shift 3
+  local static r
+  static=$(rate "$base" "$CSS")
+  r=$(rate "$base" "$path" "$@")
+  printf '%-52s %10.0f %10.0f %8.2f\n' "$label" "$r" "$static" "$(python3 -c "print($r/$static)")"
+}
+wrk -t2 -c16 -d1s "$BASE$CSS" >/dev/null
+wrk -t2 -c16 -d1s -H "Cookie: formations_session=$COOKIE" "$BASE/user/formations" >/dev/null
+printf '%-52s %10s %10s %8s\n' "target" "req/s" "static" "ratio"
 for target in "/login|" "/user/formations|cookie" "/user/formations|cookie|br" "/user|cookie" "/api/auth/user/formations/|bearer" "/api/auth/user/formations/|bearer|br" "/api/auth/user/formations/next-sessions/|bearer" "$CERT_PATH|bearer"; do
   IFS='|' read -r path auth encoding <<<"$target"
   case "$auth" in
@@ -146,14 +157,13 @@ for target in "/login|" "/user/formations|cookie" "/user/formations|cookie|br" "
   # Measure only what answers 200: a redirect to the login page is not a page.
   code=$(curl -s -o /dev/null -w '%{http_code}' -H "$header" "$BASE$path")
   [ "$code" = 200 ] || { echo "$path answered $code, not 200" >&2; exit 1; }
-  if [ -n "$encoding" ]; then
-    r=$(rate "$path" -H "$header" -H "Accept-Encoding: $encoding")
-  else
-    r=$(rate "$path" -H "$header")
-  fi
   label="$path"; [ "$path" = "$CERT_PATH" ] && label="certificate PDF (renders/s)"
   label="$label (${auth:-public}${encoding:+, $encoding})"
-  printf '%-52s %10.0f %8.2f\n' "$label" "$r" "$(python3 -c "print($r/$static)")"
+  if [ -n "$encoding" ]; then
+    row "$label" "$BASE" "$path" -H "$header" -H "Accept-Encoding: $encoding"
+  else
+    row "$label" "$BASE" "$path" -H "$header"
+  fi
 done
 # PostgreSQL beside, when one answers on 127.0.0.1:5432 (user postgres):
 # the same data, the same targets, the same static file as the yardstick.
@@ -173,11 +183,10 @@ if pg_isready -q -h 127.0.0.1 -p 5432 2>/dev/null; then
     -d '{"email":"apprenant@formations.test","password":"apprenant-demo-2026"}' | python3 -c 'import json,sys; print(json.load(sys.stdin)["token"])')
   PG_COOKIE=$(curl -fs -o /dev/null -c - -X POST "$PG_BASE/api/auth/login/" -H 'Content-Type: application/json' \
     -d '{"email":"apprenant@formations.test","password":"apprenant-demo-2026"}' | awk '/formations_session/ {print $7}')
-  pg_static=$(wrk -t2 -c16 -d"${SECONDS_EACH}s" "$PG_BASE$CSS" | awk '/Requests\/sec/ {print $2}')
+  wrk -t2 -c16 -d1s "$PG_BASE$CSS" >/dev/null
   for target in "/user/formations|Cookie: formations_session=$PG_COOKIE" "/api/auth/user/formations/|Authorization: Bearer $PG_TOKEN"; do
     IFS='|' read -r path header <<<"$target"
-    r=$(wrk -t2 -c16 -d"${SECONDS_EACH}s" -H "$header" "$PG_BASE$path" | awk '/Requests\/sec/ {print $2}')
-    printf '%-52s %10.0f %8.2f\n' "$path (PostgreSQL)" "$r" "$(python3 -c "print($r/$pg_static)")"
+    row "$path (PostgreSQL)" "$PG_BASE" "$path" -H "$header"
   done
   kill $PG_SERVER; wait $PG_SERVER 2>/dev/null || true
 fi
